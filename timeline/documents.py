@@ -1,0 +1,756 @@
+"""Reading documents: bytes on disk (or text) → :class:`timeline.model.Document` (stdlib only).
+
+Supported files: plain text (``.txt``), Markdown (``.md``, ``.markdown``) and HTML (``.html``,
+``.htm``), UTF-8 encoded (a BOM is dropped). Offsets everywhere are Unicode code points into
+``Document.text``:
+
+* plain text and Markdown: ``text`` is the decoded file *after* any front matter
+  (``---`` / ``key: value`` lines / ``---`` at the very top), so quotes never include metadata;
+  front-matter keys and values are kept in ``metadata``. Markdown markup is left as written.
+* HTML: ``text`` is the readable text extracted with :mod:`html.parser` (scripts, styles,
+  navigation, headers, footers, asides, forms dropped; block elements become line breaks;
+  entities decoded).
+
+The publication date is recorded with how it was found and how sure it is, trying in order:
+the ``published`` argument (``cli``, high), front matter (``front-matter``, high), HTML meta
+tags / JSON-LD / ``<time>`` in the article (``meta``, high), a KCNA-style stamp
+"(2025.10.02.)" (``stamp``, high), a dateline at the start of the body (``dateline``: high
+with a year, medium when the year comes from a matching full date elsewhere in the text),
+and a "Published: …" / "By … | October 2, 2025" line near the top (``byline``, medium). It is
+never taken from the file's mtime, today's date or page furniture (see
+:mod:`timeline.furniture`); when nothing sure is found it stays ``None``.
+
+>>> doc = document_from_text("Flood warning issued\\nPyongyang, October 2 (KCNA) -- Rain fell. (2025.10.02.)")
+>>> doc.title, doc.published, doc.published_source
+('Flood warning issued', datetime.date(2025, 10, 2), 'stamp')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from timeline.errors import DocumentError, NoDocumentsError
+from timeline.furniture import find_furniture
+from timeline.model import Document, Span
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "MEDIA_TYPES",
+    "document_from_text",
+    "iter_documents",
+    "read_document",
+    "slugify",
+]
+
+MEDIA_TYPES: dict[str, str] = {
+    ".txt": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+DOCUMENT_SUFFIXES: tuple[str, ...] = tuple(MEDIA_TYPES)
+
+_HIGH, _MEDIUM = "high", "medium"
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+def read_document(
+    path: str | os.PathLike[str], published: date | None = None, doc_id: str | None = None
+) -> Document:
+    """Read one document file; raise :class:`DocumentError` with a one-line reason if it cannot be.
+
+    ``published`` overrides any date found in the document; ``doc_id`` defaults to the slug of
+    the file name's stem.
+    """
+    p = Path(path)
+    shown = str(path)
+    if not p.exists():
+        if p.is_symlink():
+            raise DocumentError(f"{shown}: broken symbolic link")
+        raise DocumentError(f"{shown}: no such file")
+    if p.is_dir():
+        raise DocumentError(f"{shown}: is a folder, expected a file")
+    suffix = p.suffix.lower()
+    media_type = MEDIA_TYPES.get(suffix)
+    if media_type is None:
+        expected = ", ".join(DOCUMENT_SUFFIXES)
+        what = f"'{p.suffix}'" if p.suffix else "(no suffix)"
+        raise DocumentError(f"{shown}: unsupported file type {what}; expected one of {expected}")
+    try:
+        raw = p.read_bytes()
+    except PermissionError:
+        raise DocumentError(f"{shown}: unreadable (permission denied)") from None
+    except OSError as exc:
+        raise DocumentError(f"{shown}: unreadable ({exc.strerror or exc})") from None
+    text = _decode(raw, shown)
+    return _build(
+        text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        path=shown,
+        published=published,
+        media_type=media_type,
+        doc_id=doc_id if doc_id is not None else slugify(p.stem),
+    )
+
+
+def document_from_text(
+    text: str,
+    *,
+    path: str = "<text>",
+    published: date | None = None,
+    media_type: str = "text/plain",
+    doc_id: str | None = None,
+) -> Document:
+    """Make a :class:`Document` from text already in memory (library use; no file involved).
+
+    ``media_type`` is ``text/plain``, ``text/markdown`` or ``text/html``. The id defaults to
+    the slug of ``path``'s stem, or ``doc-`` and a hash prefix for ``"<text>"``.
+    """
+    if media_type not in MEDIA_TYPES.values():
+        valid = ", ".join(sorted(set(MEDIA_TYPES.values())))
+        raise DocumentError(f"{path}: unsupported media type {media_type!r}; expected one of {valid}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if not text.strip():
+        raise DocumentError(f"{path}: empty (no text)")
+    if doc_id is None:
+        doc_id = f"doc-{sha[:12]}" if path == "<text>" else slugify(Path(path).stem)
+    return _build(text, sha256=sha, path=path, published=published, media_type=media_type, doc_id=doc_id)
+
+
+def iter_documents(
+    paths: Iterable[str | os.PathLike[str]], published: date | None = None
+) -> Iterator[Document | DocumentError]:
+    """Yield a Document for each file named or found (recursively, sorted) in a named folder.
+
+    A file that cannot be read is yielded as a :class:`DocumentError` (not raised) so the
+    caller can report it and go on. :class:`NoDocumentsError` is raised, before anything is
+    yielded, when a named path does not exist or a named folder holds no documents. Hidden
+    files and anything under a hidden folder are skipped inside folders; files with other
+    suffixes are skipped inside folders but reported when named. Ids are the slug of the file
+    stem; when two files share one, the first in sorted order keeps it and the others get the
+    slug of their relative path. One document is in memory at a time.
+    """
+    found = _expand(paths)
+    for shown, p, doc_id in _assign_ids(found):
+        try:
+            yield read_document(p, published=published, doc_id=doc_id)
+        except DocumentError as exc:
+            yield exc
+        except OSError as exc:  # a file that vanished or changed under us
+            yield DocumentError(f"{shown}: unreadable ({exc.strerror or exc})")
+
+
+def slugify(name: str) -> str:
+    """A lowercase ASCII slug: ``"Report 2025 (UN).txt"`` → ``"report-2025-un-txt"``.
+
+    >>> slugify("Köln Report_2025")
+    'koln-report-2025'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if slug:
+        return slug
+    digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"doc-{digest}"
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, str]]:
+    """(shown path, path, relative key) for every document, in order; raise on bad names."""
+    out: list[tuple[str, Path, str]] = []
+    seen: set[str] = set()
+    for named in paths:
+        root = Path(named)
+        if not root.exists():
+            raise NoDocumentsError(f"{named}: no such file or folder")
+        if not root.is_dir():
+            key = _real(root)
+            if key not in seen:
+                seen.add(key)
+                out.append((str(named), root, root.as_posix()))
+            continue
+        inside: list[tuple[tuple[str, ...], Path]] = []
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in files:
+                if name.startswith(".") or Path(name).suffix.lower() not in MEDIA_TYPES:
+                    continue
+                full = Path(folder) / name
+                inside.append((full.relative_to(root).parts, full))
+        if not inside:
+            raise NoDocumentsError(
+                f"{named}: no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})"
+            )
+        for _, full in sorted(inside):
+            key = _real(full)
+            if key not in seen:
+                seen.add(key)
+                out.append((str(full), full, full.as_posix()))
+    return out
+
+
+def _real(p: Path) -> str:
+    try:
+        return str(p.resolve())
+    except OSError:
+        return str(p.absolute())
+
+
+def _assign_ids(found: list[tuple[str, Path, str]]) -> Iterator[tuple[str, Path, str]]:
+    by_stem: dict[str, list[int]] = {}
+    for i, (_, p, _) in enumerate(found):
+        by_stem.setdefault(slugify(p.stem), []).append(i)
+    ids: list[str] = [""] * len(found)
+    used: set[str] = set()
+    for stem, members in by_stem.items():
+        members.sort(key=lambda i: found[i][2])
+        ids[members[0]] = stem
+        used.add(stem)
+    for stem, members in by_stem.items():
+        for i in members[1:]:
+            candidate = slugify(str(Path(found[i][2]).with_suffix("")))
+            n = 2
+            base = candidate
+            while candidate in used:
+                candidate = f"{base}-{n}"
+                n += 1
+            ids[i] = candidate
+            used.add(candidate)
+    for (shown, p, _), doc_id in zip(found, ids):
+        yield shown, p, doc_id
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    if not raw.strip():
+        raise DocumentError(f"{shown}: empty (no text)")
+    if b"\x00" in raw:
+        raise DocumentError(f"{shown}: binary file (contains NUL bytes), expected UTF-8 text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if _mostly_control(raw[:4096]):
+            raise DocumentError(f"{shown}: binary file, expected UTF-8 text") from None
+        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        raise DocumentError(
+            f"{shown}: not UTF-8 (invalid byte 0x{raw[offset]:02x} at byte offset {offset})"
+        ) from None
+    if not text.strip():
+        raise DocumentError(f"{shown}: empty (whitespace only)")
+    if _mostly_control(text[:4096]):
+        raise DocumentError(f"{shown}: binary file (mostly control characters), expected text")
+    return text
+
+
+def _mostly_control(sample: bytes | str) -> bool:
+    if not sample:
+        return False
+    if isinstance(sample, bytes):
+        bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    else:
+        bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\f\r\x1b")
+    return bad > 0.1 * len(sample)
+
+
+# Building --------------------------------------------------------------------------------
+
+
+def _build(
+    text: str, *, sha256: str, path: str, published: date | None, media_type: str, doc_id: str
+) -> Document:
+    metadata: tuple[tuple[str, str], ...] = ()
+    title: str | None = None
+    found: tuple[date, str, str] | None = None
+    if media_type == "text/html":
+        page = _extract_html(text)
+        text = page.text
+        title = page.title
+        metadata = page.metadata
+        if page.published:
+            when = _parse_date(page.published)
+            if when is not None:
+                found = (when, "meta", _HIGH)
+        if not text.strip():
+            raise DocumentError(f"{path}: no readable text in this HTML page")
+    else:
+        fm = _front_matter(text)
+        if fm is not None:
+            metadata, text = fm
+            keys = {k.lower(): v for k, v in metadata}
+            for key in ("published", "datepublished", "date_published", "date", "pubdate"):
+                value = keys.get(key)
+                if value:
+                    when = _parse_date(value)
+                    if when is None:
+                        raise DocumentError(
+                            f"{path}: front matter {key}: {value!r} is not a date (expected e.g. 2025-10-02)"
+                        )
+                    found = (when, "front-matter", _HIGH)
+                    break
+            title = keys.get("title") or None
+            if not text.strip():
+                raise DocumentError(f"{path}: empty (front matter but no text)")
+    noise = tuple(find_furniture(text))
+    body_start = 0
+    heading = _title_line(text, markdown=media_type == "text/markdown")
+    if heading is not None:
+        line, body_start = heading
+        if title is None:
+            title = line
+    elif media_type == "text/html" and title:
+        body_start = _skip_leading(text, title)
+    if published is not None:
+        found = (published, "cli", _HIGH)
+    if found is None:
+        found = infer_published(text, noise, body_start=body_start)
+    when, source, confidence = found if found else (None, None, None)
+    return Document(
+        id=doc_id,
+        path=path,
+        text=text,
+        sha256=sha256,
+        media_type=media_type,
+        title=title,
+        published=when,
+        published_source=source,
+        published_confidence=confidence,
+        metadata=metadata,
+        body_start=body_start,
+        noise=noise,
+    )
+
+
+_FM_LINE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*?)\s*$")
+
+
+def _front_matter(text: str) -> tuple[tuple[tuple[str, str], ...], str] | None:
+    """``(metadata, body)`` when ``text`` opens with a ``---`` front-matter block, else None."""
+    if not text.startswith("---"):
+        return None
+    first_end = text.find("\n")
+    if first_end < 0 or text[:first_end].strip() != "---":
+        return None
+    items: list[tuple[str, str]] = []
+    pos = first_end + 1
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        line = text[pos:end].rstrip("\r")
+        if line.strip() in ("---", "..."):
+            return tuple(items), text[end + 1 :] if end < len(text) else ""
+        m = _FM_LINE.match(line)
+        if m:
+            value = m.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            items.append((m.group(1), value))
+        elif line.strip() and not line.startswith((" ", "\t", "-", "#")):
+            return None  # not YAML-like: treat the whole file as text
+        if end >= len(text):
+            break
+        pos = end + 1
+    return None  # no closing line: not front matter
+
+
+_SENTENCE_END = re.compile(r"[.!?;:,]['\"”’)]*$")
+
+
+def _title_line(text: str, *, markdown: bool) -> tuple[str, int] | None:
+    """The first line as a title (a Markdown ``# `` heading or a short headline-like line)."""
+    m = re.match(r"\s*([^\n]*)(\n|$)", text)
+    if m is None:
+        return None
+    line = m.group(1).strip()
+    if not line:
+        return None
+    end = m.end()
+    if markdown and line.startswith("# "):
+        title = line[2:].strip().rstrip("#").strip()
+    elif len(line) <= 200 and len(line.split()) <= 25 and not _SENTENCE_END.search(line):
+        if line.startswith("#") and not markdown:
+            return None
+        title = line.lstrip("#").strip() if markdown else line
+    else:
+        return None
+    if not title or end >= len(text.rstrip()):
+        return None  # a single-line document is all body
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return title, end
+
+
+def _skip_leading(text: str, title: str) -> int:
+    stripped = text.lstrip()
+    if stripped.startswith(title):
+        pos = len(text) - len(stripped) + len(title)
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        return pos
+    return 0
+
+
+# Dates -----------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?(?:[T\s][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$", re.I)
+_MDY = re.compile(rf"^\s*{_WEEKDAY}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DMY = re.compile(rf"^\s*{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T[\d:]+Z?)?\s*$")
+
+
+def _parse_date(value: str) -> date | None:
+    """A full calendar date from a fixed form (ISO, "October 2, 2025", "2 Oct 2025"), else None.
+
+    >>> _parse_date("Thursday, Oct. 2, 2025 10:00 KST"), _parse_date("2025-10-02T09:00:00+09:00")
+    (datetime.date(2025, 10, 2), datetime.date(2025, 10, 2))
+    """
+    for pattern, order in ((_ISO, "ymd"), (_COMPACT, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+        m = pattern.match(value)
+        if m is None:
+            continue
+        if order == "ymd":
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        elif order == "mdy":
+            mo, d, y = _month(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            d, mo, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            return None
+    return None
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return _MONTHS.get(name[:4] if name.startswith("sept") else name[:3], 0)
+
+
+_STAMP = re.compile(r"\((\d{4})\.(\d{1,2})\.(\d{1,2})\.?\)")
+_FULL_DATE = re.compile(
+    rf"\b{_WEEKDAY}(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.I,
+)
+# "Pyongyang, October 2 (KCNA) –", "SEOUL, Oct. 2, 2025 (Reuters) -", "Oct. 2, 2025 —".
+_DATELINE = re.compile(
+    rf"^(?P<city>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}},\s+)?"
+    rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
+    r"(?:,?\s+(?P<year>\d{4}))?"
+    r"\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:[\u2013\u2014-]{1,2}|:)\s",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?:(?P<label>first\s+published|published|posted|updated|last\s+updated|last\s+modified|modified|date)"
+    r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
+    r"|by\s+[^|\n]{2,80}?\s*[|\u2022\u00b7,\u2013\u2014-]\s*(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
+    re.I,
+)
+
+
+def infer_published(
+    text: str, noise: Iterable[Span] = (), *, body_start: int = 0
+) -> tuple[date, str, str] | None:
+    """``(date, source, confidence)`` for the publication date found in ``text``, or None.
+
+    Looks for a KCNA stamp, then a dateline at the start of the body, then a byline near the
+    top, skipping anything inside ``noise`` (page furniture).
+
+    >>> infer_published("SEOUL, Oct. 2, 2025 (Reuters) - Officials said.")
+    (datetime.date(2025, 10, 2), 'dateline', 'high')
+    """
+    spans = sorted((s.start, s.end) for s in noise)
+
+    def in_noise(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in spans)
+
+    for m in _STAMP.finditer(text):
+        if in_noise(m.start(), m.end()):
+            continue
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "stamp", _HIGH
+        except ValueError:
+            continue
+
+    lines = _top_lines(text, body_start, in_noise)
+    # A dateline opens the first line of the body (or the line after a title).
+    for start, line in lines[:2]:
+        m = _DATELINE.match(line)
+        if m is None or not (m.group("city") or m.group("agency") or m.group("year")):
+            continue
+        month = _month(m.group("mon") or m.group("mon2"))
+        day = int(m.group("day") or m.group("day2"))
+        if m.group("year"):
+            try:
+                return date(int(m.group("year")), month, day), "dateline", _HIGH
+            except ValueError:
+                continue
+        year = _year_for(text, month, day, in_noise)
+        if year is not None:
+            return date(year, month, day), "dateline", _MEDIUM
+    # A byline or "Published:" line near the top; published wins over updated.
+    best: tuple[int, date] | None = None
+    for start, line in lines[:8]:
+        m = _BYLINE.match(line)
+        if m is not None:
+            raw = m.group("date1") or m.group("date2") or ""
+            when = _parse_date(_strip_time(raw))
+            if when is None:
+                continue
+            label = (m.group("label") or "").lower()
+            rank = 1 if ("updated" in label or "modified" in label) else 0
+            if best is None or rank < best[0]:
+                best = (rank, when)
+        elif len(line) <= 60 and _FULL_DATE.fullmatch(_strip_time(line).strip()):
+            when = _parse_date(_strip_time(line))
+            if when is not None and (best is None or best[0] > 0):
+                best = (0, when)
+    if best is not None:
+        return best[1], "byline", _MEDIUM
+    return None
+
+
+def _strip_time(value: str) -> str:
+    """Drop a trailing time or zone ("10:30 AM KST", "| 3 min read") after a date."""
+    value = re.split(r"\s*[|\u2022\u00b7]\s*", value, maxsplit=1)[0]
+    return re.sub(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}.*)$", "", value).strip()
+
+
+def _top_lines(text: str, body_start: int, in_noise) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    """The first non-blank, non-furniture lines of the body (and the title line before it)."""
+    out: list[tuple[int, str]] = []
+    head_end = min(len(text), body_start + 2000)
+    pos = 0 if body_start < 400 else body_start
+    for m in re.finditer(r"[^\n]+", text[pos:head_end]):
+        start = pos + m.start()
+        line = m.group().strip()
+        if not line or in_noise(start, start + len(m.group())):
+            continue
+        if start < body_start and not out and start == 0 and body_start > 0:
+            continue  # the title line itself
+        out.append((start, line))
+        if len(out) >= 10:
+            break
+    return out
+
+
+def _year_for(text: str, month: int, day: int, in_noise) -> int | None:  # type: ignore[no-untyped-def]
+    """The year of a full date elsewhere in the text with the same month and day."""
+    for m in _FULL_DATE.finditer(text):
+        if in_noise(m.start(), m.end()):
+            continue
+        when = _parse_date(m.group())
+        if when is not None and when.month == month and when.day == day:
+            return when.year
+    for m in _STAMP.finditer(text):
+        if in_noise(m.start(), m.end()):
+            continue
+        if int(m.group(2)) == month and int(m.group(3)) == day:
+            return int(m.group(1))
+    return None
+
+
+# HTML ------------------------------------------------------------------------------------
+
+_SKIP = frozenset(
+    "script style nav header footer aside form noscript template svg iframe button select "
+    "textarea object canvas map dialog head".split()
+)
+_BLOCK = frozenset(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot section article main "
+    "blockquote pre figure figcaption hr address details summary caption td th".split()
+)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_META_DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+
+
+class _Page:
+    def __init__(self, text: str, title: str | None, published: str | None,
+                 metadata: tuple[tuple[str, str], ...]) -> None:  # fmt: skip
+        self.text = text
+        self.title = title
+        self.published = published
+        self.metadata = metadata
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.skip_stack: list[str] = []
+        self.article_depth = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] | None = None
+        self.h1: str | None = None
+        self.meta: dict[str, str] = {}
+        self.times: list[str] = []
+        self.in_jsonld = False
+        self.jsonld: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content") and key not in self.meta:
+                self.meta[key] = a["content"].strip()
+            return
+        if tag == "time" and a.get("datetime"):
+            if a.get("itemprop", "").lower() == "datepublished" or "pubdate" in a:
+                self.times.insert(0, a["datetime"])
+            elif self.article_depth and not any(t in ("nav", "aside", "footer", "form") for t in self.skip_stack):
+                self.times.append(a["datetime"])
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self.in_jsonld = True
+        if tag == "title" and self.skip_stack in ([], ["head"]):
+            self.in_title = True
+        if tag in ("article", "main"):
+            self.article_depth += 1
+        if tag in _VOID:
+            if tag in _BLOCK and not self.skip_depth:
+                self.parts.append("\n")
+            return
+        if tag in _SKIP:
+            self.skip_depth += 1
+            self.skip_stack.append(tag)
+            return
+        if tag == "h1" and self.h1 is None and not self.skip_depth:
+            self.h1_parts = []
+        if tag in _BLOCK and not self.skip_depth:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_jsonld = False
+        if tag == "title":
+            self.in_title = False
+        if tag in ("article", "main") and self.article_depth:
+            self.article_depth -= 1
+        if tag in _SKIP:
+            if tag in self.skip_stack:
+                while self.skip_stack:
+                    self.skip_depth -= 1
+                    if self.skip_stack.pop() == tag:
+                        break
+            return
+        if tag == "h1" and self.h1_parts is not None:
+            self.h1 = _squash("".join(self.h1_parts)) or None
+            self.h1_parts = None
+        if tag in _BLOCK and not self.skip_depth:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_jsonld:
+            self.jsonld.append(data)
+            return
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self.skip_depth:
+            return
+        if self.h1_parts is not None:
+            self.h1_parts.append(data)
+        self.parts.append(data)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _extract_html(html: str) -> _Page:
+    parser = _Extractor()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception as exc:  # html.parser is lenient; guard against the odd assertion
+        raise DocumentError(f"HTML could not be parsed: {exc}") from None
+    raw = "".join(parser.parts)
+    lines = [_squash(line) for line in raw.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line:
+            out.append(line)
+        elif out and out[-1] != "":
+            out.append("")
+    text = "\n".join(out).strip("\n")
+    meta = parser.meta
+    title = meta.get("og:title") or _squash("".join(parser.title_parts)) or parser.h1
+    published = None
+    for key in _META_DATE_KEYS:
+        if meta.get(key) and _parse_date(meta[key]):
+            published = meta[key]
+            break
+    if published is None:
+        published = _jsonld_date(parser.jsonld)
+    if published is None:
+        published = next((t for t in parser.times if _parse_date(t)), None)
+    metadata = tuple(
+        (k, v)
+        for k, v in meta.items()
+        if k in ("author", "description", "og:site_name", "og:url", "article:published_time", "og:title")
+    )
+    return _Page(text, title or None, published, metadata)
+
+
+def _jsonld_date(blocks: list[str]) -> str | None:
+    def walk(node: object) -> str | None:
+        if isinstance(node, dict):
+            value = node.get("datePublished")
+            if isinstance(value, str) and _parse_date(value):
+                return value
+            for child in node.values():
+                found = walk(child)
+                if found:
+                    return found
+        elif isinstance(node, list):
+            for child in node:
+                found = walk(child)
+                if found:
+                    return found
+        return None
+
+    for block in blocks:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        found = walk(data)
+        if found:
+            return found
+    return None
