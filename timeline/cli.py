@@ -1,0 +1,277 @@
+"""The `timeline` command line: thin click commands over the library.
+
+Each command parses its arguments, calls one library function and prints. Every
+TimelineError becomes one line on stderr (``Error: FILE: problem``) and exit status 1; no
+traceback reaches the user (set TIMELINE_DEBUG=1 to see one for an unexpected failure).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import TimelineError
+
+FORMATS = {"turtle": ".ttl", "json-ld": ".jsonld", "nt": ".nt", "trig": ".trig", "nquads": ".nq"}
+SUFFIX_FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}
+
+
+class TimelineGroup(click.Group):
+    """Turns the library's errors into one-line messages, in one place for every command."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except TimelineError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(1)
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"Error: {where}{error.strerror or error}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:  # a bug: say so in one line, traceback on request
+            if os.environ.get("TIMELINE_DEBUG"):
+                raise
+            click.echo(f"Error: internal error: {type(error).__name__}: {error} (TIMELINE_DEBUG=1 shows the traceback)", err=True)
+            ctx.exit(70)
+
+
+def _published(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from .temporal import parse_date_arg
+
+    try:
+        return parse_date_arg(value)
+    except TimelineError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _progress(enabled: bool):
+    if not enabled or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, path: str) -> None:
+        click.echo(f"\r  {done} documents … {Path(path).name[:50]:<50}", err=True, nl=False)
+
+    return show
+
+
+@click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="timeline")
+def main() -> None:
+    """Turn news articles and reports into an event-timeline knowledge graph.
+
+    \b
+    Example:
+      timeline build examples -o out      # graph.ttl + timeline.html + summary
+      timeline query out/graph.ttl timeline
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write RDF here (format from the extension); default stdout.")
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date of the documents named.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), help="RDF format (default: from -o's extension, else turtle).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
+@click.option("--shard", metavar="I/N", help="Only this shard (1-based) of N, chosen by a hash of each document id.")
+@click.option("--progress/--no-progress", default=True, help="Show progress on a terminal.")
+def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
+    """Extract events from files or folders (.txt, .md, .html) as RDF.
+
+    \b
+    Example:
+      timeline extract examples -o graph.ttl
+      timeline extract article.txt --published 2025-10-02 --format nt
+    """
+    from . import pipeline, store
+
+    fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "turtle"
+    extraction = pipeline.extract_paths(
+        paths,
+        published=published,
+        jobs=jobs,
+        shard=pipeline.parse_shard(shard) if shard else None,
+        progress=_progress(progress),
+    )
+    if progress and sys.stderr.isatty():
+        click.echo("", err=True)
+    for error in extraction.errors:
+        click.echo(f"Error: {error}", err=True)
+    if not extraction.documents:
+        raise TimelineError("no document could be read; nothing written")
+    data = pipeline.to_dataset(extraction) if fmt in ("trig", "nquads") else pipeline.to_graph(extraction)
+    if output:
+        store.write_graph(data, output, fmt)
+        click.echo(
+            f"wrote {output}: {len(extraction.documents)} documents, {len(extraction.merged())} events"
+            + (f"; {len(extraction.errors)} file(s) skipped" if extraction.errors else ""),
+            err=True,
+        )
+    else:
+        click.echo(store.serialize(data, fmt), nl=False)
+    if extraction.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("name", required=False)
+@click.option("-q", "--query", "text", help="SPARQL query text.")
+@click.option("-f", "--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the SPARQL query from a file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (dates as YYYY-MM-DD).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
+def query(graphs, name, text, file, fmt, params, list_) -> None:
+    """Run SPARQL 1.1 over graph files, with the ontology loaded alongside.
+
+    Give the query with -q, -f, or the NAME of a shipped query (see --list). The last
+    argument is taken as a NAME when it is not an existing file.
+
+    \b
+    Example:
+      timeline query out/graph.ttl timeline
+      timeline query out/graph.ttl -q 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+      timeline query out/graph.ttl in-range -p from=2020-01-01 -p to=2020-12-31
+    """
+    from . import store
+
+    named = store.named_queries()
+    if list_:
+        for item in named.values():
+            click.echo(f"{item.name:<16} {item.description}")
+        return
+    graphs = list(graphs)
+    if name is None and graphs and not graphs[-1].exists() and str(graphs[-1]) in named:
+        name = str(graphs.pop())
+    chosen = [x for x in (text, file, name) if x]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one query: -q TEXT, -f FILE or a NAME (see --list)")
+    if not graphs:
+        raise click.UsageError("give at least one GRAPH file")
+    if file:
+        sparql = store.read_query_file(file)
+    elif name:
+        if name not in named:
+            raise TimelineError(f"no named query {name!r}; available: {', '.join(sorted(named))}")
+        sparql = named[name].text
+    else:
+        sparql = text
+    bindings = dict(_param(p) for p in params)
+    result = store.query(graphs, sparql, bindings=bindings)
+    click.echo(result.format(fmt))
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"{text!r}: expected NAME=VALUE", param_hint="--param")
+    return name.lstrip("?"), value
+
+
+@main.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+@click.option("--title", default="timeline", show_default=True, help="Page title.")
+def render(graphs, output, title) -> None:
+    """Write the interactive timeline graph as one offline HTML file.
+
+    \b
+    Example:
+      timeline render out/graph.ttl -o timeline.html
+    """
+    from . import store
+    from .fileio import atomic_write
+    from .render import render_html
+
+    atomic_write(output, render_html(store.read_graph(graphs), title=title))
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(graphs) -> None:
+    """Check graphs against the SHACL shapes (ontology/shapes.ttl); exit 1 on a violation.
+
+    \b
+    Example:
+      timeline validate out/graph.ttl
+    """
+    from . import store
+    from .validate import validate_graph
+
+    report = validate_graph(store.read_graph(graphs))
+    click.echo(report.text())
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("source", required=False, default="examples", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for graph.ttl and timeline.html.")
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
+def build(source, out_dir, published, jobs) -> None:
+    """Extract, validate, render and summarise: the main job.
+
+    \b
+    Example:
+      timeline build examples -o out
+      timeline build ../shared/seeds -o seeds-out
+    """
+    from . import pipeline
+
+    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=_progress(True))
+    for error in result.errors:
+        click.echo(f"Error: {error}", err=True)
+    click.echo(result.summary.text())
+    click.echo(result.validation.text(limit=10))
+    click.echo(f"wrote {result.graph_path} and {result.html_path}")
+    if result.errors or not result.validation.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(graphs, fmt) -> None:
+    """Events per year and type, the most connected actors, documents per event, contested events.
+
+    \b
+    Example:
+      timeline stats out/graph.ttl
+    """
+    from . import store
+    from .analysis import format_stats, graph_stats
+
+    click.echo(format_stats(graph_stats(store.read_graph(graphs)), fmt))
+
+
+@main.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="A .graphml or .gexf file.")
+def export(graphs, output) -> None:
+    """Export the event graph for Gephi and friends (.graphml, or .gexf with time on events).
+
+    \b
+    Example:
+      timeline export out/graph.ttl -o timeline.gexf
+    """
+    from . import store
+    from .analysis import export_graph
+
+    export_graph(store.read_graph(graphs), output)
+    click.echo(f"wrote {output}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,256 @@
+"""The main job, end to end: documents → events → graph → validated Turtle and HTML.
+
+Each stage lives in its own module; this one only wires them:
+
+- :mod:`timeline.documents` reads files (text, Markdown, HTML) and finds publication dates;
+- :mod:`timeline.sentences` and :mod:`timeline.temporal` find sentences and time expressions;
+- :mod:`timeline.extract` finds events and merges mentions of the same event;
+- :mod:`timeline.rdf` writes the graph; :mod:`timeline.validate` checks it;
+- :mod:`timeline.render` draws the HTML timeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from . import rdf
+from .documents import iter_documents
+from .errors import DocumentError, NoDocumentsError, TimelineError
+from .extract import extract_events, merge_events
+from .fileio import atomic_write
+from .model import Document, Event, MergedEvent
+from .sentences import split_sentences
+from .temporal import find_timexes
+
+Progress = Callable[[int, str], None]
+"""Called after each document with the count done so far and the document's path."""
+
+
+def extract_document(doc: Document) -> list[Event]:
+    """Every event mention in one document (sentences, time expressions, then events)."""
+    timexes = find_timexes(doc.text, doc.published)
+    sentences = split_sentences(doc.text)
+    return extract_events(doc, timexes, sentences)
+
+
+@dataclass
+class Extraction:
+    """What a run read: documents, their event mentions, and the files it could not read."""
+
+    documents: list[Document] = field(default_factory=list)
+    mentions: list[Event] = field(default_factory=list)
+    errors: list[DocumentError] = field(default_factory=list)
+
+    def merged(self) -> list[MergedEvent]:
+        """The mentions merged into one event per real event."""
+        return merge_events(self.mentions)
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"2/4"`` → ``(2, 4)``: this machine's shard, 1-based, of N.
+
+    >>> parse_shard("2/4")
+    (2, 4)
+    """
+    try:
+        index, total = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise TimelineError(f"--shard {text!r}: expected I/N, e.g. 1/4") from None
+    if not 1 <= index <= total:
+        raise TimelineError(f"--shard {text!r}: I must be between 1 and N")
+    return index, total
+
+
+def in_shard(doc: Document, shard: tuple[int, int] | None) -> bool:
+    """Whether ``doc`` belongs to ``shard``: by a hash of its id, so shards never overlap."""
+    if shard is None:
+        return True
+    index, total = shard
+    digest = int(hashlib.sha1(doc.id.encode("utf-8")).hexdigest()[:8], 16)
+    return digest % total == index - 1
+
+
+def _extract_one(doc: Document) -> tuple[Document, list[Event]]:
+    return doc, extract_document(doc)
+
+
+def _documents(
+    paths: Sequence[str | os.PathLike[str]],
+    published: date | None,
+    shard: tuple[int, int] | None,
+    errors: list[DocumentError],
+) -> Iterator[Document]:
+    for item in iter_documents(paths, published=published):
+        if isinstance(item, DocumentError):
+            errors.append(item)
+        elif in_shard(item, shard):
+            yield item
+
+
+def extract_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    published: date | None = None,
+    jobs: int = 1,
+    shard: tuple[int, int] | None = None,
+    progress: Progress | None = None,
+) -> Extraction:
+    """Read every document under ``paths`` and extract its events.
+
+    Documents are streamed: with ``jobs > 1`` they are extracted in worker processes, a
+    bounded number at a time. A file that cannot be read is recorded in ``errors`` and the
+    rest are still processed; a path that holds no documents raises NoDocumentsError.
+    """
+    result = Extraction()
+    docs = _documents(paths, published, shard, result.errors)
+    done = 0
+    if jobs <= 1:
+        pairs: Iterable[tuple[Document, list[Event]]] = map(_extract_one, docs)
+        for doc, events in pairs:
+            done += 1
+            _keep(result, doc, events)
+            if progress:
+                progress(done, doc.path)
+        return result
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending = []
+        for doc in docs:
+            pending.append(pool.submit(_extract_one, doc))
+            if len(pending) >= jobs * 8:  # bound memory: never more than a few batches in flight
+                done = _drain(pending[: jobs * 4], result, done, progress)
+                pending = pending[jobs * 4 :]
+        _drain(pending, result, done, progress)
+    return result
+
+
+def _drain(futures: list, result: Extraction, done: int, progress: Progress | None) -> int:
+    for future in futures:
+        doc, events = future.result()
+        done += 1
+        _keep(result, doc, events)
+        if progress:
+            progress(done, doc.path)
+    return done
+
+
+def _keep(result: Extraction, doc: Document, events: list[Event]) -> None:
+    result.documents.append(doc)
+    result.mentions.extend(events)
+
+
+def to_graph(extraction: Extraction) -> Graph:
+    """The RDF graph of an extraction: documents, merged events and their evidence."""
+    return rdf.build_graph(extraction.documents, extraction.merged())
+
+
+def to_dataset(extraction: Extraction) -> Dataset:
+    """The same content split into one named graph per document plus the events graph."""
+    return rdf.build_dataset(extraction.documents, extraction.merged())
+
+
+# Summary -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a build found: documents read and skipped, events by type, date range, undated."""
+
+    documents: int
+    skipped: int
+    events: int
+    by_type: tuple[tuple[str, int], ...]
+    earliest: date | None
+    latest: date | None
+    undated: int
+    documents_without_date: int
+
+    def text(self) -> str:
+        lines = [
+            f"documents read: {self.documents}" + (f" ({self.skipped} skipped with errors)" if self.skipped else ""),
+            f"  without a publication date: {self.documents_without_date}",
+            f"events: {self.events}",
+        ]
+        lines += [f"  {name:<22} {count:>5}" for name, count in self.by_type]
+        if self.earliest and self.latest:
+            lines.append(f"date range: {self.earliest.isoformat()} … {self.latest.isoformat()}")
+        else:
+            lines.append("date range: none (no dated events)")
+        lines.append(f"undated events: {self.undated}")
+        return "\n".join(lines)
+
+
+def summarise(extraction: Extraction, merged: Sequence[MergedEvent]) -> Summary:
+    """Counts for the end of a build."""
+    types = Counter(event.type for event in merged)
+    dated = [e.when for e in merged if e.when is not None and e.when.resolved]
+    return Summary(
+        documents=len(extraction.documents),
+        skipped=len(extraction.errors),
+        events=len(merged),
+        by_type=tuple(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
+        earliest=min((w.earliest for w in dated if w.earliest), default=None),
+        latest=max((w.latest for w in dated if w.latest), default=None),
+        undated=len(merged) - len(dated),
+        documents_without_date=sum(1 for d in extraction.documents if d.published is None),
+    )
+
+
+# Build -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Where a build wrote its files, what it found, and whether the graph validated."""
+
+    graph_path: Path
+    html_path: Path
+    summary: Summary
+    errors: tuple[DocumentError, ...]
+    validation: object  # timeline.validate.ValidationReport
+
+
+def build(
+    source: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    *,
+    published: date | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Extract every document under ``source``, then write ``graph.ttl`` and ``timeline.html``.
+
+    The graph is validated against the SHACL shapes before anything is written; nothing is
+    left half-written (each file is written atomically).
+    """
+    from .render import render_html
+    from .validate import validate_graph
+
+    extraction = extract_paths([source], published=published, jobs=jobs, progress=progress)
+    if not extraction.documents:
+        first = extraction.errors[0] if extraction.errors else None
+        raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))
+    merged = extraction.merged()
+    graph = rdf.build_graph(extraction.documents, merged)
+    report = validate_graph(graph)
+    out = Path(out_dir)
+    graph_path, html_path = out / "graph.ttl", out / "timeline.html"
+    title = f"timeline — {Path(source).name or source}"
+    html = render_html(graph, title=title)
+    atomic_write(graph_path, graph.serialize(format="turtle"))
+    atomic_write(html_path, html)
+    return BuildResult(
+        graph_path=graph_path,
+        html_path=html_path,
+        summary=summarise(extraction, merged),
+        errors=tuple(extraction.errors),
+        validation=report,
+    )
