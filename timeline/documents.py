@@ -273,7 +273,10 @@ def _build(
     title: str | None = None
     found: tuple[date, str, str] | None = None
     if media_type == "text/html":
-        page = _extract_html(text)
+        try:
+            page = _extract_html(text)
+        except DocumentError as exc:
+            raise DocumentError(f"{path}: {exc}") from None
         text = page.text
         title = page.title
         metadata = page.metadata
@@ -710,7 +713,10 @@ def _extract_html(html: str) -> _Page:
             out.append("")
     text = "\n".join(out).strip("\n")
     meta = parser.meta
-    title = meta.get("og:title") or _squash("".join(parser.title_parts)) or parser.h1
+    page_title = _squash("".join(parser.title_parts))
+    if parser.h1 and (not page_title or page_title.startswith(parser.h1)):
+        page_title = parser.h1  # "Headline | Site name" → "Headline"
+    title = _squash(meta.get("og:title", "")) or page_title or parser.h1
     published = None
     for key in _META_DATE_KEYS:
         if meta.get(key) and _parse_date(meta[key]):
