@@ -49,10 +49,7 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None):
         return None
     from .temporal import parse_date_arg
 
-    try:
-        return parse_date_arg(value)
-    except TimelineError as error:
-        raise click.BadParameter(str(error)) from None
+    return parse_date_arg(value)  # a DateError becomes one line through TimelineGroup
 
 
 def _progress(enabled: bool):
@@ -151,7 +148,7 @@ def query(graphs, name, text, file, fmt, params, list_) -> None:
             click.echo(f"{item.name:<16} {item.description}")
         return
     graphs = list(graphs)
-    if name is None and graphs and not graphs[-1].exists() and str(graphs[-1]) in named:
+    if name is None and not (text or file) and graphs and not graphs[-1].exists():
         name = str(graphs.pop())
     chosen = [x for x in (text, file, name) if x]
     if len(chosen) != 1:
