@@ -1,0 +1,457 @@
+"""Reading documents: decoding, bad inputs, front matter, HTML, ids and the publication date."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import types
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.documents import (
+    DOCUMENT_SUFFIXES,
+    document_from_text,
+    infer_published,
+    iter_documents,
+    read_document,
+    slugify,
+)
+from timeline.errors import DocumentError, NoDocumentsError
+from timeline.model import Document
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
+
+PROSE = (
+    "Officials in Seoul said that the detainees had been moved to a camp near the border, "
+    "according to a report released by the ministry."
+)
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    p = tmp_path / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return p
+
+
+# Bad inputs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n ", "empty"),
+        ("bom-only.txt", b"\xef\xbb\xbf\n", "empty"),
+        ("nul.txt", b"text\x00with a NUL byte", "binary"),
+        ("control.txt", bytes(range(1, 9)) * 40, "binary"),
+        ("png.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(1, 8)) * 50 + b"\xff\xfe", "binary"),
+        ("latin1.txt", "Pyongyang café".encode("latin-1"), "not UTF-8 (invalid byte 0xe9 at byte offset 13)"),
+        ("report.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
+        ("README", b"text", "unsupported file type (no suffix)"),
+        ("front.md", "---\ntitle: x\n---\n  \n", "empty"),
+        ("bad-date.md", "---\ndate: 2025-13-45\n---\nBody text.", "front matter date: '2025-13-45'"),
+        ("bad-word.md", "---\npublished: yesterday\n---\nBody text.", "'yesterday' is not a date"),
+        ("scripts.html", "<html><script>var a = 1;</script><nav>Home</nav></html>", "no readable text"),
+    ],
+)
+def test_bad_files_raise_document_error(tmp_path: Path, name: str, data: bytes | str, message: str) -> None:
+    """Each kind of bad file raises DocumentError with one line naming the file and the problem."""
+    p = write(tmp_path, name, data)
+    with pytest.raises(DocumentError) as info:
+        read_document(p)
+    text = str(info.value)
+    assert str(p) in text and message in text and "\n" not in text
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    """A missing file is reported by name."""
+    with pytest.raises(DocumentError, match="nope.txt: no such file"):
+        read_document(tmp_path / "nope.txt")
+
+
+def test_folder_instead_of_file(tmp_path: Path) -> None:
+    """A folder where a file was expected is reported as such."""
+    (tmp_path / "dir.txt").mkdir()
+    with pytest.raises(DocumentError, match="is a folder"):
+        read_document(tmp_path / "dir.txt")
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file without read permission is reported as unreadable (simulated when running as root)."""
+    p = write(tmp_path, "locked.txt", "text")
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        p.chmod(0)
+    else:
+        def deny(self: Path) -> bytes:
+            raise PermissionError(13, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "read_bytes", deny)
+    try:
+        with pytest.raises(DocumentError, match=r"locked.txt: unreadable \(permission denied\)"):
+            read_document(p)
+    finally:
+        p.chmod(0o644)
+
+
+def test_not_utf8_fixture() -> None:
+    """The Latin-1 fixture is rejected with the byte offset of the first bad byte."""
+    with pytest.raises(DocumentError, match=r"byte offset 13"):
+        read_document(DATA / "latin1.txt")
+
+
+# Decoding, ids, hashes -------------------------------------------------------------------------
+
+
+def test_bom_is_stripped_and_hash_is_of_raw_bytes(tmp_path: Path) -> None:
+    """A UTF-8 BOM is dropped from the text; sha256 is of the bytes on disk."""
+    raw = b"\xef\xbb\xbf" + PROSE.encode("utf-8")
+    p = write(tmp_path, "Report 2025 (UN).txt", raw)
+    doc = read_document(p)
+    assert doc.text == PROSE
+    assert doc.sha256 == hashlib.sha256(raw).hexdigest()
+    assert doc.id == "report-2025-un"
+    assert doc.path == str(p)
+    assert doc.media_type == "text/plain"
+
+
+def test_doc_id_argument_wins(tmp_path: Path) -> None:
+    """An explicit doc_id is used as given."""
+    assert read_document(write(tmp_path, "a.txt", PROSE), doc_id="mine").id == "mine"
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Report 2025", "report-2025"), ("Köln_Bericht", "koln-bericht"), ("--a--b--", "a-b"), ("UN.HRC.58", "un-hrc-58")],
+)
+def test_slugify(name: str, slug: str) -> None:
+    """Slugs are lowercase ASCII words joined by hyphens."""
+    assert slugify(name) == slug
+
+
+def test_slugify_never_empty() -> None:
+    """A name without ASCII letters still gets a stable, non-empty id."""
+    assert slugify("북한") == slugify("북한") != ""
+    assert slugify("북한").startswith("doc-")
+
+
+def test_suffixes() -> None:
+    """The supported suffixes are the documented ones."""
+    assert DOCUMENT_SUFFIXES == (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def test_uppercase_suffix(tmp_path: Path) -> None:
+    """Suffixes are matched case-insensitively."""
+    assert read_document(write(tmp_path, "A.TXT", PROSE)).media_type == "text/plain"
+
+
+def test_document_from_text() -> None:
+    """Text in memory becomes a Document with a content-derived id and the same rules."""
+    doc = document_from_text("Headline Here\n" + PROSE)
+    assert isinstance(doc, Document)
+    assert doc.id.startswith("doc-") and doc.id == document_from_text("Headline Here\n" + PROSE).id
+    assert doc.title == "Headline Here" and doc.body_start == len("Headline Here\n")
+    assert document_from_text(PROSE, path="some/where/My File.txt").id == "my-file"
+    with pytest.raises(DocumentError, match="unsupported media type"):
+        document_from_text(PROSE, media_type="application/pdf")
+    with pytest.raises(DocumentError, match="empty"):
+        document_from_text("  \n")
+
+
+# Titles ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body_start"),
+    [
+        ("Headline Without a Stop\n\n" + PROSE, "Headline Without a Stop", 25),
+        ("A headline that ends with a stop.\n" + PROSE, None, 0),
+        (PROSE + "\n" + PROSE, None, 0),
+        ("Only one line", None, 0),
+    ],
+)
+def test_title_from_first_line(text: str, title: str | None, body_start: int) -> None:
+    """A short first line without final punctuation is the title; the body starts after it."""
+    doc = document_from_text(text)
+    assert (doc.title, doc.body_start) == (title, body_start)
+
+
+# Markdown ----------------------------------------------------------------------------------------
+
+
+def test_front_matter_is_metadata_not_text() -> None:
+    """Front matter goes to metadata; text is the body after it, so offsets never include it."""
+    doc = read_document(DATA / "front_matter.md")
+    assert doc.media_type == "text/markdown"
+    assert not doc.text.startswith("---") and "author:" not in doc.text
+    assert doc.text.startswith("# Forced repatriations continue")
+    assert dict(doc.metadata)["source"] == "https://example.org/story"
+    assert dict(doc.metadata)["author"] == "Jane Doe"
+    assert doc.title == "Forced repatriations continue"
+    assert (doc.published, doc.published_source, doc.published_confidence) == (date(2025, 10, 2), "front-matter", "high")
+    assert doc.text[doc.body_start :].startswith("China forcibly")
+
+
+@pytest.mark.parametrize("key", ["published", "date", "datePublished"])
+@pytest.mark.parametrize("value", ["2025-10-02", '"2025-10-02"', "2025-10-02T08:00:00Z", "October 2, 2025", "2 Oct 2025"])
+def test_front_matter_date_keys(tmp_path: Path, key: str, value: str) -> None:
+    """published, date and datePublished are read in the usual date forms."""
+    doc = read_document(write(tmp_path, "a.md", f"---\n{key}: {value}\n---\n{PROSE}\n"))
+    assert doc.published == date(2025, 10, 2) and doc.published_source == "front-matter"
+
+
+def test_markdown_heading_is_title_and_markup_kept() -> None:
+    """A first '# ' heading gives the title; Markdown markup stays in the text."""
+    doc = read_document(DATA / "heading.md")
+    assert doc.title == "A report on detention"
+    assert "*May*" in doc.text
+    assert doc.published is None  # "May" is not a publication date
+
+
+def test_unclosed_front_matter_is_text(tmp_path: Path) -> None:
+    """Without a closing '---' line the file is all text."""
+    doc = read_document(write(tmp_path, "a.md", f"---\ntitle: x\n{PROSE}\n"))
+    assert doc.text.startswith("---") and doc.metadata == ()
+
+
+# HTML ------------------------------------------------------------------------------------------
+
+
+def test_html_extraction() -> None:
+    """HTML yields readable text: chrome dropped, blocks on lines, entities decoded."""
+    doc = read_document(DATA / "article.html")
+    assert doc.media_type == "text/html"
+    assert doc.title == "Envoy urges access to detainees"
+    for kept in ("SEOUL \u2014 A United Nations envoy", "\u201cfamilies have the right to know\u201d & called", "He met officials"):
+        assert kept in doc.text
+    for dropped in ("font-family", "not text", "Enable JavaScript", "Subscribe", "Most read", "Older story", "World", "All rights reserved", "Published: January"):
+        assert dropped not in doc.text
+    assert "called for talks.\nHe met" in doc.text
+    assert "First point of the statement.\n" in doc.text
+    assert (doc.published, doc.published_source, doc.published_confidence) == (date(2025, 10, 2), "meta", "high")
+    assert dict(doc.metadata)["author"] == "Jane Doe"
+    caption = doc.text.index("(Photo: Example News)")
+    assert any(s.start <= caption < s.end for s in doc.noise)
+    assert doc.text[doc.body_start :].startswith("By Jane Doe")
+
+
+def test_html_jsonld_date() -> None:
+    """JSON-LD datePublished (inside @graph) is used; broken JSON-LD blocks are ignored."""
+    doc = read_document(DATA / "jsonld.html")
+    assert (doc.published, doc.published_source) == (date(2024, 3, 15), "meta")
+    assert doc.text == "Camps report\n\nA report on prison camps was released by a rights group."
+
+
+def test_html_time_in_article_not_aside() -> None:
+    """A <time datetime> inside the article is used; one in an aside is not."""
+    doc = read_document(DATA / "time.html")
+    assert (doc.published, doc.published_source) == (date(2023, 7, 4), "meta")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<meta name="date" content="2025-10-02">', date(2025, 10, 2)),
+        ('<meta itemprop="datePublished" content="2025-10-02">', date(2025, 10, 2)),
+        ('<meta property="article:modified_time" content="2025-10-02">', None),
+        ('<meta name="date" content="not a date">', None),
+    ],
+)
+def test_html_meta_dates(head: str, expected: date | None) -> None:
+    """Publication meta tags are read; modification times and junk are not."""
+    html = f"<html><head>{head}</head><body><p>{PROSE}</p></body></html>"
+    assert document_from_text(html, media_type="text/html").published == expected
+
+
+def test_html_offsets_point_into_extracted_text() -> None:
+    """Offsets of furniture point into the extracted text."""
+    html = f"<body><p>{PROSE}</p><p>Also read: Another story</p></body>"
+    doc = document_from_text(html, media_type="text/html")
+    assert [doc.text[s.start : s.end] for s in doc.noise] == ["Also read: Another story"]
+
+
+# Publication date ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source", "confidence"),
+    [
+        (f"Title Line\n{PROSE} -0-\nwww.kcna.kp (2025.10.02.)", date(2025, 10, 2), "stamp", "high"),
+        (f"{PROSE} (2024.1.5.)", date(2024, 1, 5), "stamp", "high"),
+        (f"Title\nPyongyang, October 2 (KCNA) \u2013 {PROSE} It was issued on October 2, 2025.", date(2025, 10, 2), "dateline", "medium"),
+        (f"Title\nSEOUL, Oct 2 (Reuters) - {PROSE} Talks began on Oct. 2, 2025.", date(2025, 10, 2), "dateline", "medium"),
+        (f"SEOUL, Oct. 2, 2025 (Reuters) - {PROSE}", date(2025, 10, 2), "dateline", "high"),
+        (f"Oct. 2, 2025 \u2014 {PROSE}", date(2025, 10, 2), "dateline", "high"),
+        (f"Title\nGENEVA, 2 October 2025 (AFP) -- {PROSE}", date(2025, 10, 2), "dateline", "high"),
+        (f"Title\nPublished: October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+        (f"Title\nPosted on Oct 2, 2025 at 10:30 AM\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+        (f"Title\nBy Jane Doe | October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+        (f"Title\nUpdated: October 5, 2025\nPublished: October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+        (f"Title\nOctober 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+    ],
+)
+def test_publication_date_sources(text: str, expected: date, source: str, confidence: str) -> None:
+    """Each source of a publication date is found and labelled with how sure it is."""
+    doc = document_from_text(text)
+    assert (doc.published, doc.published_source, doc.published_confidence) == (expected, source, confidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Title\nPyongyang, October 2 (KCNA) \u2013 {PROSE}",  # no year anywhere
+        f"Title\nPyongyang, October 2 (KCNA) \u2013 {PROSE} It began on October 3, 2025.",  # inconsistent
+        f"{PROSE}\n\u00a9 2024 Example News. All rights reserved.",
+        f"{PROSE}\n\u00a9 October 2, 2024 Example News",
+        f"{PROSE}\nAlso read: Talks collapse on October 2, 2025",
+        f"{PROSE}\nKim at a factory, October 1, 2025. (Photo: KCNA)",
+        f"{PROSE}\nhttps://example.com/2025/10/01/story\nhttps://example.com/2025/10/02/other",
+        f"{PROSE}\n\u2022 user@lemmy.ml\nlink\nfedilink\narrow-up\n5\n14 days ago\nPublished: October 2, 2025\n"
+        "https://web.archive.org/web/20251001113243/https://example.org/",
+        f"{PROSE}\n\n{PROSE}\nSummit Ends Without Deal on October 2, 2025\nKim Visits Factory in North Hamgyong\n"
+        "Floods Hit Eastern Provinces Again\nUN Votes on New Resolution Today",
+        f"{PROSE} The camp opened on October 2, 2001.",  # an event date in the body
+        f"{PROSE} (2025.13.45.)",  # not a calendar date
+    ],
+)
+def test_publication_date_traps(text: str) -> None:
+    """Furniture, captions, comment threads, link lists and event dates never give the date."""
+    assert document_from_text(text).published is None
+
+
+def test_date_never_from_mtime_or_today(tmp_path: Path) -> None:
+    """A file without a date in it gets none, whatever its modification time."""
+    p = write(tmp_path, "a.txt", PROSE)
+    os.utime(p, (1_700_000_000, 1_700_000_000))
+    doc = read_document(p)
+    assert doc.published is None and doc.published_source is None and doc.published_confidence is None
+
+
+def test_cli_date_wins(tmp_path: Path) -> None:
+    """The published argument overrides anything in the document."""
+    p = write(tmp_path, "a.md", f"---\npublished: 2020-01-01\n---\n{PROSE} (2021.01.01.)")
+    doc = read_document(p, published=date(2025, 10, 2))
+    assert (doc.published, doc.published_source, doc.published_confidence) == (date(2025, 10, 2), "cli", "high")
+
+
+def test_front_matter_beats_stamp(tmp_path: Path) -> None:
+    """Front matter is preferred to a stamp in the text."""
+    doc = read_document(write(tmp_path, "a.md", f"---\ndate: 2020-01-01\n---\n{PROSE} (2021.01.01.)"))
+    assert (doc.published, doc.published_source) == (date(2020, 1, 1), "front-matter")
+
+
+def test_infer_published_is_public() -> None:
+    """infer_published takes text and furniture spans and returns (date, source, confidence)."""
+    assert infer_published("no date here") is None
+    assert infer_published("x (2025.10.02.)") == (date(2025, 10, 2), "stamp", "high")
+
+
+# iter_documents --------------------------------------------------------------------------------
+
+
+def test_iter_documents_expands_folders(tmp_path: Path) -> None:
+    """Folders expand recursively in sorted order; hidden files/folders and other suffixes are skipped."""
+    write(tmp_path, "b.txt", PROSE)
+    write(tmp_path, "a.md", PROSE)
+    write(tmp_path, "sub/c.html", f"<p>{PROSE}</p>")
+    write(tmp_path, "sub/d.htm", f"<p>{PROSE}</p>")
+    write(tmp_path, "sub/e.markdown", PROSE)
+    write(tmp_path, ".hidden.txt", PROSE)
+    write(tmp_path, ".git/x.txt", PROSE)
+    write(tmp_path, "sub/.cache/y.txt", PROSE)
+    write(tmp_path, "notes.pdf", b"%PDF")
+    docs = list(iter_documents([tmp_path]))
+    assert all(isinstance(d, Document) for d in docs)
+    assert [d.id for d in docs] == ["a", "b", "c", "d", "e"]
+    assert isinstance(iter_documents([tmp_path]), types.GeneratorType)
+
+
+def test_iter_documents_yields_errors_and_goes_on(tmp_path: Path) -> None:
+    """A bad file is yielded as a DocumentError, not raised, and the others still come."""
+    write(tmp_path, "a.txt", PROSE)
+    write(tmp_path, "b.txt", b"\x00\x01binary")
+    write(tmp_path, "c.txt", PROSE)
+    out = list(iter_documents([tmp_path]))
+    assert [type(x).__name__ for x in out] == ["Document", "DocumentError", "Document"]
+    assert "b.txt" in str(out[1])
+
+
+def test_iter_documents_named_bad_file_is_yielded(tmp_path: Path) -> None:
+    """A named file with an unsupported suffix is reported as a DocumentError."""
+    out = list(iter_documents([write(tmp_path, "x.pdf", b"%PDF")]))
+    assert len(out) == 1 and isinstance(out[0], DocumentError)
+
+
+def test_iter_documents_missing_path_raises(tmp_path: Path) -> None:
+    """A named path that does not exist raises NoDocumentsError naming it, before any document."""
+    write(tmp_path, "a.txt", PROSE)
+    with pytest.raises(NoDocumentsError, match="missing-thing"):
+        list(iter_documents([tmp_path / "a.txt", tmp_path / "missing-thing"]))
+
+
+def test_iter_documents_empty_folder_raises(tmp_path: Path) -> None:
+    """A named folder without documents raises NoDocumentsError naming it."""
+    (tmp_path / "empty").mkdir()
+    write(tmp_path, "empty/.hidden.txt", PROSE)
+    write(tmp_path, "empty/x.csv", "a,b")
+    with pytest.raises(NoDocumentsError, match="empty: no documents"):
+        list(iter_documents([tmp_path / "empty"]))
+
+
+def test_iter_documents_unique_stable_ids(tmp_path: Path) -> None:
+    """Files sharing a stem get unique ids; the first by relative path keeps the plain slug."""
+    write(tmp_path, "x/report.txt", PROSE)
+    write(tmp_path, "y/report.txt", PROSE)
+    write(tmp_path, "y/report.md", PROSE)
+    ids = [d.id for d in iter_documents([tmp_path])]  # type: ignore[union-attr]
+    assert len(set(ids)) == 3
+    assert ids[0] == "report"
+    assert ids == [d.id for d in iter_documents([tmp_path])]  # type: ignore[union-attr]
+
+
+def test_iter_documents_same_file_twice(tmp_path: Path) -> None:
+    """A file named twice (directly and through its folder) is read once."""
+    p = write(tmp_path, "a.txt", PROSE)
+    assert len(list(iter_documents([p, tmp_path]))) == 1
+
+
+def test_iter_documents_published_argument(tmp_path: Path) -> None:
+    """The published argument applies to every document."""
+    write(tmp_path, "a.txt", PROSE)
+    (doc,) = iter_documents([tmp_path], published=date(2025, 1, 2))
+    assert isinstance(doc, Document) and doc.published_source == "cli"
+
+
+# Seeds -------------------------------------------------------------------------------------------
+
+
+def _seed_paths() -> list[Path]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not present at {SEEDS}")
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.mark.seeds
+def test_seed_publication_dates() -> None:
+    """000 gets 2025-10-02 from its KCNA stamp; the other seeds have no sure date."""
+    for path in _seed_paths():
+        doc = read_document(path)
+        if path.name.startswith("000_"):
+            assert (doc.published, doc.published_source, doc.published_confidence) == (date(2025, 10, 2), "stamp", "high")
+            assert doc.title is not None and doc.body_start > 0
+        else:
+            assert doc.published is None, path.name
+
+
+@pytest.mark.seeds
+def test_seed_ids_unique_and_noise_valid() -> None:
+    """The seed folder reads into documents with unique ids and valid furniture spans."""
+    _seed_paths()
+    docs = [d for d in iter_documents([SEEDS]) if isinstance(d, Document)]
+    assert len({d.id for d in docs}) == len(docs) >= 4
+    for d in docs:
+        for s in d.noise:
+            assert d.text[s.start : s.end] == s.text
