@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test system-deps bench clean
+.PHONY: demo test system-deps bench clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
+
+# Regenerate the golden graph of examples/ after an intended change; review the diff.
+golden: $(STAMP)
+	$(BIN)/timeline extract examples -o tests/golden/examples.ttl
