@@ -1,0 +1,1983 @@
+"""Time expressions: recognise them in text and normalise them as TimeML TIMEX3 values.
+
+The recogniser is a compiled regular-expression grammar (no dateparser on the hot path):
+every pattern proposes candidate spans, the leftmost-longest candidates that pass their
+context checks win, and they are resolved in document order so an expression can lean on
+the ones before it ("the day before", "a year earlier").
+
+What resolves what (``Timex.anchor``):
+
+* ``absolute`` — the text states the calendar value itself ("April 2025", "2014").
+* ``publication`` — relative to the document's date, the DCT ("last year", "Thursday").
+* ``expression`` — relative to the preceding resolved expression ("the day before").
+* ``unresolved`` — no date to lean on: no bounds, a value with ``X`` placeholders or a
+  ``*_REF`` token. Nothing is ever resolved against today's date.
+
+Honest-bounds policy (documented choices):
+
+* ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` ("now", "recently", "the future") carry no
+  bounds: the text gives no calendar interval.
+* Bare durations ("seven years") carry no bounds. A duration anchored at the DCT ("the past
+  decade", "the next two weeks") is bounded by the interval it covers, ending (starting) at
+  the DCT.
+* "since 2020" keeps the TimeML extent ``2020`` with ``mod="ON_OR_AFTER"``, ``open_end=True``,
+  ``earliest=2020-01-01`` and ``latest`` = the DCT when there is one (else ``None``);
+  "until 2021" is the mirror image (``open_start``, ``earliest=None``).
+* A range "between 2014 and 2019" / "from 2014 to 2019" / "2014-2019" is one DATE whose
+  value is the EDTF interval ``2014/2019`` and whose bounds cover both ends.
+
+>>> from datetime import date
+>>> [(t.text, t.value) for t in find_timexes("In April 2025, 60 people were sent back.", None)]
+[('April 2025', '2025-04')]
+>>> t = find_timexes("Last year, the UN warned.", date(2025, 10, 2))[0]
+>>> (t.value, t.earliest, t.latest, t.anchor)
+('2024', datetime.date(2024, 1, 1), datetime.date(2024, 12, 31), 'publication')
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any, Callable
+
+from timeline.errors import DateError
+from timeline.model import Timex
+
+__all__ = [
+    "find_timexes",
+    "parse_date_arg",
+    "parse_absolute_date",
+    "timex_records",
+]
+
+# ----------------------------------------------------------------------------------------
+# Vocabulary
+# ----------------------------------------------------------------------------------------
+
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
+_MONTH_ABBR = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTHS: dict[str, int] = {n.lower(): i + 1 for i, n in enumerate(_MONTH_NAMES)}
+_MONTHS.update(_MONTH_ABBR)
+
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAYS = {n.lower(): i for i, n in enumerate(_WEEKDAY_NAMES)}
+_WEEKDAYS.update({"tues": 1, "wed": 2, "thur": 3, "thurs": 3})
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "single": 1, "dozen": 12,
+    "a dozen": 12, "hundred": 100, "a hundred": 100, "one hundred": 100,
+    "a couple of": 2, "couple of": 2, "a couple": 2, "a pair of": 2, "half a": 0.5,
+    "a half": 0.5,
+}
+_VAGUE_NUM = {"a few", "few", "several", "many", "some", "numerous", "a number of", "multiple"}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}
+_UNIT_CODE = {
+    "second": "S", "sec": "S", "minute": "M", "min": "M", "hour": "H", "hr": "H",
+    "day": "D", "night": "D", "week": "W", "fortnight": "W", "month": "M", "quarter": "Q",
+    "year": "Y", "yr": "Y", "decade": "Y", "century": "Y", "weekend": "D", "morning": "D",
+    "season": "Q",
+}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                 "overnight": "NI"}
+
+# ----------------------------------------------------------------------------------------
+# Regular-expression building blocks (compiled case-insensitive; month and weekday names
+# are matched case-sensitively so "may", "march" and "august" stay verbs and adjectives)
+# ----------------------------------------------------------------------------------------
+
+
+def _cased(words: list[str]) -> str:
+    alts: list[str] = []
+    for w in words:
+        alts.extend([w, w.upper()])
+    return "|".join(sorted(set(alts), key=len, reverse=True))
+
+
+_ABBR_ALTS = "|".join(
+    f"{a.capitalize()}\\.?|{a.upper()}\\.?" for a in sorted(_MONTH_ABBR, key=len, reverse=True)
+)
+_MONTH_FULL = f"(?-i:{_cased(_MONTH_NAMES)})"
+# any month form: full names, or abbreviations (with or without a full stop)
+MONTH = f"(?-i:{_cased(_MONTH_NAMES)}|{_ABBR_ALTS})(?![A-Za-z])"
+# a month that may stand alone: full names or an abbreviation with its full stop
+MONTH_ALONE = (
+    f"(?-i:{_cased(_MONTH_NAMES)}|"
+    + "|".join(f"{a.capitalize()}\\." for a in _MONTH_ABBR)
+    + ")(?![A-Za-z])"
+)
+WEEKDAY = (
+    f"(?-i:{_cased(_WEEKDAY_NAMES)}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.)(?![A-Za-z])"
+)
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+YEAR = r"(?<![\d$£€#.,/-])(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,\d|\.\d|%|-\d)"
+YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
+_NUMWORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozen|(?:a|one)\s+hundred|hundred"
+    r"|a\s+couple\s+of|couple\s+of|a\s+pair\s+of|a\s+few|few|several|many|some|numerous"
+    r"|half\s+a|an?|single)"
+)
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD})"
+FRACTION = r"(?:\s+(?:and\s+)?(?:a\s+half|1/2|½)|½)"
+UNIT = (
+    r"(?:years?|yrs?|months?|weeks?|fortnights?|days?|nights?|hours?|hrs?|minutes?|mins?"
+    r"|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?)"
+)
+APPROX = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|over|less\s+than"
+    r"|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than"
+    r"|just|only|barely|well\s+over|close\s+to|the\s+better\s+part\s+of)"
+)
+_APPROX_MOD = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "some": "APPROX", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE",
+    "fewer than": "LESS_THAN", "well over": "MORE_THAN", "close to": "APPROX",
+}
+# early / mid / late in front of a month, season, year, decade, week...
+POS = (
+    r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|start\s+of"
+    r"|close\s+of|turn\s+of|first\s+half\s+of|second\s+half\s+of|last\s+half\s+of)"
+    r"(?:\s+the)?[\s-]+|mid-?)"
+)
+TIME_OF_DAY = (
+    r"(?:(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?-i:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?)(?![A-Za-z])"
+    r"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:hrs|h)\b)?|noon|midday|midnight)"
+    r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|KST|JST|BST|CET|CEST)(?![A-Za-z]))?"
+)
+DAYREF = (
+    rf"(?:{WEEKDAY}(?:,?\s+(?:the\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR4})?)?"
+    rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR4}(?![0-9]))?|today|tonight|yesterday|tomorrow)"
+)
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------------------
+# Intervals
+# ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Val:
+    """A resolved (or knowingly unresolved) value before it becomes a ``Timex``."""
+
+    type: str
+    value: str
+    earliest: date | None = None
+    latest: date | None = None
+    granularity: str | None = None
+    anchor: str = "unresolved"
+    mod: str | None = None
+    open_start: bool = False
+    open_end: bool = False
+    # bookkeeping for expressions that lean on this one
+    ref: date | None = None  # a representative day (for "the day before")
+    quarter: tuple[int, int] | None = None
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _valid_year(y: int) -> bool:
+    return 1 <= y <= 9998
+
+
+def _year(y: int, anchor: str) -> _Val:
+    return _Val("DATE", f"{y:04d}", date(y, 1, 1), date(y, 12, 31), "year", anchor, ref=date(y, 1, 1))
+
+
+def _month(y: int, m: int, anchor: str) -> _Val:
+    return _Val("DATE", f"{y:04d}-{m:02d}", date(y, m, 1), date(y, m, _last_day(y, m)), "month",
+                anchor, ref=date(y, m, 1))
+
+
+def _day(d: date, anchor: str) -> _Val:
+    return _Val("DATE", d.isoformat(), d, d, "day", anchor, ref=d)
+
+
+def _week(d: date, anchor: str) -> _Val:
+    iy, iw, _ = d.isocalendar()
+    mon = d - timedelta(days=d.weekday())
+    return _Val("DATE", f"{iy:04d}-W{iw:02d}", mon, mon + timedelta(days=6), "week", anchor, ref=mon)
+
+
+def _weekend(d: date, anchor: str) -> _Val:
+    iy, iw, _ = d.isocalendar()
+    sat = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    return _Val("DATE", f"{iy:04d}-W{iw:02d}-WE", sat, sat + timedelta(days=1), "day", anchor, ref=sat)
+
+
+def _quarter(y: int, q: int, anchor: str) -> _Val:
+    m0 = 3 * (q - 1) + 1
+    return _Val("DATE", f"{y:04d}-Q{q}", date(y, m0, 1), date(y, m0 + 2, _last_day(y, m0 + 2)),
+                "quarter", anchor, ref=date(y, m0, 1), quarter=(y, q))
+
+
+def _half(y: int, h: int, anchor: str) -> _Val:
+    if h == 1:
+        return _Val("DATE", f"{y:04d}-H1", date(y, 1, 1), date(y, 6, 30), "half", anchor, ref=date(y, 1, 1))
+    return _Val("DATE", f"{y:04d}-H2", date(y, 7, 1), date(y, 12, 31), "half", anchor, ref=date(y, 7, 1))
+
+
+def _season(y: int, code: str, anchor: str) -> _Val:
+    if code == "WI":
+        start, end = date(y, 12, 1), date(y + 1, 2, _last_day(y + 1, 2))
+    else:
+        m0 = {"SP": 3, "SU": 6, "FA": 9}[code]
+        start, end = date(y, m0, 1), date(y, m0 + 2, _last_day(y, m0 + 2))
+    return _Val("DATE", f"{y:04d}-{code}", start, end, "season", anchor, ref=start)
+
+
+def _decade(dec: int, anchor: str) -> _Val:
+    """``dec`` is the decade's first year (1990 → value ``199``)."""
+    y0 = max(dec, 1)
+    return _Val("DATE", f"{dec // 10:03d}", date(y0, 1, 1), date(dec + 9, 12, 31), "decade",
+                anchor, ref=date(y0, 1, 1))
+
+
+def _century(n: int, anchor: str) -> _Val:
+    """The n-th century; TimeML writes the 20th century as ``19`` (1900–1999)."""
+    c = n - 1
+    y0 = max(c * 100, 1)
+    return _Val("DATE", f"{c:02d}", date(y0, 1, 1), date(c * 100 + 99, 12, 31), "century",
+                anchor, ref=date(y0, 1, 1))
+
+
+def _apply_position(v: _Val, pos: str | None) -> _Val:
+    """Narrow an interval for early/mid/late, the end/beginning of... (value unchanged)."""
+    if not pos or v.earliest is None or v.latest is None:
+        return v
+    p = pos.lower()
+    if "half" in p:
+        return v  # handled by the caller
+    if "early" in p or "beginning" in p or "start" in p:
+        mod, part = "START", 0
+    elif "late" in p or "end" in p or "close" in p:
+        mod, part = "END", 2
+    elif "turn" in p:
+        mod, part = "START", 0
+    else:
+        mod, part = "MID", 1
+    e, l = v.earliest, v.latest
+    if v.granularity in ("year", "decade", "century", "half", "quarter", "season") and l.year - e.year < 1000:
+        months = (l.year - e.year) * 12 + l.month - e.month + 1
+        third = max(1, round(months / 3))
+        if months >= 3:
+            def add_months(d: date, n: int) -> date:
+                t = d.year * 12 + d.month - 1 + n
+                return date(t // 12, t % 12 + 1, 1)
+            if part == 0:
+                ne, nl = e, add_months(e, third) - timedelta(days=1)
+            elif part == 2:
+                ne, nl = add_months(e, months - third), l
+            else:
+                ne, nl = add_months(e, third), add_months(e, months - third) - timedelta(days=1)
+            return replace(v, earliest=ne, latest=nl, mod=mod)
+    span = (l - e).days + 1
+    if span >= 3:
+        third = span // 3
+        if part == 0:
+            ne, nl = e, e + timedelta(days=third - 1)
+        elif part == 2:
+            ne, nl = l - timedelta(days=third - 1), l
+        else:
+            ne, nl = e + timedelta(days=third), l - timedelta(days=third)
+        return replace(v, earliest=ne, latest=nl, mod=mod)
+    return replace(v, mod=mod)
+
+
+def _add_months(d: date, n: int) -> date:
+    t = d.year * 12 + d.month - 1 + n
+    y, m = t // 12, t % 12 + 1
+    return date(y, m, min(d.day, _last_day(y, m)))
+
+
+def _shift(d: date, n: float, unit: str) -> date | None:
+    """``d`` moved by ``n`` units (negative = back); None when out of range."""
+    try:
+        if unit in ("day", "night", "morning"):
+            return d + timedelta(days=n)
+        if unit in ("week", "weekend"):
+            return d + timedelta(weeks=n)
+        if unit == "fortnight":
+            return d + timedelta(weeks=2 * n)
+        if unit == "month":
+            return _add_months(d, int(n))
+        if unit == "quarter":
+            return _add_months(d, int(3 * n))
+        if unit == "year":
+            return _add_months(d, int(12 * n))
+        if unit == "decade":
+            return _add_months(d, int(120 * n))
+        if unit == "century":
+            return _add_months(d, int(1200 * n))
+        if unit in ("hour", "minute", "second"):
+            secs = {"hour": 3600, "minute": 60, "second": 1}[unit] * n
+            return (datetime(d.year, d.month, d.day) + timedelta(seconds=secs)).date()
+    except (OverflowError, ValueError):
+        return None
+    return None
+
+
+def _at_granularity(d: date, unit: str, anchor: str) -> _Val:
+    if unit in ("year",):
+        return _year(d.year, anchor)
+    if unit in ("decade", "century"):
+        return _year(d.year, anchor)
+    if unit == "month":
+        return _month(d.year, d.month, anchor)
+    if unit == "quarter":
+        return _quarter(d.year, (d.month - 1) // 3 + 1, anchor)
+    if unit in ("week", "fortnight", "weekend"):
+        return _week(d, anchor)
+    return _day(d, anchor)
+
+
+# ----------------------------------------------------------------------------------------
+# Number and unit words
+# ----------------------------------------------------------------------------------------
+
+
+def _num(s: str) -> float | None:
+    """Parse a number phrase: ``7``, ``1,500``, ``seven``, ``twenty-five``; None if vague."""
+    s = re.sub(r"\s+", " ", s.strip().lower())
+    if s in _VAGUE_NUM:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", s):
+        try:
+            v = float(s.replace(",", ""))
+        except ValueError:
+            return None
+        return v if v < 1e7 else None
+    if s in _SMALL:
+        return _SMALL[s]
+    parts = re.split(r"[\s-]", s)
+    if len(parts) == 2 and parts[0] in _SMALL and parts[1] in _SMALL:
+        return _SMALL[parts[0]] + _SMALL[parts[1]]
+    return None
+
+
+def _unit(s: str) -> str:
+    s = s.lower().rstrip(".")
+    if s in ("centuries",):
+        return "century"
+    if s.endswith("s") and s not in ("s",):
+        s = s[:-1]
+    return {"yr": "year", "hr": "hour", "min": "minute", "sec": "second"}.get(s, s)
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    if n is None:
+        code = {"decade": "DE", "century": "CE"}.get(unit, _UNIT_CODE.get(unit, "X"))
+        if unit in ("hour", "minute", "second"):
+            return f"PTX{code}"
+        if unit == "decade":
+            return "PXDE"
+        if unit == "century":
+            return "PXCE"
+        if unit == "weekend":
+            return "PXWE"
+        return f"PX{code}"
+    if unit == "decade":
+        n, unit = n * 10, "year"
+    elif unit == "century":
+        n, unit = n * 100, "year"
+    elif unit == "fortnight":
+        n, unit = n * 2, "week"
+    elif unit == "weekend":
+        n, unit = n * 2, "day"
+    if not float(n).is_integer():
+        whole = int(n)
+        frac = n - whole
+        sub = {"year": (12, "M", ""), "month": (30, "D", ""), "week": (7, "D", ""),
+               "day": (24, "H", "T"), "hour": (60, "M", ""), "minute": (60, "S", "")}.get(unit)
+        if sub is not None and (frac * sub[0]).is_integer():
+            code = _UNIT_CODE[unit]
+            lead = "PT" if unit in ("hour", "minute") else "P"
+            first = f"{whole}{code}" if whole else ""
+            return f"{lead}{first}{sub[2]}{int(frac * sub[0])}{sub[1]}"
+    code = _UNIT_CODE.get(unit, "X")
+    lead = "PT" if unit in ("hour", "minute", "second") else "P"
+    return f"{lead}{_fmt_num(n)}{code}"
+
+
+# ----------------------------------------------------------------------------------------
+# Context: tense and the document so far
+# ----------------------------------------------------------------------------------------
+
+_FUTURE_RE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected|plans?\s+to"
+    r"|planned|due|upcoming|set\s+to|would|intends?\s+to|aims?\s+to|next|coming|await\w*)\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|came|went|made|took|gave"
+    r"|saw|met|left|began|fell|rose|held|sent|won|lost|paid|sold|bought|found|became|brought"
+    r"|got|struck|spoke|wrote|led|ran|shot|stood|knew|kept|felt|grew|drew|flew|hit|put|set"
+    r"|[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+_NOT_PAST = {"need", "needed", "speed", "breed", "feed", "seed", "indeed", "red", "bed",
+             "shed", "bled", "led", "fled", "wed", "united", "based", "related", "limited",
+             "interested", "expected", "scheduled", "planned", "proposed", "alleged",
+             "so-called", "detailed", "advanced", "concerned", "armed", "closed", "used",
+             "sacred", "hundred", "naked", "wicked", "aged", "skilled", "embed", "exceed",
+             "proceed", "succeed", "dried", "deed", "greed", "weed", "reed"}
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])|\n\s*\n|\n(?=\s*[-•*–])")
+
+
+class _Ctx:
+    """The document being tagged: its text, its DCT and what has been resolved so far."""
+
+    def __init__(self, text: str, dct: date | None):
+        self.text = text
+        self.dct = dct
+        self.prev: list[_Val] = []
+        self.last_quarter: tuple[int, int] | None = None
+        self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text) + 1]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        import bisect
+
+        i = bisect.bisect_right(self._bounds, pos) - 1
+        i = max(0, min(i, len(self._bounds) - 2))
+        return self._bounds[i], min(self._bounds[i + 1], len(self.text))
+
+    def tense(self, start: int, end: int) -> str | None:
+        """``past``/``future`` from the nearest tense marker in the sentence, else None."""
+        s, e = self.sentence(start)
+        best: tuple[int, str] | None = None
+        for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past")):
+            for m in rx.finditer(self.text, s, e):
+                if label == "past" and m.group(0).lower() in _NOT_PAST:
+                    continue
+                if start <= m.start() < end:
+                    continue
+                dist = m.start() - end if m.start() >= end else start - m.end()
+                if label == "future" and m.group(0).lower() in ("next", "coming"):
+                    dist += 40
+                if label == "future" and m.group(0).lower() == "would":
+                    dist += 20
+                if best is None or dist < best[0]:
+                    best = (dist, label)
+        return best[1] if best else None
+
+    def last_resolved(self, gran: tuple[str, ...] | None = None) -> _Val | None:
+        for v in reversed(self.prev):
+            if v.earliest is not None and v.type in ("DATE", "TIME") and v.anchor != "unresolved":
+                if gran is None or v.granularity in gran:
+                    return v
+        return None
+
+
+def _unresolved(value: str, type_: str = "DATE", granularity: str | None = None) -> _Val:
+    return _Val(type_, value, None, None, granularity, "unresolved")
+
+
+# ----------------------------------------------------------------------------------------
+# Handlers: one per pattern, each returns a _Val or None (reject the candidate)
+# ----------------------------------------------------------------------------------------
+
+Handler = Callable[["re.Match[str]", _Ctx], "_Val | None"]
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _month_num(s: str) -> int:
+    return _MONTHS[s.lower().rstrip(".")]
+
+
+def _infer_year(month: int, day: int | None, ctx: _Ctx, start: int, end: int) -> int | None:
+    """The year of a "July 29" / "in March" without one: nearest to the DCT, per tense."""
+    dct = ctx.dct
+    if dct is None:
+        return None
+    tense = ctx.tense(start, end)
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        d_ = day if day is not None else 1
+        if day is not None and day > _last_day(y, month):
+            continue
+        first = date(y, month, d_)
+        last = date(y, month, day if day is not None else _last_day(y, month))
+        cands.append((y, first, last))
+    if not cands:
+        return None
+    if tense == "past":
+        past = [c for c in cands if c[1] <= dct]
+        if past:
+            # the most recent, unless that is far and the same-year one is close ahead
+            y, first, last = max(past, key=lambda c: c[1])
+            return y
+    if tense == "future":
+        fut = [c for c in cands if c[2] >= dct]
+        if fut:
+            return min(fut, key=lambda c: c[1])[0]
+    # nearest; ties towards the DCT's year
+    def dist(c: tuple[int, date, date]) -> int:
+        if c[1] <= dct <= c[2]:
+            return 0
+        return min(abs((c[1] - dct).days), abs((c[2] - dct).days))
+    return min(cands, key=lambda c: (dist(c), c[0] != dct.year))[0]
+
+
+def _weekday_date(wd: int, ctx: _Ctx, start: int, end: int, rel: str | None) -> date | None:
+    dct = ctx.dct
+    if dct is None:
+        return None
+    rel = (rel or "").lower()
+    if rel == "last" or rel == "past" or rel == "previous":
+        back = (dct.weekday() - wd) % 7 or 7
+        return dct - timedelta(days=back)
+    if rel in ("next", "coming"):
+        fwd = (wd - dct.weekday()) % 7 or 7
+        return dct + timedelta(days=fwd)
+    if rel == "this":
+        return dct - timedelta(days=dct.weekday()) + timedelta(days=wd)
+    tense = ctx.tense(start, end)
+    if tense == "future":
+        fwd = (wd - dct.weekday()) % 7 or 7
+        return dct + timedelta(days=fwd)
+    back = (dct.weekday() - wd) % 7
+    return dct - timedelta(days=back)
+
+
+def _mk_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _two_digit_year(y: int) -> int:
+    return 2000 + y if y < 50 else 1900 + y
+
+
+def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    s = m.group(0)
+    got = parse_absolute_date(s)
+    if got is None:
+        return None
+    d, gran = got
+    v = _day(d, "absolute")
+    tm = re.search(r"(\d{1,2}):(\d{2})", s[10:]) if gran == "day" else None
+    if tm and m.group("time"):
+        v.type, v.value = "TIME", f"{d.isoformat()}T{int(tm.group(1)):02d}:{tm.group(2)}"
+    return v
+
+
+def _time_value(s: str) -> str | None:
+    """``T15:00`` from "3 p.m.", "15:00", "noon"; None if impossible."""
+    t = s.lower().strip()
+    if t.startswith("noon") or t.startswith("midday"):
+        return "T12:00"
+    if t.startswith("midnight"):
+        return "T24:00"
+    mm = re.match(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?", t)
+    if not mm:
+        return None
+    h, mi = int(mm.group(1)), int(mm.group(2) or 0)
+    ap = mm.group(3)
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        if ap == "p" and h != 12:
+            h += 12
+        if ap == "a" and h == 12:
+            h = 0
+    if h > 24 or mi > 59:
+        return None
+    return f"T{h:02d}:{mi:02d}"
+
+
+def _resolve_dayref(s: str, ctx: _Ctx, start: int, end: int) -> _Val | None:
+    """A weekday, "today", "yesterday" or "July 29[, 2025]" inside a longer phrase."""
+    low = s.lower().strip().rstrip(",")
+    dct = ctx.dct
+    if low in ("today", "tonight", "tomorrow", "yesterday"):
+        if dct is None:
+            return _unresolved("XXXX-XX-XX", granularity="day")
+        off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[low]
+        return _day(dct + timedelta(days=off), "publication")
+    mm = re.search(rf"({MONTH})\s+({DAY})(?:,?\s+({YEAR4}))?", s, _FLAGS)
+    if mm:
+        mo = _month_num(mm.group(1))
+        dd = int(re.match(r"\d+", mm.group(2)).group(0))  # type: ignore[union-attr]
+        if mm.group(3):
+            d = _mk_date(int(mm.group(3)), mo, dd)
+            return _day(d, "absolute") if d else None
+        y = _infer_year(mo, dd, ctx, start, end)
+        if y is None:
+            if dd > _last_day(2000, mo):
+                return None
+            return _unresolved(f"XXXX-{mo:02d}-{dd:02d}", granularity="day")
+        d = _mk_date(y, mo, dd)
+        return _day(d, "publication") if d else None
+    wm = re.match(rf"({WEEKDAY})", s.strip(), _FLAGS)
+    if wm:
+        wd = _WEEKDAYS[wm.group(1).lower().rstrip(".")]
+        d = _weekday_date(wd, ctx, start, end, None)
+        if d is None:
+            return _unresolved(f"XXXX-WXX-{wd + 1}", granularity="day")
+        return _day(d, "publication")
+    return None
+
+
+def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    mo = _month_num(m.group("mon"))
+    dd = int(re.match(r"\d+", m.group("day")).group(0))  # type: ignore[union-attr]
+    ys = _g(m, "year")
+    wd = _g(m, "wd")
+    if ys:
+        y = int(ys)
+        if len(ys) == 2 or ys.startswith("'"):
+            y = _two_digit_year(int(ys.strip("'")))
+        d = _mk_date(y, mo, dd)
+        if d is None:
+            return None
+        v = _day(d, "absolute")
+    else:
+        y = _infer_year(mo, dd, ctx, m.start(), m.end())
+        if y is None:
+            if dd > _last_day(2000, mo):
+                return None
+            v = _unresolved(f"XXXX-{mo:02d}-{dd:02d}", granularity="day")
+        else:
+            d = _mk_date(y, mo, dd)
+            if d is None:
+                return None
+            v = _day(d, "publication")
+    if wd and v.earliest is None and ctx.dct is None:
+        pass
+    tm = _g(m, "time")
+    if tm:
+        tv = _time_value(tm)
+        if tv:
+            v.type = "TIME"
+            v.value = (v.value if v.earliest else v.value) + tv
+    return v
+
+
+def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    mo = _month_num(m.group("mon"))
+    ys = m.group("year")
+    y = int(ys.strip("'")) if not ys.startswith("'") else _two_digit_year(int(ys[1:]))
+    v = _month(y, mo, "absolute")
+    return _apply_position(v, _g(m, "pos"))
+
+
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|last|next|this|early|late|mid"
+    r"|between|before|after|on|and|or|to|until|around|past|coming|previous|end|beginning|start"
+    r"|middle|each|every|that|same|as\s+of|starting|beginning|ending|for|from)\s*-?|\(|–|-)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _h_month(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    name = m.group("mon")
+    rel = (_g(m, "rel") or "").lower()
+    pos = _g(m, "pos")
+    before = ctx.text[max(0, m.start() - 20):m.start()]
+    after = ctx.text[m.end():m.end() + 20]
+    low = name.lower().rstrip(".")
+    if not rel and not pos:
+        # a bare month name must look like a date: "in May", "May, ..." not "may amount"
+        if low == "may" or low == "march" or low == "august" or low == "june" or low == "april":
+            if not _MONTH_CONTEXT.search(before) and not re.match(r"\s*[,:]?\s*(?:\d|$)", after):
+                return None
+        if re.match(r"\s+(?-i:[A-Z][a-z]+)", after) and not re.match(
+                r"\s+(?:and|or|to|through|until|last|next|this|of)\b", after):
+            # "April Smith", "March Madness"
+            if not _MONTH_CONTEXT.search(before):
+                return None
+        if re.match(r"\s*\d", after):
+            return None  # part of a larger numeric phrase we did not recognise
+    mo = _month_num(name)
+    dct = ctx.dct
+    if rel in ("last", "past", "previous"):
+        if dct is None:
+            return _unresolved(f"XXXX-{mo:02d}", granularity="month")
+        y = dct.year if mo < dct.month else dct.year - 1
+        v = _month(y, mo, "publication")
+    elif rel in ("next", "coming"):
+        if dct is None:
+            return _unresolved(f"XXXX-{mo:02d}", granularity="month")
+        y = dct.year if mo > dct.month else dct.year + 1
+        v = _month(y, mo, "publication")
+    elif rel == "this":
+        if dct is None:
+            return _unresolved(f"XXXX-{mo:02d}", granularity="month")
+        v = _month(dct.year, mo, "publication")
+    else:
+        y = _infer_year(mo, None, ctx, m.start(), m.end())
+        if y is None:
+            v = _unresolved(f"XXXX-{mo:02d}", granularity="month")
+        else:
+            v = _month(y, mo, "publication")
+    return _apply_position(v, pos)
+
+
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Number|Camp|Article|Art|Section|Sec|Resolution|Res|Flight|Room|Route|Highway"
+    r"|page|pages|pp|p|Chapter|Rule|Model|Boeing|Airbus|version|v|Unit|Building|Lot|Case"
+    r"|Decree|Law|Order|Item|Platform|Gate|Bus|Train|Track|Level|Grade|Form|Code|Hall|Street"
+    r"|St|Ave|Avenue|Road|Block|Apt|Suite|Box|ISO|Windows|Office|PS|over|under|about|nearly"
+    r"|almost|some|approximately|around|least|than|of|top|Top)\.?\s*|[$£€¥₩#№]\s*|\d[\d,.]*\s+)$"
+)
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:percent|per\s*cent|%|million|billion|trillion|thousand|mn|bn|m\b|k\b|kg|km|mi\b"
+    r"|miles|feet|foot|ft|meters?|metres?|tons?|tonnes?|pounds|lbs?|dollars|won|yuan|yen"
+    r"|euros?|rubles?|people|persons|troops|soldiers|workers|members|cases|deaths|units|shares"
+    r"|votes|jobs|students|families|children|women|men|refugees|defectors|prisoners|households"
+    r"|employees|copies|pages|words|points|barrels|cars|vehicles|hectares|acres|calories"
+    r"|residents|inmates|detainees|victims|individuals|citizens|officials|escapees|witnesses"
+    r"|signatures|documents|items|times|hours|minutes|seconds|days|weeks|months|years"
+    r"|x\s*\d|×|:\d|\)\s*\d|-year|-day|-month|-week|-hour)",
+    re.IGNORECASE,
+)
+
+
+def _year_ok(m: re.Match[str], ctx: _Ctx, ys_start: int, ys_end: int) -> bool:
+    text = ctx.text
+    before = text[max(0, ys_start - 30):ys_start]
+    after = text[ys_end:ys_end + 24]
+    if _NOT_YEAR_BEFORE.search(before):
+        # "of 2014" and "about 2014" are years when the phrase is temporal
+        if re.search(r"\b(?:of|about|around|some|top|Top)\s*$", before) and not _NOT_YEAR_AFTER.match(after):
+            pass
+        else:
+            return False
+    if _NOT_YEAR_AFTER.match(after):
+        return False
+    y = int(text[ys_start:ys_end])
+    if y < 1800 and not re.search(
+            r"\b(?:in|since|of|by|from|until|till|year|circa|c\.|around|the|before|after|during)\s*$",
+            before, re.IGNORECASE):
+        return False
+    if y > 2100:
+        return False
+    return True
+
+
+def _h_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    ys_start, ys_end = m.span("year")
+    if not _year_ok(m, ctx, ys_start, ys_end):
+        return None
+    y = int(m.group("year"))
+    v = _year(y, "absolute")
+    pos = _g(m, "pos")
+    if pos and "half" in pos.lower():
+        h = 2 if re.search(r"second|last", pos, re.I) else 1
+        return _half(y, h, "absolute")
+    return _apply_position(v, pos)
+
+
+def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    s = m.group("dec")
+    low = s.lower()
+    dct = ctx.dct
+    if low in _DECADE_WORDS:
+        d = _DECADE_WORDS[low]
+        century = 1900
+        dec = century + 10 * d
+    elif low.startswith("'") or low.startswith("’"):
+        dd = int(low[1])
+        dec = 1900 + 10 * dd if dd >= 3 or dct is None or dct.year < 2000 else 2000 + 10 * dd
+    else:
+        dec = int(low[:4])
+        if dec % 10 != 0:
+            return None
+    v = _decade(dec, "absolute")
+    return _apply_position(v, _g(m, "pos"))
+
+
+def _h_century(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    s = m.group("ord").lower()
+    n = _ORDINALS.get(s)
+    if n is None:
+        mm = re.match(r"(\d+)", s)
+        if not mm:
+            return None
+        n = int(mm.group(1))
+    if not 1 <= n <= 30:
+        return None
+    v = _century(n, "absolute")
+    return _apply_position(v, _g(m, "pos"))
+
+
+def _quarter_year(m: re.Match[str], ctx: _Ctx, q: int) -> tuple[int | None, str]:
+    ys = _g(m, "year") or _g(m, "year2")
+    if ys:
+        y = int(ys) if not ys.startswith("'") else _two_digit_year(int(ys[1:]))
+        return y, "absolute"
+    if ctx.dct is None:
+        return None, "unresolved"
+    rel = (_g(m, "rel") or "").lower()
+    y = ctx.dct.year
+    if "last" in rel or "year-ago" in rel or "year-earlier" in rel or "previous" in rel:
+        y -= 1
+    elif "next" in rel:
+        y += 1
+    return y, "publication"
+
+
+def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    ords = (_g(m, "qord") or "").lower()
+    qnum = _g(m, "qnum")
+    if qnum:
+        q = int(qnum)
+    elif ords in _ORDINALS:
+        q = _ORDINALS[ords]
+    elif ords in ("final", "last"):
+        q = 4
+    else:
+        return None
+    if not 1 <= q <= 4:
+        return None
+    y, anchor = _quarter_year(m, ctx, q)
+    if y is None:
+        return _unresolved(f"XXXX-Q{q}", granularity="quarter")
+    return _quarter(y, q, anchor)
+
+
+def _h_half(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    which = m.group("hord").lower()
+    h = 1 if which == "first" else 2
+    y, anchor = _quarter_year(m, ctx, 0)
+    if y is None:
+        return _unresolved(f"XXXX-H{h}", granularity="half")
+    return _half(y, h, anchor)
+
+
+def _h_the_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the quarter", "the latest quarter", "the current quarter", "this quarter"."""
+    w = (m.group("qrel") or "").lower()
+    dct = ctx.dct
+    if dct is None:
+        return _unresolved("XXXX-QX", granularity="quarter")
+    cur = (dct.year, (dct.month - 1) // 3 + 1)
+    prevq = (cur[0] - 1, 4) if cur[1] == 1 else (cur[0], cur[1] - 1)
+    if w in ("current", "this"):
+        y, q = cur
+    elif w in ("next", "coming"):
+        y, q = (cur[0] + 1, 1) if cur[1] == 4 else (cur[0], cur[1] + 1)
+    elif w in ("last", "previous", "past", "prior", "preceding"):
+        y, q = prevq
+    elif ctx.last_quarter is not None:
+        y, q = ctx.last_quarter
+    else:
+        y, q = prevq
+    return _quarter(y, q, "publication" if w else "expression" if ctx.last_quarter else "publication")
+
+
+def _h_season(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    code = _SEASONS[m.group("season").lower()]
+    ys = _g(m, "year")
+    rel = (_g(m, "rel") or "").lower()
+    det = _g(m, "det")
+    if ys:
+        v = _season(int(ys), code, "absolute")
+        return _apply_position(v, _g(m, "pos"))
+    if not rel and not det:
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if not re.search(r"\b(?:in|during|by|until|since|over|through|throughout|this|last|next|of)\s+$",
+                         before, re.IGNORECASE):
+            return None
+    dct = ctx.dct
+    if dct is None:
+        return _unresolved(f"XXXX-{code}", granularity="season")
+    this = _season(dct.year, code, "publication")
+    if code == "WI" and dct.month <= 2:
+        this = _season(dct.year - 1, code, "publication")
+    assert this.earliest is not None and this.latest is not None
+    if rel in ("last", "past", "previous"):
+        v = this if this.latest < dct else _season(int(this.value[:4]) - 1, code, "publication")
+    elif rel in ("next", "coming"):
+        v = this if this.earliest > dct else _season(int(this.value[:4]) + 1, code, "publication")
+    else:
+        v = this
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "past" and this.earliest > dct:
+            v = _season(int(this.value[:4]) - 1, code, "publication")
+    return _apply_position(v, _g(m, "pos"))
+
+
+def _h_relunit(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """this/last/next week|month|year|decade|weekend; earlier this year; late last week."""
+    rel = m.group("rel").lower()
+    rel = re.sub(r"\s+", " ", rel)
+    unit = _unit(m.group("unit"))
+    pos = _g(m, "pos")
+    dct = ctx.dct
+    step = {"this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1,
+            "next": 1, "coming": 1, "following": 1, "the past": -1, "the last": -1,
+            "the previous": -1, "the next": 1, "the coming": 1, "the current": 0,
+            "the following": 1, "the preceding": -1, "preceding": -1, "the present": 0,
+            "this past": -1, "this coming": 1, "the same": 0, "that": 0}.get(rel)
+    if step is None:
+        return None
+    expression = rel in ("the following", "following", "the preceding", "preceding", "the previous",
+                         "the same", "that")
+    ref: date | None
+    anchor = "publication"
+    if expression:
+        lv = ctx.last_resolved()
+        ref = lv.ref if lv is not None else None
+        anchor = "expression"
+        if ref is None:
+            ref = None
+    else:
+        ref = dct
+    if unit == "decade" and step == -1 and rel.startswith("the "):
+        # "the past decade": an interval of ten years ending at the DCT (a DURATION)
+        return _anchored_duration(1, "decade", -1, ctx)
+    if unit == "century" and step == 0:
+        if ref is None:
+            return _unresolved("XX", granularity="century")
+        return _apply_position(_century(ref.year // 100 + 1, anchor), pos)
+    if ref is None:
+        return _unresolved({"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
+                            "weekend": "XXXX-WXX-WE", "quarter": "XXXX-QX", "decade": "XXX",
+                            "fortnight": "XXXX-WXX", "day": "XXXX-XX-XX", "century": "XX",
+                            "night": "XXXX-XX-XX"}.get(unit, "XXXX"),
+                           granularity=None)
+    if unit == "day":
+        d = ref + timedelta(days=step)
+        return _day(d, anchor)
+    if unit == "night":
+        d = ref + timedelta(days=step)
+        v = _day(d, anchor)
+        v.type, v.value = "TIME", d.isoformat() + "TNI"
+        return v
+    if unit == "quarter":
+        d = _add_months(ref, 3 * step)
+        return _apply_position(_quarter(d.year, (d.month - 1) // 3 + 1, anchor), pos)
+    if unit == "weekend":
+        d = ref + timedelta(weeks=step)
+        return _weekend(d, anchor)
+    if unit == "decade":
+        dec = (ref.year // 10 + step) * 10
+        return _apply_position(_decade(dec, anchor), pos)
+    if unit == "century":
+        return _apply_position(_century(ref.year // 100 + 1 + step, anchor), pos)
+    if unit == "fortnight":
+        unit = "week"
+    d = _shift(ref, step, unit)
+    if d is None:
+        return None
+    v = _at_granularity(d, unit, anchor)
+    return _apply_position(v, pos)
+
+
+def _anchored_duration(n: float | None, unit: str, direction: int, ctx: _Ctx,
+                       value: str | None = None) -> _Val:
+    value = value or _duration_value(n, unit)
+    dct = ctx.dct
+    if dct is None or n is None:
+        return _Val("DURATION", value, None, None, None, "unresolved")
+    other = _shift(dct, direction * n, unit) if float(n).is_integer() else None
+    if other is None:
+        return _Val("DURATION", value, None, None, None, "unresolved")
+    gran = {"decade": "decade", "century": "century", "fortnight": "week", "weekend": "day",
+            "hour": "day", "minute": "day", "second": "day"}.get(unit, unit)
+    if direction < 0:
+        return _Val("DURATION", value, other, dct, gran, "publication")
+    return _Val("DURATION", value, dct, other, gran, "publication")
+
+
+def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    nums = m.group("num")
+    unit_s = m.group("unit")
+    unit = _unit(unit_s)
+    hy = m.group("sep")
+    frac = _g(m, "frac")
+    # "Five-Year Plan": a title-cased hyphenated compound is part of a name, not a duration
+    if hy and "-" in hy and unit_s[0].isupper() and nums[0].isupper():
+        return None
+    if unit_s[0].isupper() and nums[0].isupper() and re.match(r"\s+(?-i:Plan|Program)", ctx.text[m.end():]):
+        return None
+    n = _num(nums)
+    if nums.lower() in ("some",) and not hy:
+        n = None
+    if n is not None and frac:
+        n += 0.5
+    low_nums = nums.lower().strip()
+    if low_nums in ("a", "an", "single") and unit in ("second",):
+        return None  # "a second" (ordinal sense is common)
+    if n is not None and n > 100000:
+        return None
+    # a lone "a"/"one" + unit inside "once a year", "twice a day", "a day after" …
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    if low_nums in ("a", "an", "one", "per") and re.search(
+            r"\b(?:once|twice|thrice|times|per)\s+$", before, re.IGNORECASE):
+        return _Val("SET", _duration_value(1, unit), granularity=None)
+    if low_nums in ("a", "an") and unit == "day" and re.match(r"\s+(?:and|or)\s+(?:a\s+)?night", ctx.text[m.end():]):
+        pass
+    ext = (_g(m, "ext") or "").lower()
+    ext = re.sub(r"\s+", " ", ext).strip()
+    if ext:
+        # "the past two years", "the next three weeks": anchored at the DCT
+        direction = -1 if ext.endswith(("past", "last", "previous", "preceding", "first")) else 1
+        if ext.endswith(("first", "final", "remaining", "initial", "latest", "same", "entire", "whole", "full")):
+            return _Val("DURATION", _duration_value(n, unit))
+        return _anchored_duration(n, unit, direction, ctx)
+    return _Val("DURATION", _duration_value(n, unit))
+
+
+def _h_bare_units(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    unit = _unit(m.group("unit"))
+    ext = (_g(m, "ext") or "").lower()
+    if ext and ("recent" in ext):
+        return _Val("DATE", "PAST_REF")
+    if ext and ("coming" in ext or "next" in ext or "ahead" in ext):
+        return _Val("DATE", "FUTURE_REF") if "coming" in ext else _Val("DURATION", _duration_value(None, unit))
+    return _Val("DURATION", _duration_value(None, unit))
+
+
+def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    nums = m.group("num")
+    unit = _unit(m.group("unit"))
+    direction_w = m.group("dir").lower()
+    n = _num(nums)
+    if _g(m, "frac") and n is not None:
+        n += 0.5
+    dct = ctx.dct
+    expression = direction_w in ("earlier", "later", "before", "after")
+    direction = 1 if direction_w in ("later", "after", "from now", "hence", "on") else -1
+    if expression:
+        lv = ctx.last_resolved()
+        ref = lv.ref if lv is not None else None
+        anchor = "expression"
+        if ref is None and direction_w == "earlier" and dct is not None:
+            ref, anchor = dct, "publication"
+        # "a year earlier" after "the third quarter": the year-ago quarter
+        if lv is not None and unit == "year" and lv.quarter is not None and n is not None:
+            y, q = lv.quarter
+            return _quarter(y + direction * int(n), q, "expression")
+    else:
+        ref = dct
+        anchor = "publication"
+        if unit == "year" and ctx.last_quarter is not None and n == 1 and dct is not None:
+            y, q = ctx.last_quarter
+            if abs(y - dct.year) <= 1:
+                return _quarter(y - 1, q, "publication")
+    if n is None:
+        return _Val("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    if ref is None:
+        gran = {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-XX",
+                "quarter": "XXXX-QX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+        return _unresolved(gran)
+    if unit in ("hour", "minute", "second"):
+        return _day(ref, anchor) if n < 24 and unit == "hour" or unit != "hour" else _day(
+            ref - timedelta(hours=n), anchor)
+    if not float(n).is_integer() and unit in ("day", "week"):
+        d = ref + timedelta(days=direction * n * (7 if unit == "week" else 1))
+    else:
+        d = _shift(ref, direction * (n if float(n).is_integer() else round(n)), unit)
+    if d is None:
+        return None
+    v = _at_granularity(d, unit, anchor)
+    approx = _g(m, "approx")
+    if approx:
+        v.mod = "APPROX"
+    return v
+
+
+def _h_today(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    w = m.group("w").lower()
+    part = (_g(m, "part") or "").lower()
+    pre = (_g(m, "pre") or "").lower()
+    dct = ctx.dct
+    if w == "today" and not part:
+        after = ctx.text[m.end():m.end() + 30]
+        before = ctx.text[max(0, m.start() - 20):m.start()]
+        if re.match(r"\s*,?\s*when\b|['’]s\s+(?:world|society|age|era|generation|youth|economy"
+                    r"|globali[sz]ed|modern|international|digital|children|standards|technology)",
+                    after, re.IGNORECASE) or re.search(r"\b(?:of|until|up\s+to|to)\s+$", before, re.I) and \
+                re.match(r"\s*['’]s", after):
+            return _Val("DATE", "PRESENT_REF")
+    if w in ("overnight",):
+        if dct is None:
+            return _unresolved("XXXX-XX-XXTNI", "TIME", "day")
+        v = _day(dct, "publication")
+        v.type, v.value = "TIME", dct.isoformat() + "TNI"
+        return v
+    off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w]
+    if dct is None:
+        v = _unresolved("XXXX-XX-XX", granularity="day")
+    else:
+        v = _day(dct + timedelta(days=off), "publication")
+    code = _PARTS_OF_DAY.get(part)
+    if w == "tonight":
+        code = None
+    if code:
+        v.type = "TIME"
+        v.value = v.value + "T" + code
+    if pre in ("late", "later"):
+        v.mod = "END"
+    elif pre in ("early", "earlier"):
+        v.mod = "START"
+    return v
+
+
+def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    rel = m.group("rel").lower()
+    part = m.group("part").lower()
+    dct = ctx.dct
+    code = _PARTS_OF_DAY[part]
+    if rel == "last" and part == "night":
+        off = -1
+    elif rel == "last":
+        off = -1
+    elif rel in ("this", "later this", "earlier this", "early this", "late this"):
+        off = 0
+    elif rel in ("tomorrow",):
+        off = 1
+    elif rel in ("yesterday",):
+        off = -1
+    elif rel == "the":
+        lv = ctx.last_resolved(("day",))
+        if lv is None or lv.ref is None:
+            return None
+        d = lv.ref
+        v = _day(d, "expression")
+        v.type, v.value = "TIME", d.isoformat() + "T" + code
+        return v
+    else:
+        off = 0
+    if dct is None:
+        return _unresolved("XXXX-XX-XXT" + code, "TIME", "day")
+    d = dct + timedelta(days=off)
+    v = _day(d, "publication")
+    v.type, v.value = "TIME", d.isoformat() + "T" + code
+    return v
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    wd = _WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    rel = _g(m, "rel")
+    wrel = (_g(m, "wrel") or "").lower()
+    part = (_g(m, "part") or "").lower()
+    dct = ctx.dct
+    d: date | None
+    if wrel:
+        if dct is None:
+            d = None
+        else:
+            mon = dct - timedelta(days=dct.weekday())
+            off = {"last": -7, "next": 7, "this": 0, "previous": -7}[wrel.split()[0]]
+            d = mon + timedelta(days=off + wd)
+    else:
+        d = _weekday_date(wd, ctx, m.start(), m.end(), rel)
+    if d is None:
+        v = _unresolved(f"XXXX-WXX-{wd + 1}", granularity="day")
+    else:
+        v = _day(d, "publication")
+    code = _PARTS_OF_DAY.get(part)
+    if code:
+        v.type = "TIME"
+        v.value = v.value + "T" + code
+    return v
+
+
+def _h_weekday_set(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    wd = _WEEKDAYS[m.group("wd").lower().rstrip("s.")]
+    return _Val("SET", f"XXXX-WXX-{wd + 1}")
+
+
+def _h_time(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    tv = _time_value(m.group("t"))
+    if tv is None:
+        return None
+    t_only = m.group("t")
+    if re.fullmatch(r"\s*\d{1,2}:\d{2}\s*", t_only) and not _g(m, "dayref"):
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        after = ctx.text[m.end():m.end() + 14]
+        if not (re.search(r"\b(?:at|by|from|until|till|before|after|around|about|since)\s+$", before, re.I)
+                or re.match(r"\s*(?:hrs|h\b|local|GMT|UTC|KST|o'clock)", after, re.I)):
+            return None
+    day_s = _g(m, "dayref")
+    if day_s:
+        dv = _resolve_dayref(day_s, ctx, m.start(), m.end())
+    else:
+        dv = None
+        if ctx.dct is not None:
+            lv = ctx.prev[-1] if ctx.prev else None
+            if lv is not None and lv.granularity == "day" and lv.ref is not None and lv.anchor != "unresolved":
+                dv = _day(lv.ref, "expression")
+            else:
+                dv = _day(ctx.dct, "publication")
+    if dv is None:
+        return _Val("TIME", tv, None, None, "day", "unresolved")
+    v = replace(dv)
+    v.type = "TIME"
+    v.value = dv.value + tv if dv.value[:1].isdigit() or dv.value.startswith("X") else tv
+    return v
+
+
+def _h_set(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    w = m.group(0).lower()
+    w = re.sub(r"\s+", " ", w)
+    simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
+              "biweekly": "P2W", "bimonthly": "P2M", "biannually": "P6M", "semiannually": "P6M"}
+    if w in simple:
+        before = ctx.text[max(0, m.start() - 2):m.start()]
+        if m.group(0)[0].isupper() and re.search(r"[A-Za-z]\s$", before):
+            # "China Daily", "Daily NK": part of a name
+            return None
+        if m.group(0)[0].isupper() and re.match(r"\s+(?-i:[A-Z])", ctx.text[m.end():m.end() + 3]):
+            return None
+        return _Val("SET", simple[w])
+    every = m.group("every")
+    unit = _g(m, "sunit")
+    if unit:
+        u = unit.lower()
+        nm = _g(m, "snum")
+        n = _num(nm) if nm else 1
+        if "other" in every.lower():
+            n = 2 if n is not None else None
+        if u in _WEEKDAYS or u.rstrip("s") in _WEEKDAYS:
+            return _Val("SET", f"XXXX-WXX-{_WEEKDAYS[u.rstrip('s') if u not in _WEEKDAYS else u] + 1}")
+        if u in _MONTHS:
+            return _Val("SET", f"XXXX-{_MONTHS[u]:02d}")
+        if u in _SEASONS:
+            return _Val("SET", f"XXXX-{_SEASONS[u]}")
+        if u in ("morning", "afternoon", "evening", "night"):
+            return _Val("SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[u]}")
+        return _Val("SET", _duration_value(n, _unit(u)))
+    return None
+
+
+def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    if w.endswith(("the past", "the future")) or w in ("future",):
+        pass
+    if w in ("now",) and re.match(r"\s*that\b", ctx.text[m.end():m.end() + 8]):
+        return _Val("DATE", "PRESENT_REF")
+    if "future" in w or w in ("soon", "shortly", "later", "in due course", "eventually") or \
+            "coming" in w or "ahead" in w:
+        return _Val("DATE", "FUTURE_REF")
+    if any(k in w for k in ("past", "recent", "previously", "formerly", "once", "earlier",
+                            "lately", "ago", "historically", "before")):
+        return _Val("DATE", "PAST_REF")
+    return _Val("DATE", "PRESENT_REF")
+
+
+def _h_year_adj(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "year-earlier", "the year-ago quarter", "year-end", "the year-earlier period"."""
+    w = m.group(0).lower()
+    dct = ctx.dct
+    if "end" in w:
+        lv = ctx.last_resolved(("year",))
+        if dct is None:
+            return _unresolved("XXXX-12-31", granularity="day")
+        y = dct.year
+        return _day(date(y, 12, 31), "publication")
+    if dct is None:
+        return _unresolved("XXXX")
+    if "nine months" in w or "six months" in w:
+        return _Val("DURATION", "P9M" if "nine" in w else "P6M")
+    if ctx.last_quarter is not None:
+        y, q = ctx.last_quarter
+        return _quarter(y - 1, q, "expression")
+    if "quarter" in w:
+        q = (dct.month - 1) // 3
+        y = dct.year
+        if q == 0:
+            y, q = y - 1, 4
+        return _quarter(y - 1, q, "publication")
+    return _year(dct.year - 1, "publication")
+
+
+def _h_anchored_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the day before", "the next day", "the previous day", "that day", "the same day"."""
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    lv = ctx.last_resolved(("day",))
+    if lv is None or lv.ref is None:
+        return _unresolved("XXXX-XX-XX", granularity="day")
+    if "before" in w or "previous" in w or "preceding" in w or "earlier" in w or "eve" in w:
+        off = -1
+    elif "after" in w or "next" in w or "following" in w or "later" in w:
+        off = 1
+    else:
+        off = 0
+    return _day(lv.ref + timedelta(days=off), "expression")
+
+
+def _h_that_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    lv = ctx.last_resolved()
+    if lv is None or lv.ref is None:
+        return _unresolved("XXXX")
+    return _year(lv.ref.year, "expression")
+
+
+def _h_range(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    a, b = m.group("y1"), m.group("y2")
+    ya = int(a)
+    if len(b) == 2:
+        yb = (ya // 100) * 100 + int(b)
+        if yb < ya:
+            yb += 100
+    else:
+        yb = int(b)
+    if not ya < yb or yb - ya > 200:
+        return None
+    if not _year_ok(m, ctx, m.start("y1"), m.end("y1")):
+        return None
+    after = ctx.text[m.end():m.end() + 20]
+    if _NOT_YEAR_AFTER.match(after):
+        return None
+    return _Val("DATE", f"{ya:04d}/{yb:04d}", date(ya, 1, 1), date(yb, 12, 31), "year", "absolute",
+                ref=date(ya, 1, 1))
+
+
+def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    w = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
+    ys = _g(m, "year")
+    dct = ctx.dct
+
+    def on(y: int) -> date | None:
+        if w.startswith("christmas eve"):
+            return date(y, 12, 24)
+        if w.startswith("christmas"):
+            return date(y, 12, 25)
+        if w.startswith("new year's eve"):
+            return date(y, 12, 31)
+        if w.startswith("new year"):
+            return date(y, 1, 1)
+        if w.startswith("thanksgiving"):
+            first = date(y, 11, 1)
+            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if w.startswith("halloween"):
+            return date(y, 10, 31)
+        if w.startswith("valentine"):
+            return date(y, 2, 14)
+        if w.startswith("independence day"):
+            return date(y, 7, 4)
+        return None
+
+    if ys:
+        d = on(int(ys))
+        return _day(d, "absolute") if d else None
+    if dct is None:
+        d0 = on(2000)
+        return _unresolved(f"XXXX-{d0:%m-%d}" if d0 and not w.startswith("thanksgiving") else "XXXX-XX-XX",
+                           granularity="day")
+    tense = ctx.tense(m.start(), m.end())
+    d = on(dct.year)
+    if d is None:
+        return None
+    if tense == "past" and d > dct:
+        d = on(dct.year - 1) or d
+    return _day(d, "publication")
+
+
+# ----------------------------------------------------------------------------------------
+# The grammar
+# ----------------------------------------------------------------------------------------
+
+_WD_GROUP = rf"(?P<wd>{WEEKDAY})"
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+
+_PATTERNS: list[tuple[str, str, Handler, int]] = [
+    # numeric dates: 2025-10-02, 2025.10.02, 10/02/2025, with an optional clock time
+    ("numeric",
+     r"(?<![\w./-])(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
+     r"(?P<time>(?:T|\s+|,\s*)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?-i:AM|PM|am|pm|a\.m\.|p\.m\.))?)?"
+     r"(?![\w/-])\.?(?<!\.)",
+     _h_numeric, 9),
+    # [Thursday,] October 2[, 2025] [at 10:15 AM]
+    ("month_day",
+     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
+     rf"(?:(?:,\s*|\s+)(?P<year>{YEAR4})(?![0-9]))?"
+     rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_OF_DAY}))?",
+     _h_month_day, 8),
+    # [Thursday,] 2 October[ 2025] / the 2nd of October
+    ("day_month",
+     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?<![\d.,$])(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
+     rf"(?:,?\s+(?P<year>{YEAR4})(?![0-9]))?"
+     rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_OF_DAY}))?",
+     _h_month_day, 8),
+    # April 2025 / early 2026-style positions / April of 2025 / Apr '25
+    ("month_year",
+     rf"(?P<pos>{POS})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)(?![0-9%])",
+     _h_month_year, 7),
+    # TIME then its day: "5 p.m. EST Nov. 9", "10 p.m. Wednesday", "noon Thursday"
+    ("time_day",
+     rf"(?:(?:at|around|about|approximately)\s+)?(?P<t>{TIME_OF_DAY}),?\s+(?:on\s+)?(?P<dayref>{DAYREF})",
+     _h_time, 8),
+    # day then TIME: "Thursday at 3 p.m.", "yesterday at noon"
+    ("day_time",
+     rf"(?P<dayref>{DAYREF}),?\s+(?:at\s+|around\s+|about\s+)?(?P<t>{TIME_OF_DAY})",
+     _h_time, 8),
+    ("time",
+     rf"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+     rf"(?<![\d.:,])(?P<t>{TIME_OF_DAY})(?![\d:])",
+     _h_time, 5),
+    # quarters: the third quarter (of 1990), third-quarter, fiscal second-quarter, Q3 2025
+    ("quarter",
+     rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's|the\s+year-(?:ago|earlier)|year-(?:ago|earlier)"
+     rf"|(?:the|its|a|their|his|her|our)(?:\s+(?:flat|weak|strong|disappointing|comparable|same|latest))?)\s+)?"
+     rf"(?:(?P<year>{YEAR4})\s+)?(?:fiscal[\s-]+(?:year\s+)?)?"
+     rf"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter(?![a-z])"
+     rf"(?:\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?P<year2>{YEAR4}))?",
+     _h_quarter, 7),
+    ("quarter_q",
+     rf"(?<![\w-])(?:Q(?P<qnum>[1-4])[\s-]?(?:FY\s?)?(?P<year>{YEAR4}|'\d\d)|(?P<year2>{YEAR4})[\s-]?Q(?P<qnum2>[1-4]))(?![\w])",
+     lambda m, c: _h_quarter_q(m, c), 7),
+    ("half",
+     rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's|the|its)\s+)?(?:(?P<year>{YEAR4})\s+)?"
+     rf"(?P<hord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year\s+|(?:fiscal\s+)?(?P<year2>{YEAR4})))?",
+     lambda m, c: _h_half_guard(m, c), 6),
+    ("the_quarter",
+     r"(?:the|this|that)\s+(?:(?P<qrel>latest|current|last|previous|past|next|coming|prior|preceding|most\s+recent|recent|same|fiscal)\s+)?quarter(?![a-z-])"
+     r"|(?P<qrel2>this|last|next)\s+quarter(?![a-z-])",
+     lambda m, c: _h_the_quarter_guard(m, c), 4),
+    # decades: 1990s, the 1990s, the '80s, the eighties, the mid-1990s
+    ("decade",
+     rf"(?:the\s+)?(?P<pos>{POS})?(?P<dec>(?:1[0-9]|20)[0-9]0['’]?s|['’][0-9]0['’]?s|twenties|thirties|forties"
+     rf"|fifties|sixties|seventies|eighties|nineties)(?![a-z])",
+     lambda m, c: _h_decade_guard(m, c), 7),
+    ("century",
+     rf"(?:the\s+)?(?P<pos>{POS})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+     rf"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+     rf"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?![a-z])",
+     _h_century, 7),
+    # years: 2014, fiscal 2025, the year 2014, mid-1996, early 2026, the end of 1990
+    ("year",
+     rf"(?P<pos>{POS})?(?:(?:fiscal|calendar|the\s+year|FY)\s*)?(?P<year>{YEAR})",
+     _h_year, 6),
+    ("range",
+     rf"(?:between\s+|from\s+)?(?P<y1>{YEAR4})\s*(?:[-–—]|\s+(?:and|to|through|until|till)\s+)\s*(?P<y2>{YEAR4}|\d\d)(?![\d%])",
+     lambda m, c: _h_range_guard(m, c), 8),
+    # seasons
+    ("season",
+     rf"(?:(?P<rel>last|next|this|past|coming|previous|this\s+past|this\s+coming)\s+|(?P<det>the)\s+)?"
+     rf"(?P<pos>{POS})?(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?",
+     _h_season, 6),
+    # month names alone (in May, last March, early November)
+    ("month",
+     rf"(?:(?P<rel>last|next|this|past|coming|previous)\s+)?(?P<pos>{POS})?(?P<mon>{MONTH_ALONE})",
+     _h_month, 5),
+    # this/last/next week|month|year...; earlier this year; late last week; the past year
+    ("relunit",
+     r"(?P<pos>(?:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+(?:in\s+)?)?"
+     r"(?P<rel>this\s+past|this\s+coming|the\s+(?:past|last|previous|next|coming|current|following|preceding|present|same)"
+     r"|this|last|next|past|previous|coming|current|following|preceding|that)\s+"
+     r"(?P<unit>week|month|year|quarter|decade|century|weekend|fortnight|night)(?![a-z-])",
+     lambda m, c: _h_relunit_guard(m, c), 6),
+    # durations: seven years, 15 years, two-year, the past two months, 2 1/2 hours
+    ("duration",
+     rf"(?:(?P<approx>{APPROX})\s+)?"
+     rf"(?:(?P<ext>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|initial|latest|same|entire|whole|full)"
+     rf"|(?:past|last|next|coming|first|previous|following))\s+)?"
+     rf"(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?(?![\d%])(?P<sep>[\s-]+|-)(?:(?:more|additional|full|straight|consecutive"
+     rf"|trading|business|working|long|successive|calendar)\s+)?"
+     rf"(?P<unit>{UNIT})(?![a-z])(?:[\s-]+old)?(?:\s+or\s+so)?",
+     _h_duration, 5),
+    # N units ago / earlier / later / from now
+    ("ago",
+     rf"(?:(?P<approx>{APPROX})\s+)?(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?[\s-]+(?P<unit>{UNIT})(?![a-z])\s+"
+     r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![a-z])",
+     lambda m, c: _h_ago_guard(m, c), 7),
+    ("bare_units",
+     r"(?P<ext>recent|the\s+coming|coming|the\s+next\s+(?:few|several)|the\s+past\s+(?:few|several)"
+     r"|the\s+last\s+(?:few|several)|the\s+weeks\s+ahead)?\s*(?<![\w-])(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![\w-])"
+     r"(?:\s+ahead)?",
+     lambda m, c: _h_bare_units_guard(m, c), 3),
+    # today, yesterday morning, late yesterday, tonight, overnight
+    ("today",
+     rf"(?:(?P<pre>early|late|earlier|later)\s+)?(?<![\w-])(?P<w>today|tonight|tomorrow|yesterday|overnight)(?![\w-])(?:\s+{_PART})?",
+     _h_today, 6),
+    ("part_of_day",
+     rf"(?P<rel>later\s+this|earlier\s+this|early\s+this|late\s+this|this|last|tomorrow|yesterday|the)\s+{_PART}(?![a-z])",
+     lambda m, c: _h_part_of_day_guard(m, c), 5),
+    # Friday last week, last Thursday, Thursday morning, Friday next week
+    ("weekday",
+     rf"(?:(?P<rel>last|next|this|past|coming|previous)\s+|(?:early|late|earlier|later)\s+)?{_WD_GROUP}"
+     rf"(?:\s+{_PART})?(?:\s+(?P<wrel>last\s+week|next\s+week|this\s+week|previous\s+week))?",
+     _h_weekday, 6),
+    ("weekday_set",
+     r"(?<![\w-])(?:on\s+)?(?P<wd>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?![a-z])",
+     _h_weekday_set, 5),
+    # sets: every year, each Thursday, daily, annually, twice a year
+    ("set",
+     rf"(?P<every>every(?:\s+other)?|each|per)\s+(?:(?P<snum>{NUM})\s+)?(?P<sunit>years?|months?|weeks?|days?|hours?|minutes?|decades?"
+     rf"|quarters?|mornings?|nights?|evenings?|afternoons?|spring|summer|fall|autumn|winter|(?-i:{_cased(_WEEKDAY_NAMES)})"
+     rf"|(?-i:{_cased(_MONTH_NAMES)}))(?![a-z])"
+     r"|(?<![\w-])(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|bimonthly|biannually|semiannually)(?![\w-])",
+     _h_set, 6),
+    # vague references
+    ("ref",
+     r"(?<![\w-])(?:right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|at\s+the\s+moment"
+     r"|these\s+days|the\s+present(?:\s+day)?|present[\s-]day|recently|lately|more\s+recently|until\s+recently|previously|formerly"
+     r"|(?:the\s+)?(?:recent|distant|not\s+so\s+distant|not\s+too\s+distant)\s+past|the\s+past|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future"
+     r"|soon|shortly|the\s+short\s+term|the\s+near\s+term|the\s+long\s+term|the\s+medium\s+term|a\s+later\s+date)(?![\w-])",
+     lambda m, c: _h_ref_guard(m, c), 4),
+    ("year_adj",
+     r"(?:the\s+)?(?:comparable\s+)?(?<![\w-])year[\s-](?:ago|earlier)(?:\s+(?:third|second|first|fourth)?\s*(?:quarter|period|nine\s+months|six\s+months|level|figure|results?))?(?![\w-])"
+     r"|(?<![\w-])year[\s-]end(?![\w-])|(?<![\w-])year['’]s\s+end",
+     _h_year_adj, 5),
+    ("anchored_day",
+     r"(?:the\s+(?:day|night)\s+(?:before|after)|the\s+(?:previous|next|following|preceding|same)\s+day|that\s+(?:same\s+)?day"
+     r"|a\s+day\s+(?:earlier|later)|the\s+eve(?=\s+of\b))(?![\w-])",
+     _h_anchored_day, 6),
+    ("that_year",
+     r"(?<![\w-])(?:that|the\s+same)\s+year(?![\w-])",
+     _h_that_year, 6),
+    ("holiday",
+     rf"(?P<hol>(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Halloween"
+     rf"|Valentine['’]s\s+Day|Independence\s+Day))(?:,?\s+(?P<year>{YEAR4}))?(?![\w-])",
+     _h_holiday, 6),
+]
+
+
+def _h_quarter_q(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    q = int(m.group("qnum") or m.group("qnum2"))
+    ys = m.group("year") or m.group("year2")
+    y = _two_digit_year(int(ys[1:])) if ys.startswith("'") else int(ys)
+    return _quarter(y, q, "absolute")
+
+
+def _h_half_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    rel = (_g(m, "rel") or "")
+    if not rel and not _g(m, "year") and not _g(m, "year2"):
+        return None
+    if m.group("hord").lower() in ("last", "latter"):
+        pass
+    rest = ctx.text[m.end():m.end() + 20]
+    if not (_g(m, "year") or _g(m, "year2")) and not re.match(r"\s*(?:of\s+the\s+year|[,.;)]|\s+(?:was|were|of\s+(?:this|last|next)|results|profits?|sales|earnings))", rest + " ", re.I):
+        if re.match(r"\s+of\s+", rest):
+            return None
+    v = _h_half(m, ctx)
+    return v
+
+
+def _h_the_quarter_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    w = (m.group("qrel") or m.group("qrel2") or "")
+    w = re.sub(r"\s+", " ", w.lower())
+    if m.group(0).lower().startswith(("this", "that")) and not w:
+        w = "this" if m.group(0).lower().startswith("this") else ""
+    if w in ("most recent", "recent", "same", "fiscal"):
+        w = ""
+    after = ctx.text[m.end():m.end() + 4]
+    if re.match(r"\s*-?(?:of|century)\b", after):
+        return None
+    fake = re.match(r"(?P<qrel>.*)", w)
+    assert fake is not None
+    return _h_the_quarter(fake, ctx)
+
+
+def _h_decade_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    s = m.group("dec")
+    if s.lower() in _DECADE_WORDS and not m.group(0).lower().startswith("the"):
+        return None
+    if s.lower() in _DECADE_WORDS:
+        # "in his fifties" is an age
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if re.search(r"\b(?:his|her|their|my|your|our|its)\s+$", before, re.I):
+            return None
+    return _h_decade(m, ctx)
+
+
+def _h_range_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    s = m.group(0)
+    if re.search(r"\s(?:and)\s", s) and not s.lower().startswith("between"):
+        return None
+    if re.search(r"\s(?:to|through|until|till)\s", s) and not s.lower().startswith(("from", "between")):
+        return None
+    if m.group(0).lower().startswith(("between", "from")):
+        pass
+    return _h_range(m, ctx)
+
+
+def _h_relunit_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = _unit(m.group("unit"))
+    after = ctx.text[m.end():m.end() + 20]
+    if rel == "that" and unit != "week":
+        return None
+    if rel in ("past", "coming", "previous", "following", "preceding", "current") and not m.group("pos"):
+        # "past year" is fine inside "the past year" (handled), bare "coming year" is ok
+        pass
+    if unit == "night" and rel not in ("last", "the previous", "the following", "the next", "the same"):
+        return None
+    if unit == "night" and rel == "last":
+        if ctx.dct is None:
+            return _unresolved("XXXX-XX-XXTNI", "TIME", "day")
+        d = ctx.dct - timedelta(days=1)
+        v = _day(d, "publication")
+        v.type, v.value = "TIME", d.isoformat() + "TNI"
+        return v
+    if re.match(r"['’]s\b", after) and rel in ("the last", "the past"):
+        pass
+    # "last year's" keeps its year; "next year's first quarter" is caught by _h_quarter first
+    pos = m.group("pos")
+    v = _h_relunit(m, ctx)
+    if v is not None and pos and v.earliest is not None and pos.lower().startswith(("earlier", "later")):
+        # "earlier this year": the part of the period before (after) the DCT
+        dct = ctx.dct
+        if dct is not None and v.earliest <= dct <= v.latest:  # type: ignore[operator]
+            if pos.lower().startswith("earlier"):
+                v = replace(v, latest=dct, mod="BEFORE" if False else v.mod)
+            else:
+                v = replace(v, earliest=dct)
+    return v
+
+
+def _h_ago_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    d = m.group("dir").lower()
+    after = ctx.text[m.end():m.end() + 20]
+    if d in ("before", "after") and re.match(r"\s*(?:the|a|an|his|her|their|its|it|he|she|they|we|I|this|that|[A-Z0-9])\b", after):
+        return None  # "two days before the vote": a duration with a signal
+    if d == "back" and not re.match(r"\s*[,.;:)]|\s*$|\s+(?:in|on|when|and)\b", after):
+        return None
+    return _h_ago(m, ctx)
+
+
+def _h_bare_units_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    ext = m.group("ext")
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    after = ctx.text[m.end():m.end() + 12]
+    if not ext:
+        if not re.search(r"\b(?:for|over|in|within|after|from)\s+$", before, re.I):
+            return None
+        if re.match(r"\s+(?:of|old|later|earlier|ago|before|after|to\s+come)\b", after, re.I):
+            return None
+    start_off = m.start()
+    return _h_bare_units(m, ctx)
+
+
+def _h_part_of_day_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    rel = m.group("rel").lower()
+    if rel == "the":
+        after = ctx.text[m.end():m.end() + 10]
+        if re.match(r"\s+(?:of|before|after)\b", after):
+            return None
+    return _h_part_of_day(m, ctx)
+
+
+_REF_DROP_FOLLOW = re.compile(r"\s*(?:-|–)?\s*(?:that|than)\b", re.I)
+
+
+def _h_ref_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    w = m.group(0).lower()
+    after = ctx.text[m.end():m.end() + 12]
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    if w == "soon" and re.match(r"\s+(?:as|after|before)\b", after):
+        return None  # "as soon as", "soon after the vote"
+    if w in ("the past", "the future") and re.match(r"\s+(?:few|two|three|four|five|six|seven|eight|nine|ten|several|\d)", after):
+        return None
+    if w == "the future" and re.match(r"\s+of\b", after):
+        return None  # "the future of the peninsula"
+    if w == "the past" and re.match(r"\s+(?:of|is|was)\b", after):
+        pass
+    if w in ("shortly",) and re.match(r"\s+(?:before|after)\b", after):
+        return None
+    if w == "now" and re.search(r"\b(?:from|until|till|by|since|up\s+to)\s+$", before, re.I):
+        return _Val("DATE", "PRESENT_REF")
+    if w == "the long term" or w == "the medium term":
+        return _Val("DATE", "FUTURE_REF")
+    return _h_ref(m, ctx)
+
+
+_COMPILED: list[tuple[str, re.Pattern[str], Handler, int]] = [
+    (name, re.compile(rx, _FLAGS), h, prio) for name, rx, h, prio in _PATTERNS
+]
+
+# Modifier words absorbed into an expression's extent when they precede it ("about two
+# years ago", "at least 72 hours"); prepositions such as "since" and "in" stay outside.
+_LEFT_MOD = re.compile(rf"(?:^|(?<=\s))(?P<m>{APPROX})\s+$", re.IGNORECASE)
+
+# words that take an expression's place in a longer sequence and signal open intervals
+_SINCE_RE = re.compile(r"(?:\b(?P<w>since|until|till|through|before|after|by)|(?P<from>from))\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
+                       re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------------------
+# Public API
+# ----------------------------------------------------------------------------------------
+
+
+def find_timexes(text: str, dct: date | None) -> list[Timex]:
+    """Find and normalise the time expressions in ``text``.
+
+    ``dct`` is the document creation time (publication date); without it relative
+    expressions stay unresolved. The result is sorted by ``start`` and non-overlapping;
+    ``text[t.start:t.end] == t.text`` for every item.
+
+    >>> from datetime import date
+    >>> [(t.text, t.type, t.value) for t in find_timexes("He got seven years of forced labor.", None)]
+    [('seven years', 'DURATION', 'P7Y')]
+    >>> t = find_timexes("The office said on Thursday that it had.", date(2025, 10, 2))[0]
+    >>> (t.value, t.anchor)
+    ('2025-10-02', 'publication')
+    """
+    if not text:
+        return []
+    if isinstance(dct, datetime):
+        dct = dct.date()
+    ctx = _Ctx(text, dct)
+    masked = [(mm.start(), mm.end()) for mm in _URL_RE.finditer(text)]
+
+    cands: list[tuple[int, int, int, str, re.Match[str], Handler]] = []
+    for name, rx, handler, prio in _COMPILED:
+        for mm in rx.finditer(text):
+            s, e = mm.span()
+            # trim whitespace the optional groups may have left at the edges
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e <= s:
+                continue
+            cands.append((s, -(e - s), -prio, name, mm, handler))
+    if masked:
+        import bisect
+
+        starts = [a for a, _ in masked]
+
+        def in_url(s: int, e: int) -> bool:
+            i = bisect.bisect_right(starts, s) - 1
+            return i >= 0 and masked[i][0] <= s < masked[i][1]
+
+        cands = [c for c in cands if not in_url(c[0], -c[1] + c[0])]
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+
+    out: list[Timex] = []
+    taken_end = -1
+    # candidates are tried leftmost-longest; a candidate rejected by its handler lets the
+    # next one (shorter or later) be tried
+    pending = cands
+    i = 0
+    while i < len(pending):
+        s, neglen, _, name, mm, handler = pending[i]
+        e = s - neglen
+        i += 1
+        if s < taken_end:
+            continue
+        # do not start inside a word or a number
+        if s > 0 and (text[s - 1].isalnum() and text[s].isalnum()):
+            continue
+        if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
+            continue
+        try:
+            val = handler(mm, ctx)
+        except (ValueError, OverflowError, KeyError, AttributeError, IndexError, TypeError):
+            val = None
+        if val is None:
+            continue
+        s, e = _extend_left(text, s, e, val)
+        if out and s < out[-1].end:
+            s = out[-1].end
+            while s < e and text[s].isspace():
+                s += 1
+        val = _apply_signal(text, s, val, ctx)
+        t = Timex(start=s, end=e, text=text[s:e], type=val.type, value=val.value,
+                  earliest=val.earliest, latest=val.latest,
+                  granularity=val.granularity if val.earliest is not None or val.type != "DURATION" else val.granularity,
+                  anchor=val.anchor, mod=val.mod, open_start=val.open_start, open_end=val.open_end)
+        if t.earliest is not None and t.latest is not None and t.earliest > t.latest:
+            t = replace(t, earliest=None, latest=None, anchor="unresolved")
+        if t.earliest is None and t.latest is None and t.anchor != "unresolved" and not (t.open_start or t.open_end):
+            t = replace(t, anchor="unresolved")
+        out.append(t)
+        ctx.prev.append(val)
+        if val.quarter is not None:
+            ctx.last_quarter = val.quarter
+        taken_end = e
+    return out
+
+
+def _extend_left(text: str, s: int, e: int, val: _Val) -> tuple[int, int]:
+    """Absorb a preceding approximator ("about", "at least") into durations and ago-dates."""
+    if val.type not in ("DURATION",) and not (val.type == "DATE" and val.mod == "APPROX"):
+        return s, e
+    lm = _LEFT_MOD.search(text, max(0, s - 24), s)
+    if lm and lm.end() == s:
+        w = re.sub(r"\s+", " ", lm.group("m").lower())
+        if w == "some" and val.type == "DATE":
+            return s, e
+        if w == "over" and not re.match(r"(?:an?|one|\d)", text[s:e], re.I):
+            return s, e
+        val.mod = val.mod or _APPROX_MOD.get(w)
+        return lm.start("m"), e
+    return s, e
+
+
+def _apply_signal(text: str, s: int, val: _Val, ctx: _Ctx) -> _Val:
+    """"since 2020" → open towards the DCT; "until 2021" → open towards the past."""
+    if val.type != "DATE" or val.earliest is None or val.latest is None:
+        return val
+    sm = _SINCE_RE.search(text, max(0, s - 40), s)
+    if not sm or sm.end() != s:
+        return val
+    w = (sm.group("w") or "").lower()
+    if w == "since":
+        latest = ctx.dct if ctx.dct is not None and ctx.dct >= val.earliest else None
+        return replace(val, latest=latest, open_end=True, mod=val.mod or "ON_OR_AFTER")
+    if w in ("until", "till"):
+        return replace(val, earliest=None, open_start=True, mod=val.mod or "ON_OR_BEFORE")
+    if w == "before":
+        return replace(val, latest=val.earliest - timedelta(days=1), earliest=None, open_start=True,
+                       mod=val.mod or "BEFORE")
+    if w == "after":
+        nxt = val.latest + timedelta(days=1)
+        latest = ctx.dct if ctx.dct is not None and ctx.dct >= nxt else None
+        return replace(val, earliest=nxt, latest=latest, open_end=True, mod=val.mod or "AFTER")
+    return val
+
+
+def timex_records(timexes: list[Timex]) -> list[dict[str, Any]]:
+    """Plain JSON-ready dicts (the ``timeline timex`` output), one per expression.
+
+    >>> from datetime import date
+    >>> timex_records(find_timexes("in April 2025", None))[0]["earliest"]
+    '2025-04-01'
+    """
+    out: list[dict[str, Any]] = []
+    for t in timexes:
+        r: dict[str, Any] = {"start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                             "value": t.value}
+        if t.earliest is not None or t.latest is not None or t.open_start or t.open_end:
+            r["earliest"] = t.earliest.isoformat() if t.earliest else None
+            r["latest"] = t.latest.isoformat() if t.latest else None
+        if t.granularity:
+            r["granularity"] = t.granularity
+        r["anchor"] = t.anchor
+        if t.mod:
+            r["mod"] = t.mod
+        if t.open_start:
+            r["open_start"] = True
+        if t.open_end:
+            r["open_end"] = True
+        out.append(r)
+    return out
+
+
+def parse_date_arg(s: str) -> date:
+    """Parse a ``--published YYYY-MM-DD`` argument.
+
+    >>> parse_date_arg("2025-10-02")
+    datetime.date(2025, 10, 2)
+    >>> parse_date_arg("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    timeline.errors.DateError: not a calendar date: '2025-02-30' (day is out of range for month); expected YYYY-MM-DD, e.g. 2025-10-02
+    """
+    raw = s
+    s = (s or "").strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if not m:
+        raise DateError(f"not a date: {raw!r}; expected YYYY-MM-DD, e.g. 2025-10-02")
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise DateError(f"not a calendar date: {raw!r} ({exc}); expected YYYY-MM-DD, e.g. 2025-10-02") from None
+
+
+_ABS_PATTERNS = [
+    # 2025-10-02, 2025.10.02, 2025/10/02 (optional time)
+    re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\.?(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?(?:\.\d+)?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?"),
+    # 10/02/2025 (US order)
+    re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?"),
+    # October 2, 2025 / Oct 2 2025 10:15 AM / Thursday, October 2, 2025
+    re.compile(rf"(?:{WEEKDAY},?\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR4})(?:,?\s+(?:at\s+)?(?P<H>\d{{1,2}}):(?P<M>\d{{2}})(?::\d{{2}})?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?(?:\s*[A-Z]{{2,4}})?", _FLAGS),
+    # 2 Oct. 2025 / Thursday 2 October 2025
+    re.compile(rf"(?:{WEEKDAY},?\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH}),?\s+(?P<y>{YEAR4})(?:,?\s+(?P<H>\d{{1,2}}):(?P<M>\d{{2}})(?::\d{{2}})?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?)?(?:\s*[A-Z]{{2,4}})?", _FLAGS),
+    # October 2025
+    re.compile(rf"(?P<mon>{MONTH}),?\s+(?P<y>{YEAR4})", _FLAGS),
+    # 2025
+    re.compile(rf"(?P<y>{YEAR4})"),
+]
+
+
+def parse_absolute_date(s: str) -> tuple[date, str] | None:
+    """Parse a complete date string the document reader found (a dateline, a meta tag).
+
+    Returns ``(date, granularity)`` — the first day of the period for month and year
+    granularity — or None when ``s`` is not a date. Numeric slashed dates are read in US
+    order (``10/02/2025`` is 2 October).
+
+    >>> parse_absolute_date("2 Oct. 2025")
+    (datetime.date(2025, 10, 2), 'day')
+    >>> parse_absolute_date("Oct 2 2025 10:15 AM")
+    (datetime.date(2025, 10, 2), 'day')
+    >>> parse_absolute_date("October 2025")
+    (datetime.date(2025, 10, 1), 'month')
+    >>> parse_absolute_date("2025-02-30") is None
+    True
+    """
+    if not isinstance(s, str):
+        return None
+    t = s.strip().strip("()[]").strip()
+    if not t or len(t) > 80:
+        return None
+    for i, rx in enumerate(_ABS_PATTERNS):
+        m = rx.fullmatch(t)
+        if not m:
+            continue
+        gd = m.groupdict()
+        try:
+            ys = gd["y"]
+            y = int(ys)
+            if len(ys) == 2:
+                y = _two_digit_year(y)
+            if gd.get("mon"):
+                mo = _month_num(gd["mon"])
+            elif gd.get("m"):
+                mo = int(gd["m"])
+            else:
+                return (date(y, 1, 1), "year") if 1000 <= y <= 2100 else None
+            if gd.get("d") is None:
+                return date(y, mo, 1), "month"
+            dd = int(re.match(r"\d+", gd["d"]).group(0))  # type: ignore[union-attr]
+            d = date(y, mo, dd)
+        except (ValueError, KeyError, AttributeError):
+            return None
+        if gd.get("H") is not None:
+            h, mi = int(gd["H"]), int(gd["M"])
+            if h > 23 or mi > 59 or (gd.get("ap") and not 1 <= h <= 12):
+                return None
+        return d, "day"
+    return None
