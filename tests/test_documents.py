@@ -171,6 +171,8 @@ def test_document_from_text() -> None:
         ("A headline that ends with a stop.\n" + PROSE, None, 0),
         (PROSE + "\n" + PROSE, None, 0),
         ("Only one line", None, 0),
+        ("October 2, 2025\n" + PROSE, None, 0),
+        ("By Jane Doe\n" + PROSE, None, 0),
     ],
 )
 def test_title_from_first_line(text: str, title: str | None, body_start: int) -> None:
@@ -291,6 +293,9 @@ def test_html_offsets_point_into_extracted_text() -> None:
         (f"Title\nBy Jane Doe | October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
         (f"Title\nUpdated: October 5, 2025\nPublished: October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
         (f"Title\nOctober 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+        (f"October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+        (f"Title\nBy Jane Doe\nPublished Oct 2, 2025 10:00 KST\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+        (f"Title\nBy Jane Doe\nSEOUL, Oct. 2 (Yonhap) -- {PROSE} on Oct. 2, 2025", date(2025, 10, 2), "dateline", "medium"),
     ],
 )
 def test_publication_date_sources(text: str, expected: date, source: str, confidence: str) -> None:

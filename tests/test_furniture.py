@@ -69,6 +69,11 @@ def marked(text: str) -> list[str]:
         "55 comments",
         "Tags: North Korea, Human rights",
         "Reporting by Jane Doe; Editing by John Roe",
+        "Image source, Getty Images",
+        "Facebook Twitter WhatsApp Email",
+        "Click to share on X (Opens in new window)",
+        "Published 3 hours ago",
+        "Getty Images",
     ],
 )
 def test_single_furniture_lines(line: str) -> None:
@@ -116,6 +121,33 @@ def test_headline_run_after_article_is_furniture() -> None:
     ]
     text = PROSE + "\n\n" + PROSE2 + "\n\n\n" + "\n".join(heads) + " \n\n"
     assert marked(text) == ["\n".join(heads)]
+
+
+def test_headline_list_with_dates_is_furniture() -> None:
+    """A headline list whose items alternate with date lines is one furniture span."""
+    block = (
+        "Summit Ends Without Deal\nOctober 2, 2025\nKim Visits Factory in the North\nOct 1, 2025\n"
+        "Floods Hit Eastern Provinces"
+    )
+    assert marked(f"{PROSE}\n{block}\n") == [block]
+
+
+def test_related_block_after_heading_is_furniture() -> None:
+    """A "Most Read" heading marks the short lines after it up to the next prose."""
+    block = "Most Read\nKim Visits Factory\nOctober 1, 2025\nUN Votes"
+    assert marked(f"{PROSE}\n{block}\n{PROSE2}") == [block]
+
+
+def test_comments_heading_late_in_text_starts_thread() -> None:
+    """A comment-section heading after the article makes the rest of the text furniture."""
+    text = f"{PROSE}\n{PROSE2}\n12 Comments\nI disagree with all of this, and the date was October 1, 2025.\n"
+    assert marked(text) == ["12 Comments\nI disagree with all of this, and the date was October 1, 2025."]
+
+
+def test_byline_block_after_standfirst_is_not_a_headline_run() -> None:
+    """Byline and date lines after a standfirst are not a headline run."""
+    text = f"{PROSE}\nBy Jane Doe\nPublished: October 2, 2025\nUpdated: October 3, 2025\n{PROSE2}"
+    assert marked(text) == []
 
 
 def test_two_headings_are_not_a_headline_run() -> None:

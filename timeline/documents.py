@@ -381,7 +381,13 @@ def _title_line(text: str, *, markdown: bool) -> tuple[str, int] | None:
     end = m.end()
     if markdown and line.startswith("# "):
         title = line[2:].strip().rstrip("#").strip()
-    elif len(line) <= 200 and len(line.split()) <= 25 and not _SENTENCE_END.search(line):
+    elif (
+        len(line) <= 200
+        and len(line.split()) <= 25
+        and not _SENTENCE_END.search(line)
+        and not _FULL_DATE.match(line)
+        and not re.match(r"(?:https?://|www\.|by\s)", line, re.I)
+    ):
         if line.startswith("#") and not markdown:
             return None
         title = line.lstrip("#").strip() if markdown else line
@@ -496,7 +502,7 @@ def infer_published(
 
     lines = _top_lines(text, body_start, in_noise)
     # A dateline opens the first line of the body (or the line after a title).
-    for start, line in lines[:2]:
+    for start, line in lines[:4]:
         m = _DATELINE.match(line)
         if m is None or not (m.group("city") or m.group("agency") or m.group("year")):
             continue
@@ -539,7 +545,7 @@ def _strip_time(value: str) -> str:
 
 
 def _top_lines(text: str, body_start: int, in_noise) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    """The first non-blank, non-furniture lines of the body (and the title line before it)."""
+    """The first non-blank, non-furniture lines of the text (from the top when the title is short)."""
     out: list[tuple[int, str]] = []
     head_end = min(len(text), body_start + 2000)
     pos = 0 if body_start < 400 else body_start
@@ -548,8 +554,6 @@ def _top_lines(text: str, body_start: int, in_noise) -> list[tuple[int, str]]:  
         line = m.group().strip()
         if not line or in_noise(start, start + len(m.group())):
             continue
-        if start < body_start and not out and start == 0 and body_start > 0:
-            continue  # the title line itself
         out.append((start, line))
         if len(out) >= 10:
             break

@@ -51,19 +51,40 @@ _LABEL = re.compile(
     r"listen\s+to\s+this\s+article|comments?|show\s+comments|leave\s+a\s+(?:reply|comment)|"
     r"join\s+the\s+conversation|add\s+a\s+comment|most\s+(?:read|popular|viewed)|latest(?:\s+news)?|"
     r"popular(?:\s+(?:now|stories))?|top\s+stories|more\s+stories|related\s+(?:articles|stories)|"
-    r"you\s+may\s+also\s+like|recommended)\s*[:.!]?$",
+    r"you\s+may\s+also\s+like|recommended|related\s+topics|more\s+on\s+this\s+story|menu|search|home|close|"
+    r"toggle\s+navigation|loading\.*|read\s+full\s+(?:article|story)|view\s+comments|open\s+in\s+app|"
+    r"(?:getty\s+images|afp|reuters|ap|epa|yonhap|kcna|shutterstock|ap\s+photo)(?:\s+via\s+[\w ]+)?|"
+    r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|print|copy\s+link|"
+    r"pinterest|flipboard|threads|bluesky)[\s,|\u00b7/]*){2,})\s*[:.!]?$",
     re.I,
 )
 _LABEL_PREFIX = re.compile(
     r"^(?:share\s+this\s+(?:article|story)|subscribe\s+(?:to|for)\b|sign\s+up\s+(?:for|to)\b|"
     r"follow\s+us\s+on\b|get\s+the\s+latest\b.{0,60}\bnewsletter|tags?\s*:|topics?\s*:|filed\s+under\s*:|"
     r"categories\s*:|click\s+here\s+to\b|download\s+(?:our|the)\s+app\b|"
-    r"reporting\s+by\b.{0,160}(?:editing|writing)\s+by\b)",
+    r"reporting\s+by\b.{0,160}(?:editing|writing)\s+by\b|image\s+(?:source|caption)\s*,|"
+    r".{0,80}\(opens\s+in\s+(?:a\s+)?new\s+window\)|(?:posted|published|updated)\s+\d+\s+\w+\s+ago$)",
     re.I,
 )
 _COPYRIGHT = re.compile(
-    r"^(?:\u00a9|\(c\)\s|copyright\b)|\ball\s+rights\s+reserved\b", re.I
+    r"^(?:\u00a9|\(c\)\s|copyright\b)|\ball\s+rights\s+reserved\b|^.{0,80}(?:\u00a9|\bcopyright\s+\u00a9?\s*\d{4})",
+    re.I,
 )
+# Headings that open a block of related links or a comment section.
+_SECTION_HEAD = re.compile(
+    r"^[^\w\s]{0,4}\s*(?:most\s+(?:read|popular|viewed|shared)|latest(?:\s+(?:news|stories|articles))?|"
+    r"related(?:\s+(?:articles|stories|news|content|coverage|posts|topics))?|more\s+(?:stories|news|from\s+[\w ]{1,30})|"
+    r"top\s+stories|trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|"
+    r"you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+next|editor'?s?\s+picks?|popular(?:\s+now)?|"
+    r"what\s+to\s+read\s+next|further\s+reading|in\s+other\s+news|more\s+on\s+this\s+story)\s*:?$",
+    re.I,
+)
+_COMMENTS_HEAD = re.compile(
+    r"^(?:\d+\s+comments?|comments?\s*(?:\(\d+\))?|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)|"
+    r"add\s+a\s+comment|show\s+comments|view\s+comments|discussion|reader\s+comments|\d+\s+responses?)\s*:?$",
+    re.I,
+)
+_BYLINE_LIKE = re.compile(r"^(?:by\s|published|posted|updated|last\s+updated|first\s+published|date\s*:)", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:we\s+use|this\s+(?:web)?site\s+uses|accept|consent|privacy\s+policy|cookie\s+(?:policy|settings))\b",
@@ -104,10 +125,12 @@ _HEADLINE_STOP = frozenset(
     "about than per is are was were be its his her their up off out down near new".split()
 )
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
-_FULL_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b",
+_DATE_ONLY = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
+    r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.I,
 )
 
@@ -128,6 +151,7 @@ def find_furniture(text: str) -> list[Span]:
         marks[i] = _is_furniture_line(line)
     _mark_chrome_clusters(lines, marks)
     _mark_headline_runs(lines, marks, prose)
+    _mark_link_blocks(lines, marks, prose)
     thread = _comment_thread_start(lines, prose)
     if thread is not None:
         for i in range(thread, n):
@@ -186,13 +210,23 @@ def _mark_chrome_clusters(lines: list[tuple[int, int, str]], marks: list[bool]) 
 
 
 def _comment_thread_start(lines: list[tuple[int, int, str]], prose: list[bool]) -> int | None:
-    """Index of the first commenter line of a comment thread that follows article text."""
+    """Index of the first line of a comment thread that follows article text, if any.
+
+    A thread starts at a commenter line ("name@instance", "u/name") followed by vote/link
+    chrome, or at a comment-section heading ("12 Comments", "Leave a Reply") in the second
+    half of the text.
+    """
     seen_prose = False
-    for i, (_, _, line) in enumerate(lines):
+    total = lines[-1][1] if lines else 0
+    for i, (start, _, line) in enumerate(lines):
         if prose[i]:
             seen_prose = True
             continue
-        if not seen_prose or not _HANDLE.match(line):
+        if not seen_prose:
+            continue
+        if _COMMENTS_HEAD.match(line) and start > total // 2:
+            return i
+        if not _HANDLE.match(line):
             continue
         window = lines[i + 1 : i + 10]
         chrome = sum(1 for _, _, t in window if _CHROME.match(t) or _AGO.match(t))
@@ -202,7 +236,8 @@ def _comment_thread_start(lines: list[tuple[int, int, str]], prose: list[bool]) 
 
 
 def _is_headline(line: str) -> bool:
-    if len(line) > 200 or line[-1] in ".!:;,\"'”’" or _FULL_DATE.search(line):
+    """A short title-case line without final sentence punctuation, like a headline."""
+    if len(line) > 200 or line[-1] in ".!:;,\"'\u201d\u2019" or _BYLINE_LIKE.match(line):
         return False
     words = _WORD.findall(line)
     if not 3 <= len(words) <= 25:
@@ -214,27 +249,51 @@ def _is_headline(line: str) -> bool:
     return capital >= 0.8 * len(content) and words[0][0].isupper()
 
 
+def _is_date_line(line: str) -> bool:
+    """A line that is only a date (a headline list's dates), possibly with a time."""
+    return len(line) <= 40 and bool(_DATE_ONLY.match(line))
+
+
 def _mark_headline_runs(
     lines: list[tuple[int, int, str]], marks: list[bool], prose: list[bool]
 ) -> None:
-    """Mark runs of three or more headline-like lines that come after article text."""
+    """Mark runs of three or more headline-like lines (date lines may sit between them)
+    that come after article text."""
     n = len(lines)
     first_prose = next((i for i, p in enumerate(prose) if p), None)
     if first_prose is None:
         return
+    heads = [_is_headline(t) for _, _, t in lines]
+    dates = [_is_date_line(t) for _, _, t in lines]
     i = first_prose + 1
     while i < n:
-        if not _is_headline(lines[i][2]) or marks[i]:
+        if not heads[i] or marks[i]:
             i += 1
             continue
         j = i
-        while j < n and (_is_headline(lines[j][2]) or (marks[j] and j > i)):
+        while j < n and (heads[j] or dates[j] or (marks[j] and j > i)):
             j += 1
-        real = sum(1 for k in range(i, j) if not marks[k])
+        real = sum(1 for k in range(i, j) if heads[k] and not marks[k])
         if real >= 3:
             for k in range(i, j):
                 marks[k] = True
         i = j
+
+
+def _mark_link_blocks(
+    lines: list[tuple[int, int, str]], marks: list[bool], prose: list[bool]
+) -> None:
+    """After a "Most read" / "Related stories" heading, mark the short lines that follow
+    (headlines, dates, links) up to the next line of prose."""
+    for i, (_, _, line) in enumerate(lines):
+        if not _SECTION_HEAD.match(line):
+            continue
+        marks[i] = True
+        for k in range(i + 1, len(lines)):
+            text = lines[k][2]
+            if prose[k] or len(text) > 200 or (text[-1] in ".!?" and len(text.split()) > 12):
+                break
+            marks[k] = True
 
 
 def _merge(text: str, lines: list[tuple[int, int, str]], marks: list[bool]) -> list[Span]:
