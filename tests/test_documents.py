@@ -54,7 +54,7 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
         ("README", b"text", "unsupported file type (no suffix)"),
         ("front.md", "---\ntitle: x\n---\n  \n", "empty"),
         ("bad-date.md", "---\ndate: 2025-13-45\n---\nBody text.", "front matter date: '2025-13-45'"),
-        ("bad-word.md", "---\npublished: yesterday\n---\nBody text.", "'yesterday' is not a date"),
+        ("bad-word.md", "---\npublished: yesterday\n---\nBody text.", "'yesterday' is not a full date"),
         ("scripts.html", "<html><script>var a = 1;</script><nav>Home</nav></html>", "no readable text"),
     ],
 )
@@ -460,3 +460,36 @@ def test_seed_ids_unique_and_noise_valid() -> None:
     for d in docs:
         for s in d.noise:
             assert d.text[s.start : s.end] == s.text
+
+
+# Properties --------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(max_size=300),
+    st.sampled_from(["text/plain", "text/markdown", "text/html"]),
+)
+def test_property_any_text_reads_or_reports(text: str, media_type: str) -> None:
+    """Any text becomes a Document with valid offsets, or a DocumentError; nothing else escapes."""
+    try:
+        doc = document_from_text(text, media_type=media_type)
+    except DocumentError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert 0 <= doc.body_start <= len(doc.text)
+    for s in doc.noise:
+        assert doc.text[s.start : s.end] == s.text
+    assert doc.published is None or doc.published_source in ("front-matter", "meta", "stamp", "dateline", "byline")
+
+
+@pytest.mark.parametrize(
+    "value", ["2025-10-02 10:00:00 +0900", "2025-10-02T10:00:00.000Z", "2025/10/02", "Thu, 02 Oct 2025 10:00:00 GMT"]
+)
+def test_front_matter_timestamps(tmp_path: Path, value: str) -> None:
+    """Timestamps with times and zones give the date as written."""
+    doc = read_document(write(tmp_path, "a.md", f"---\ndate: {value}\n---\n{PROSE}\n"))
+    assert doc.published == date(2025, 10, 2)

@@ -297,7 +297,7 @@ def _build(
                     when = _parse_date(value)
                     if when is None:
                         raise DocumentError(
-                            f"{path}: front matter {key}: {value!r} is not a date (expected e.g. 2025-10-02)"
+                            f"{path}: front matter {key}: {value!r} is not a full date (expected e.g. 2025-10-02)"
                         )
                     found = (when, "front-matter", _HIGH)
                     break
@@ -421,7 +421,11 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?(?:[T\s][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$", re.I)
+_ISO = re.compile(
+    r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?"
+    r"(?:[T\s]\d[\d:.]*\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
 _MDY = re.compile(rf"^\s*{_WEEKDAY}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"^\s*{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T[\d:]+Z?)?\s*$")
