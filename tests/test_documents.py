@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.documents import (
     DOCUMENT_SUFFIXES,
@@ -463,9 +465,6 @@ def test_seed_ids_unique_and_noise_valid() -> None:
 
 
 # Properties --------------------------------------------------------------------------------------
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=150, deadline=None)

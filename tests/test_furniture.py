@@ -104,6 +104,7 @@ def test_single_furniture_lines(line: str) -> None:
         "Related reports by the UN found similar patterns of abuse across the country in 2024.",
         "42",
         "link",
+        "Discussion",
     ],
 )
 def test_article_lines_are_not_furniture(line: str) -> None:
@@ -136,6 +137,12 @@ def test_related_block_after_heading_is_furniture() -> None:
     """A "Most Read" heading marks the short lines after it up to the next prose."""
     block = "Most Read\nKim Visits Factory\nOctober 1, 2025\nUN Votes"
     assert marked(f"{PROSE}\n{block}\n{PROSE2}") == [block]
+
+
+def test_report_discussion_section_is_kept() -> None:
+    """A report's "Discussion" heading late in the text does not turn the rest into furniture."""
+    text = f"{PROSE}\n{PROSE2}\nDiscussion\n{PROSE}\n"
+    assert marked(text) == []
 
 
 def test_comments_heading_late_in_text_starts_thread() -> None:

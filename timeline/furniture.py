@@ -80,8 +80,8 @@ _SECTION_HEAD = re.compile(
     re.I,
 )
 _COMMENTS_HEAD = re.compile(
-    r"^(?:\d+\s+comments?|comments?\s*(?:\(\d+\))?|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)|"
-    r"add\s+a\s+comment|show\s+comments|view\s+comments|discussion|reader\s+comments|\d+\s+responses?)\s*:?$",
+    r"^(?:\d+\s+comments?|comments?\s*\(\d+\)|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)|"
+    r"add\s+a\s+comment|(?:show|view|load)\s+(?:all\s+)?comments|reader\s+comments|\d+\s+responses?)\s*:?$",
     re.I,
 )
 _BYLINE_LIKE = re.compile(r"^(?:by\s|published|posted|updated|last\s+updated|first\s+published|date\s*:)", re.I)
