@@ -296,6 +296,7 @@ def test_html_offsets_point_into_extracted_text() -> None:
         (f"Title\nUpdated: October 5, 2025\nPublished: October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
         (f"Title\nOctober 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
         (f"October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
+        (f"Title\n{PROSE}\nBy Jane Doe, October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
         (f"Title\nBy Jane Doe\nPublished Oct 2, 2025 10:00 KST\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
         (f"Title\nBy Jane Doe\nSEOUL, Oct. 2 (Yonhap) -- {PROSE} on Oct. 2, 2025", date(2025, 10, 2), "dateline", "medium"),
     ],
@@ -321,6 +322,7 @@ def test_publication_date_sources(text: str, expected: date, source: str, confid
         f"{PROSE}\n\n{PROSE}\nSummit Ends Without Deal on October 2, 2025\nKim Visits Factory in North Hamgyong\n"
         "Floods Hit Eastern Provinces Again\nUN Votes on New Resolution Today",
         f"{PROSE} The camp opened on October 2, 2001.",  # an event date in the body
+        f"Title\n{PROSE}\n{PROSE}\nOctober 2, 2025\nPublished: October 2, 2025\n{PROSE}",  # deep in the body
         f"{PROSE} (2025.13.45.)",  # not a calendar date
     ],
 )

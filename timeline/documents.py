@@ -522,7 +522,13 @@ def infer_published(
             return date(year, month, day), "dateline", _MEDIUM
     # A byline or "Published:" line near the top; published wins over updated.
     best: tuple[int, date] | None = None
+    prose_seen = 0
     for start, line in lines[:8]:
+        if len(line) >= 100 and line[-1] in ".!?\"'\u201d\u2019":
+            prose_seen += 1  # a standfirst may come before the byline; the body may not
+            if prose_seen >= 2:
+                break
+            continue
         m = _BYLINE.match(line)
         if m is not None:
             raw = m.group("date1") or m.group("date2") or ""
