@@ -1,0 +1,246 @@
+"""Actors and places named in a text, linked through the shipped gazetteer (stdlib only).
+
+The gazetteer (``timeline/data/gazetteer.tsv``) has one row per actor or place with its
+aliases, so the same actor is one :class:`~timeline.model.Entity` however it is written:
+
+>>> gaz = load_gazetteer()
+>>> [m.entity.key for m in gaz.find("The DPRK and North Korea and the Kim regime")]
+['Q423', 'Q423', 'Q423']
+
+A city that stands for a government is the place after a locative preposition and the actor
+otherwise:
+
+>>> [(m.entity.label, m.entity.kind) for m in gaz.find("a parade in Pyongyang")]
+[('Pyongyang', 'place')]
+>>> [(m.entity.label, m.entity.kind) for m in gaz.find("restrictions imposed by Pyongyang")]
+[('North Korea', 'actor')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Entity
+
+GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv"
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|into|around|outside|across|inside|within|of|toward|towards|via|"
+    r"visited|visit|visiting|reached)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?)$",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(
+    r"^\s*,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|^\s*\((?:[A-Z][A-Za-z]+|KCNA|AP|AFP)\)"
+)
+
+# "North Korean hackers", "Chinese authorities": a nationality adjective before an agent noun
+# names the state as the actor.
+_DEMONYMS = {
+    "North Korean": "north-korea",
+    "DPRK": "north-korea",
+    "South Korean": "south-korea",
+    "Chinese": "china",
+    "Russian": "russia",
+    "American": "united-states",
+    "U.S.": "united-states",
+    "US": "united-states",
+    "Japanese": "japan",
+}
+_AGENT_NOUNS = (
+    r"hackers?|cyber[- ]?actors?|cyber[- ]?criminals?|agents?|officials?|authorities|security forces|"
+    r"guards?|border guards?|soldiers|troops|police|leader|leadership|military|army|regime|"
+    r"government|spies|operatives|state media|state news agency|state television|state TV"
+)
+_DEMONYM_RE = re.compile(
+    r"(?<![\w-])(?P<adj>" + "|".join(re.escape(d) for d in sorted(_DEMONYMS, key=len, reverse=True))
+    + r")\s+(?:state[- ]sponsored\s+|state[- ]backed\s+|cyber\s+)?(?P<noun>" + _AGENT_NOUNS + r")(?![\w-])"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named in the text at ``start:end`` (absolute offsets)."""
+
+    entity: Entity
+    start: int
+    end: int
+    text: str
+
+
+def slug(text: str) -> str:
+    """A lower-case key for an entity the gazetteer does not know.
+
+    >>> slug("60 North Korean escapees")
+    '60-north-korean-escapees'
+    """
+    s = re.sub(r"[^0-9a-z]+", "-", text.lower().replace("’", "").replace("'", ""))
+    return s.strip("-") or "unknown"
+
+
+def _alias_pattern(alias: str) -> str:
+    """An alias as a regex: exact case except the first letter, any white space between words."""
+    parts = [re.escape(p) for p in alias.split()]
+    first = parts[0]
+    if alias[0].isalpha():
+        first = f"[{alias[0].upper()}{alias[0].lower()}]" + re.escape(alias.split()[0][1:])
+    return r"\s+".join([first, *parts[1:]])
+
+
+class Gazetteer:
+    """Actors and places with their aliases, matched in text with one compiled regex."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str, str, str, list[str]]]):
+        self.entities: dict[str, Entity] = {}
+        self.stands_for: dict[str, str] = {}
+        self._by_alias: dict[str, str] = {}
+        by_slug: dict[str, Entity] = {}
+        for row_key, wikidata, label, kind, category, stands_for, aliases in rows:
+            entity = Entity(
+                key=wikidata or row_key,
+                label=label,
+                kind=kind,
+                wikidata=wikidata or None,
+                category=category or None,
+            )
+            by_slug[row_key] = entity
+            self.entities[entity.key] = entity
+            if stands_for:
+                self.stands_for[entity.key] = stands_for
+            for alias in [label, *aliases]:
+                self._by_alias.setdefault(_norm(alias), entity.key)
+        self._slugs = by_slug
+        # stands_for holds row keys; resolve them to entity keys
+        self.stands_for = {k: by_slug[v].key for k, v in self.stands_for.items() if v in by_slug}
+        aliases_sorted = sorted({a for a in self._by_alias_raw(rows)}, key=len, reverse=True)
+        self._regex = re.compile(
+            r"(?<![\w-])(?:" + "|".join(_alias_pattern(a) for a in aliases_sorted) + r")(?![\w-])"
+        )
+
+    @staticmethod
+    def _by_alias_raw(rows: list[tuple[str, str, str, str, str, str, list[str]]]) -> list[str]:
+        out: list[str] = []
+        for row in rows:
+            out.append(row[2])
+            out.extend(row[6])
+        return out
+
+    def by_slug(self, row_key: str) -> Entity:
+        """The entity of a gazetteer row (``by_slug("north-korea").key == "Q423"``)."""
+        return self._slugs[row_key]
+
+    def get(self, key: str) -> Entity | None:
+        return self.entities.get(key)
+
+    def lookup(self, alias: str) -> Entity | None:
+        """The entity an exact alias names, or ``None``."""
+        key = self._by_alias.get(_norm(alias))
+        return self.entities.get(key) if key else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every gazetteer entity named in ``text[start:end]``, in order, offsets absolute.
+
+        Cities that stand for a state are resolved by context (place after a locative
+        preposition or in a dateline; the state otherwise).
+        """
+        end = len(text) if end is None else end
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for m in _DEMONYM_RE.finditer(text, start, end):
+            ent = self._slugs.get(_DEMONYMS[m.group("adj")])
+            if m.group("noun").startswith("state ") and ent is not None:
+                # a country's state media is a media actor of its own (North Korea's is KCNA)
+                ent = self._slugs["kcna"] if ent.key == "Q423" else Entity(
+                    key=slug(f"{ent.label} state media"), label=f"{ent.label} state media",
+                    kind="actor", category="media")
+            if ent is not None:
+                out.append(Mention(ent, m.start(), m.end(), m.group(0)))
+                taken.append((m.start(), m.end()))
+        for m in self._regex.finditer(text, start, end):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            key = self._by_alias.get(_norm(m.group(0)))
+            if key is None:
+                continue
+            entity = self.entities[key]
+            if key in self.stands_for and not self._is_place_use(text, m.start(), m.end()):
+                entity = self.entities[self.stands_for[key]]
+            out.append(Mention(entity, m.start(), m.end(), m.group(0)))
+        out.sort(key=lambda mm: mm.start)
+        return out
+
+    @staticmethod
+    def _is_place_use(text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 40) : start]
+        if _LOCATIVE.search(before):
+            return True
+        if _DATELINE_AFTER.match(text[end : end + 20]):
+            return True
+        return False
+
+
+def _norm(alias: str) -> str:
+    alias = " ".join(alias.split())
+    return alias[:1].lower() + alias[1:]
+
+
+def _read_rows(path: Path) -> list[tuple[str, str, str, str, str, str, list[str]]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        cells += [""] * (7 - len(cells))
+        key, wikidata, label, kind, category, stands_for, aliases = (c.strip() for c in cells[:7])
+        rows.append(
+            (key, wikidata, label, kind, category, stands_for, [a.strip() for a in aliases.split("|") if a.strip()])
+        )
+    return rows
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The shipped gazetteer (cached); pass ``path`` to use another TSV of the same shape."""
+    return Gazetteer(_read_rows(path or GAZETTEER_PATH))
+
+
+# People the gazetteer does not know: two or three capitalised words that are not common
+# title-case words ("James Heenan", "Ri Jin").
+_NOT_NAME = frozenset(
+    """The A An In On At Of For And But Or If While When Since After Before During Last This That These
+    Those It Its Their His Her Our We They He She You I North South East West United Korea Korean Koreans
+    Human Rights Report Office Council Ministry Department State Association Commission Committee
+    Agency News Republic People People's Party Workers Assembly Security General Nations Special
+    Rapporteur International Court Province City Camp Act Law January February March April May June July
+    August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Also Read More Don't Mass Forced Total Life Right Why What How Stay Support Pressure Targeted
+    Actionable Steps Prison Camps Digital Panopticon Trafficking Persons Studies Research Institute
+    Center Centre Foundation Watch Free Asia Radio Daily Times Post Press Online Government Regime Kim
+    Jong Un Chinese Russian American Japanese COVID UN US DPRK Pyongyang Seoul Geneva China Russia Japan
+    Many Most Some Every Each Such Other However Meanwhile According""".split()
+)
+_PERSON_RE = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ’'-]+)){1,2}(?![\w-])"
+)
+
+
+def find_people(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Likely personal names (two or three capitalised words) not in the gazetteer.
+
+    >>> [m.text for m in find_people("James Heenan, head of the office, told reporters")]
+    ['James Heenan']
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in _PERSON_RE.finditer(text, start, end):
+        words = m.group(0).split()
+        if any(w in _NOT_NAME for w in words):
+            continue
+        if any(len(w) > 14 for w in words):
+            continue
+        ent = Entity(key=slug(m.group(0)), label=m.group(0), kind="actor", category="person")
+        out.append(Mention(ent, m.start(), m.end(), m.group(0)))
+    return out

@@ -1,0 +1,697 @@
+"""Event mentions from one document: triggers → type, participants, time, claim (stdlib only).
+
+For each sentence outside page furniture the ontology's triggers propose event types; rules
+then find the agent (the subject before the trigger, or "by X" after it), the affected
+people, places, quantities, the governing time expression and who the text says it from.
+
+>>> from timeline.model import Document, Span, Timex
+>>> text = "In April 2025, China reportedly sent 60 people back."
+>>> doc = Document(id="d", path="d.txt", text=text, sha256="0")
+>>> tx = Timex(3, 13, "April 2025", "DATE", "2025-04")
+>>> [e.label for e in extract_events(doc, [tx], [Span(0, len(text), text)])]
+['China repatriates 60 people']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from ..model import Document, Entity, Event, Participant, Quantity, Span, Timex
+from . import claims
+from .entities import Gazetteer, Mention, find_people, load_gazetteer, slug
+from .triggers import Vocabulary, load_vocabulary
+
+CLAIM_TYPES = ("Statement", "Denial", "Rebuttal")
+REPORT_TYPES = ("ReportRelease", "Investigation", "Resolution")
+
+# Entities on the North Korean side, whose statements about others' reports are rebuttals.
+_DPRK_SIDE = frozenset(
+    {"Q423", "kcna", "rodong-sinmun", "dprk-foreign-ministry", "dprk-mss", "wpk", "kahrs", "Q56226", "kim-yo-jong"}
+)
+_REBUTTAL_CUE = re.compile(
+    r"\b(?:report|resolution|accusations?|allegations?|slander\w*|smear\w*|fabricat\w*|so-called|"
+    r"politiciz\w*|politicis\w*|hostile|plot)\b",
+    re.IGNORECASE,
+)
+
+# Page furniture the reader may have missed: link lines and headings.
+_LINK_LINE = re.compile(
+    r"^\W{0,4}(?:also read|read more|read also|don[’']t miss|you might also like|you may also like|related|"
+    r"see also|recommended|more from|watch|click here|subscribe|sign up|share this|advertisement|"
+    r"photo|image|caption|copyright|©|follow us)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?\"”’:;)…]\s*$")
+_IMPERATIVE = re.compile(
+    r"^\W{0,3}(?:support|stay|donate|read|sign|join|learn|pressure|watch|follow|subscribe|share|click|contact|"
+    r"help|call|tell|write|visit|consider|remember|check|take|make sure|don[’']t|do not|let)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'-]+")
+
+_GROUP_NOUNS = (
+    r"people|persons|citizens|defectors|refugees|escapees|returnees|officials|workers|labou?rers|prisoners|"
+    r"detainees|inmates|children|women|men|man|woman|boy|girl|students|journalists|activists|christians|"
+    r"north koreans|residents|soldiers|fishermen|relatives|families|family members|witnesses|individuals|"
+    r"civilians|teenagers|youths|missionaries|smugglers|brokers|traders|farmers|those caught|those"
+)
+_NUMWORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|hundred|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several|many|some"
+)
+_GROUP_RE = re.compile(
+    r"(?<![\w-])(?:(?:up to|more than|over|about|around|at least|nearly|almost|some|an estimated)\s+)?"
+    r"(?:(?:\d[\d,.]*(?:\s+(?:million|thousand|hundred))?|" + _NUMWORD + r"|an?|the|those|these)\s+)?"
+    r"(?:(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}?(?:" + _GROUP_NOUNS + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_PRONOUN_GROUP = re.compile(r"(?<![\w-])(?:she|he|they|her|him|them)(?![\w-])", re.IGNORECASE)
+_AGENTIVE = re.compile(
+    r"(?<![\w-])(?:the\s+|an?\s+|one\s+)?(?:[a-z]+\s+)?(?:authorities|officials?|guards?|police|hackers?|"
+    r"escapees?|defectors?|spokes(?:person|man|woman)|witness(?:es)?|survivors?|researchers?|experts?|"
+    r"analysts?|ministers?|ambassadors?|prosecutors?|courts?|judges?)(?![\w-])",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJ = re.compile(r"(?<![\w-])(?:it|they|we|he|she)(?![\w-])", re.IGNORECASE)
+
+_NUM_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "hundred": 100,
+}
+_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_MONEY_RE = re.compile(
+    r"(?:US|U\.S\.)?\$\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>million|billion|trillion|thousand|mn|bn|m|b)?(?![\w])",
+    re.IGNORECASE,
+)
+_COUNT_RE = re.compile(
+    r"(?<![\w.$-])(?P<n>\d[\d,]*(?:\.\d+)?|" + "|".join(k for k in _NUM_VALUES) + r")"
+    r"(?:\s+(?P<s>million|billion|thousand))?"
+    r"(?:\s+(?:new\s+|more\s+|daily\s+)?(?:[a-z]+\s+)?(?P<u>" + _GROUP_NOUNS + r"|cases|deaths|infections|"
+    r"executions|arrests|defections))?(?![\w-])",
+    re.IGNORECASE,
+)
+_TERM_RE = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,3}|" + "|".join(k for k in _NUM_VALUES) + r")[- ](?P<u>years?|months?)(?![\w-])",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^\W{0,3}[A-Z][\w .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*\((?P<src>[A-Za-z .-]{2,40})\)"
+)
+_PREP_BEFORE = re.compile(r"\b(?:in|on|since|during|by|from|as of|until|till|after|before|at|throughout|between)\s+$", re.IGNORECASE)
+
+_LABELS = {
+    "ReportRelease": ("{agent} releases report", "Report released"),
+    "Statement": ("{agent} makes statement", "Statement"),
+    "Rebuttal": ("{agent} rebuts {target}", "Rebuttal of {target}"),
+    "Denial": ("{agent} denies {target}", "Denial of {target}"),
+    "BorderClosure": ("{agent} closes border", "Border closed"),
+    "Repatriation": ("{agent} repatriates {affected}", "{affected} repatriated"),
+    "Execution": ("{agent} executes {affected}", "{affected} executed"),
+    "Sentencing": ("{affected} sentenced{term}", "{affected} sentenced{term}"),
+    "Detention": ("{agent} detains {affected}", "{affected} detained"),
+    "SurveillanceMeasure": ("{agent} expands surveillance", "Surveillance expanded"),
+    "LawEnactment": ("{agent} adopts law", "Law adopted"),
+    "Lockdown": ("{agent} locks down {place}", "Lockdown in {place}"),
+    "CyberTheft": ("{agent} steals {amount}", "Cyber theft of {amount}"),
+    "Sanction": ("{agent} imposes sanctions", "Sanctions imposed"),
+    "Resolution": ("{agent} adopts resolution", "Resolution adopted"),
+    "Investigation": ("{agent} investigation", "Investigation"),
+    "Outbreak": ("Disease outbreak in {place}", "Disease outbreak"),
+    "Flood": ("Floods in {place}", "Floods"),
+    "MissileTest": ("{agent} launches missile", "Missile launch"),
+    "Torture": ("{agent} tortures {affected}", "{affected} tortured"),
+    "ForcedLabor": ("Forced labour by {agent}", "Forced labour"),
+    "Defection": ("{affected} defect", "Defection"),
+    "Abduction": ("{agent} abducts {affected}", "{affected} abducted"),
+}
+_AGENT_AFTER_TYPES = frozenset({"ReportRelease", "Investigation", "Resolution"})
+
+
+@dataclass
+class _Ctx:
+    """What a document establishes as it is read: its source, the report under discussion."""
+
+    source: Entity | None = None
+    report_author: Entity | None = None
+
+
+def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -> list[Event]:
+    """Every event mention in ``doc``: one :class:`Event` per (sentence, event type).
+
+    ``timexes`` come from :func:`timeline.temporal.find_timexes`, ``sentences`` from
+    :func:`timeline.sentences.split_sentences`. Sentences inside ``doc.noise`` (and link lines
+    and bare headings the reader missed) yield nothing. The result is ordered by position.
+    """
+    vocab = load_vocabulary()
+    gaz = load_gazetteer()
+    text = doc.text
+    ctx = _Ctx(source=_dateline_source(text, doc.body_start, gaz))
+    noise = sorted((n.start, n.end) for n in doc.noise)
+    tx_sorted = sorted(timexes, key=lambda t: t.start)
+    events: list[Event] = []
+    previous: list[tuple[int, Span, list[Event]]] = []  # (index, sentence, its events)
+    kept = [s for s in sentences if not _in_noise(s, noise)]
+    for idx, sent in enumerate(kept):
+        if _is_furniture(sent, kept, idx):
+            continue
+        found = _sentence_events(doc, sent, tx_sorted, vocab, gaz, ctx, previous)
+        previous.append((idx, sent, found))
+        events.extend(found)
+    return _link_denials(events)
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+
+def _in_noise(s: Span, noise: list[tuple[int, int]]) -> bool:
+    length = max(1, s.end - s.start)
+    covered = sum(max(0, min(s.end, e) - max(s.start, b)) for b, e in noise if b < s.end and e > s.start)
+    return covered * 2 >= length
+
+
+def _is_heading(t: str) -> bool:
+    t = t.strip()
+    if _TERMINAL.search(t):
+        return False
+    words = _WORD.findall(t)
+    if len(words) <= 8:
+        return True
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return caps / len(words) >= 0.6
+
+
+def _is_furniture(sent: Span, kept: list[Span], idx: int) -> bool:
+    t = sent.text.strip()
+    if _LINK_LINE.match(t) or _IMPERATIVE.match(t):
+        return True
+    if len(_WORD.findall(t)) < 4:
+        return True
+    if _is_heading(t):
+        return True
+    return False
+
+
+def _dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | None:
+    """The news agency of a dateline ("Pyongyang, October 2 (KCNA) –"), if the text has one."""
+    head = text[body_start : body_start + 600]
+    for line in head.splitlines()[:6]:
+        m = _DATELINE.match(line)
+        if m:
+            return gaz.lookup(m.group("src").strip()) or Entity(
+                key=slug(m.group("src")), label=m.group("src").strip(), kind="actor", category="media"
+            )
+    return None
+
+
+# --- one sentence -------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    type: str
+    start: int
+    end: int
+
+
+def _sentence_events(
+    doc: Document,
+    sent: Span,
+    timexes: list[Timex],
+    vocab: Vocabulary,
+    gaz: Gazetteer,
+    ctx: _Ctx,
+    previous: list[tuple[int, Span, list[Event]]],
+) -> list[Event]:
+    text = doc.text
+    s0 = sent.start
+    stext = sent.text
+    mentions = gaz.find(text, sent.start, sent.end)
+    people = [p for p in find_people(text, sent.start, sent.end) if not any(_overlap(p, m) for m in mentions)]
+    actors = sorted([m for m in mentions if m.entity.kind == "actor"] + people, key=lambda m: m.start)
+    places = [m for m in mentions if m.entity.kind == "place"]
+    stx = [t for t in timexes if sent.start <= t.start < sent.end]
+    timex_spans = [(t.start, t.end) for t in stx]
+
+    cands: list[_Cand] = []
+    seen_types: set[str] = set()
+    for etype, m in vocab.scan(text, sent.start, sent.end):
+        if etype in seen_types:
+            continue
+        if any(b <= m.start() < e for b, e in timex_spans) and etype != "ReportRelease" and etype != "Investigation":
+            continue
+        local = m.start() - s0
+        if claims.is_irrealis(stext, local):
+            continue
+        if not _valid(etype, m, text, sent, actors):
+            continue
+        seen_types.add(etype)
+        cands.append(_Cand(etype, m.start(), m.end()))
+    cands = _resolve_claim_overlaps(cands)
+    cands.sort(key=lambda c: c.start)
+
+    out: list[Event] = []
+    for c in cands:
+        agent = _agent(c, text, sent, actors)
+        etype = c.type
+        if etype == "Statement":
+            if agent is None or _is_report_subject(text, sent, agent, c):
+                continue
+            if (agent.entity.key in _DPRK_SIDE or (ctx.source is not None and ctx.source.key in _DPRK_SIDE)) and (
+                _REBUTTAL_CUE.search(stext)
+            ):
+                etype = "Rebuttal"
+        if etype in CLAIM_TYPES and agent is None:
+            pron = _pronoun_agent(text, sent, c, ctx)
+            agent = pron
+        if agent is None and _PRONOUN_SUBJ.search(text[max(s0, c.start - 20) : c.start]):
+            # "it locked down the area": the pronoun takes the sentence's last actor before it
+            before = [a for a in actors if a.end <= c.start]
+            if before:
+                agent = before[-1]
+            elif ctx.source is not None and re.search(r"\bwe\b", text[max(s0, c.start - 30) : c.start], re.I):
+                agent = Mention(ctx.source, c.start, c.start, "we")
+        participants: list[Participant] = []
+        if agent is not None:
+            participants.append(Participant(agent.entity, "agent", _span(text, agent.start, agent.end)))
+        affected = _affected(etype, c, text, sent, agent)
+        if affected is not None:
+            participants.append(affected)
+        for p in _places(c, text, sent, places):
+            participants.append(p)
+        quantities = _quantities(etype, c, text, sent, stx)
+        when = _when(c, stx, text, sent)
+        if when is None:
+            when = _inherit(etype, sent, text, previous)
+        duration = _duration(etype, c, text, sent, stx) if etype == "Sentencing" else None
+        attributed = _attribution(c, text, sent, actors, ctx, agent)
+        local = c.start - s0
+        certainty = "certain" if etype in CLAIM_TYPES else claims.certainty_of(stext, local)
+        if etype not in CLAIM_TYPES and "reports surfaced" in stext.lower() and certainty == "certain":
+            certainty = "probable"
+        polarity = "negative" if etype not in CLAIM_TYPES and claims.is_negated(stext, local) else "positive"
+        ev = Event(
+            doc_id=doc.id,
+            type=etype,
+            label="",
+            sentence=sent,
+            trigger=_span(text, c.start, c.end),
+            when=when,
+            participants=tuple(participants),
+            quantities=tuple(quantities),
+            attributed_to=attributed,
+            certainty=certainty,
+            polarity=polarity,
+            duration=duration,
+        )
+        ev = replace(ev, label=_label(ev))
+        out.append(ev)
+        if etype in REPORT_TYPES and agent is not None and etype == "ReportRelease":
+            ctx.report_author = agent.entity
+    # "according to a new report by X" / "the X report": remember the report under discussion
+    if not any(e.type == "ReportRelease" for e in out):
+        author = _report_phrase_author(text, sent, actors)
+        if author is not None:
+            ctx.report_author = author
+    return out
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _resolve_claim_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    """One claim event per sentence: a denial or rebuttal beats a plain statement, the earlier
+    of a denial and a rebuttal wins; a statement trigger inside another trigger is dropped."""
+    others = [c for c in cands if c.type not in CLAIM_TYPES]
+    claims_ = [c for c in cands if c.type in CLAIM_TYPES]
+    strong = sorted((c for c in claims_ if c.type != "Statement"), key=lambda c: c.start)
+    if strong:
+        return others + strong[:1]
+    stmts = [
+        c for c in claims_ if not any(o.start <= c.start < o.end and o is not c for o in cands)
+    ]
+    return others + stmts[:1]
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Mention]) -> bool:
+    trig = m.group(0).lower()
+    after = text[m.end() : min(sent.end, m.end() + 60)]
+    before = text[max(sent.start, m.start() - 25) : m.start()].lower()
+    if etype == "ReportRelease":
+        if trig.endswith((" by", " from")):
+            return any(a.start - m.end() <= 6 and a.start >= m.end() for a in actors)
+        return True
+    if etype == "ForcedLabor":
+        # "seven years of forced labor" is a sentence term, not a forced-labour event
+        return not re.search(r"(?:years?|months?|sentenced to|term of)\s+(?:of\s+|in\s+)?$", before)
+    if etype == "Sentencing" and re.match(r"(?:given|handed|received|receiving|got|getting|gets|serving|served)", trig):
+        return bool(re.search(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|life|death|sentence|years|months", trig))
+    if etype == "Statement":
+        # "the fever cases reported": a participle after a noun is no statement
+        return not re.search(r"\b(?:were|was|been|being|be)\s+$", before)
+    if etype == "Investigation" and trig[:2].isdigit():
+        return True
+    del after
+    return True
+
+
+# --- participants ---------------------------------------------------------------------------
+
+
+def _clause_start(text: str, sent: Span, at: int) -> int:
+    seg = text[sent.start : at]
+    cut = max(seg.rfind(" that "), seg.rfind(";"), seg.rfind(" which "), seg.rfind(" who "))
+    return sent.start + (cut + 1 if cut >= 0 else 0)
+
+
+def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention | None:
+    """The actor that is the subject of the verb at ``at``: the nearest one before it in its
+    clause, skipping an appositive ("James Heenan, head of the office for North Korea, told")."""
+    lo = _clause_start(text, sent, at)
+    before = [a for a in actors if lo <= a.start and a.end <= at]
+    before = [a for a in before if not re.search(r"\b(?:according to|citing)\s+(?:\w+\s+){0,5}$", text[max(sent.start, a.start - 60) : a.start], re.I)]
+    if not before:
+        return None
+    nearest = before[-1]
+    between = text[nearest.end : at]
+    if "," in between:
+        for cand in reversed(before[:-1]):
+            if text[cand.end : cand.end + 2].startswith(","):
+                return cand
+    if len(between) > 70:
+        return None
+    return nearest
+
+
+def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | None:
+    if c.type in _AGENT_AFTER_TYPES:
+        inside = [a for a in actors if c.start <= a.start and a.end <= c.end]
+        if inside:
+            return inside[0]
+        after = [a for a in actors if c.end <= a.start <= c.end + 8]
+        if after:
+            return after[0]
+    # passive: "were executed by the regime"
+    m = re.match(r"\s+by\s+", text[c.end : c.end + 6])
+    if m:
+        after = [a for a in actors if c.end <= a.start <= c.end + 10]
+        if after:
+            return after[0]
+    inside = [a for a in actors if c.start <= a.start and a.end <= c.end and c.type in ("Statement",)]
+    subj = _subject(text, sent, c.start, actors)
+    if subj is not None:
+        return subj
+    if inside:
+        return inside[0]
+    # an agentive noun ("authorities were reinforcing", "one escapee recalled")
+    lo = _clause_start(text, sent, c.start)
+    best = None
+    for m2 in _AGENTIVE.finditer(text, lo, c.start):
+        if c.start - m2.end() <= 40:
+            best = m2
+    if best is not None:
+        phrase = best.group(0).strip()
+        ent = Entity(key=slug(re.sub(r"^(?:the|an?|one)\s+", "", phrase, flags=re.I)), label=phrase, kind="actor", category="group")
+        return Mention(ent, best.start(), best.end(), best.group(0))
+    return None
+
+
+def _pronoun_agent(text: str, sent: Span, c: _Cand, ctx: _Ctx) -> Mention | None:
+    if ctx.source is not None and re.search(r"\bwe\b", text[sent.start : c.start], re.I):
+        return Mention(ctx.source, c.start, c.start, "we")
+    return None
+
+
+def _is_report_subject(text: str, sent: Span, agent: Mention, c: _Cand) -> bool:
+    """Whether the speaker is a report ("the UN report said"), not an actor."""
+    after = text[agent.end : c.start]
+    return bool(re.match(r"\s*(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|review|assessment|findings|study)s?\b", after, re.I))
+
+
+def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None) -> Participant | None:
+    if etype in CLAIM_TYPES or etype in REPORT_TYPES or etype in ("Flood", "Outbreak", "SurveillanceMeasure", "LawEnactment", "BorderClosure", "Lockdown", "CyberTheft", "MissileTest", "Sanction"):
+        return None
+    lo = c.start
+    hi = min(sent.end, c.end + 60)
+    seg_end = hi
+    for stop in (";", " that ", " which ", " while ", " but "):
+        k = text.find(stop, c.end, hi)
+        if k >= 0:
+            seg_end = min(seg_end, k)
+    cand = None
+    for m in _GROUP_RE.finditer(text, lo, seg_end):
+        if agent is not None and m.start() < agent.end and agent.start < m.end():
+            continue
+        if m.group(0).lower() in ("the", "those", "these"):
+            continue
+        cand = m
+        break
+    if cand is None:
+        # passive or sentencing: the group before the trigger ("a man getting seven years")
+        lo2 = _clause_start(text, sent, c.start)
+        for m in _GROUP_RE.finditer(text, lo2, c.start):
+            cand = m
+        if cand is None:
+            pm = None
+            for pm in _PRONOUN_GROUP.finditer(text, max(lo2, c.start - 15), c.start):
+                pass
+            cand = pm
+    if cand is None:
+        return None
+    phrase = cand.group(0).strip()
+    key = slug(re.sub(r"^(?:the|an?|those|these)\s+", "", phrase, flags=re.I))
+    ent = Entity(key=key, label=phrase, kind="actor", category="group")
+    return Participant(ent, "affected", _span(text, cand.start(), cand.end()))
+
+
+def _places(c: _Cand, text: str, sent: Span, places: list[Mention]) -> list[Participant]:
+    out = []
+    seen = set()
+    for p in places:
+        if p.entity.key in seen:
+            continue
+        seen.add(p.entity.key)
+        out.append(Participant(p.entity, "place", _span(text, p.start, p.end)))
+    return out
+
+
+def _num(s: str) -> float | None:
+    s = s.lower().replace(",", "")
+    if s in _NUM_VALUES:
+        return float(_NUM_VALUES[s])
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _quantities(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -> list[Quantity]:
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = [(t.start, t.end) for t in stx]
+    lo = max(sent.start, c.start - 80)
+    hi = min(sent.end, c.end + 80)
+    for m in _MONEY_RE.finditer(text, lo, hi):
+        v = _num(m.group("n"))
+        if v is None:
+            continue
+        v *= _SCALE.get((m.group("s") or "").lower(), 1)
+        out.append(Quantity(v, "USD", m.group(0).strip(), _span(text, m.start(), m.end())))
+        taken.append((m.start(), m.end()))
+    for m in _COUNT_RE.finditer(text, lo, hi):
+        if any(b <= m.start() < e or m.start() <= b < m.end() for b, e in taken):
+            continue
+        n = m.group("n")
+        unit = (m.group("u") or "").lower()
+        scale = m.group("s")
+        if not unit and not scale:
+            continue
+        if not n[0].isdigit() and not unit:
+            continue
+        if re.match(r"(?:19|20)\d\d$", n) and not unit:
+            continue
+        if re.search(r"(?:covid|camp|article|section|resolution)[- ]?$", text[max(0, m.start() - 8) : m.start()], re.I):
+            continue
+        v = _num(n)
+        if v is None:
+            continue
+        v *= _SCALE.get((scale or "").lower(), 1)
+        if not unit:
+            unit = "cases" if etype == "Outbreak" else "count"
+        out.append(Quantity(v, unit, m.group(0).strip(), _span(text, m.start(), m.end())))
+    out.sort(key=lambda q: q.mention.start if q.mention else 0)
+    return out
+
+
+# --- time -------------------------------------------------------------------------------------
+
+
+def _when(c: _Cand, stx: list[Timex], text: str, sent: Span) -> Timex | None:
+    """The DATE that governs the trigger: attached by a preposition or sentence-initial first,
+    then nearest; never a duration or a set."""
+    best: tuple[float, Timex] | None = None
+    for t in stx:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        if t.start >= c.start and t.end <= c.end and c.type not in ("ReportRelease", "Investigation"):
+            pass
+        dist = c.start - t.end if t.end <= c.start else t.start - c.end if t.start >= c.end else 0
+        score = float(max(0, dist))
+        pre = text[max(sent.start, t.start - 12) : t.start]
+        if _PREP_BEFORE.search(pre) or t.start - sent.start <= 2:
+            score -= 25
+        lo, hi = sorted((t.start, c.start))
+        if re.search(r"\b(?:that|which|who)\b|;", text[lo:hi]):
+            score += 60
+        if not t.resolved and t.value in ("PRESENT_REF", "FUTURE_REF"):
+            score += 40
+        if best is None or score < best[0]:
+            best = (score, t)
+    return best[1] if best else None
+
+
+def _inherit(etype: str, sent: Span, text: str, previous: list[tuple[int, Span, list[Event]]]) -> Timex | None:
+    """A sentence without a date inherits one only when the text carries it over: the event
+    continues the story of one of the two sentences before it in the same paragraph ("In late
+    2025, a man got seven years … She got 15 years.")."""
+    starts_pronoun = bool(re.match(r"\W{0,2}(?:she|he|they|it|the same|that|this)\b", sent.text, re.I))
+    for _, psent, pevents in reversed(previous[-2:]):
+        if "\n" in text[psent.end : sent.start]:
+            return None
+        for e in pevents:
+            if e.when is not None and e.when.resolved and (e.type == etype and starts_pronoun):
+                return e.when
+    return None
+
+
+def _duration(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -> Timex | None:
+    durs = [t for t in stx if t.type == "DURATION" and t.value.startswith("P") and "X" not in t.value]
+    if durs:
+        return min(durs, key=lambda t: abs(t.start - c.start))
+    m = _TERM_RE.search(text, max(sent.start, c.start - 20), min(sent.end, c.end + 60))
+    if m:
+        n = _num(m.group("n"))
+        if n is not None:
+            u = "Y" if m.group("u").lower().startswith("y") else "M"
+            return Timex(m.start(), m.end(), m.group(0), "DURATION", f"P{int(n)}{u}")
+    return None
+
+
+# --- attribution ------------------------------------------------------------------------------
+
+
+def _attribution(
+    c: _Cand, text: str, sent: Span, actors: list[Mention], ctx: _Ctx, agent: Mention | None
+) -> Entity | None:
+    """Who the text says the event from: "according to X", "X said that …", "the report found
+    that …" (the report's author), else the document's dateline agency."""
+    for m in claims.ACCORDING_TO.finditer(text, sent.start, sent.end):
+        after = [a for a in actors if m.end() <= a.start <= m.end() + 50]
+        phrase = text[m.end() : m.end() + 60]
+        if after:
+            return after[0].entity
+        if claims.REPORT_NOUN.match(re.sub(r"^(?:the|a|an|its|this|that)\s+(?:\w+\s+)?", "", phrase)) and ctx.report_author:
+            return ctx.report_author
+    m = re.search(r"\b(?:in|by)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:report|statement|article|interview)\s+(?:by|from|of)\s+", text[sent.start : c.start])
+    if m:
+        after = [a for a in actors if sent.start + m.end() <= a.start <= sent.start + m.end() + 40]
+        if after:
+            return after[0].entity
+    if c.type not in CLAIM_TYPES:
+        lo = sent.start
+        for rm in claims.REPORTING.finditer(text, lo, c.start):
+            subj_text = text[_clause_start(text, sent, rm.start()) : rm.start()]
+            if claims.REPORT_NOUN.search(subj_text) or re.search(r"\bit\s+$", subj_text):
+                inner = [a for a in actors if sent.start <= a.start and a.end <= rm.start()]
+                if ctx.report_author is not None:
+                    return ctx.report_author
+                if inner:
+                    return inner[-1].entity
+            subj = _subject(text, sent, rm.start(), actors)
+            if subj is not None and (agent is None or subj.entity.key != agent.entity.key or subj.start != agent.start):
+                return subj.entity
+    return ctx.source
+
+
+def _report_phrase_author(text: str, sent: Span, actors: list[Mention]) -> Entity | None:
+    m = re.search(r"\b(?:report|review|assessment)\s+(?:by|from)\s+", text[sent.start : sent.end])
+    if m:
+        after = [a for a in actors if sent.start + m.end() <= a.start <= sent.start + m.end() + 8]
+        if after:
+            return after[0].entity
+    for a in actors:
+        if re.match(r"\s*(?:\([^)]*\)\s*)?(?:report|assessment|review)\b", text[a.end : a.end + 30]):
+            return a.entity
+    return None
+
+
+# --- labels and denials -----------------------------------------------------------------------
+
+
+def _label(ev: Event) -> str:
+    agent = next((p.entity.label for p in ev.participants if p.role == "agent"), None)
+    affected = next((p.mention.text if p.mention else p.entity.label for p in ev.participants if p.role == "affected"), None)
+    place = next((p.entity.label for p in ev.participants if p.role == "place"), None)
+    amount = ev.quantities[0].text if ev.quantities else "funds"
+    term = f" to {ev.duration.text}" if ev.duration is not None else ""
+    active, passive = _LABELS.get(ev.type, ("{agent} " + ev.type, ev.type))
+    fields = {
+        "agent": agent or "",
+        "affected": affected or "people",
+        "place": place or "",
+        "amount": amount,
+        "term": term,
+        "target": "report" if ev.type == "Rebuttal" else "accusations",
+    }
+    tpl = active if agent else passive
+    if "{place}" in tpl and not place:
+        tpl = passive if "{place}" not in passive else tpl.replace(" in {place}", "").replace(" {place}", "")
+    label = tpl.format(**fields).strip()
+    return label[:1].upper() + label[1:] if label else ev.type
+
+
+def _link_denials(events: list[Event]) -> list[Event]:
+    """Link each denial or rebuttal to what it rejects in the same document: the reports,
+    inquiries and resolutions of other actors, and (for accusations) the events the text
+    attributes to another source; events it denies in its own sentence become negative."""
+    out = list(events)
+    for i, ev in enumerate(out):
+        if ev.type not in ("Denial", "Rebuttal"):
+            continue
+        denier = next((p.entity.key for p in ev.participants if p.role == "agent"), None)
+        accus = bool(claims.ACCUSATION.search(ev.sentence.text))
+        targets: list[str] = []
+        for j, other in enumerate(out):
+            if j == i or other.type in CLAIM_TYPES:
+                continue
+            oagent = next((p.entity.key for p in other.participants if p.role == "agent"), None)
+            if other.sentence == ev.sentence and other.trigger.start > ev.trigger.start:
+                targets.append(other.key)
+                out[j] = replace(other, polarity="negative", attributed_to=ev.attributed_to or other.attributed_to)
+                continue
+            if other.type in REPORT_TYPES and (denier is None or oagent != denier):
+                targets.append(other.key)
+            elif (
+                ev.type == "Denial"
+                and accus
+                and other.attributed_to is not None
+                and other.attributed_to.key != denier
+                and other.attributed_to.kind == "actor"
+            ):
+                targets.append(other.key)
+        out[i] = replace(ev, denies=tuple(sorted(set(targets))))
+    return out
+
+
+def iter_types(events: Iterable[Event]) -> list[str]:
+    """The event types of ``events`` in order (a small helper for tests and reports)."""
+    return [e.type for e in events]

@@ -1,0 +1,266 @@
+"""One node per real event: merge event mentions within and across documents (stdlib only).
+
+The policy, in one place:
+
+* Within a document, mentions of the same type merge unless they conflict: different agents,
+  places, quantities or sentence terms, or time intervals that do not overlap.
+* Across documents, mentions must also share their agent. Dated mentions merge when one
+  interval lies within the other ("2025" and "April 2025"); an undated mention joins a dated
+  event only when exactly one such event of its type and agent exists and the mention adds no
+  place the event lacks. Undated mentions from different documents never merge with each
+  other: nothing says they are the same.
+
+The result does not depend on the order of the input: mentions are sorted by document and
+offset first, and :attr:`MergedEvent.id` is a hash of the event's canonical identity (type,
+agent, most precise interval, places), so the same event keeps its id when more documents
+are added.
+
+>>> merge_events([])
+[]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable
+
+from ..model import Event, MergedEvent, Participant, Timex
+
+
+def _agent(e: Event) -> str | None:
+    return next((p.entity.key for p in e.participants if p.role == "agent"), None)
+
+
+def _places(e: Event) -> frozenset[str]:
+    return frozenset(p.entity.key for p in e.participants if p.role == "place")
+
+
+def _interval(t: Timex | None) -> tuple[date, date | None] | None:
+    if t is None or t.earliest is None:
+        return None
+    if t.open_end:
+        return (t.earliest, None)
+    if t.latest is None:
+        return None
+    return (t.earliest, t.latest)
+
+
+def _width(t: Timex | None) -> int:
+    iv = _interval(t)
+    if iv is None:
+        return 10**9
+    if iv[1] is None:
+        return 10**8
+    return (iv[1] - iv[0]).days
+
+
+def _nested(a: tuple[date, date | None], b: tuple[date, date | None]) -> bool:
+    """Whether one interval lies within the other (an open end reaches any later date)."""
+    def within(x: tuple[date, date | None], y: tuple[date, date | None]) -> bool:
+        if x[0] < y[0]:
+            return False
+        if y[1] is None:
+            return True
+        return x[1] is not None and x[1] <= y[1]
+
+    return within(a, b) or within(b, a)
+
+
+def _quantities(e: Event) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for q in e.quantities:
+        out.setdefault(q.unit, q.value)
+    return out
+
+
+@dataclass
+class _Cluster:
+    type: str
+    agent: str | None = None
+    places: set[str] = field(default_factory=set)
+    interval: tuple[date, date | None] | None = None
+    quantities: dict[str, float] = field(default_factory=dict)
+    duration: str | None = None
+    docs: set[str] = field(default_factory=set)
+    members: list[Event] = field(default_factory=list)
+
+    def add(self, e: Event) -> None:
+        self.members.append(e)
+        self.docs.add(e.doc_id)
+        a = _agent(e)
+        if a is not None and self.agent is None:
+            self.agent = a
+        self.places |= _places(e)
+        iv = _interval(e.when)
+        if iv is not None and (self.interval is None or _width_iv(iv) < _width_iv(self.interval)):
+            self.interval = iv
+        for u, v in _quantities(e).items():
+            self.quantities.setdefault(u, v)
+        if e.duration is not None and self.duration is None:
+            self.duration = e.duration.value
+
+    def conflicts(self, e: Event, *, same_doc: bool) -> bool:
+        a = _agent(e)
+        if a is not None and self.agent is not None and a != self.agent:
+            return True
+        if not same_doc and (a is None) != (self.agent is None):
+            return True
+        pl = _places(e)
+        if pl and self.places and not (pl & self.places):
+            return True
+        iv = _interval(e.when)
+        if iv is not None and self.interval is not None and not _nested(iv, self.interval):
+            return True
+        for u, v in _quantities(e).items():
+            w = self.quantities.get(u)
+            if w is not None and abs(v - w) > 0.1 * max(abs(v), abs(w)):
+                return True
+        if e.duration is not None and self.duration is not None and e.duration.value != self.duration:
+            return True
+        return False
+
+
+def _width_iv(iv: tuple[date, date | None]) -> int:
+    return 10**8 if iv[1] is None else (iv[1] - iv[0]).days
+
+
+def _sort_key(e: Event) -> tuple[str, int, str, int]:
+    return (e.doc_id, e.sentence.start, e.type, e.trigger.start)
+
+
+def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
+    """Merge event mentions into one :class:`MergedEvent` per real event.
+
+    Deterministic and independent of the order of ``events``; the output is sorted by id.
+    Work is blocked by event type (and agent across documents), so it stays fast on large runs.
+    """
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_type[e.type].append(e)
+    merged: list[MergedEvent] = []
+    used_ids: set[str] = set()
+    for etype in sorted(by_type):
+        mentions = sorted(by_type[etype], key=_sort_key)
+        doc_clusters = _within_documents(etype, mentions)
+        for cluster in _across_documents(doc_clusters):
+            merged.append(_to_merged(cluster, used_ids))
+    merged.sort(key=lambda m: m.id)
+    return merged
+
+
+def _within_documents(etype: str, mentions: list[Event]) -> list[_Cluster]:
+    out: list[_Cluster] = []
+    by_doc: dict[str, list[Event]] = defaultdict(list)
+    for e in mentions:
+        by_doc[e.doc_id].append(e)
+    for doc_id in sorted(by_doc):
+        clusters: list[_Cluster] = []
+        for e in by_doc[doc_id]:
+            for c in clusters:
+                if not c.conflicts(e, same_doc=True):
+                    c.add(e)
+                    break
+            else:
+                c = _Cluster(etype)
+                c.add(e)
+                clusters.append(c)
+        out.extend(clusters)
+    return out
+
+
+def _absorb(target: _Cluster, other: _Cluster) -> None:
+    for e in other.members:
+        target.add(e)
+
+
+def _compatible(a: _Cluster, b: _Cluster) -> bool:
+    if a.docs & b.docs:
+        return False  # a document's own clusters were kept apart on purpose
+    return not any(a.conflicts(e, same_doc=False) for e in b.members)
+
+
+def _across_documents(clusters: list[_Cluster]) -> list[_Cluster]:
+    blocks: dict[str | None, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        blocks[c.agent].append(c)
+    out: list[_Cluster] = []
+    for agent in sorted(blocks, key=lambda a: (a is None, a or "")):
+        block = blocks[agent]
+        if agent is None:
+            out.extend(block)  # without an agent nothing ties mentions in different documents
+            continue
+        dated = sorted((c for c in block if c.interval is not None), key=_cluster_key)
+        undated = sorted((c for c in block if c.interval is None), key=_cluster_key)
+        groups: list[_Cluster] = []
+        by_year: dict[int, list[_Cluster]] = defaultdict(list)
+        for c in dated:
+            assert c.interval is not None
+            years = _years(c.interval)
+            seen: set[int] = set()
+            target = None
+            for y in years:
+                for g in by_year.get(y, ()):
+                    if id(g) in seen:
+                        continue
+                    seen.add(id(g))
+                    if _compatible(g, c):
+                        target = g
+                        break
+                if target is not None:
+                    break
+            if target is None:
+                groups.append(c)
+                for y in years:
+                    by_year[y].append(c)
+            else:
+                _absorb(target, c)
+        for c in undated:
+            fits = [g for g in groups if _compatible(g, c) and c.places <= g.places]
+            if len(fits) == 1:
+                _absorb(fits[0], c)
+            else:
+                out.append(c)
+        out.extend(groups)
+    return out
+
+
+def _years(iv: tuple[date, date | None]) -> list[int]:
+    end = iv[1].year if iv[1] is not None else iv[0].year + 30
+    return list(range(iv[0].year, min(end, iv[0].year + 30) + 1))
+
+
+def _cluster_key(c: _Cluster) -> tuple[str, ...]:
+    return tuple(sorted(e.key for e in c.members))
+
+
+def _to_merged(c: _Cluster, used_ids: set[str]) -> MergedEvent:
+    members = tuple(sorted(c.members, key=_sort_key))
+    when = min((e.when for e in members if e.when is not None and _interval(e.when) is not None),
+               key=lambda t: (_width(t), t.value, t.start), default=None)
+    if when is None:
+        when = next((e.when for e in members if e.when is not None), None)
+    iv = _interval(when)
+    identity = "|".join(
+        [c.type, c.agent or "", iv[0].isoformat() if iv else "", (iv[1].isoformat() if iv and iv[1] else ""),
+         ",".join(sorted(c.places))]
+    )
+    if not c.agent or iv is None:
+        identity += "|" + min(e.key for e in members)
+    mid = "ev-" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
+    if mid in used_ids:
+        mid = "ev-" + hashlib.sha1((identity + "|" + min(e.key for e in members)).encode("utf-8")).hexdigest()[:16]
+    used_ids.add(mid)
+    best = max(members, key=lambda e: (len(e.participants) + len(e.quantities), _agent(e) is not None, -len(e.key), e.key))
+    seen: set[tuple[str, str]] = set()
+    participants: list[Participant] = []
+    for e in members:
+        for p in e.participants:
+            k = (p.entity.key, p.role)
+            if k not in seen:
+                seen.add(k)
+                participants.append(p)
+    return MergedEvent(id=mid, type=c.type, label=best.label, mentions=members, when=when,
+                       participants=tuple(participants))

@@ -1,0 +1,121 @@
+"""The trigger vocabulary of each event type, read from the ontology's ``tl:trigger`` annotations.
+
+Users teach the extractor a new phrasing, or a new event type, by editing
+``ontology/timeline.ttl``: every class below ``tl:Event`` with ``tl:trigger`` values becomes
+an event type. The Turtle is read once per process (rdflib, in :func:`_read_ontology` only)
+and the triggers are compiled into one regex per type.
+
+>>> vocab = load_vocabulary()
+>>> "Repatriation" in vocab.types
+True
+>>> [t for t, _ in vocab.scan("China reportedly sent 60 people back.")]
+['Repatriation']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import TimelineError
+
+TL = "https://w3id.org/timeline-kg/ontology#"
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One event class of the ontology: its local name, label, parents and compiled triggers."""
+
+    name: str
+    label: str
+    parents: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+class Vocabulary:
+    """Every event type with triggers, in a stable order (by name)."""
+
+    def __init__(self, types: list[EventType]):
+        self.types: dict[str, EventType] = {t.name: t for t in sorted(types, key=lambda t: t.name)}
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, re.Match[str]]]:
+        """Every (type name, match) of a trigger in ``text[start:end]``."""
+        end = len(text) if end is None else end
+        for name, etype in self.types.items():
+            for m in etype.pattern.finditer(text, start, end):
+                yield name, m
+
+    def is_a(self, name: str, ancestor: str) -> bool:
+        seen = {name}
+        todo = [name]
+        while todo:
+            n = todo.pop()
+            if n == ancestor:
+                return True
+            t = self.types.get(n)
+            for p in t.parents if t else ():
+                if p not in seen:
+                    seen.add(p)
+                    todo.append(p)
+        return False
+
+
+def compile_triggers(triggers: list[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for a type's triggers, on word boundaries; spaces match any
+    white space.
+
+    >>> bool(compile_triggers(["locked down"]).search("it Locked\\n down the area"))
+    True
+    >>> bool(compile_triggers(["executed"]).search("an executive order"))
+    False
+    """
+    alts = []
+    for trig in triggers:
+        body = trig.strip().replace(" ", r"\s+")
+        try:
+            re.compile(body)
+        except re.error as exc:
+            raise TimelineError(f"ontology: tl:trigger {trig!r} is not a valid regular expression: {exc}") from exc
+        alts.append(f"(?:{body})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _read_ontology(path: Path) -> list[tuple[str, str, tuple[str, ...], list[str]]]:
+    """(name, label, parent names, triggers) of every tl: class with triggers. The one place
+    rdflib is used."""
+    from rdflib import RDFS, Graph, URIRef
+
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many kinds
+        raise TimelineError(f"{path}: cannot read the ontology's event types: {exc}") from exc
+    trigger = URIRef(TL + "trigger")
+    out = []
+    for cls in sorted(set(graph.subjects(trigger, None))):
+        name = str(cls).removeprefix(TL)
+        label = str(graph.value(cls, RDFS.label) or name)
+        parents = tuple(
+            sorted(str(p).removeprefix(TL) for p in graph.objects(cls, RDFS.subClassOf) if str(p).startswith(TL))
+        )
+        triggers = sorted(str(o) for o in graph.objects(cls, trigger))
+        out.append((name, label, parents, triggers))
+    return out
+
+
+def _ontology_path() -> Path:
+    from ..ontology import ONTOLOGY_PATH
+
+    return ONTOLOGY_PATH
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """The event types and triggers of the ontology (cached per path)."""
+    rows = _read_ontology(path or _ontology_path())
+    if not rows:
+        raise TimelineError(f"{path or _ontology_path()}: no event class has a tl:trigger")
+    return Vocabulary([EventType(n, lab, par, compile_triggers(trs)) for n, lab, par, trs in rows])
