@@ -132,7 +132,7 @@ WEEKDAY = (
     f"(?-i:{_cased(_WEEKDAY_NAMES)}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.)(?![A-Za-z])"
 )
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
-YEAR = r"(?<![\d$£€#.,/-])(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,\d|\.\d|%|-\d)"
+YEAR = r"(?<![\d$£€#.,/])(?<!\d-)(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,\d|\.\d|%|-\d)"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 _NUMWORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -201,6 +201,7 @@ class _Val:
     # bookkeeping for expressions that lean on this one
     ref: date | None = None  # a representative day (for "the day before")
     quarter: tuple[int, int] | None = None
+    ago: bool = False  # "two years ago": takes approximators into its extent
 
 
 def _last_day(y: int, m: int) -> int:
@@ -936,7 +937,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     else:
         v = this
         tense = ctx.tense(m.start(), m.end())
-        if tense == "past" and this.earliest > dct:
+        if tense == "past" and this.earliest > dct and rel != "this":
             v = _season(int(this.value[:4]) - 1, code, "publication")
     return _apply_position(v, _g(m, "pos"))
 
@@ -1035,7 +1036,11 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None
     if unit_s[0].isupper() and nums[0].isupper() and re.match(r"\s+(?-i:Plan|Program)", ctx.text[m.end():]):
         return None
+    if re.match(r"[\s-]+old\b", ctx.text[m.end("unit"):m.end("unit") + 6], re.IGNORECASE):
+        return None  # an age ("a 6-year-old", "52 years old"), not a period of time
     n = _num(nums)
+    if n is not None and n >= 1000 and not unit_s.lower().endswith("s") and "-" not in hy:
+        return None  # "the 1988 quarter": a year, not 1988 quarters
     if nums.lower() in ("some",) and not hy:
         n = None
     if n is not None and frac:
@@ -1050,8 +1055,10 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if low_nums in ("a", "an", "one", "per") and re.search(
             r"\b(?:once|twice|thrice|times|per)\s+$", before, re.IGNORECASE):
         return _Val("SET", _duration_value(1, unit), granularity=None)
-    if low_nums in ("a", "an") and unit == "day" and re.match(r"\s+(?:and|or)\s+(?:a\s+)?night", ctx.text[m.end():]):
-        pass
+    if low_nums in ("a", "an", "per") and re.search(
+            r"(?:\d|million|billion|trillion|percent|cents?|dollars?|won|yuan|yen|euros?|%|bn|mn)\s*$",
+            before, re.IGNORECASE):
+        return None  # "$500 million a year", "2% a month": a rate, not a period
     ext = (_g(m, "ext") or "").lower()
     ext = re.sub(r"\s+", " ", ext).strip()
     if ext:
@@ -1116,9 +1123,7 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if d is None:
         return None
     v = _at_granularity(d, unit, anchor)
-    approx = _g(m, "approx")
-    if approx:
-        v.mod = "APPROX"
+    v.ago = True
     return v
 
 
@@ -1130,11 +1135,12 @@ def _h_today(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if w == "today" and not part:
         after = ctx.text[m.end():m.end() + 30]
         before = ctx.text[max(0, m.start() - 20):m.start()]
-        if re.match(r"\s*,?\s*when\b|['’]s\s+(?:world|society|age|era|generation|youth|economy"
-                    r"|globali[sz]ed|modern|international|digital|children|standards|technology)",
-                    after, re.IGNORECASE) or re.search(r"\b(?:of|until|up\s+to|to)\s+$", before, re.I) and \
-                re.match(r"\s*['’]s", after):
-            return _Val("DATE", "PRESENT_REF")
+        if re.match(r"\s*,?\s*when\b", after, re.IGNORECASE):
+            return _Val("DATE", "PRESENT_REF")  # "Today when the world aspires...": the present
+        if re.match(r"['’]s\s+(?:world|society|age|era|generation|youth|economy|globali[sz]ed|modern"
+                    r"|international|digital|children|standards|technology|young|market|personal|\w+s\b)",
+                    after, re.IGNORECASE):
+            return None  # "today's world", "today's computers": an adjective, not a date
     if w in ("overnight",):
         if dct is None:
             return _unresolved("XXXX-XX-XXTNI", "TIME", "day")
@@ -1294,8 +1300,8 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         pass
     if w in ("now",) and re.match(r"\s*that\b", ctx.text[m.end():m.end() + 8]):
         return _Val("DATE", "PRESENT_REF")
-    if "future" in w or w in ("soon", "shortly", "later", "in due course", "eventually") or \
-            "coming" in w or "ahead" in w:
+    if "future" in w or w in ("soon", "shortly", "in due course", "eventually") or \
+            "coming" in w or "ahead" in w or "term" in w or "later" in w:
         return _Val("DATE", "FUTURE_REF")
     if any(k in w for k in ("past", "recent", "previously", "formerly", "once", "earlier",
                             "lately", "ago", "historically", "before")):
@@ -1428,7 +1434,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      _h_numeric, 9),
     # [Thursday,] October 2[, 2025] [at 10:15 AM]
     ("month_day",
-     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
+     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
      rf"(?:(?:,\s*|\s+)(?P<year>{YEAR4})(?![0-9]))?"
      rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_OF_DAY}))?",
      _h_month_day, 8),
@@ -1444,14 +1450,13 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      _h_month_year, 7),
     # TIME then its day: "5 p.m. EST Nov. 9", "10 p.m. Wednesday", "noon Thursday"
     ("time_day",
-     rf"(?:(?:at|around|about|approximately)\s+)?(?P<t>{TIME_OF_DAY}),?\s+(?:on\s+)?(?P<dayref>{DAYREF})",
+     rf"(?P<t>{TIME_OF_DAY}),?\s+(?:on\s+)?(?P<dayref>{DAYREF})",
      _h_time, 8),
     # day then TIME: "Thursday at 3 p.m.", "yesterday at noon"
     ("day_time",
      rf"(?P<dayref>{DAYREF}),?\s+(?:at\s+|around\s+|about\s+)?(?P<t>{TIME_OF_DAY})",
      _h_time, 8),
     ("time",
-     rf"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
      rf"(?<![\d.:,])(?P<t>{TIME_OF_DAY})(?![\d:])",
      _h_time, 5),
     # quarters: the third quarter (of 1990), third-quarter, fiscal second-quarter, Q3 2025
@@ -1508,16 +1513,15 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      lambda m, c: _h_relunit_guard(m, c), 6),
     # durations: seven years, 15 years, two-year, the past two months, 2 1/2 hours
     ("duration",
-     rf"(?:(?P<approx>{APPROX})\s+)?"
      rf"(?:(?P<ext>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|initial|latest|same|entire|whole|full)"
      rf"|(?:past|last|next|coming|first|previous|following))\s+)?"
      rf"(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?(?![\d%])(?P<sep>[\s-]+|-)(?:(?:more|additional|full|straight|consecutive"
      rf"|trading|business|working|long|successive|calendar)\s+)?"
-     rf"(?P<unit>{UNIT})(?![a-z])(?:[\s-]+old)?(?:\s+or\s+so)?",
+     rf"(?P<unit>{UNIT})(?![a-z])(?:\s+or\s+so)?",
      _h_duration, 5),
     # N units ago / earlier / later / from now
     ("ago",
-     rf"(?:(?P<approx>{APPROX})\s+)?(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?[\s-]+(?P<unit>{UNIT})(?![a-z])\s+"
+     rf"(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?[\s-]+(?P<unit>{UNIT})(?![a-z])\s+"
      r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![a-z])",
      lambda m, c: _h_ago_guard(m, c), 7),
     ("bare_units",
@@ -1545,12 +1549,12 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      rf"(?P<every>every(?:\s+other)?|each|per)\s+(?:(?P<snum>{NUM})\s+)?(?P<sunit>years?|months?|weeks?|days?|hours?|minutes?|decades?"
      rf"|quarters?|mornings?|nights?|evenings?|afternoons?|spring|summer|fall|autumn|winter|(?-i:{_cased(_WEEKDAY_NAMES)})"
      rf"|(?-i:{_cased(_MONTH_NAMES)}))(?![a-z])"
-     r"|(?<![\w-])(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|bimonthly|biannually|semiannually)(?![\w-])",
+     r"|(?<![\w-])(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|biannually|semiannually)(?![\w-])",
      _h_set, 6),
     # vague references
     ("ref",
      r"(?<![\w-])(?:right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|at\s+the\s+moment"
-     r"|these\s+days|the\s+present(?:\s+day)?|present[\s-]day|recently|lately|more\s+recently|until\s+recently|previously|formerly"
+     r"|these\s+days|the\s+present(?:\s+day)?|present[\s-]day|recently|lately|more\s+recently|until\s+recently"
      r"|(?:the\s+)?(?:recent|distant|not\s+so\s+distant|not\s+too\s+distant)\s+past|the\s+past|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future"
      r"|soon|shortly|the\s+short\s+term|the\s+near\s+term|the\s+long\s+term|the\s+medium\s+term|a\s+later\s+date)(?![\w-])",
      lambda m, c: _h_ref_guard(m, c), 4),
@@ -1956,9 +1960,14 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
     return out
 
 
+_INCLUDED_MODS = {"at least", "more than", "less than", "fewer than", "up to", "no more than",
+                  "no less than", "nearly", "over", "well over", "almost", "at most"}
+
+
 def _extend_left(text: str, s: int, e: int, val: _Val) -> tuple[int, int]:
-    """Absorb a preceding approximator ("about", "at least") into durations and ago-dates."""
-    if val.type not in ("DURATION",) and not (val.type == "DATE" and val.mod == "APPROX"):
+    """Set the mod of a duration or ago-date from a preceding approximator; TimeML extents take
+    in the bounding ones ("at least 72 hours", "nearly two years") but not "about"."""
+    if val.type != "DURATION" and not val.ago:
         return s, e
     lm = _LEFT_MOD.search(text, max(0, s - 24), s)
     if lm and lm.end() == s:
@@ -1968,7 +1977,8 @@ def _extend_left(text: str, s: int, e: int, val: _Val) -> tuple[int, int]:
         if w == "over" and not re.match(r"(?:an?|one|\d)", text[s:e], re.I):
             return s, e
         val.mod = val.mod or _APPROX_MOD.get(w)
-        return lm.start("m"), e
+        if w in _INCLUDED_MODS or (val.ago and w == "about"):
+            return lm.start("m"), e
     return s, e
 
 
