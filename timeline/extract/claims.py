@@ -31,7 +31,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no|didn[’']t|wasn[’']t|weren[’']t|
 # forced repatriation of refugees", "if they are caught", "should be sanctioned").
 _IRREALIS = re.compile(
     r"\b(?:stop(?:s|ping)?|prevent(?:s|ing)?|halt(?:s|ing)?|end(?:ing)? the|urg(?:e|es|ed|ing)|"
-    r"call(?:s|ed|ing)? (?:on|for)|should|must|would|will|shall|if|whether|unless|can be|"
+    r"call(?:s|ed|ing)? (?:on|for)|should|must|would|will|shall|if|whether|unless|can (?:\w+ )?be|"
     r"support(?:s|ing)? policies|threaten(?:s|ed|ing)? to|plans? to|vow(?:s|ed)? to|aim(?:s|ed)? to|"
     r"try(?:ing)? to|trying|want(?:s|ed)? to|seek(?:s|ing)? to)\b[^.;:]{0,50}$",
     re.IGNORECASE,

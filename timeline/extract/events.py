@@ -64,7 +64,8 @@ _NUMWORD = (
 _GROUP_RE = re.compile(
     r"(?<![\w-])(?:(?:up to|more than|over|about|around|at least|nearly|almost|some|an estimated)\s+)?"
     r"(?:(?:\d[\d,.]*(?:\s+(?:million|thousand|hundred))?|" + _NUMWORD + r"|an?|the|those|these)\s+)?"
-    r"(?:(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}?(?:" + _GROUP_NOUNS + r")(?![\w-])",
+    r"(?:(?!(?:of|to|in|on|for|and|or|the|an?|with|by|from|that|who|whom|which|your|their|his|her|its|our|my)\b)"
+    r"(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}?(?:" + _GROUP_NOUNS + r")(?![\w-])",
     re.IGNORECASE,
 )
 _PRONOUN_GROUP = re.compile(r"(?<![\w-])(?:she|he|they|her|him|them)(?![\w-])", re.IGNORECASE)
@@ -185,7 +186,7 @@ def _is_heading(t: str) -> bool:
 
 def _is_furniture(sent: Span, kept: list[Span], idx: int) -> bool:
     t = sent.text.strip()
-    if _LINK_LINE.match(t) or _IMPERATIVE.match(t):
+    if _LINK_LINE.match(t) or _IMPERATIVE.match(t) or re.match(r"\W{0,2}(?:if|unless|whether)\b", t, re.I):
         return True
     if len(_WORD.findall(t)) < 4:
         return True
@@ -264,8 +265,10 @@ def _sentence_events(
             ):
                 etype = "Rebuttal"
         if etype in CLAIM_TYPES and agent is None:
-            pron = _pronoun_agent(text, sent, c, ctx)
-            agent = pron
+            agent = _pronoun_agent(text, sent, c, ctx)
+            if agent is None and re.match(r"(?:that\s+)?(?:it|they)\b", text[c.start : c.end], re.I):
+                before = [a for a in actors if a.end <= c.start]
+                agent = before[-1] if before else None
         if agent is None and _PRONOUN_SUBJ.search(text[max(s0, c.start - 20) : c.start]):
             # "it locked down the area": the pronoun takes the sentence's last actor before it
             before = [a for a in actors if a.end <= c.start]
@@ -281,10 +284,10 @@ def _sentence_events(
             participants.append(affected)
         for p in _places(c, text, sent, places):
             participants.append(p)
-        quantities = _quantities(etype, c, text, sent, stx)
+        quantities = [] if etype in CLAIM_TYPES else _quantities(etype, c, text, sent, stx)
         when = _when(c, stx, text, sent)
         if when is None:
-            when = _inherit(etype, sent, text, previous)
+            when = _anaphoric_time(sent, text, previous) or _inherit(etype, sent, text, previous)
         duration = _duration(etype, c, text, sent, stx) if etype == "Sentencing" else None
         attributed = _attribution(c, text, sent, actors, ctx, agent)
         local = c.start - s0
@@ -382,15 +385,18 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
     before = [a for a in before if not re.search(r"\b(?:according to|citing)\s+(?:\w+\s+){0,5}$", text[max(sent.start, a.start - 60) : a.start], re.I)]
     if not before:
         return None
-    nearest = before[-1]
-    between = text[nearest.end : at]
-    if "," in between:
-        for cand in reversed(before[:-1]):
-            if text[cand.end : cand.end + 2].startswith(","):
-                return cand
-    if len(between) > 70:
-        return None
-    return nearest
+    # skip actors inside prepositional phrases ("head of the office for North Korea")
+    for cand in reversed(before):
+        between = text[cand.end : at]
+        if claims.REPORTING.search(between):
+            return None  # "the UN report highlighted forced labour": the reporter is not the agent
+        if len(between) > 160:
+            return None
+        pre = text[max(sent.start, cand.start - 12) : cand.start]
+        if re.search(r"\b(?:of|for|to|in|with|from|at|on|by|about|against|into|near|than)\s+(?:the\s+|a\s+|an\s+|its\s+)?$", pre, re.I):
+            continue
+        return cand
+    return None
 
 
 def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | None:
@@ -441,7 +447,8 @@ def _is_report_subject(text: str, sent: Span, agent: Mention, c: _Cand) -> bool:
 def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None) -> Participant | None:
     if etype in CLAIM_TYPES or etype in REPORT_TYPES or etype in ("Flood", "Outbreak", "SurveillanceMeasure", "LawEnactment", "BorderClosure", "Lockdown", "CyberTheft", "MissileTest", "Sanction"):
         return None
-    lo = c.start
+    first = re.match(r"\S+\s*", text[c.start : c.end])
+    lo = c.start + (first.end() if first else 0)
     hi = min(sent.end, c.end + 60)
     seg_end = hi
     for stop in (";", " that ", " which ", " while ", " but "):
@@ -573,6 +580,31 @@ def _inherit(etype: str, sent: Span, text: str, previous: list[tuple[int, Span, 
     return None
 
 
+_ANAPHOR = re.compile(r"\b(?:since then|since that time|ever since|at the time|at that time|that same year|the same year|that year)\b", re.I)
+
+
+def _anaphoric_time(sent: Span, text: str, previous: list[tuple[int, Span, list[Event]]]) -> Timex | None:
+    """"Since then", "that year": the date of the sentence before, carried over (open-ended
+    for "since"), only when that sentence had a resolved date and no blank line lies between."""
+    m = _ANAPHOR.search(sent.text)
+    if not m or not previous:
+        return None
+    _, psent, pevents = previous[-1]
+    if "\n\n" in text[psent.end : sent.start] or text[psent.end : sent.start].count("\n") > 1:
+        return None
+    dated = [e.when for e in pevents if e.when is not None and e.when.resolved]
+    if not dated:
+        return None
+    base = min(dated, key=lambda t: t.start)
+    start = sent.start + m.start()
+    since = "since" in m.group(0).lower()
+    return Timex(
+        start, start + len(m.group(0)), m.group(0), "DATE", base.value,
+        earliest=base.earliest, latest=None if since else base.latest, granularity=base.granularity,
+        anchor="expression", mod="ON_OR_AFTER" if since else None, open_end=since,
+    )
+
+
 def _duration(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -> Timex | None:
     durs = [t for t in stx if t.type == "DURATION" and t.value.startswith("P") and "X" not in t.value]
     if durs:
@@ -606,6 +638,13 @@ def _attribution(
         after = [a for a in actors if sent.start + m.end() <= a.start <= sent.start + m.end() + 40]
         if after:
             return after[0].entity
+    pm = None
+    for pm in re.finditer(r"(?:’s|'s)\s+(?:claim|statement|announcement|assertion|admission)\b", text[sent.start : c.start]):
+        pass
+    if pm is not None and c.type not in CLAIM_TYPES:
+        owner = [a for a in actors if a.end <= sent.start + pm.start() and sent.start + pm.start() - a.end <= 2]
+        if owner:
+            return owner[-1].entity
     if c.type not in CLAIM_TYPES:
         lo = sent.start
         for rm in claims.REPORTING.finditer(text, lo, c.start):
@@ -652,7 +691,8 @@ def _label(ev: Event) -> str:
         "term": term,
         "target": "report" if ev.type == "Rebuttal" else "accusations",
     }
-    tpl = active if agent else passive
+    agent_cat = next((p.entity.category for p in ev.participants if p.role == "agent"), None)
+    tpl = active if agent and agent_cat != "group" else passive
     if "{place}" in tpl and not place:
         tpl = passive if "{place}" not in passive else tpl.replace(" in {place}", "").replace(" {place}", "")
     label = tpl.format(**fields).strip()

@@ -7,7 +7,8 @@ The policy, in one place:
 * Across documents, mentions must also share their agent. Dated mentions merge when one
   interval lies within the other ("2025" and "April 2025"); an undated mention joins a dated
   event only when exactly one such event of its type and agent exists and the mention adds no
-  place the event lacks. Undated mentions from different documents never merge with each
+  place the event lacks — for publications only (reports, inquiries, resolutions), which
+  texts keep referring to by their author; an undated execution never joins a dated one. Undated mentions from different documents never merge with each
   other: nothing says they are the same.
 
 The result does not depend on the order of the input: mentions are sorted by document and
@@ -28,6 +29,12 @@ from datetime import date
 from typing import Iterable
 
 from ..model import Event, MergedEvent, Participant, Timex
+
+
+# Publications are referred to again and again by their author ("the UN report"), so an
+# undated mention of one joins the only dated publication of that type by that author. Other
+# events recur (a state executes people every year): an undated execution stays apart.
+_PUBLICATIONS = frozenset({"ReportRelease", "Investigation", "Resolution"})
 
 
 def _agent(e: Event) -> str | None:
@@ -218,6 +225,9 @@ def _across_documents(clusters: list[_Cluster]) -> list[_Cluster]:
             else:
                 _absorb(target, c)
         for c in undated:
+            if c.type not in _PUBLICATIONS:
+                out.append(c)
+                continue
             fits = [g for g in groups if _compatible(g, c) and c.places <= g.places]
             if len(fits) == 1:
                 _absorb(fits[0], c)
