@@ -234,7 +234,7 @@ def _parse_problem(error: BaseException) -> tuple[int | None, str]:
     if match:
         line = int(match.group(1))
         message = match.group(3)
-    message = re.sub(r"\s*\(line \d+\)$", "", message)
+    message = re.sub(r"\s*\((?:[^()]*, )?line \d+\)$", "", message)
     return line, message
 
 

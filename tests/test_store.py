@@ -1,0 +1,219 @@
+"""The persistent store: incremental ingest, order-independent merges, export, locking."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+import pytest
+from rdflib import Dataset
+from rdflib.compare import isomorphic
+
+from timeline import rdf, store
+from timeline.errors import StoreError
+
+from store_fixtures import TEXT_B, corpus, document, merge_by_label, mention
+
+
+class Counting:
+    """An extract function over the fixture corpus that counts its calls."""
+
+    def __init__(self, events):
+        self.events = events
+        self.calls: list[str] = []
+
+    def __call__(self, doc):
+        self.calls.append(doc.id)
+        return self.events[doc.id]
+
+
+@pytest.fixture()
+def data():
+    return corpus()
+
+
+def _ingest(path, docs, events, extract=None):
+    target = store.open_store(path)
+    try:
+        return store.ingest(target, docs, extract or Counting(events), merge_fn=merge_by_label)
+    finally:
+        target.close()
+
+
+def _graph(path):
+    with store.open_store(path) as target:
+        return store.to_rdflib(target)
+
+
+def _quads(path, graph_iri):
+    with store.open_store(path) as target:
+        return sorted(str(q) for q in target._export_quads() if str(q.graph_name) == f"<{graph_iri}>")
+
+
+def _expected(docs, events):
+    mentions = [m for d in docs for m in events[d.id]]
+    return rdf.build_graph(docs, merge_by_label(mentions))
+
+
+def test_ingest_builds_the_same_graph_as_a_one_shot_build(tmp_path, data):
+    """Ingesting the corpus gives the graph rdf.build_graph gives for it (literal types included)."""
+    docs, events = data
+    report = _ingest(tmp_path / "s", docs, events)
+    assert report.added == ("doc-a", "doc-b", "doc-c") and report.events == 5 and report.mentions == 6
+    assert isomorphic(_graph(tmp_path / "s"), _expected(docs, events))
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2], [2, 1, 0], [1, 0, 2], [2, 0, 1]])
+def test_merges_are_right_after_any_order_of_ingests(tmp_path, data, order):
+    """Ingesting documents one by one in any order equals ingesting them all at once."""
+    docs, events = data
+    for index in order:
+        _ingest(tmp_path / "s", [docs[index]], events)
+    assert isomorphic(_graph(tmp_path / "s"), _expected(docs, events))
+
+
+def test_an_unchanged_document_is_skipped_without_extraction(tmp_path, data):
+    """Re-ingesting the same documents extracts nothing and rewrites nothing."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    counting = Counting(events)
+    report = _ingest(tmp_path / "s", docs, events, counting)
+    assert counting.calls == [] and report.skipped == ("doc-a", "doc-b", "doc-c") and report.graphs_rewritten == 0
+    assert isomorphic(_graph(tmp_path / "s"), _expected(docs, events))
+
+
+def test_a_changed_document_replaces_only_its_own_graph(tmp_path, data):
+    """A new version of doc-c replaces doc-c's graph; the other documents' graphs stay as they were."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    before = {d.id: _quads(tmp_path / "s", rdf.document_graph_iri(d.id)) for d in docs}
+    text = docs[2].text.replace("January 2020", "January 2020 (again)")
+    new_c = dataclasses.replace(docs[2], text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    changed = dict(events, **{"doc-c": [dataclasses.replace(e, doc_id="doc-c") for e in events["doc-c"]]})
+    counting = Counting(changed)
+    report = _ingest(tmp_path / "s", [docs[0], docs[1], new_c], changed, counting)
+    assert counting.calls == ["doc-c"] and report.changed == ("doc-c",)
+    after = {d.id: _quads(tmp_path / "s", rdf.document_graph_iri(d.id)) for d in docs}
+    assert after["doc-a"] == before["doc-a"] and after["doc-b"] == before["doc-b"]
+    assert after["doc-c"] != before["doc-c"]
+    assert isomorphic(_graph(tmp_path / "s"), _expected([docs[0], docs[1], new_c], changed))
+
+
+def test_a_changed_document_that_leaves_a_merge_splits_it(tmp_path, data):
+    """When doc-b no longer reports the repatriation, the merged event is derived from doc-a alone."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    text = TEXT_B.replace("Reports say China repatriated 60 North Korean defectors in April 2024. ", "")
+    new_b = document("doc-b", text, docs[1].published)
+    kept = [m for m in events["doc-b"] if m.type == "Execution"]
+    shifted = [mention(new_b, m.type, m.label, m.sentence.text, "executed", None, participants=m.participants) for m in kept]
+    changed = dict(events, **{"doc-b": shifted})
+    _ingest(tmp_path / "s", [new_b], changed)
+    assert isomorphic(_graph(tmp_path / "s"), _expected([docs[0], new_b, docs[2]], changed))
+    with store.open_store(tmp_path / "s") as target:
+        result = store.query(target, "repatriations")
+    assert [r["sources"] for r in result.records()] == [1]
+
+
+def test_removing_a_document_re_merges_the_rest(tmp_path, data):
+    """remove_documents drops a document's graph and mentions; the rest equals a fresh build."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    with store.open_store(tmp_path / "s") as target:
+        assert store.remove_documents(target, ["doc-b", "nope"], merge_fn=merge_by_label) == 1
+    rest = {k: v for k, v in events.items() if k != "doc-b"}
+    assert isomorphic(_graph(tmp_path / "s"), _expected([docs[0], docs[2]], rest))
+
+
+def test_an_interrupted_ingest_is_repaired_by_the_next(tmp_path, data):
+    """A store marked dirty (an ingest that died half-way) is rebuilt in full by the next ingest."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs[:2], events)
+    with store.open_store(tmp_path / "s") as target:
+        target._writing()
+        target.index["dirty"] = True
+        target.index["events"] = {}
+        target._save_index()
+    _ingest(tmp_path / "s", docs, events)
+    assert isomorphic(_graph(tmp_path / "s"), _expected(docs, events))
+
+
+def test_queries_run_on_a_store(tmp_path, data):
+    """query() takes an open store; the ontology is there and the union of graphs is the default."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    with store.open_store(tmp_path / "s") as target:
+        assert len(store.query(target, "events")) == 6
+        assert store.query(target, "ASK { ?e a ?t . ?t rdfs:subClassOf* tl:Event }").boolean
+        rows = store.query(target, "in-range", bindings={"from": "2024-01-01", "to": "2024-12-31"}).rows
+        assert len(rows) == 1
+        assert store.query(target, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows == [(4,)]
+
+
+def test_export_to_trig_keeps_the_named_graphs(tmp_path, data):
+    """A store written as TriG has one graph per document plus the events graph, and no ontology."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    out = tmp_path / "export.trig"
+    with store.open_store(tmp_path / "s") as target:
+        store.write_graph(target, out)
+    dataset = Dataset().parse(out, format="trig")
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert names == {str(rdf.EVENTS_GRAPH)} | {str(rdf.document_graph_iri(d.id)) for d in docs}
+    assert isomorphic(store.read_graph([out]), _expected(docs, events))
+    with store.open_store(tmp_path / "s") as target:
+        assert isomorphic(store.read_graph(target), _expected(docs, events))
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path, data):
+    """Two ingests into one store: the second is refused with a message, the store is intact."""
+    docs, events = data
+    first = store.open_store(tmp_path / "s")
+    store.ingest(first, docs[:1], Counting(events), merge_fn=merge_by_label)
+    try:
+        with pytest.raises(StoreError, match="in use by another process"):
+            _ingest(tmp_path / "s", docs, events)
+        with pytest.raises(StoreError, match="ingest is writing"):
+            store.query(store.open_store(tmp_path / "s"), "events")
+    finally:
+        first.close()
+    _ingest(tmp_path / "s", docs, events)
+    assert isomorphic(_graph(tmp_path / "s"), _expected(docs, events))
+
+
+def test_readers_share_the_store(tmp_path, data):
+    """Two readers can query the same store at once."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    with store.open_store(tmp_path / "s") as one, store.open_store(tmp_path / "s") as two:
+        assert len(store.query(one, "events")) == len(store.query(two, "events")) == 6
+
+
+def test_a_missing_store_is_a_clear_error(tmp_path):
+    """Querying a folder that holds no store says so; a file is not a store."""
+    with pytest.raises(StoreError, match="no store here"):
+        store.query(store.open_store(tmp_path / "none"), "events")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="is a file"):
+        store.open_store(tmp_path / "file")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "other.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a timeline store"):
+        _ingest(tmp_path / "full", [], {})
+
+
+def test_the_mentions_cache_round_trips_events(tmp_path, data):
+    """Cached mentions decode to the very Event values that were extracted."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    with store.open_store(tmp_path / "s") as target:
+        for doc in docs:
+            cached_doc, cached = target._read_mentions(target.index["documents"][doc.id]["cache"])
+            assert cached_doc == doc and cached == events[doc.id]
+
+
+def test_two_documents_with_one_id_are_refused(tmp_path, data):
+    """Document ids must be unique within an ingest."""
+    docs, events = data
+    with pytest.raises(StoreError, match="two documents have the id"):
+        _ingest(tmp_path / "s", [docs[0], docs[0]], events)
