@@ -440,8 +440,8 @@ def _duration_value(n: float | None, unit: str) -> str:
 # ----------------------------------------------------------------------------------------
 
 _FUTURE_RE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected|plans?\s+to"
-    r"|planned|due|upcoming|set\s+to|would|intends?\s+to|aims?\s+to|next|coming|await\w*)\b",
+    r"(?:\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to"
+    r"|planned|due\s+to|upcoming|set\s+to|intends?\s+to|aims?\s+to|as\s+(?:soon|early)\s+as)\b|'ll\b)",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
@@ -488,10 +488,6 @@ class _Ctx:
                 if start <= m.start() < end:
                     continue
                 dist = m.start() - end if m.start() >= end else start - m.end()
-                if label == "future" and m.group(0).lower() in ("next", "coming"):
-                    dist += 40
-                if label == "future" and m.group(0).lower() == "would":
-                    dist += 20
                 if best is None or dist < best[0]:
                     best = (dist, label)
         return best[1] if best else None
@@ -502,6 +498,12 @@ class _Ctx:
                 if gran is None or v.granularity in gran:
                     return v
         return None
+
+
+def _no_context(v: _Val) -> _Val:
+    """Mark a quarter that later "the quarter"/"a year earlier" must not lean on (a year-ago one)."""
+    v.quarter = None
+    return v
 
 
 def _unresolved(value: str, type_: str = "DATE", granularity: str | None = None) -> _Val:
@@ -542,22 +544,26 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx, start: int, end: int) ->
         cands.append((y, first, last))
     if not cands:
         return None
-    if tense == "past":
-        past = [c for c in cands if c[1] <= dct]
-        if past:
-            # the most recent, unless that is far and the same-year one is close ahead
-            y, first, last = max(past, key=lambda c: c[1])
-            return y
-    if tense == "future":
-        fut = [c for c in cands if c[2] >= dct]
-        if fut:
-            return min(fut, key=lambda c: c[1])[0]
-    # nearest; ties towards the DCT's year
+    # the nearest occurrence (HeidelTime's news rule), ties towards the DCT's year ...
     def dist(c: tuple[int, date, date]) -> int:
         if c[1] <= dct <= c[2]:
             return 0
         return min(abs((c[1] - dct).days), abs((c[2] - dct).days))
-    return min(cands, key=lambda c: (dist(c), c[0] != dct.year))[0]
+    best = min(cands, key=lambda c: (dist(c), c[0] != dct.year))
+    # ... unless the tense says otherwise and the other side is not far either
+    if tense == "past" and best[1] > dct:
+        past = [c for c in cands if c[1] <= dct]
+        if past:
+            alt = max(past, key=lambda c: c[1])
+            if (dct - alt[1]).days <= 240:
+                return alt[0]
+    if tense == "future" and best[2] < dct:
+        fut = [c for c in cands if c[2] >= dct]
+        if fut:
+            alt = min(fut, key=lambda c: c[1])
+            if (alt[1] - dct).days <= 240:
+                return alt[0]
+    return best[0]
 
 
 def _weekday_date(wd: int, ctx: _Ctx, start: int, end: int, rel: str | None) -> date | None:
@@ -677,6 +683,11 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         v = _day(d, "absolute")
     else:
         y = _infer_year(mo, dd, ctx, m.start(), m.end())
+        if y is not None and wd and ctx.dct is not None:
+            wdn = _WEEKDAYS.get(wd.lower().rstrip("."))
+            fits = [yy for yy in (y, y - 1, y + 1) if (dd2 := _mk_date(yy, mo, dd)) and dd2.weekday() == wdn]
+            if fits:
+                y = fits[0]
         if y is None:
             if dd > _last_day(2000, mo):
                 return None
@@ -877,7 +888,17 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     y, anchor = _quarter_year(m, ctx, q)
     if y is None:
         return _unresolved(f"XXXX-Q{q}", granularity="quarter")
-    return _quarter(y, q, anchor)
+    rel = (_g(m, "rel") or "").lower()
+    if anchor == "publication" and not rel.strip() or rel.startswith(("the", "its", "a ", "their")) \
+            and not ("year-" in rel) and anchor == "publication":
+        # a quarter that has not begun yet, told in the past tense, is last year's
+        assert ctx.dct is not None
+        if date(y, 3 * (q - 1) + 1, 1) > ctx.dct and ctx.tense(m.start(), m.end()) == "past":
+            y -= 1
+    v = _quarter(y, q, anchor)
+    if "year-" in rel or "last year" in rel:
+        return _no_context(v)
+    return v
 
 
 def _h_half(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -1097,16 +1118,17 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         if ref is None and direction_w == "earlier" and dct is not None:
             ref, anchor = dct, "publication"
         # "a year earlier" after "the third quarter": the year-ago quarter
-        if lv is not None and unit == "year" and lv.quarter is not None and n is not None:
-            y, q = lv.quarter
-            return _quarter(y + direction * int(n), q, "expression")
+        if lv is not None and unit == "year" and lv.granularity == "quarter" and n is not None \
+                and ctx.last_quarter is not None:
+            y, q = ctx.last_quarter
+            return _no_context(_quarter(y + direction * int(n), q, "expression"))
     else:
         ref = dct
         anchor = "publication"
         if unit == "year" and ctx.last_quarter is not None and n == 1 and dct is not None:
             y, q = ctx.last_quarter
             if abs(y - dct.year) <= 1:
-                return _quarter(y - 1, q, "publication")
+                return _no_context(_quarter(y - 1, q, "publication"))
     if n is None:
         return _Val("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if ref is None:
@@ -1325,13 +1347,13 @@ def _h_year_adj(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return _Val("DURATION", "P9M" if "nine" in w else "P6M")
     if ctx.last_quarter is not None:
         y, q = ctx.last_quarter
-        return _quarter(y - 1, q, "expression")
+        return _no_context(_quarter(y - 1, q, "expression"))
     if "quarter" in w:
         q = (dct.month - 1) // 3
         y = dct.year
         if q == 0:
             y, q = y - 1, 4
-        return _quarter(y - 1, q, "publication")
+        return _no_context(_quarter(y - 1, q, "publication"))
     return _year(dct.year - 1, "publication")
 
 
