@@ -1,0 +1,189 @@
+"""Event extraction against the hand-made gold: precision, recall, attribution accuracy.
+
+    .venv/bin/python benchmarks/event_eval.py            # seeds (skips if ../shared/seeds is absent)
+    .venv/bin/python benchmarks/event_eval.py -v         # also list misses and false alarms
+    .venv/bin/python benchmarks/event_eval.py --json     # machine-readable numbers
+
+The gold (``benchmarks/events_gold/*.jsonl``) points into the documents by file name and
+the character offsets of the sentence; it never copies their text. Each line gives the
+acceptable event types, the expected interval (``[earliest, latest]``, ``latest`` null for
+an open end, or null when the text gives no resolvable date) and the acceptable attribution
+keys (null for none). ``optional`` events are neither required nor counted as false alarms.
+
+A predicted event matches a gold event when its type is one of the gold's, its sentence
+overlaps the gold sentence and its interval matches: both null, or the predicted interval
+lies within the gold one (an open gold end accepts an open or later end). Matching is
+one-to-one. Dated figures restrict precision to predictions with a resolved interval and
+recall to gold events with an interval.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.documents import read_document  # noqa: E402
+from timeline.extract import extract_events, merge_events  # noqa: E402
+from timeline.model import Event  # noqa: E402
+from timeline.sentences import split_sentences  # noqa: E402
+from timeline.temporal import find_timexes  # noqa: E402
+
+GOLD_DIR = ROOT / "benchmarks" / "events_gold"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _iv(e: Event) -> tuple[date, date | None] | None:
+    t = e.when
+    if t is None or t.earliest is None:
+        return None
+    if t.open_end:
+        return (t.earliest, None)
+    if t.latest is None:
+        return None
+    return (t.earliest, t.latest)
+
+
+def interval_matches(gold: list[str | None] | None, pred: tuple[date, date | None] | None) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    g0 = date.fromisoformat(gold[0]) if gold[0] else None
+    g1 = date.fromisoformat(gold[1]) if gold[1] else None
+    if g0 is not None and pred[0] < g0:
+        return False
+    if g1 is None:
+        return pred[1] is None or pred[1] >= pred[0]
+    return pred[1] is not None and pred[1] <= g1
+
+
+def _match(g: dict, e: Event) -> bool:
+    return (
+        e.type in g["types"]
+        and e.sentence.start < g["end"]
+        and g["start"] < e.sentence.end
+        and interval_matches(g["interval"], _iv(e))
+    )
+
+
+def evaluate(gold: list[dict], predicted: dict[str, list[Event]]) -> dict:
+    tp = fp = 0
+    matched_req = 0
+    attr_ok = attr_n = 0
+    dated_tp = dated_pred = 0
+    dated_req = sum(1 for g in gold if not g["optional"] and g["interval"] is not None)
+    dated_found = 0
+    misses: list[dict] = []
+    alarms: list[Event] = []
+    used: set[int] = set()
+    order = sorted(range(len(gold)), key=lambda i: gold[i]["optional"])  # required first
+    pairs: dict[int, Event] = {}
+    for gi in order:
+        g = gold[gi]
+        for e in predicted.get(g["file"], []):
+            if id(e) in used or not _match(g, e):
+                continue
+            used.add(id(e))
+            pairs[gi] = e
+            break
+    for gi, g in enumerate(gold):
+        if g["optional"]:
+            continue
+        if gi in pairs:
+            matched_req += 1
+            e = pairs[gi]
+            attr_n += 1
+            key = e.attributed_to.key if e.attributed_to else None
+            attr_ok += key in g["attributed_to"]
+            if g["interval"] is not None:
+                dated_found += 1
+        else:
+            misses.append(g)
+    for events in predicted.values():
+        for e in events:
+            dated = _iv(e) is not None
+            dated_pred += dated
+            if id(e) in used:
+                gi = next(i for i, ev in pairs.items() if ev is e)
+                if not gold[gi]["optional"]:
+                    tp += 1
+                    dated_tp += dated
+                else:
+                    dated_pred -= dated
+            else:
+                fp += 1
+                alarms.append(e)
+    required = sum(1 for g in gold if not g["optional"])
+    return {
+        "required": required,
+        "predicted": sum(len(v) for v in predicted.values()),
+        "tp": tp,
+        "fp": fp,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": matched_req / required if required else 1.0,
+        "dated_precision": dated_tp / dated_pred if dated_pred else 1.0,
+        "dated_recall": dated_found / dated_req if dated_req else 1.0,
+        "attribution_accuracy": attr_ok / attr_n if attr_n else 1.0,
+        "misses": misses,
+        "alarms": alarms,
+    }
+
+
+def run(gold_file: Path, docs_dir: Path) -> tuple[dict, list[Event]]:
+    gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    predicted: dict[str, list[Event]] = {}
+    everything: list[Event] = []
+    for name in sorted({g["file"] for g in gold}):
+        doc = read_document(docs_dir / name)
+        events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
+        predicted[name] = events
+        everything.extend(events)
+        for e in events:  # the quote invariant and no event from page furniture
+            assert doc.text[e.sentence.start : e.sentence.end] == e.sentence.text
+            assert not any(n.start <= e.trigger.start < n.end for n in doc.noise), e
+    return evaluate(gold, predicted), everything
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=Path, default=SEEDS, help="folder of the seed articles")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
+    ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    args = ap.parse_args(argv)
+    if not args.seeds.is_dir():
+        print(f"skipped: no seed articles at {args.seeds}")
+        return 0
+    res, events = run(GOLD_DIR / "seeds.jsonl", args.seeds)
+    merged = merge_events(events)
+    report_nodes = [
+        m for m in merged if m.type == "ReportRelease" and len({e.doc_id for e in m.mentions}) > 1
+    ]
+    numbers = {k: v for k, v in res.items() if k not in ("misses", "alarms")}
+    numbers["cross_document_report_nodes"] = len(report_nodes)
+    numbers["events_with_source_and_stance"] = sum(
+        1 for e in events if e.doc_id and e.certainty and e.polarity
+    ) / max(1, len(events))
+    if args.json:
+        print(json.dumps(numbers, indent=2))
+    else:
+        print(
+            f"seeds: {numbers['required']} gold events, {numbers['predicted']} predicted\n"
+            f"  precision {numbers['precision']:.2f}  recall {numbers['recall']:.2f}\n"
+            f"  dated: precision {numbers['dated_precision']:.2f}  recall {numbers['dated_recall']:.2f}\n"
+            f"  attribution accuracy {numbers['attribution_accuracy']:.2f}\n"
+            f"  reports merged across documents: {numbers['cross_document_report_nodes']}"
+        )
+    if args.verbose:
+        for g in res["misses"]:
+            print(f"MISS  {g['file'][:3]} @{g['start']} {'/'.join(g['types'])} {g['interval']} — {g['note']}")
+        for e in res["alarms"]:
+            print(f"ALARM {e.doc_id[:3]} @{e.sentence.start} {e.type} {e.label!r} when={e.when.text if e.when else None}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
