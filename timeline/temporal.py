@@ -441,7 +441,7 @@ def _duration_value(n: float | None, unit: str) -> str:
 
 _FUTURE_RE = re.compile(
     r"(?:\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to"
-    r"|planned|due\s+to|upcoming|set\s+to|intends?\s+to|aims?\s+to|as\s+(?:soon|early)\s+as)\b|'ll\b)",
+    r"|planning\s+to|due\s+to|upcoming|set\s+to|intends?\s+to|aims?\s+to|as\s+(?:soon|early)\s+as)\b|'ll\b)",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
@@ -457,7 +457,7 @@ _NOT_PAST = {"need", "needed", "speed", "breed", "feed", "seed", "indeed", "red"
              "so-called", "detailed", "advanced", "concerned", "armed", "closed", "used",
              "sacred", "hundred", "naked", "wicked", "aged", "skilled", "embed", "exceed",
              "proceed", "succeed", "dried", "deed", "greed", "weed", "reed"}
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])|\n\s*\n|\n(?=\s*[-•*–])")
+_SENT_END = re.compile(r"(?<=[.!?])['’\"”]*\s+(?=[A-Z\"“‘('`])|\n\s*\n|\n(?=\s*[-•*–])")
 
 
 class _Ctx:
@@ -555,13 +555,13 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx, start: int, end: int) ->
         past = [c for c in cands if c[1] <= dct]
         if past:
             alt = max(past, key=lambda c: c[1])
-            if (dct - alt[1]).days <= 240:
+            if (dct - alt[2]).days <= 300:
                 return alt[0]
     if tense == "future" and best[2] < dct:
         fut = [c for c in cands if c[2] >= dct]
         if fut:
             alt = min(fut, key=lambda c: c[1])
-            if (alt[1] - dct).days <= 240:
+            if (alt[1] - dct).days <= 300:
                 return alt[0]
     return best[0]
 
