@@ -711,6 +711,21 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     mo = _month_num(m.group("mon"))
     ys = m.group("year")
+    if ys is None:
+        # "June last year", "January this year", "May of the following year"
+        rel = re.sub(r"\s+", " ", m.group("yrel").lower())
+        step = {"this": 0, "last": -1, "next": 1, "the same": 0, "that": 0, "the following": 1,
+                "the previous": -1}[rel]
+        if rel in ("this", "last", "next"):
+            if ctx.dct is None:
+                return _unresolved(f"XXXX-{mo:02d}", granularity="month")
+            v = _month(ctx.dct.year + step, mo, "publication")
+        else:
+            lv = ctx.last_resolved()
+            if lv is None or lv.ref is None:
+                return _unresolved(f"XXXX-{mo:02d}", granularity="month")
+            v = _month(lv.ref.year + step, mo, "expression")
+        return _apply_position(v, _g(m, "pos"))
     y = int(ys.strip("'")) if not ys.startswith("'") else _two_digit_year(int(ys[1:]))
     v = _month(y, mo, "absolute")
     return _apply_position(v, _g(m, "pos"))
@@ -1057,8 +1072,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None
     if unit_s[0].isupper() and nums[0].isupper() and re.match(r"\s+(?-i:Plan|Program)", ctx.text[m.end():]):
         return None
-    if re.match(r"[\s-]+old\b", ctx.text[m.end("unit"):m.end("unit") + 6], re.IGNORECASE):
-        return None  # an age ("a 6-year-old", "52 years old"), not a period of time
+    if re.match(r"[\s-]+old\b|-(?:ago|earlier|end)\b", ctx.text[m.end("unit"):m.end("unit") + 9], re.IGNORECASE):
+        return None  # an age ("a 6-year-old", "52 years old") or "a year-earlier loss"
     n = _num(nums)
     if n is not None and n >= 1000 and not unit_s.lower().endswith("s") and "-" not in hy:
         return None  # "the 1988 quarter": a year, not 1988 quarters
@@ -1095,7 +1110,9 @@ def _h_bare_units(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     unit = _unit(m.group("unit"))
     ext = (_g(m, "ext") or "").lower()
     if ext and ("recent" in ext):
-        return _Val("DATE", "PAST_REF")
+        # TimeML: "recent years" is PAST_REF; "recent months/weeks/days" a vague duration
+        return _Val("DATE", "PAST_REF") if unit in ("year", "decade", "century") else \
+            _Val("DURATION", _duration_value(None, unit))
     if ext and ("coming" in ext or "next" in ext or "ahead" in ext):
         return _Val("DATE", "FUTURE_REF") if "coming" in ext else _Val("DURATION", _duration_value(None, unit))
     return _Val("DURATION", _duration_value(None, unit))
@@ -1468,7 +1485,8 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      _h_month_day, 8),
     # April 2025 / early 2026-style positions / April of 2025 / Apr '25
     ("month_year",
-     rf"(?P<pos>{POS})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)(?![0-9%])",
+     rf"(?P<pos>{POS})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR4}|'\d\d)(?![0-9%])"
+     rf"|(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that|the\s+following|the\s+previous)\s+year(?![\w-]))",
      _h_month_year, 7),
     # TIME then its day: "5 p.m. EST Nov. 9", "10 p.m. Wednesday", "noon Thursday"
     ("time_day",
@@ -1588,6 +1606,17 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      r"(?:the\s+(?:day|night)\s+(?:before|after)|the\s+(?:previous|next|following|preceding|same)\s+day|that\s+(?:same\s+)?day"
      r"|a\s+day\s+(?:earlier|later)|the\s+eve(?=\s+of\b))(?![\w-])",
      _h_anchored_day, 6),
+    ("weekend",
+     r"(?<![\w-])the\s+weekend(?![\w-])",
+     lambda m, c: _h_weekend(m, c), 5),
+    ("fiscal_year",
+     rf"(?:the\s+)?(?P<rel>current|latest|previous|last|next|coming|new|full|past|this)?\s*(?:fiscal|financial)\s+year(?![\w-])(?:\s+(?P<year>{YEAR4}))?",
+     lambda m, c: _h_fiscal_year(m, c), 6),
+    ("spelled_year",
+     r"(?:(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\s+)?"
+     r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred(?:\s+and)?[\s-])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+     r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)(?![\w-])",
+     lambda m, c: _h_spelled_year(m, c), 5),
     ("that_year",
      r"(?<![\w-])(?:that|the\s+same)\s+year(?![\w-])",
      _h_that_year, 6),
@@ -1596,6 +1625,73 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      rf"|Valentine['’]s\s+Day|Independence\s+Day))(?:,?\s+(?P<year>{YEAR4}))?(?![\w-])",
      _h_holiday, 6),
 ]
+
+
+def _h_weekend(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the weekend": the one before the DCT in a past-tense sentence, else the coming one."""
+    dct = ctx.dct
+    if dct is None:
+        return _unresolved("XXXX-WXX-WE", granularity="day")
+    if ctx.tense(m.start(), m.end()) == "future" or dct.weekday() < 5 and ctx.tense(m.start(), m.end()) != "past":
+        return _weekend(dct, "publication")
+    d = dct if dct.weekday() >= 5 else dct - timedelta(days=7)
+    return _weekend(d, "publication")
+
+
+def _h_fiscal_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    ys = _g(m, "year")
+    if ys:
+        return _year(int(ys), "absolute")
+    rel = (_g(m, "rel") or "").lower()
+    if not rel and not m.group(0).lower().startswith("the"):
+        return None
+    if ctx.dct is None:
+        return _unresolved("XXXX", granularity="year")
+    step = {"previous": -1, "last": -1, "past": -1, "next": 1, "coming": 1, "new": 1}.get(rel, 0)
+    return _year(ctx.dct.year + step, "publication")
+
+
+_SPELLED_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                 "eighty": 80, "ninety": 90}
+
+
+def _spelled_small(s: str) -> int | None:
+    parts = [p for p in re.split(r"[\s-]+", s.strip().lower()) if p and p != "and"]
+    if not parts:
+        return 0
+    if len(parts) == 1:
+        return _SPELLED_UNITS.get(parts[0], _SPELLED_TENS.get(parts[0]))
+    if len(parts) == 2 and parts[0] in _SPELLED_TENS and parts[1] in _SPELLED_UNITS:
+        return _SPELLED_TENS[parts[0]] + _SPELLED_UNITS[parts[1]]
+    return None
+
+
+def _h_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "nineteen ninety-six", "the year two thousand" (transcripts spell years out)."""
+    s = m.group("sy").lower()
+    if s.startswith("nineteen"):
+        rest = re.sub(r"^nineteen[\s-](?:hundred(?:\s+and)?[\s-])?", "", s)
+        n = _spelled_small(rest)
+        y = 1900 + n if n is not None else None
+    else:
+        rest = re.sub(r"^two\s+thousand", "", s)
+        n = _spelled_small(rest)
+        y = 2000 + n if n is not None else None
+    if y is None:
+        return None
+    if m.group("mon"):
+        return _month(y, _month_num(m.group("mon")), "absolute")
+    if not m.group(0).lower().startswith("the year") and s.startswith("two thousand") and not rest.strip():
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if not re.search(r"\b(?:in|since|until|by|of|year)\s+$", before, re.I):
+            return None  # "two thousand people"
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"\s+(?:people|dollars|troops|men|women|years|of)\b", after, re.I):
+        return None
+    return _year(y, "absolute")
 
 
 def _h_quarter_q(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -1787,9 +1883,12 @@ _trig("spring summer fall autumn winter", ("season",))
 _trig("twenties thirties forties fifties sixties seventies eighties nineties", ("decade",))
 _trig("christmas new thanksgiving halloween valentine independence", ("holiday",))
 _trig("eve", ("anchored_day",))
+_trig("weekend", ("weekend",))
+_trig("year", ("fiscal_year",))
+_trig("nineteen two", ("spelled_year",))
 _trig("q", ("quarter_q",))
 _trig("mondays tuesdays wednesdays thursdays fridays saturdays sundays", ("weekday_set",))
-_MONTH_PATS = ("month_day", "month_year", "month", "day_time", "set")
+_MONTH_PATS = ("month_day", "month_year", "month", "day_time", "set", "spelled_year")
 _WEEKDAY_PATS = ("weekday", "month_day", "day_month", "day_time", "set")
 _CASED_TRIG: dict[str, tuple[str, ...]] = {}
 for _n in _MONTH_NAMES + [a.capitalize() for a in _MONTH_ABBR]:
