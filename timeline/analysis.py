@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
+from rdflib import ConjunctiveGraph, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 
 from .errors import TimelineError
@@ -47,6 +47,7 @@ _PRECISION = {
     str(TL.unitDecade): "decade",
     str(TL.unitCentury): "century",
 }
+_SELECTOR_FIELDS = {OA.exact: "text", OA.prefix: "prefix", OA.suffix: "suffix", OA.start: "start", OA.end: "end"}
 _CLAIM = {
     str(TL.Certain): "certain",
     str(TL.Probable): "probable",
@@ -55,9 +56,11 @@ _CLAIM = {
     str(TL.Negative): "negative",
 }
 
-# SPARQL ------------------------------------------------------------------------------------
-# Each query is small and uses one or two predicates, so rdflib can walk its predicate index;
-# OPTIONAL chains over the whole graph are what make rdflib slow at scale (see NOTES.md).
+# Reading ---------------------------------------------------------------------------------
+# What the view shows (every typed event, actor, place and document, and the resolved time
+# bounds) is selected with SPARQL. Their attributes are then looked up through rdflib's triple
+# index: rdflib's SPARQL engine costs ≈ 40 µs per solution row, the index ≈ 2 µs, and a
+# 5,000-event graph has ≈ 100,000 attribute triples (see NOTES.md on rdflib's speed).
 
 _PREFIXES = f"""
 PREFIX tl: <{TL_IRI}>
@@ -68,14 +71,10 @@ PREFIX rdfs: <{RDFS}>
 PREFIX dcterms: <{DCTERMS}>
 """
 
-Q_TYPED = _PREFIXES + "SELECT ?s ?type WHERE { ?s a ?type }"
-Q_LABELS = _PREFIXES + "SELECT ?s ?label WHERE { ?s rdfs:label ?label }"
-Q_PROPERTY = _PREFIXES + "SELECT ?s ?o WHERE { ?s ?p ?o }"  # ?p bound with initBindings
-Q_QUOTES = _PREFIXES + """
-SELECT ?ann ?event ?doc ?quote WHERE {
-  ?ann oa:hasBody ?event ; oa:hasTarget ?target .
-  ?target oa:hasSource ?doc ; oa:hasSelector ?selector .
-  ?selector oa:exact ?quote .
+Q_OF_CLASS = _PREFIXES + "SELECT ?s WHERE { ?s a ?class }"  # ?class bound with initBindings
+Q_TIME = _PREFIXES + """
+SELECT ?event ?earliest ?latest WHERE {
+  ?event sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest .
 }"""
 
 
@@ -89,13 +88,12 @@ def _as_graph(graph: Graph) -> Graph:
     return graph
 
 
+def _of_class(graph: Graph, cls: URIRef) -> list[str]:
+    return [str(row[0]) for row in graph.query(Q_OF_CLASS, initBindings={"class": cls})]
+
+
 def _pairs(graph: Graph, predicate: URIRef) -> Iterable[tuple[Any, Any]]:
-    for row in graph.query(Q_PROPERTY, initBindings={"p": predicate}):
-        yield row[0], row[1]
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+    return graph.subject_objects(predicate)
 
 
 def _type_labels() -> dict[str, str]:
@@ -108,7 +106,10 @@ def _type_labels() -> dict[str, str]:
 
 
 def read_view(graph: Graph) -> dict[str, Any]:
-    """The timeline graph as a plain, JSON-able view model, read with SPARQL.
+    """The timeline graph as a plain, JSON-able view model.
+
+    SPARQL selects what is shown (the typed events, actors, places and documents, and the
+    resolved time bounds); their attributes come from rdflib's triple index.
 
     Keys: ``events``, ``actors``, ``places``, ``docs`` (lists of dicts, each with an ``id``
     that is the node's IRI), ``quotes`` (one per annotation: event, doc, text, context, claim),
@@ -127,22 +128,16 @@ def read_view(graph: Graph) -> dict[str, Any]:
 
     events: dict[str, dict[str, Any]] = {}
     kinds: dict[str, str] = {}
-    for s, t in graph.query(Q_TYPED):
-        key, type_iri = str(s), str(t)
-        if type_iri in classes:
-            name = classes[type_iri]
-            ev = events.get(key)
-            # a subject typed with two event classes keeps the most specific one (Denial < Statement)
-            if ev is None or name not in ("Event",) and ev["type"] in ("Event", "Statement"):
+    # most specific class wins when a node has two (a Denial is also a Statement)
+    for iri, name in sorted(classes.items(), key=lambda kv: kv[1] in ("Event", "Statement")):
+        for key in _of_class(graph, URIRef(iri)):
+            if key not in events:
                 events[key] = _new_event(key, name, type_labels.get(name, name))
-        elif t == SEM.Actor:
-            kinds.setdefault(key, "actor")
-        elif t == SEM.Place:
-            kinds[key] = "place"
-        elif t == TL.Document:
-            kinds[key] = "doc"
+    for cls, kind in ((SEM.Actor, "actor"), (SEM.Place, "place"), (TL.Document, "doc")):
+        for key in _of_class(graph, cls):
+            kinds[key] = kind
 
-    labels = {str(s): str(o) for s, o in graph.query(Q_LABELS)}
+    labels = {str(s): str(o) for s, o in graph.subject_objects(RDFS.label)}
     entities: dict[str, dict[str, Any]] = {}
     docs: dict[str, dict[str, Any]] = {}
     for key, kind in kinds.items():
@@ -161,9 +156,11 @@ def read_view(graph: Graph) -> dict[str, Any]:
             if item is not None:
                 yield item, o
 
+    for row in graph.query(Q_TIME):
+        ev = events.get(str(row[0]))
+        if ev is not None:
+            ev["earliest"], ev["latest"] = str(row[1]), str(row[2])
     scalar = {
-        SEM.hasEarliestBeginTimeStamp: "earliest",
-        SEM.hasLatestEndTimeStamp: "latest",
         TL.timeExpression: "expression",
         TL.timeValue: "value",
         TL.statedTime: "stated",
@@ -237,16 +234,29 @@ def read_view(graph: Graph) -> dict[str, Any]:
             edges.append({"from": ev["id"], "to": target, "kind": "denies"})
 
     quotes: dict[str, dict[str, Any]] = {}
-    for ann, event, doc, quote in graph.query(Q_QUOTES):
+    for ann, event in graph.subject_objects(OA.hasBody):
         if str(event) not in events:
             continue
+        target = graph.value(ann, OA.hasTarget)
+        doc = graph.value(target, OA.hasSource) if target is not None else None
+        if doc is None:
+            continue
         key = str(ann)
-        quotes[key] = {"id": key, "event": str(event), "doc": str(doc), "text": str(quote),
+        quotes[key] = {"id": key, "event": str(event), "doc": str(doc), "text": "",
                        "prefix": None, "suffix": None, "start": None, "end": None,
                        "certainty": None, "polarity": None, "attributed_to": None}
         if str(doc) not in docs:
             docs[str(doc)] = {"id": str(doc), "label": labels.get(str(doc), str(doc)), "title": None,
                               "published": None, "source": None, "identifier": None}
+        for selector in graph.objects(target, OA.hasSelector):
+            for p, o in graph.predicate_objects(selector):
+                field = _SELECTOR_FIELDS.get(p)
+                if field in ("start", "end"):
+                    quotes[key][field] = int(o)
+                elif field is not None:
+                    quotes[key][field] = str(o)
+        if not quotes[key]["text"]:
+            del quotes[key]  # an annotation without a quote is not evidence we can show
     _quote_details(graph, quotes)
 
     for ev in events.values():
@@ -302,20 +312,6 @@ def _quote_details(graph: Graph, quotes: dict[str, dict[str, Any]]) -> None:
         q = quotes.get(str(s))
         if q is not None:
             q["attributed_to"] = str(o)
-    # selectors hang off the annotation IRI: <ann>/quote and <ann>/position (rdf.py's shape)
-    by_selector: dict[str, tuple[dict[str, Any], str]] = {}
-    for q in quotes.values():
-        target = graph.value(URIRef(q["id"]), OA.hasTarget)
-        if target is None:
-            continue
-        for selector in graph.objects(target, OA.hasSelector):
-            by_selector[str(selector)] = (q, "")
-    for predicate, field in ((OA.prefix, "prefix"), (OA.suffix, "suffix"), (OA.start, "start"), (OA.end, "end")):
-        for s, o in _pairs(graph, predicate):
-            hit = by_selector.get(str(s))
-            if hit is not None:
-                value = o.toPython() if isinstance(o, Literal) else str(o)
-                hit[0][field] = int(value) if field in ("start", "end") else str(value)
 
 
 # networkx ----------------------------------------------------------------------------------

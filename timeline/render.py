@@ -41,19 +41,20 @@ LABELLED_EVENTS = 400  # up to this many events, lanes leave room for each event
 
 # Lane order for event types: reports and statements first, then state measures, then violence.
 TYPE_ORDER = [
-    "ReportRelease", "Resolution", "Statement", "Rebuttal", "Denial", "LawEnactment", "Sanction",
-    "BorderClosure", "Lockdown", "SurveillanceMeasure", "Repatriation", "Detention", "Sentencing",
-    "Execution", "CyberTheft", "Event",
+    "ReportRelease", "Investigation", "Resolution", "Statement", "Rebuttal", "Denial", "LawEnactment", "Sanction",
+    "BorderClosure", "Lockdown", "SurveillanceMeasure", "Repatriation", "Defection", "Detention", "Abduction",
+    "Sentencing", "ForcedLabor", "Torture", "Execution", "CyberTheft", "MissileTest", "Outbreak", "Flood", "Event",
 ]
-# Okabe–Ito and Tableau colours, distinguishable for most colour-blind readers.
+# Families share a hue (statements blue-green, state measures orange-yellow, violence red-purple).
 TYPE_COLORS = {
-    "ReportRelease": "#4e79a7", "Resolution": "#2f5d8a", "Statement": "#76b7b2", "Rebuttal": "#59a14f",
-    "Denial": "#b07aa1", "LawEnactment": "#9c755f", "Sanction": "#bab0ac", "BorderClosure": "#f28e2b",
-    "Lockdown": "#edc948", "SurveillanceMeasure": "#8cd17d", "Repatriation": "#e15759",
-    "Detention": "#ff9da7", "Sentencing": "#d37295", "Execution": "#8b1a1a", "CyberTheft": "#499894",
-    "Event": "#79706e",
+    "ReportRelease": "#4e79a7", "Investigation": "#6f9bd1", "Resolution": "#2f5d8a", "Statement": "#76b7b2",
+    "Rebuttal": "#59a14f", "Denial": "#b07aa1", "LawEnactment": "#9c755f", "Sanction": "#bab0ac",
+    "BorderClosure": "#f28e2b", "Lockdown": "#edc948", "SurveillanceMeasure": "#8cd17d", "Repatriation": "#e15759",
+    "Defection": "#ffbe7d", "Detention": "#ff9da7", "Abduction": "#c44e89", "Sentencing": "#d37295",
+    "ForcedLabor": "#a0522d", "Torture": "#7b3294", "Execution": "#8b1a1a", "CyberTheft": "#499894",
+    "MissileTest": "#5a5a5a", "Outbreak": "#b6992d", "Flood": "#86bcb6", "Event": "#79706e",
 }
-_SPARE_COLORS = ["#a0cbe8", "#ffbe7d", "#86bcb6", "#f1ce63", "#d4a6c8", "#fabfd2", "#d7b5a6", "#b6992d"]
+_SPARE_COLORS = ["#a0cbe8", "#f1ce63", "#d4a6c8", "#fabfd2", "#d7b5a6", "#9d7660", "#86bcb6", "#e7969c"]
 
 _ASSETS = "assets"
 
