@@ -445,7 +445,7 @@ _FUTURE_RE = re.compile(
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|came|went|made|took|gave"
+    r"\b(?:was|were|had|did|ago|last|earlier|previously|came|went|made|took|gave"
     r"|saw|met|left|began|fell|rose|held|sent|won|lost|paid|sold|bought|found|became|brought"
     r"|got|struck|spoke|wrote|led|ran|shot|stood|knew|kept|felt|grew|drew|flew|hit|put|set"
     r"|[a-z]{2,}ed)\b",
@@ -555,7 +555,7 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx, start: int, end: int) ->
         past = [c for c in cands if c[1] <= dct]
         if past:
             alt = max(past, key=lambda c: c[1])
-            if (dct - alt[2]).days <= 300:
+            if (dct - alt[2]).days <= 240:
                 return alt[0]
     if tense == "future" and best[2] < dct:
         fut = [c for c in cands if c[2] >= dct]
@@ -1594,7 +1594,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
     # vague references
     ("ref",
      r"(?<![\w-])(?:right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|at\s+the\s+moment"
-     r"|these\s+days|the\s+present(?:\s+day)?|present[\s-]day|recently|lately|more\s+recently|until\s+recently"
+     r"|current(?=\s+[a-z])|these\s+days|the\s+present(?:\s+day)?|present[\s-]day|recently|lately|more\s+recently|until\s+recently"
      r"|(?:the\s+)?(?:recent|distant|not\s+so\s+distant|not\s+too\s+distant)\s+past|the\s+past|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future"
      r"|soon|shortly|the\s+short\s+term|the\s+near\s+term|the\s+long\s+term|the\s+medium\s+term|a\s+later\s+date)(?![\w-])",
      lambda m, c: _h_ref_guard(m, c), 4),
@@ -1874,7 +1874,7 @@ _trig("half", ("half",))
 _trig("today tonight tomorrow yesterday overnight", ("today", "day_time", "part_of_day"))
 _trig("morning afternoon evening night", ("part_of_day", "set"))
 _trig("noon midday midnight", ("time", "time_day"))
-_trig("now nowadays currently presently present moment days recently lately previously "
+_trig("current now nowadays currently presently present moment days recently lately previously "
       "formerly past future soon shortly term date", ("ref",))
 _trig("every each per", ("set",))
 _trig("daily weekly monthly annually yearly hourly quarterly nightly biweekly bimonthly "
