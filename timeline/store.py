@@ -356,7 +356,8 @@ def _quads_of(data: Any, keep_graphs: bool) -> list[ox.Quad]:
     elif isinstance(data, ox.Store):
         quads = [q for q in data]
     elif isinstance(data, (list, tuple)):
-        quads = list(data)
+        default = ox.DefaultGraph()
+        quads = [q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, default) for q in data]
     else:
         raise GraphError(f"cannot write {type(data).__name__} as RDF")
     if not keep_graphs:
@@ -667,9 +668,15 @@ _STRINGY = re.compile(
 )
 
 
-def _code_only(sparql: str) -> str:
-    """The query with strings, IRIs and comments blanked out (same length), to find keywords."""
-    return _STRINGY.sub(lambda m: " " * len(m.group(0)), sparql)
+def _code_only(sparql: str, *, keep_iris: bool = False) -> str:
+    """The query with strings, comments and (unless ``keep_iris``) IRIs blanked out, same length,
+    to find keywords and variables."""
+
+    def blank(match: re.Match[str]) -> str:
+        text = match.group(0)
+        return text if keep_iris and text.startswith("<") else " " * len(text)
+
+    return _STRINGY.sub(blank, sparql)
 
 
 def _binding_term(value: Any) -> Any:
