@@ -1606,6 +1606,12 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      r"(?:the\s+(?:day|night)\s+(?:before|after)|the\s+(?:previous|next|following|preceding|same)\s+day|that\s+(?:same\s+)?day"
      r"|a\s+day\s+(?:earlier|later)|the\s+eve(?=\s+of\b))(?![\w-])",
      _h_anchored_day, 6),
+    ("the_year",
+     r"(?P<pos>(?:the\s+)?(?:end|beginning|start|middle|close|rest)\s+of\s+)?(?<![\w-])the\s+(?:full\s+|whole\s+|entire\s+)?(?P<unit>year|month)(?![\w-])",
+     lambda m, c: _h_the_year(m, c), 4),
+    ("latest_period",
+     r"(?<![\w-])the\s+(?:latest|most\s+recent|current|comparable|same)\s+(?:three-month\s+|reporting\s+)?period(?![\w-])",
+     lambda m, c: _h_latest_period(m, c), 4),
     ("weekend",
      r"(?<![\w-])the\s+weekend(?![\w-])",
      lambda m, c: _h_weekend(m, c), 5),
@@ -1625,6 +1631,31 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      rf"|Valentine['’]s\s+Day|Independence\s+Day))(?:,?\s+(?P<year>{YEAR4}))?(?![\w-])",
      _h_holiday, 6),
 ]
+
+
+def _h_the_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the year ended June 30" (a 12-month period); "for the year," / "the end of the year"
+    (the DCT's year or month)."""
+    after = ctx.text[m.end():m.end() + 12]
+    before = ctx.text[max(0, m.start() - 8):m.start()]
+    unit = m.group("unit").lower()
+    pos = m.group("pos")
+    if unit == "year" and not pos and re.match(r"\s+(?:ended|ending|to)\b", after, re.I):
+        return _Val("DURATION", "P1Y")
+    if not pos and not (re.search(r"\b(?:for|of)\s+$", before, re.I) and re.match(r"\s*[,.;:]|\s+(?:was|were|is|rose|fell)\b", after)):
+        return None
+    if ctx.dct is None:
+        return _unresolved("XXXX" if unit == "year" else "XXXX-XX", granularity=unit)
+    v = _year(ctx.dct.year, "publication") if unit == "year" else _month(ctx.dct.year, ctx.dct.month, "publication")
+    return _apply_position(v, pos) if pos and "rest" not in pos.lower() else v
+
+
+def _h_latest_period(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the latest period" in an earnings report: the quarter being reported."""
+    if ctx.last_quarter is not None:
+        y, q = ctx.last_quarter
+        return _quarter(y, q, "expression")
+    return None
 
 
 def _h_weekend(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -1884,6 +1915,8 @@ _trig("twenties thirties forties fifties sixties seventies eighties nineties", (
 _trig("christmas new thanksgiving halloween valentine independence", ("holiday",))
 _trig("eve", ("anchored_day",))
 _trig("weekend", ("weekend",))
+_trig("year month", ("the_year",))
+_trig("period", ("latest_period",))
 _trig("year", ("fiscal_year",))
 _trig("nineteen two", ("spelled_year",))
 _trig("q", ("quarter_q",))
