@@ -245,8 +245,8 @@ def _lanes_layout(
         height = n_rows * row_height + 14
         for i in items:
             ys[i] = round(y + 7 + rows[i] * row_height + row_height / 2, 1)
-        lanes.append({"label": label, "key": keys[lane], "y0": round(y, 1), "y1": round(y + height, 1), "kind": kind,
-                      "n": len(items)})
+        lanes.append({"label": label, "key": keys[lane], "y0": round(y, 1), "y1": round(y + height, 1),
+                      "kind": "undated" if keys[lane] == "undated" else kind, "n": len(items)})
         y += height
     return ys, lanes, y
 
@@ -354,10 +354,8 @@ def _full_payload(view: Mapping[str, Any], *, title: str, max_events: int) -> di
     ):
         ys, lanes, bottom = _lanes_layout(lane_of, labels, extents, row_height=row_height, max_rows=max_rows,
                                           top=0.0, kind="lane", keys=keys)
-        lanes[-1]["kind"] = "undated"
-        # drop empty lanes (keeps undated only when there are undated events)
         ys_all, bands = _band_layout(entities, docs, entity_x, top=0.0, bottom=bottom, labelled=labelled)
-        layouts[mode] = {"lanes": [ln for ln in lanes if ln["n"]] + bands, "y": ys + ys_all,
+        layouts[mode] = {"lanes": lanes + bands, "y": ys + ys_all,
                          "top": bands[0]["y0"] if bands and bands[0]["y0"] < 0 else 0.0}
 
     out_events = []
@@ -519,8 +517,7 @@ def _aggregate_payload(view: Mapping[str, Any], *, title: str, max_events: int) 
     lane_of = [len(type_names) if i in undated_set else type_idx[items[i][0][0]] for i in range(len(items))]
     ys, lanes, _ = _lanes_layout(lane_of, [type_labels.get(t, t) for t in type_names] + ["undated"], extents,
                                  row_height=40.0, max_rows=6, top=0.0, kind="lane", keys=list(type_names) + ["undated"])
-    lanes[-1]["kind"] = "undated"
-    layout = {"lanes": [ln for ln in lanes if ln["n"]], "y": ys, "top": 0.0}
+    layout = {"lanes": lanes, "y": ys, "top": 0.0}
     return {
         "meta": {
             "title": title, "aggregated": True, "total": len(events), "shown": len(items), "max_events": max_events,

@@ -1,7 +1,7 @@
 /* timeline view: vis-network draws the nodes (positions come from Python, physics off);
  * this script draws the time axis, lanes and uncertainty bars on the network's canvas and runs
  * filters, search and the evidence panel. Data is read from the JSON block and goes into the
- * DOM with textContent only — never innerHTML. */
+ * DOM with textContent only (no HTML parsing of data, ever). */
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("tl-data").textContent);
