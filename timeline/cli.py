@@ -270,5 +270,23 @@ def export(graphs, output) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date (the DCT) if the document states none.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+def timex(file, published, fmt) -> None:
+    """Time expressions in one document, normalised as TimeML TIMEX3 values.
+
+    \b
+    Example:
+      timeline timex examples/2025-10-02-kcna-commentary.txt --format table
+    """
+    from .documents import read_document
+    from .temporal import find_timexes, format_timex_records, timex_records
+
+    doc = read_document(file, published=published)
+    click.echo(format_timex_records(timex_records(find_timexes(doc.text, doc.published)), fmt), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -50,6 +50,7 @@ __all__ = [
     "parse_date_arg",
     "parse_absolute_date",
     "timex_records",
+    "format_timex_records",
 ]
 
 # ----------------------------------------------------------------------------------------
@@ -1016,7 +1017,7 @@ def _h_relunit(m: re.Match[str], ctx: _Ctx) -> _Val | None:
                             "weekend": "XXXX-WXX-WE", "quarter": "XXXX-QX", "decade": "XXX",
                             "fortnight": "XXXX-WXX", "day": "XXXX-XX-XX", "century": "XX",
                             "night": "XXXX-XX-XX"}.get(unit, "XXXX"),
-                           granularity=None)
+                           granularity={"fortnight": "week", "weekend": "day", "night": "day"}.get(unit, unit))
     if unit == "day":
         d = ref + timedelta(days=step)
         return _day(d, anchor)
@@ -2272,3 +2273,23 @@ def parse_absolute_date(s: str) -> tuple[date, str] | None:
                 return None
         return d, "day"
     return None
+
+
+def format_timex_records(records: list[dict[str, Any]], fmt: str = "jsonl") -> str:
+    """Render :func:`timex_records` as JSON lines (``jsonl``) or an aligned text ``table``.
+
+    >>> print(format_timex_records(timex_records(find_timexes("in April 2025", None))), end="")
+    {"start": 3, "end": 13, "text": "April 2025", "type": "DATE", "value": "2025-04", "earliest": "2025-04-01", "latest": "2025-04-30", "granularity": "month", "anchor": "absolute"}
+    """
+    import json
+
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; expected 'jsonl' or 'table'")
+    cols = ["start", "end", "text", "type", "value", "earliest", "latest", "granularity", "anchor", "mod"]
+    rows = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in cols] for r in records]
+    widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in rows]
+    return "\n".join(lines) + "\n"
