@@ -15,6 +15,7 @@ people, places, quantities, the governing time expression and who the text says 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -55,7 +56,9 @@ _GROUP_NOUNS = (
     r"people|persons|citizens|defectors|refugees|escapees|returnees|officials|workers|labou?rers|prisoners|"
     r"detainees|inmates|children|women|men|man|woman|boy|girl|students|journalists|activists|christians|"
     r"north koreans|residents|soldiers|fishermen|relatives|families|family members|witnesses|individuals|"
-    r"civilians|teenagers|youths|missionaries|smugglers|brokers|traders|farmers|those caught|those"
+    r"civilians|teenagers|youths|missionaries|smugglers|brokers|traders|farmers|those caught|those|"
+    r"teenager|defector|escapee|refugee|prisoner|detainee|worker|official|student|journalist|activist|citizen|"
+    r"resident|soldier|person|missionary|smuggler|broker|trader|farmer|pastor|youth"
 )
 _NUMWORD = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
@@ -72,7 +75,8 @@ _PRONOUN_GROUP = re.compile(r"(?<![\w-])(?:she|he|they|her|him|them)(?![\w-])", 
 _AGENTIVE = re.compile(
     r"(?<![\w-])(?:the\s+|an?\s+|one\s+)?(?:[a-z]+\s+)?(?:authorities|officials?|guards?|police|hackers?|"
     r"escapees?|defectors?|spokes(?:person|man|woman)|witness(?:es)?|survivors?|researchers?|experts?|"
-    r"analysts?|ministers?|ambassadors?|prosecutors?|courts?|judges?)(?![\w-])",
+    r"analysts?|ministers?|ambassadors?|prosecutors?|courts?|judges?|activists?|campaigners?|observers?|"
+    r"sources?|diplomats?|residents?|(?:rights\s+)?groups?|monitors?|lawmakers?)(?![\w-])",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJ = re.compile(r"(?<![\w-])(?:it|they|we|he|she)(?![\w-])", re.IGNORECASE)
@@ -155,10 +159,16 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     events: list[Event] = []
     previous: list[tuple[int, Span, list[Event]]] = []  # (index, sentence, its events)
     kept = [s for s in sentences if not _in_noise(s, noise)]
+    # one pass over the whole text per vocabulary, then bucket by sentence
+    idx_doc = _DocIndex(
+        triggers=sorted(vocab.scan(text), key=lambda tm: (tm[1].start(), tm[0])),
+        mentions=gaz.find(text),
+        people=find_people(text),
+    )
     for idx, sent in enumerate(kept):
         if _is_furniture(sent, kept, idx):
             continue
-        found = _sentence_events(doc, sent, tx_sorted, vocab, gaz, ctx, previous)
+        found = _sentence_events(doc, sent, tx_sorted, vocab, gaz, ctx, previous, idx_doc)
         previous.append((idx, sent, found))
         events.extend(found)
     return _link_denials(events)
@@ -210,6 +220,28 @@ def _dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | Non
 # --- one sentence -------------------------------------------------------------------------
 
 
+class _DocIndex:
+    """Trigger matches and entity mentions of a whole document, looked up by sentence."""
+
+    def __init__(self, triggers: list[tuple[str, re.Match[str]]], mentions: list[Mention], people: list[Mention]):
+        self.triggers = triggers
+        self.t_starts = [m.start() for _, m in triggers]
+        self.mentions = mentions
+        self.m_starts = [m.start for m in mentions]
+        self.people = people
+        self.p_starts = [m.start for m in people]
+
+    @staticmethod
+    def _slice(items: list, starts: list[int], span: Span) -> list:
+        return items[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+
+    def in_sentence(self, span: Span) -> tuple[list[tuple[str, re.Match[str]]], list[Mention], list[Mention]]:
+        trig = [tm for tm in self._slice(self.triggers, self.t_starts, span) if tm[1].end() <= span.end]
+        ments = [m for m in self._slice(self.mentions, self.m_starts, span) if m.end <= span.end]
+        peop = [m for m in self._slice(self.people, self.p_starts, span) if m.end <= span.end]
+        return trig, ments, peop
+
+
 @dataclass
 class _Cand:
     type: str
@@ -225,12 +257,13 @@ def _sentence_events(
     gaz: Gazetteer,
     ctx: _Ctx,
     previous: list[tuple[int, Span, list[Event]]],
+    index: _DocIndex,
 ) -> list[Event]:
     text = doc.text
     s0 = sent.start
     stext = sent.text
-    mentions = gaz.find(text, sent.start, sent.end)
-    people = [p for p in find_people(text, sent.start, sent.end) if not any(_overlap(p, m) for m in mentions)]
+    triggers, mentions, people = index.in_sentence(sent)
+    people = [p for p in people if not any(_overlap(p, m) for m in mentions)]
     actors = sorted([m for m in mentions if m.entity.kind == "actor"] + people, key=lambda m: m.start)
     places = [m for m in mentions if m.entity.kind == "place"]
     stx = [t for t in timexes if sent.start <= t.start < sent.end]
@@ -238,7 +271,7 @@ def _sentence_events(
 
     cands: list[_Cand] = []
     seen_types: set[str] = set()
-    for etype, m in vocab.scan(text, sent.start, sent.end):
+    for etype, m in triggers:
         if etype in seen_types:
             continue
         if any(b <= m.start() < e for b, e in timex_spans) and etype != "ReportRelease" and etype != "Investigation":
@@ -357,7 +390,7 @@ def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Men
     if etype == "ForcedLabor":
         # "seven years of forced labor" is a sentence term, not a forced-labour event
         return not re.search(r"(?:years?|months?|sentenced to|term of)\s+(?:of\s+|in\s+)?$", before)
-    if etype == "Sentencing" and re.match(r"(?:given|handed|received|receiving|got|getting|gets|serving|served)", trig):
+    if etype == "Sentencing" and re.match(r"(?:given|gave|gives|giving|handed|received|receiving|got|getting|gets|serving|served)", trig):
         return bool(re.search(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|life|death|sentence|years|months", trig))
     if etype == "Statement":
         # "the fever cases reported": a participle after a noun is no statement
@@ -416,7 +449,9 @@ def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | 
     inside = [a for a in actors if c.start <= a.start and a.end <= c.end and c.type in ("Statement",)]
     subj = _subject(text, sent, c.start, actors)
     if subj is not None:
-        return subj
+        gap = text[subj.end : c.start]
+        if c.type not in CLAIM_TYPES or not re.search(r"[,;]\s*(?:\w+\s+){0,3}?(?:" + _AGENTIVE.pattern + r")\s*$", gap, re.I):
+            return subj
     if inside:
         return inside[0]
     # an agentive noun ("authorities were reinforcing", "one escapee recalled")
@@ -633,7 +668,7 @@ def _attribution(
             return after[0].entity
         if claims.REPORT_NOUN.match(re.sub(r"^(?:the|a|an|its|this|that)\s+(?:\w+\s+)?", "", phrase)) and ctx.report_author:
             return ctx.report_author
-    m = re.search(r"\b(?:in|by)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:report|statement|article|interview)\s+(?:by|from|of)\s+", text[sent.start : c.start])
+    m = re.search(r"\b(?:in|by)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:report|statement|article|interview)\s+(?:by|from|of)\s+", text[sent.start : c.start], re.I)
     if m:
         after = [a for a in actors if sent.start + m.end() <= a.start <= sent.start + m.end() + 40]
         if after:
