@@ -260,7 +260,11 @@ class Endpoint:
         self._request(self._gsp(graph), method="DELETE")
 
     def get_graph(self, graph: str) -> list[Any]:
-        """The triples of ``graph`` (Graph Store Protocol GET) as pyoxigraph triples."""
+        """The triples of ``graph`` (Graph Store Protocol GET) as pyoxigraph triples.
+
+        Virtuoso answers GET like a CONSTRUCT, so it is cut at ``ResultSetMaxRows`` too; count
+        or page with :meth:`query` when the graph may be larger.
+        """
         body, headers = self._request(self._gsp(graph), method="GET", headers={"Accept": _GRAPH_ACCEPT})
         media = (headers.get("Content-Type") or "text/turtle").split(";")[0].strip().lower()
         fmt = _MEDIA_FORMATS.get(media, ox.RdfFormat.TURTLE)
