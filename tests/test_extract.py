@@ -252,9 +252,9 @@ def test_merge_is_fast():
     from dataclasses import replace
 
     many = [replace(e, doc_id=f"d{i}") for i in range(10_000) for e in base]
-    t = time.perf_counter()
+    t = time.process_time()
     merged = merge_events(many)
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10
     assert len(merged) == 2
 
 
@@ -267,10 +267,10 @@ def test_extraction_speed():
     doc = Document(id="s", path="s.txt", text=text, sha256="0", published=published)
     tx, ss = find_timexes(text, published), split_sentences(text)
     extract_events(doc, tx, ss)
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: other processes on a busy machine do not count
     for _ in range(50):
         extract_events(doc, tx, ss)
-    assert (time.perf_counter() - t) / 50 < 0.01
+    assert (time.process_time() - t) / 50 < 0.01
 
 
 def test_timex_values_given_by_hand():

@@ -21,7 +21,7 @@ _POSSIBLE = re.compile(
 )
 _PROBABLE = re.compile(
     r"\b(?:reportedly|likely|probably|believed|suspected|estimated?|estimates|apparently|"
-    r"reports? (?:surfaced|emerged|said|suggest(?:ed)?)|said to|thought to|understood to|appears? to|"
+    r"reports? (?:surfaced|emerged|said|suggest(?:ed)?)|said to|reported to|thought to|understood to|appears? to|"
     r"seems? to)\b",
     re.IGNORECASE,
 )
@@ -33,7 +33,7 @@ _IRREALIS = re.compile(
     r"\b(?:stop(?:s|ping)?|prevent(?:s|ing)?|halt(?:s|ing)?|end(?:ing)? the|urg(?:e|es|ed|ing)|"
     r"call(?:s|ed|ing)? (?:on|for)|should|must|would|will|shall|if|whether|unless|can (?:\w+ )?be|"
     r"support(?:s|ing)? policies|threaten(?:s|ed|ing)? to|plans? to|vow(?:s|ed)? to|aim(?:s|ed)? to|"
-    r"try(?:ing)? to|trying|want(?:s|ed)? to|seek(?:s|ing)? to)\b[^.;:]{0,50}$",
+    r"try(?:ing)? to|trying|want(?:s|ed)? to|seek(?:s|ing)? to|often|usually|typically|generally|tend to)\b[^.;:]{0,50}$",
     re.IGNORECASE,
 )
 

@@ -66,7 +66,7 @@ _NUMWORD = (
 )
 _GROUP_RE = re.compile(
     r"(?<![\w-])(?:(?:up to|more than|over|about|around|at least|nearly|almost|some|an estimated)\s+)?"
-    r"(?:(?:\d[\d,.]*(?:\s+(?:million|thousand|hundred))?|" + _NUMWORD + r"|an?|the|those|these)\s+)?"
+    r"(?:(?:(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*(?:\s+(?:million|thousand|hundred))?|" + _NUMWORD + r"|an?|the|those|these)\s+)?"
     r"(?:(?!(?:of|to|in|on|for|and|or|the|an?|with|by|from|that|who|whom|which|your|their|his|her|its|our|my)\b)"
     r"(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}?(?:" + _GROUP_NOUNS + r")(?![\w-])",
     re.IGNORECASE,
@@ -132,6 +132,9 @@ _LABELS = {
     "Defection": ("{affected} defect", "Defection"),
     "Abduction": ("{agent} abducts {affected}", "{affected} abducted"),
 }
+# A second trigger of the same type in a sentence is a second event only across a clause
+# boundary ("a man was sentenced to seven years …, and the woman … was given 15 years").
+_CONJ = re.compile(r"(?:,\s*|\s)(?:and|while|whereas|but)\s+(?:the|a|an|his|her|their|two|three|another)\b|;")
 _AGENT_AFTER_TYPES = frozenset({"ReportRelease", "Investigation", "Resolution"})
 
 
@@ -160,8 +163,12 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     previous: list[tuple[int, Span, list[Event]]] = []  # (index, sentence, its events)
     kept = [s for s in sentences if not _in_noise(s, noise)]
     # one pass over the whole text per vocabulary, then bucket by sentence
+    low = text.lower()
+    trig: list[tuple[str, re.Match[str]]] = []
+    for b, e in _blocks(kept):  # scan only the text outside page furniture
+        trig.extend(vocab.scan(text, b, e, lowered=low))
     idx_doc = _DocIndex(
-        triggers=sorted(vocab.scan(text), key=lambda tm: (tm[1].start(), tm[0])),
+        triggers=sorted(trig, key=lambda tm: (tm[1].start(), tm[0])),
         mentions=gaz.find(text),
         people=find_people(text),
     )
@@ -175,6 +182,17 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
 
 
 # --- sentences ----------------------------------------------------------------------------
+
+
+def _blocks(spans: list[Span]) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences, as (start, end), so furniture between them is skipped."""
+    out: list[tuple[int, int]] = []
+    for s in spans:
+        if out and s.start - out[-1][1] <= 4:
+            out[-1] = (out[-1][0], s.end)
+        else:
+            out.append((s.start, s.end))
+    return out
 
 
 def _in_noise(s: Span, noise: list[tuple[int, int]]) -> bool:
@@ -270,9 +288,9 @@ def _sentence_events(
     timex_spans = [(t.start, t.end) for t in stx]
 
     cands: list[_Cand] = []
-    seen_types: set[str] = set()
+    seen_types: dict[str, int] = {}
     for etype, m in triggers:
-        if etype in seen_types:
+        if etype in seen_types and not _CONJ.search(text, seen_types[etype], m.start()):
             continue
         if any(b <= m.start() < e for b, e in timex_spans) and etype != "ReportRelease" and etype != "Investigation":
             continue
@@ -281,7 +299,7 @@ def _sentence_events(
             continue
         if not _valid(etype, m, text, sent, actors):
             continue
-        seen_types.add(etype)
+        seen_types[etype] = m.end()
         cands.append(_Cand(etype, m.start(), m.end()))
     cands = _resolve_claim_overlaps(cands)
     cands.sort(key=lambda c: c.start)
@@ -404,8 +422,13 @@ def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Men
 # --- participants ---------------------------------------------------------------------------
 
 
+_ASIDE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,120},")
+_REPORTING_ACTIVE = re.compile(r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )" + claims.REPORTING.pattern)
+
+
 def _clause_start(text: str, sent: Span, at: int) -> int:
     seg = text[sent.start : at]
+    seg = _ASIDE.sub(lambda m: " " * len(m.group(0)), seg)
     cut = max(seg.rfind(" that "), seg.rfind(";"), seg.rfind(" which "), seg.rfind(" who "))
     return sent.start + (cut + 1 if cut >= 0 else 0)
 
@@ -415,13 +438,16 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
     clause, skipping an appositive ("James Heenan, head of the office for North Korea, told")."""
     lo = _clause_start(text, sent, at)
     before = [a for a in actors if lo <= a.start and a.end <= at]
+    # actors inside a relative clause or appositive (", who heads the office for North Korea,")
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, sent.start, at)]
+    before = [a for a in before if not any(b <= a.start < e for b, e in asides)]
     before = [a for a in before if not re.search(r"\b(?:according to|citing)\s+(?:\w+\s+){0,5}$", text[max(sent.start, a.start - 60) : a.start], re.I)]
     if not before:
         return None
     # skip actors inside prepositional phrases ("head of the office for North Korea")
     for cand in reversed(before):
         between = text[cand.end : at]
-        if claims.REPORTING.search(between):
+        if _REPORTING_ACTIVE.search(between):
             return None  # "the UN report highlighted forced labour": the reporter is not the agent
         if len(between) > 160:
             return None
@@ -430,6 +456,13 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
             continue
         return cand
     return None
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _is_passive(text: str, sent: Span, c: _Cand) -> bool:
+    return bool(_PASSIVE.search(text[max(sent.start, c.start - 25) : c.start]))
 
 
 def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | None:
@@ -447,6 +480,8 @@ def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | 
         if after:
             return after[0]
     inside = [a for a in actors if c.start <= a.start and a.end <= c.end and c.type in ("Statement",)]
+    if _is_passive(text, sent, c) and c.type not in CLAIM_TYPES:
+        return None  # "officials were put to death": the subject is affected, the agent unnamed
     subj = _subject(text, sent, c.start, actors)
     if subj is not None:
         gap = text[subj.end : c.start]
@@ -503,6 +538,12 @@ def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None
         lo2 = _clause_start(text, sent, c.start)
         for m in _GROUP_RE.finditer(text, lo2, c.start):
             cand = m
+        if cand is None:  # "the woman who supplied it was given 15 years"
+            conj = [m.end() for m in _CONJ.finditer(text, sent.start, c.start)]
+            for m in _GROUP_RE.finditer(text, max([sent.start, *conj]), c.start):
+                if m.group(0).lower() not in ("the", "those", "these"):
+                    cand = m
+                    break
         if cand is None:
             pm = None
             for pm in _PRONOUN_GROUP.finditer(text, max(lo2, c.start - 15), c.start):
@@ -683,8 +724,10 @@ def _attribution(
     if c.type not in CLAIM_TYPES:
         lo = sent.start
         for rm in claims.REPORTING.finditer(text, lo, c.start):
-            subj_text = text[_clause_start(text, sent, rm.start()) : rm.start()]
-            if claims.REPORT_NOUN.search(subj_text) or re.search(r"\bit\s+$", subj_text):
+            if re.search(r"\b(?:was|were|is|are|been|be)\s+$", text[max(sent.start, rm.start() - 8) : rm.start()]):
+                continue  # passive "were reported to have": a hedge, not a source
+            subj_text = text[max(sent.start, rm.start() - 60) : rm.start()]
+            if re.search(r"\b(?:report|review|assessment|findings|study|survey|inquiry|commentary|article)s?\b[^.;]{0,40}$", subj_text, re.I) or re.search(r"(?:^|[.;]\s*|\A)\s*it\s+$", text[_clause_start(text, sent, rm.start()) : rm.start()], re.I):
                 inner = [a for a in actors if sent.start <= a.start and a.end <= rm.start()]
                 if ctx.report_author is not None:
                     return ctx.report_author

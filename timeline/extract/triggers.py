@@ -43,10 +43,13 @@ class Vocabulary:
     def __init__(self, types: list[EventType]):
         self.types: dict[str, EventType] = {t.name: t for t in sorted(types, key=lambda t: t.name)}
 
-    def scan(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, re.Match[str]]]:
-        """Every (type name, match) of a trigger in ``text[start:end]``."""
+    def scan(
+        self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None
+    ) -> Iterator[tuple[str, re.Match[str]]]:
+        """Every (type name, match) of a trigger in ``text[start:end]`` (``lowered`` is
+        ``text.lower()`` when the caller has it already)."""
         end = len(text) if end is None else end
-        low = text.lower()
+        low = text.lower() if lowered is None else lowered
         if len(low) != len(text):  # a character whose lower case is longer: no shortcut
             for name, etype in self.types.items():
                 yield from ((name, m) for m in etype.pattern.finditer(text, start, end))
