@@ -121,14 +121,13 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
 
 
 @main.command()
-@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
-@click.argument("name", required=False)
+@click.argument("args", nargs=-1, metavar="GRAPH... [NAME]")
 @click.option("-q", "--query", "text", help="SPARQL query text.")
 @click.option("-f", "--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the SPARQL query from a file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (dates as YYYY-MM-DD).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
-def query(graphs, name, text, file, fmt, params, list_) -> None:
+def query(args, text, file, fmt, params, list_) -> None:
     """Run SPARQL 1.1 over graph files, with the ontology loaded alongside.
 
     Give the query with -q, -f, or the NAME of a shipped query (see --list). The last
@@ -147,8 +146,9 @@ def query(graphs, name, text, file, fmt, params, list_) -> None:
         for item in named.values():
             click.echo(f"{item.name:<16} {item.description}")
         return
-    graphs = list(graphs)
-    if name is None and not (text or file) and graphs and not graphs[-1].exists():
+    graphs = [Path(a) for a in args]
+    name = None
+    if not (text or file) and graphs and not graphs[-1].exists():
         name = str(graphs.pop())
     chosen = [x for x in (text, file, name) if x]
     if len(chosen) != 1:
