@@ -131,7 +131,7 @@ def query(args, text, file, fmt, params, list_) -> None:
     """Run SPARQL 1.1 over graph files, with the ontology loaded alongside.
 
     Give the query with -q, -f, or the NAME of a shipped query (see --list). The last
-    argument is taken as a NAME when it is not an existing file.
+    argument is taken as a NAME when it is not a file.
 
     \b
     Example:
@@ -148,7 +148,7 @@ def query(args, text, file, fmt, params, list_) -> None:
         return
     graphs = [Path(a) for a in args]
     name = None
-    if not (text or file) and graphs and not graphs[-1].exists():
+    if not (text or file) and graphs and not graphs[-1].is_file():
         name = str(graphs.pop())
     chosen = [x for x in (text, file, name) if x]
     if len(chosen) != 1:
