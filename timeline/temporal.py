@@ -290,7 +290,13 @@ def _apply_position(v: _Val, pos: str | None) -> _Val:
     else:
         mod, part = "MID", 1
     e, l = v.earliest, v.latest
-    if v.granularity in ("year", "decade", "century", "half", "quarter", "season") and l.year - e.year < 1000:
+    if v.granularity in ("decade", "century"):
+        # in whole years: the late 1970s is 1977-1979, the early 20th century 1900-1933
+        n = l.year - e.year + 1
+        cut1, cut2 = -(-n * 34 // 100), -(-n * 67 // 100)
+        lo, hi = [(0, cut1), (cut1, cut2), (cut2, n)][part]
+        return replace(v, earliest=date(e.year + lo, 1, 1), latest=date(e.year + hi - 1, 12, 31), mod=mod)
+    if v.granularity in ("year", "half", "quarter", "season") and l.year - e.year < 1000:
         months = (l.year - e.year) * 12 + l.month - e.month + 1
         third = max(1, round(months / 3))
         if months >= 3:
@@ -754,8 +760,10 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Val | None:
                 return None
         if re.match(r"\s+(?-i:[A-Z][a-z]+)", after) and not re.match(
                 r"\s+(?:and|or|to|through|until|last|next|this|of)\b", after):
-            # "April Smith", "March Madness"
-            if not _MONTH_CONTEXT.search(before):
+            # "April Smith", "March Madness": only a strong temporal cue keeps it a month
+            if not re.search(r"\b(?:in|since|until|till|during|through|last|next|this|early|late|mid|"
+                             r"before|after|of|between|from)\s*-?\s*$", before, re.IGNORECASE) or \
+                    re.search(r"\b(?:by|from|to|with|and)\s+$", before, re.IGNORECASE):
                 return None
         if re.match(r"\s*\d", after):
             return None  # part of a larger numeric phrase we did not recognise
@@ -799,7 +807,8 @@ _NOT_YEAR_AFTER = re.compile(
     r"|employees|copies|pages|words|points|barrels|cars|vehicles|hectares|acres|calories"
     r"|residents|inmates|detainees|victims|individuals|citizens|officials|escapees|witnesses"
     r"|signatures|documents|items|times|hours|minutes|seconds|days|weeks|months|years"
-    r"|x\s*\d|×|:\d|\)\s*\d|-year|-day|-month|-week|-hour)",
+    r"|x\s*\d|×|:\d|\)\s*\d|-year|-day|-month|-week|-hour|[KMGT]i?B\b|kbps|Mbps|MHz|GHz|mm\b|cm\b"
+    r"|mg\b|ml\b|kW|MW|rpm|dpi|px\b)",
     re.IGNORECASE,
 )
 
@@ -1043,6 +1052,8 @@ def _h_relunit(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if d is None:
         return None
     v = _at_granularity(d, unit, anchor)
+    if pos and pos.lower().startswith(("earlier", "later")):
+        return v  # narrowed to the part before/after the DCT by the caller
     return _apply_position(v, pos)
 
 

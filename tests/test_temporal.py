@@ -1,0 +1,488 @@
+"""Time expressions: recognition, TIMEX3 values, calendar bounds, anchors and the traps.
+
+The big table below is the specification: each row is a phrase in a short sentence of our
+own, the DCT it is read with (or None), and what the tagger must say about it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.errors import DateError
+from timeline.temporal import (
+    find_timexes,
+    format_timex_records,
+    parse_absolute_date,
+    parse_date_arg,
+    timex_records,
+)
+
+D = date
+DCT = D(2025, 10, 2)  # a Thursday
+SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
+
+
+def one(text: str, dct: date | None, phrase: str):
+    """The timex whose text is ``phrase`` (fails if there is none)."""
+    found = [t for t in find_timexes(text, dct) if t.text == phrase]
+    assert found, f"{phrase!r} not found in {[(t.text, t.value) for t in find_timexes(text, dct)]}"
+    return found[0]
+
+
+# (sentence, dct, phrase, type, value, earliest, latest, granularity, anchor)
+# "…" in earliest/latest means "not checked"; None means "must be None".
+ANY = "…"
+CASES = [
+    # --- absolute dates -----------------------------------------------------------------
+    ("In April 2025, China sent 60 people back.", None, "April 2025", "DATE", "2025-04", D(2025, 4, 1), D(2025, 4, 30), "month", "absolute"),
+    ("In April 2025, China sent 60 people back.", DCT, "April 2025", "DATE", "2025-04", D(2025, 4, 1), D(2025, 4, 30), "month", "absolute"),
+    ("A landmark 2014 UN investigation detailed abuses.", None, "2014", "DATE", "2014", D(2014, 1, 1), D(2014, 12, 31), "year", "absolute"),
+    ("The floods of 2024 were severe.", DCT, "2024", "DATE", "2024", D(2024, 1, 1), D(2024, 12, 31), "year", "absolute"),
+    ("It was published on October 2, 2025.", None, "October 2, 2025", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "absolute"),
+    ("It was published on 2 Oct. 2025 in Geneva.", None, "2 Oct. 2025", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "absolute"),
+    ("Filed 2025-10-02 by the office.", None, "2025-10-02", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "absolute"),
+    ("www.example.kp (2025.10.02.)", None, "2025.10.02", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "absolute"),
+    ("Signed 10/02/2025 in New York.", None, "10/02/2025", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "absolute"),
+    ("Signed on Thursday, October 2, 2025, in Seoul.", None, "Thursday, October 2, 2025", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "absolute"),
+    ("The law took effect on the 3rd of May 2021.", None, "the 3rd of May 2021", "DATE", "2021-05-03", D(2021, 5, 3), D(2021, 5, 3), "day", "absolute"),
+    ("The resolution passed in December 2024.", DCT, "December 2024", "DATE", "2024-12", D(2024, 12, 1), D(2024, 12, 31), "month", "absolute"),
+    ("It happened in May of 2019.", None, "May of 2019", "DATE", "2019-05", D(2019, 5, 1), D(2019, 5, 31), "month", "absolute"),
+    ("By MAY 2025 the camps had grown.", None, "MAY 2025", "DATE", "2025-05", D(2025, 5, 1), D(2025, 5, 31), "month", "absolute"),
+    ("Ukraine War Map May 2025: why the front is still", None, "May 2025", "DATE", "2025-05", D(2025, 5, 1), D(2025, 5, 31), "month", "absolute"),
+    ("The talks of Feb. 29, 2024 failed.", None, "Feb. 29, 2024", "DATE", "2024-02-29", D(2024, 2, 29), D(2024, 2, 29), "day", "absolute"),
+    ("Christmas 2023 was quiet.", None, "Christmas 2023", "DATE", "2023-12-25", D(2023, 12, 25), D(2023, 12, 25), "day", "absolute"),
+    # --- partial dates: month-day without a year ------------------------------------------
+    ("There were no new cases as of July 29.", None, "July 29", "DATE", "XXXX-07-29", None, None, "day", "unresolved"),
+    ("There were no new cases as of July 29.", DCT, "July 29", "DATE", "2025-07-29", D(2025, 7, 29), D(2025, 7, 29), "day", "publication"),
+    ("Pyongyang, October 2 (KCNA) -- a researcher wrote.", DCT, "October 2", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
+    ("The vote was held on December 20.", D(2026, 1, 10), "December 20", "DATE", "2025-12-20", D(2025, 12, 20), D(2025, 12, 20), "day", "publication"),
+    ("The court will rule on January 5.", D(2025, 12, 20), "January 5", "DATE", "2026-01-05", D(2026, 1, 5), D(2026, 1, 5), "day", "publication"),
+    ("The next session opens March 3.", None, "March 3", "DATE", "XXXX-03-03", None, None, "day", "unresolved"),
+    ("She left on 14 July and returned later.", D(2025, 8, 1), "14 July", "DATE", "2025-07-14", D(2025, 7, 14), D(2025, 7, 14), "day", "publication"),
+    # --- months alone ---------------------------------------------------------------------
+    ("Returns rose in May, the ministry said.", DCT, "May", "DATE", "2025-05", D(2025, 5, 1), D(2025, 5, 31), "month", "publication"),
+    ("Returns rose in May, the ministry said.", None, "May", "DATE", "XXXX-05", None, None, "month", "unresolved"),
+    ("The rapporteur visited last March.", DCT, "last March", "DATE", "2025-03", D(2025, 3, 1), D(2025, 3, 31), "month", "publication"),
+    ("Talks resume next January.", DCT, "next January", "DATE", "2026-01", D(2026, 1, 1), D(2026, 1, 31), "month", "publication"),
+    ("The border reopened in late November.", D(2025, 12, 10), "late November", "DATE", "2025-11", D(2025, 11, 21), D(2025, 11, 30), "month", "publication"),
+    ("The law passed in early March 2023.", None, "early March 2023", "DATE", "2023-03", D(2023, 3, 1), ANY, "month", "absolute"),
+    ("It was adopted in June last year.", DCT, "June last year", "DATE", "2024-06", D(2024, 6, 1), D(2024, 6, 30), "month", "publication"),
+    ("It was adopted in January this year.", DCT, "January this year", "DATE", "2025-01", D(2025, 1, 1), D(2025, 1, 31), "month", "publication"),
+    # --- years with modifiers, ranges, open intervals ------------------------------------
+    ("The news coming out in early 2026 isn't great.", None, "early 2026", "DATE", "2026", D(2026, 1, 1), D(2026, 4, 30), "year", "absolute"),
+    ("In late 2025, reports surfaced of a man jailed.", None, "late 2025", "DATE", "2025", D(2025, 9, 1), D(2025, 12, 31), "year", "absolute"),
+    ("The group split in mid-1996 after a defection.", None, "mid-1996", "DATE", "1996", D(1996, 5, 1), D(1996, 8, 31), "year", "absolute"),
+    ("The goal is a deal by the end of 2026.", None, "the end of 2026", "DATE", "2026", D(2026, 9, 1), D(2026, 12, 31), "year", "absolute"),
+    ("Executions rose between 2014 and 2019, the report said.", None, "between 2014 and 2019", "DATE", "2014/2019", D(2014, 1, 1), D(2019, 12, 31), "year", "absolute"),
+    ("Executions rose from 2014 to 2019, the report said.", None, "from 2014 to 2019", "DATE", "2014/2019", D(2014, 1, 1), D(2019, 12, 31), "year", "absolute"),
+    ("The 2014-2019 period saw purges.", None, "2014-2019", "DATE", "2014/2019", D(2014, 1, 1), D(2019, 12, 31), "year", "absolute"),
+    ("Profits in fiscal 2024 fell.", None, "fiscal 2024", "DATE", "2024", D(2024, 1, 1), D(2024, 12, 31), "year", "absolute"),
+    ("The first half of 1989 was weak.", None, "The first half of 1989", "DATE", "1989-H1", D(1989, 1, 1), D(1989, 6, 30), "half", "absolute"),
+    # --- decades, centuries, seasons, quarters -------------------------------------------
+    ("Famine struck in the 1990s.", None, "the 1990s", "DATE", "199", D(1990, 1, 1), D(1999, 12, 31), "decade", "absolute"),
+    ("Famine struck in the 1990s.", DCT, "the 1990s", "DATE", "199", D(1990, 1, 1), D(1999, 12, 31), "decade", "absolute"),
+    ("Camps were expanded in the 1980s, defectors say.", None, "the 1980s", "DATE", "198", D(1980, 1, 1), D(1989, 12, 31), "decade", "absolute"),
+    ("North Korea is doubling down on 1940s-style brutality.", None, "1940s", "DATE", "194", D(1940, 1, 1), D(1949, 12, 31), "decade", "absolute"),
+    ("Rations fell in the late 1970s.", None, "the late 1970s", "DATE", "197", D(1977, 1, 1), D(1979, 12, 31), "decade", "absolute"),
+    ("Those were the '80s.", None, "the '80s", "DATE", "198", D(1980, 1, 1), D(1989, 12, 31), "decade", "absolute"),
+    ("Japan annexed Korea in the 20th century.", None, "the 20th century", "DATE", "19", D(1900, 1, 1), D(1999, 12, 31), "century", "absolute"),
+    ("Crops failed in the summer of 2021.", None, "the summer of 2021", "DATE", "2021-SU", D(2021, 6, 1), D(2021, 8, 31), "season", "absolute"),
+    ("Crops failed in summer 2021.", None, "summer 2021", "DATE", "2021-SU", D(2021, 6, 1), D(2021, 8, 31), "season", "absolute"),
+    ("Crops failed last fall.", DCT, "last fall", "DATE", "2024-FA", D(2024, 9, 1), D(2024, 11, 30), "season", "publication"),
+    ("Crops failed last winter.", D(2025, 6, 1), "last winter", "DATE", "2024-WI", D(2024, 12, 1), D(2025, 2, 28), "season", "publication"),
+    ("Trade fell in the fourth quarter of 2025.", None, "the fourth quarter of 2025", "DATE", "2025-Q4", D(2025, 10, 1), D(2025, 12, 31), "quarter", "absolute"),
+    ("Trade fell in Q3 2025.", None, "Q3 2025", "DATE", "2025-Q3", D(2025, 7, 1), D(2025, 9, 30), "quarter", "absolute"),
+    ("Third-quarter profit fell.", D(1989, 10, 26), "Third-quarter", "DATE", "1989-Q3", D(1989, 7, 1), D(1989, 9, 30), "quarter", "publication"),
+    ("Profit fell in the third quarter.", D(1989, 10, 26), "the third quarter", "DATE", "1989-Q3", D(1989, 7, 1), D(1989, 9, 30), "quarter", "publication"),
+    ("Profit fell in the third quarter.", None, "the third quarter", "DATE", "XXXX-Q3", None, None, "quarter", "unresolved"),
+    # --- relative to the publication date --------------------------------------------------
+    ("Last year, the UN warned of slavery.", DCT, "Last year", "DATE", "2024", D(2024, 1, 1), D(2024, 12, 31), "year", "publication"),
+    ("Last year, the UN warned of slavery.", None, "Last year", "DATE", "XXXX", None, None, "year", "unresolved"),
+    ("The UN warned last year that the practice continues.", DCT, "last year", "DATE", "2024", D(2024, 1, 1), D(2024, 12, 31), "year", "publication"),
+    ("The panel meets this year.", DCT, "this year", "DATE", "2025", D(2025, 1, 1), D(2025, 12, 31), "year", "publication"),
+    ("The panel meets next year.", DCT, "next year", "DATE", "2026", D(2026, 1, 1), D(2026, 12, 31), "year", "publication"),
+    ("Prices rose last month.", DCT, "last month", "DATE", "2025-09", D(2025, 9, 1), D(2025, 9, 30), "month", "publication"),
+    ("Prices rose this month.", DCT, "this month", "DATE", "2025-10", D(2025, 10, 1), D(2025, 10, 31), "month", "publication"),
+    ("The envoy arrived last week.", DCT, "last week", "DATE", "2025-W39", D(2025, 9, 22), D(2025, 9, 28), "week", "publication"),
+    ("The envoy arrived last week.", None, "last week", "DATE", "XXXX-WXX", None, None, "week", "unresolved"),
+    ("The envoy arrives next week.", DCT, "next week", "DATE", "2025-W41", D(2025, 10, 6), D(2025, 10, 12), "week", "publication"),
+    ("The envoy is here this week.", DCT, "this week", "DATE", "2025-W40", D(2025, 9, 29), D(2025, 10, 5), "week", "publication"),
+    ("Officials met earlier this year.", DCT, "earlier this year", "DATE", "2025", D(2025, 1, 1), D(2025, 10, 2), "year", "publication"),
+    ("The rapporteur spoke yesterday.", DCT, "yesterday", "DATE", "2025-10-01", D(2025, 10, 1), D(2025, 10, 1), "day", "publication"),
+    ("The rapporteur spoke yesterday.", None, "yesterday", "DATE", "XXXX-XX-XX", None, None, "day", "unresolved"),
+    ("The rapporteur speaks tomorrow.", DCT, "tomorrow", "DATE", "2025-10-03", D(2025, 10, 3), D(2025, 10, 3), "day", "publication"),
+    ("The rapporteur said today that it ended.", DCT, "today", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
+    ("The board met this morning.", DCT, "this morning", "TIME", "2025-10-02TMO", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
+    ("Shots were heard last night.", DCT, "last night", "TIME", "2025-10-01TNI", D(2025, 10, 1), D(2025, 10, 1), "day", "publication"),
+    ("It was reported three weeks ago.", DCT, "three weeks ago", "DATE", "2025-W37", D(2025, 9, 8), D(2025, 9, 14), "week", "publication"),
+    ("It was reported three weeks ago.", None, "three weeks ago", "DATE", "XXXX-WXX", None, None, ANY, "unresolved"),
+    ("The camp closed two years ago.", DCT, "two years ago", "DATE", "2023", D(2023, 1, 1), D(2023, 12, 31), "year", "publication"),
+    ("The camp closed 10 days ago.", DCT, "10 days ago", "DATE", "2025-09-22", D(2025, 9, 22), D(2025, 9, 22), "day", "publication"),
+    ("The camp closed six months ago.", DCT, "six months ago", "DATE", "2025-04", D(2025, 4, 1), D(2025, 4, 30), "month", "publication"),
+    ("A new camp opened a decade ago.", DCT, "a decade ago", "DATE", "2015", D(2015, 1, 1), D(2015, 12, 31), "year", "publication"),
+    ("Fourteen days ago the order came.", DCT, "Fourteen days ago", "DATE", "2025-09-18", D(2025, 9, 18), D(2025, 9, 18), "day", "publication"),
+    ("That was about two years ago.", DCT, "about two years ago", "DATE", "2023", D(2023, 1, 1), D(2023, 12, 31), "year", "publication"),
+    # --- weekdays ---------------------------------------------------------------------------
+    ("A researcher, Thursday issued the following article.", DCT, "Thursday", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
+    ("The office published its report Thursday.", DCT, "Thursday", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
+    ("The office published its report on Monday.", DCT, "Monday", "DATE", "2025-09-29", D(2025, 9, 29), D(2025, 9, 29), "day", "publication"),
+    ("The office released it Friday.", DCT, "Friday", "DATE", "2025-09-26", D(2025, 9, 26), D(2025, 9, 26), "day", "publication"),
+    ("The council will vote on Friday.", DCT, "Friday", "DATE", "2025-10-03", D(2025, 10, 3), D(2025, 10, 3), "day", "publication"),
+    ("The council will meet on Monday.", DCT, "Monday", "DATE", "2025-10-06", D(2025, 10, 6), D(2025, 10, 6), "day", "publication"),
+    ("The office published its report Thursday.", None, "Thursday", "DATE", "XXXX-WXX-4", None, None, "day", "unresolved"),
+    ("Friday last week, officials said the cases were flu.", DCT, "Friday last week", "DATE", "2025-09-26", D(2025, 9, 26), D(2025, 9, 26), "day", "publication"),
+    ("Friday last week, officials said the cases were flu.", D(2025, 10, 6), "Friday last week", "DATE", "2025-10-03", D(2025, 10, 3), D(2025, 10, 3), "day", "publication"),
+    ("They met last Tuesday.", DCT, "last Tuesday", "DATE", "2025-09-30", D(2025, 9, 30), D(2025, 9, 30), "day", "publication"),
+    ("They meet next Tuesday.", DCT, "next Tuesday", "DATE", "2025-10-07", D(2025, 10, 7), D(2025, 10, 7), "day", "publication"),
+    ("Police raided it Friday morning.", DCT, "Friday morning", "TIME", "2025-09-26TMO", D(2025, 9, 26), D(2025, 9, 26), "day", "publication"),
+    # --- relative to another expression -----------------------------------------------------
+    ("Friday last week, officials said it was flu. This follows a claim the day before that it locked down the area.", DCT, "the day before", "DATE", "2025-09-25", D(2025, 9, 25), D(2025, 9, 25), "day", "expression"),
+    ("The raid came on March 3, 2024. The next day, the families fled.", None, "The next day", "DATE", "2024-03-04", D(2024, 3, 4), D(2024, 3, 4), "day", "expression"),
+    ("The raid came on March 3, 2024. A day later, they fled.", None, "A day later", "DATE", "2024-03-04", D(2024, 3, 4), D(2024, 3, 4), "day", "expression"),
+    ("The raid came on March 3, 2024. Two days later, they fled.", None, "Two days later", "DATE", "2024-03-05", D(2024, 3, 5), D(2024, 3, 5), "day", "expression"),
+    ("The claim was made the day before.", None, "the day before", "DATE", "XXXX-XX-XX", None, None, "day", "unresolved"),
+    ("He was arrested in 2019 and released that year.", None, "that year", "DATE", "2019", D(2019, 1, 1), D(2019, 12, 31), "year", "expression"),
+    # --- durations: never dates -------------------------------------------------------------
+    ("He got seven years of forced labor.", DCT, "seven years", "DURATION", "P7Y", None, None, ANY, "unresolved"),
+    ("She got 15 years.", DCT, "15 years", "DURATION", "P15Y", None, None, ANY, "unresolved"),
+    ("Repression has lasted two decades.", DCT, "two decades", "DURATION", "P20Y", None, None, ANY, "unresolved"),
+    ("They were held for three weeks.", DCT, "three weeks", "DURATION", "P3W", None, None, ANY, "unresolved"),
+    ("They were held for 90 days.", DCT, "90 days", "DURATION", "P90D", None, None, ANY, "unresolved"),
+    ("They were held for five hours.", DCT, "five hours", "DURATION", "PT5H", None, None, ANY, "unresolved"),
+    ("The flight took 2 1/2 hours.", DCT, "2 1/2 hours", "DURATION", "PT2H30M", None, None, ANY, "unresolved"),
+    ("The term is 2 1/2 years.", DCT, "2 1/2 years", "DURATION", "P2Y6M", None, None, ANY, "unresolved"),
+    ("They signed a two-year contract.", DCT, "two-year", "DURATION", "P2Y", None, None, ANY, "unresolved"),
+    ("They were held for several months.", DCT, "several months", "DURATION", "PXM", None, None, ANY, "unresolved"),
+    ("I have been tracking these reports for years.", DCT, "years", "DURATION", "PXY", None, None, ANY, "unresolved"),
+    ("He served at least 72 hours in a cell.", DCT, "at least 72 hours", "DURATION", "PT72H", None, None, ANY, "unresolved"),
+    ("The trial lasted a week.", DCT, "a week", "DURATION", "P1W", None, None, ANY, "unresolved"),
+    ("Over the past decade, repression has deepened.", DCT, "the past decade", "DURATION", "P10Y", D(2015, 10, 2), D(2025, 10, 2), ANY, "publication"),
+    ("Over the past decade, repression has deepened.", None, "the past decade", "DURATION", "P10Y", None, None, ANY, "unresolved"),
+    ("Prices rose over the past two months.", DCT, "the past two months", "DURATION", "P2M", D(2025, 8, 2), D(2025, 10, 2), ANY, "publication"),
+    ("Talks continue over the next two weeks.", DCT, "the next two weeks", "DURATION", "P2W", D(2025, 10, 2), D(2025, 10, 16), ANY, "publication"),
+    ("The regime used the last few years of chaos.", DCT, "the last few years", "DURATION", "PXY", None, None, ANY, "unresolved"),
+    # --- sets ---------------------------------------------------------------------------------
+    ("It breaks the worst record every year.", DCT, "every year", "SET", "P1Y", None, None, ANY, "unresolved"),
+    ("The report is published annually.", DCT, "annually", "SET", "P1Y", None, None, ANY, "unresolved"),
+    ("It reported daily numbers of fever cases.", DCT, "daily", "SET", "P1D", None, None, ANY, "unresolved"),
+    ("Shootings occur almost every day.", DCT, "every day", "SET", "P1D", None, None, ANY, "unresolved"),
+    ("The guards meet each Thursday.", DCT, "each Thursday", "SET", "XXXX-WXX-4", None, None, ANY, "unresolved"),
+    ("Inspections happen weekly.", DCT, "weekly", "SET", "P1W", None, None, ANY, "unresolved"),
+    ("The committee meets twice a year.", DCT, "a year", "SET", "P1Y", None, None, ANY, "unresolved"),
+    # --- vague references ---------------------------------------------------------------------
+    ("Recently, the State Department released a report.", DCT, "Recently", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
+    ("The department recently flagged the thefts.", DCT, "recently", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
+    ("Now? That window is slamming shut.", DCT, "Now", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
+    ("Hundreds of thousands are currently held.", DCT, "currently", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
+    ("Today when the world aspires after multi-polarization, others differ.", DCT, "Today", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
+    ("The gulags are not a thing of the past.", DCT, "the past", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
+    ("We will in the future, too, not listen.", DCT, "the future", "DATE", "FUTURE_REF", None, None, ANY, "unresolved"),
+    ("More talks are expected in the coming weeks.", DCT, "the coming weeks", "DATE", "FUTURE_REF", None, None, ANY, "unresolved"),
+    ("It emerged from an outbreak in recent months.", DCT, "recent months", "DURATION", "PXM", None, None, ANY, "unresolved"),
+    ("Camps have grown in recent years.", DCT, "recent years", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
+    ("A decision is expected soon.", DCT, "soon", "DATE", "FUTURE_REF", None, None, ANY, "unresolved"),
+    ("If the DPRK continues on its current trajectory, more will suffer.", DCT, "current", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
+    # --- times of day ---------------------------------------------------------------------------
+    ("The blast came at 10:35 a.m. near the embassy.", D(1998, 8, 7), "10:35 a.m.", "TIME", "1998-08-07T10:35", D(1998, 8, 7), D(1998, 8, 7), "day", "publication"),
+    ("The blast came at 10:35 a.m. near the embassy.", None, "10:35 a.m.", "TIME", "T10:35", None, None, "day", "unresolved"),
+    ("The vote is at 3 p.m. Wednesday.", DCT, "3 p.m. Wednesday", "TIME", ANY, ANY, ANY, "day", "publication"),
+    ("The session starts at 15:00 in Geneva.", DCT, "15:00", "TIME", "2025-10-02T15:00", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
+    ("Posted Oct 2 2025 10:15 AM by staff.", None, "Oct 2 2025 10:15 AM", "TIME", "2025-10-02T10:15", D(2025, 10, 2), D(2025, 10, 2), "day", "absolute"),
+    ("They gathered at noon Thursday.", DCT, "noon Thursday", "TIME", "2025-10-02T12:00", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence,dct,phrase,type_,value,earliest,latest,granularity,anchor", CASES,
+    ids=[f"{c[2]}@{c[1]}" for c in CASES],
+)
+def test_case_table(sentence, dct, phrase, type_, value, earliest, latest, granularity, anchor):
+    """Each phrase is found with the TIMEX3 type, value, bounds, granularity and anchor listed."""
+    t = one(sentence, dct, phrase)
+    assert t.type == type_
+    if value is not ANY:
+        assert t.value == value
+    if earliest is not ANY:
+        assert t.earliest == earliest
+    if latest is not ANY:
+        assert t.latest == latest
+    if granularity is not ANY:
+        assert t.granularity == granularity
+    assert t.anchor == anchor
+    assert sentence[t.start:t.end] == t.text
+
+
+# Text that must yield no time expression at all (or none overlapping the named words).
+TRAPS = [
+    ("Forced labor practices may amount to slavery.", "may"),
+    ("It may be that the regime will change.", "may"),
+    ("We will in the future not listen.", "We"),
+    ("we are told that nothing changed", "we"),
+    ("In places like Camp 14, there is no release date.", "Camp 14"),
+    ("North Korea plans a Five-Year Military Modernization.", "Five-Year"),
+    ("The Five-Year plan was announced.", "Five-Year"),
+    ("Hackers stole over $2 billion in crypto.", "$2 billion"),
+    ("Hackers cash out $300mn in a record scam.", "$300mn"),
+    ("Rations cost $10 a bag.", "$10"),
+    ("The share rose 15% on the news.", "15%"),
+    ("Fever cases totaled around 4.77 million.", "4.77 million"),
+    ("He was ranked No. 1 in the world.", "No. 1"),
+    ("Some 2025 people joined the march.", "2025"),
+    ("They detained 1500 people at the border.", "1500"),
+    ("Download version 2.0 now-ish or 10.2.1.", "2.0"),
+    ("edit-2 14 days ago arrow-up 55", "edit-2"),
+    ("edit-2 14 days ago arrow-up 55", "arrow-up 55"),
+    ("The report found up to 120,000 people in prison camps.", "120,000"),
+    ("Interviews with more than 300 witnesses were held.", "300"),
+    ("The 6-year-old girl was detained.", "6-year-old"),
+    ("He is 52 years old.", "52 years old"),
+    ("The march was organised by April Smith.", "April"),
+    ("They march on the capital.", "march"),
+    ("An august body of experts met.", "august"),
+    ("Read the China Daily report.", "Daily"),
+    ("See https://example.org/2025-report/2019/09 for more.", "2025"),
+    ("The laptop has 2048 MB of memory.", "2048"),
+    ("In today's world, freedoms shrink.", "today"),
+    ("Rates cost $500 million a year in interest.", "a year"),
+]
+
+
+@pytest.mark.parametrize("text,words", TRAPS, ids=[f"{w}:{t[:25]}" for t, w in TRAPS])
+def test_traps_are_not_time_expressions(text, words):
+    """Modal verbs, pronouns, names, numbers and money never become times."""
+    i = text.index(words)
+    j = i + len(words)
+    for t in find_timexes(text, DCT):
+        assert not (t.start < j and i < t.end), f"{t} overlaps {words!r}"
+
+
+def test_comment_chrome_age_is_a_date_but_edit_marker_is_not():
+    """In comment chrome "14 days ago" is a (publication-relative) date; "edit-2" is nothing."""
+    ts = find_timexes("edit-2\n14 days ago\n", DCT)
+    assert [(t.text, t.value) for t in ts] == [("14 days ago", "2025-09-18")]
+
+
+def test_since_2020_is_open_towards_the_dct():
+    """ "since 2020" keeps the TimeML extent and value but is bounded 2020-01-01..DCT, open at the end."""
+    t = one("Since 2020, guards have had shoot-to-kill orders.", DCT, "2020")
+    assert (t.value, t.earliest, t.latest, t.mod, t.open_end) == ("2020", D(2020, 1, 1), DCT, "ON_OR_AFTER", True)
+    t = one("Guards have had orders since 2020.", None, "2020")
+    assert (t.earliest, t.latest, t.open_end) == (D(2020, 1, 1), None, True)
+
+
+def test_until_2021_is_open_towards_the_past():
+    """ "until 2021" ends with 2021 and has no start."""
+    t = one("The border stayed closed until 2021.", DCT, "2021")
+    assert (t.earliest, t.latest, t.open_start, t.mod) == (None, D(2021, 12, 31), True, "ON_OR_BEFORE")
+
+
+def test_durations_never_carry_bounds():
+    """A bare duration is a length of time, not an interval on the calendar."""
+    for t in find_timexes("He got seven years, she 15 years and they three weeks.", DCT):
+        assert t.type == "DURATION"
+        assert t.earliest is None and t.latest is None
+
+
+def test_nothing_is_invented_without_a_dct():
+    """With no publication date, relative expressions stay unresolved and unbounded."""
+    text = ("Thursday the office said that last week, and last year, recently and the day before, "
+            "three weeks ago, July 29 and tomorrow things happened; now too.")
+    for t in find_timexes(text, None):
+        assert t.anchor == "unresolved", t
+        assert t.earliest is None and t.latest is None, t
+
+
+def test_future_weekday_on_the_dct_moves_to_next_week_but_past_does_not():
+    """A weekday equal to the DCT's is the DCT in the past tense (dateparser moves it a week)."""
+    assert one("They met Thursday.", DCT, "Thursday").value == "2025-10-02"
+    assert one("They will meet Thursday.", DCT, "Thursday").value == "2025-10-09"
+
+
+def test_a_year_earlier_after_a_quarter_is_the_year_ago_quarter():
+    """In an earnings report "a year earlier" names the same quarter a year before."""
+    ts = find_timexes("Profit rose in the third quarter, up from a year earlier.", D(1989, 10, 26))
+    assert [(t.text, t.value) for t in ts] == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_results_are_sorted_and_offsets_hold_on_a_dense_sentence():
+    """Many expressions in one sentence come back in order, non-overlapping, with exact offsets."""
+    text = ("On Thursday, October 2, 2025, after seven years and since 2020, last year and in "
+            "April 2025, every day, the 1990s, recently, at 3 p.m. and the past decade.")
+    ts = find_timexes(text, DCT)
+    assert len(ts) >= 10
+    for a, b in zip(ts, ts[1:]):
+        assert a.end <= b.start
+    for t in ts:
+        assert text[t.start:t.end] == t.text
+
+
+def test_empty_and_whitespace_text():
+    """No text, no expressions."""
+    assert find_timexes("", DCT) == []
+    assert find_timexes("   \n\t ", None) == []
+
+
+# --- parse_date_arg and parse_absolute_date -----------------------------------------------
+
+
+def test_parse_date_arg_accepts_iso_dates():
+    """--published takes YYYY-MM-DD."""
+    assert parse_date_arg("2025-10-02") == D(2025, 10, 2)
+    assert parse_date_arg(" 2024-02-29 ") == D(2024, 2, 29)
+
+
+@pytest.mark.parametrize("bad", ["2025-02-30", "2023-02-29", "2025-13-01", "2025-10", "02/10/2025", "yesterday", "", "2025-1-2"])
+def test_parse_date_arg_rejects_bad_dates_with_a_clear_message(bad):
+    """A bad or impossible date raises DateError naming the value and the expected form."""
+    with pytest.raises(DateError) as e:
+        parse_date_arg(bad)
+    assert "YYYY-MM-DD" in str(e.value)
+    assert repr(bad) in str(e.value)
+
+
+@pytest.mark.parametrize("s,expected", [
+    ("October 2, 2025", (D(2025, 10, 2), "day")),
+    ("2 Oct. 2025", (D(2025, 10, 2), "day")),
+    ("2025-10-02", (D(2025, 10, 2), "day")),
+    ("2025.10.02", (D(2025, 10, 2), "day")),
+    ("2025/10/02", (D(2025, 10, 2), "day")),
+    ("10/02/2025", (D(2025, 10, 2), "day")),
+    ("Oct 2 2025 10:15 AM", (D(2025, 10, 2), "day")),
+    ("Thursday, October 2, 2025", (D(2025, 10, 2), "day")),
+    ("2025-10-02T10:15:00Z", (D(2025, 10, 2), "day")),
+    ("2025-10-02 10:15", (D(2025, 10, 2), "day")),
+    ("October 2025", (D(2025, 10, 1), "month")),
+    ("2025", (D(2025, 1, 1), "year")),
+    ("(2025.10.02.)", (D(2025, 10, 2), "day")),
+    ("2025-02-30", None),
+    ("13/45/2025", None),
+    ("not a date", None),
+    ("", None),
+    ("Oct 2 2025 25:15", None),
+])
+def test_parse_absolute_date(s, expected):
+    """Whole date strings from datelines and meta tags parse to (date, granularity) or None."""
+    assert parse_absolute_date(s) == expected
+
+
+def test_timex_records_and_formats():
+    """Records carry bounds only where resolved; both output formats render them."""
+    recs = timex_records(find_timexes("Since 2020 and for seven years, last year.", DCT))
+    assert recs[0]["earliest"] == "2020-01-01" and recs[0]["mod"] == "ON_OR_AFTER" and recs[0]["open_end"]
+    assert "earliest" not in recs[1] and recs[1]["value"] == "P7Y"
+    lines = format_timex_records(recs, "jsonl").splitlines()
+    assert [json.loads(x) for x in lines] == recs
+    table = format_timex_records(recs, "table")
+    assert table.splitlines()[0].split()[:5] == ["start", "end", "text", "type", "value"]
+
+
+# --- properties ----------------------------------------------------------------------------
+
+_texty = st.lists(
+    st.sampled_from(list("0123456789 ,.-/:'$%") + ["May", "may", "last", "year", "years", "ago", "Thursday",
+                                                           "since", "2020", "the", "day", "before", "early", "1990s",
+                                                           "Q3", "a.m.", "p.m.", "every", "week", "twice", "a", "é", "\u200b",
+                                                           "ⅷ", "٣", "Ⅻ", "\n", "99999999999999999999", "Feb.", "30", "31"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=200), _texty),
+       dct=st.one_of(st.none(), st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31))))
+def test_never_raises_and_keeps_its_invariants(text, dct):
+    """Any text, any date: no exception, offsets exact, sorted, non-overlapping, earliest <= latest."""
+    ts = find_timexes(text, dct)
+    prev_end = 0
+    for t in ts:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        assert t.start >= prev_end
+        prev_end = t.end
+        if t.earliest is not None and t.latest is not None:
+            assert t.earliest <= t.latest
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.anchor in ("absolute", "publication", "expression", "unresolved")
+        if dct is None:
+            assert t.anchor in ("absolute", "expression", "unresolved")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_parse_absolute_date_never_raises(s):
+    """Garbage in, None out (never an exception)."""
+    r = parse_absolute_date(s)
+    assert r is None or isinstance(r[0], date)
+
+
+# --- the real seed articles -----------------------------------------------------------------
+
+
+def _seed(prefix: str) -> tuple[str, list]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent (the seed articles live beside the checkout)")
+    path = next(SEEDS.glob(f"{prefix}_*.txt"), None)
+    if path is None:
+        pytest.skip(f"no seed {prefix}_* in {SEEDS}")
+    text = path.read_text(encoding="utf-8")
+    return text, find_timexes(text, DCT)
+
+
+def _overlapping(text: str, timexes: list, needle: str) -> list:
+    out = []
+    start = 0
+    while (i := text.find(needle, start)) >= 0:
+        out += [t for t in timexes if t.start < i + len(needle) and i < t.end]
+        start = i + 1
+    return out
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
+def test_seed_traps_are_never_dates(prefix):
+    """In the seeds, modal "may", "We", "Camp 14", "Five-Year" and money are never DATEs."""
+    text, ts = _seed(prefix)
+    for needle in ("may amount", "We will", "Camp 14", "Five-Year", "$2 billion", "$300mn", "4.77 million"):
+        for t in _overlapping(text, ts, needle):
+            assert t.type != "DATE", (needle, t)
+    for t in ts:
+        assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.seeds
+def test_seed_000_kcna_commentary():
+    """KCNA piece dated 2025-10-02: "Thursday" is that day, "Last year" is 2024."""
+    text, ts = _seed("000")
+    thursday = [t for t in ts if t.text == "Thursday"]
+    assert thursday and thursday[0].value == "2025-10-02"
+    last_year = [t for t in ts if t.text == "Last year"]
+    assert last_year and last_year[0].value == "2024"
+    assert (last_year[0].earliest, last_year[0].latest) == (D(2024, 1, 1), D(2024, 12, 31))
+
+
+@pytest.mark.seeds
+def test_seed_002_values():
+    """Blog post: a sentence term is P7Y, April 2025 a month, Since 2020 open from 2020."""
+    text, ts = _seed("002")
+    by_text = {t.text: t for t in ts}
+    assert by_text["seven years"].type == "DURATION" and by_text["seven years"].value == "P7Y"
+    assert by_text["April 2025"].value == "2025-04"
+    since = [t for t in ts if t.text == "2020" and text[max(0, t.start - 6):t.start].lower() == "since "]
+    assert since and since[0].earliest == D(2020, 1, 1) and since[0].open_end
+
+
+@pytest.mark.seeds
+def test_seed_001_values():
+    """News report: "2014" is the whole year, "Over the past decade" ends at the DCT."""
+    text, ts = _seed("001")
+    y2014 = [t for t in ts if t.text == "2014"]
+    assert y2014 and (y2014[0].value, y2014[0].earliest, y2014[0].latest, y2014[0].granularity) == (
+        "2014", D(2014, 1, 1), D(2014, 12, 31), "year")
+    decade = [t for t in ts if t.text == "the past decade"]
+    assert decade and decade[0].value == "P10Y" and decade[0].latest == DCT
