@@ -1,11 +1,13 @@
 """Event extraction against the hand-made gold: precision, recall, attribution accuracy.
 
-    .venv/bin/python benchmarks/event_eval.py            # seeds (skips if ../shared/seeds is absent)
+    .venv/bin/python benchmarks/event_eval.py            # seeds (skipped if ../shared/seeds is absent) and examples/
     .venv/bin/python benchmarks/event_eval.py -v         # also list misses and false alarms
     .venv/bin/python benchmarks/event_eval.py --json     # machine-readable numbers
 
-The gold (``benchmarks/events_gold/*.jsonl``) points into the documents by file name and
-the character offsets of the sentence; it never copies their text. Each line gives the
+The gold (``benchmarks/events_gold/seeds.jsonl`` for ``../shared/seeds``,
+``examples.jsonl`` for ``examples/``) points into the documents (``Document.text``) by file
+name and the character offsets of the sentence, with a short SHA-1 of the sentence to notice
+when a document has changed under it; it never copies their text. Each line gives the
 acceptable event types, the expected interval (``[earliest, latest]``, ``latest`` null for
 an open end, or null when the text gives no resolvable date) and the acceptable attribution
 keys (null for none). ``optional`` events are neither required nor counted as false alarms.
@@ -36,6 +38,7 @@ from timeline.temporal import find_timexes  # noqa: E402
 
 GOLD_DIR = ROOT / "benchmarks" / "events_gold"
 SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = ROOT / "examples"
 
 
 def _iv(e: Event) -> tuple[date, date | None] | None:
@@ -137,15 +140,23 @@ def run(gold_file: Path, docs_dir: Path) -> tuple[dict, list[Event]]:
     gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     predicted: dict[str, list[Event]] = {}
     everything: list[Event] = []
+    texts = {}
     for name in sorted({g["file"] for g in gold}):
         doc = read_document(docs_dir / name)
+        texts[name] = doc.text
         events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
         predicted[name] = events
         everything.extend(events)
         for e in events:  # the quote invariant and no event from page furniture
             assert doc.text[e.sentence.start : e.sentence.end] == e.sentence.text
             assert not any(n.start <= e.trigger.start < n.end for n in doc.noise), e
-    return evaluate(gold, predicted), everything
+    import hashlib
+
+    stale = [g for g in gold if "sentence_sha1" in g and hashlib.sha1(
+        texts[g["file"]][g["start"] : g["end"]].encode()).hexdigest()[:12] != g["sentence_sha1"]]
+    res = evaluate(gold, predicted)
+    res["stale_gold"] = len(stale)
+    return res, everything
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,34 +165,38 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = ap.parse_args(argv)
-    if not args.seeds.is_dir():
-        print(f"skipped: no seed articles at {args.seeds}")
-        return 0
-    res, events = run(GOLD_DIR / "seeds.jsonl", args.seeds)
-    merged = merge_events(events)
-    report_nodes = [
-        m for m in merged if m.type == "ReportRelease" and len({e.doc_id for e in m.mentions}) > 1
-    ]
-    numbers = {k: v for k, v in res.items() if k not in ("misses", "alarms")}
-    numbers["cross_document_report_nodes"] = len(report_nodes)
-    numbers["events_with_source_and_stance"] = sum(
-        1 for e in events if e.doc_id and e.certainty and e.polarity
-    ) / max(1, len(events))
-    if args.json:
-        print(json.dumps(numbers, indent=2))
+    sets = []
+    if args.seeds.is_dir():
+        sets.append(("seeds", GOLD_DIR / "seeds.jsonl", args.seeds))
     else:
-        print(
-            f"seeds: {numbers['required']} gold events, {numbers['predicted']} predicted\n"
-            f"  precision {numbers['precision']:.2f}  recall {numbers['recall']:.2f}\n"
-            f"  dated: precision {numbers['dated_precision']:.2f}  recall {numbers['dated_recall']:.2f}\n"
-            f"  attribution accuracy {numbers['attribution_accuracy']:.2f}\n"
-            f"  reports merged across documents: {numbers['cross_document_report_nodes']}"
+        print(f"seeds skipped: no seed articles at {args.seeds}")
+    if EXAMPLES.is_dir() and (GOLD_DIR / "examples.jsonl").exists():
+        sets.append(("examples", GOLD_DIR / "examples.jsonl", EXAMPLES))
+    report = {}
+    for name, gold_file, folder in sets:
+        res, events = run(gold_file, folder)
+        merged = merge_events(events)
+        numbers = {k: v for k, v in res.items() if k not in ("misses", "alarms")}
+        numbers["cross_document_report_nodes"] = sum(
+            1 for m in merged if m.type == "ReportRelease" and len({e.doc_id for e in m.mentions}) > 1
         )
-    if args.verbose:
-        for g in res["misses"]:
-            print(f"MISS  {g['file'][:3]} @{g['start']} {'/'.join(g['types'])} {g['interval']} — {g['note']}")
-        for e in res["alarms"]:
-            print(f"ALARM {e.doc_id[:3]} @{e.sentence.start} {e.type} {e.label!r} when={e.when.text if e.when else None}")
+        report[name] = numbers
+        if not args.json:
+            print(
+                f"{name}: {numbers['required']} gold events, {numbers['predicted']} predicted"
+                + (f" ({numbers['stale_gold']} gold sentences changed under the gold!)" if numbers["stale_gold"] else "")
+                + f"\n  precision {numbers['precision']:.2f}  recall {numbers['recall']:.2f}\n"
+                f"  dated: precision {numbers['dated_precision']:.2f}  recall {numbers['dated_recall']:.2f}\n"
+                f"  attribution accuracy {numbers['attribution_accuracy']:.2f}\n"
+                f"  reports merged across documents: {numbers['cross_document_report_nodes']}"
+            )
+        if args.verbose:
+            for g in res["misses"]:
+                print(f"  MISS  {g['file'][:12]} @{g['start']} {'/'.join(g['types'])} {g['interval']} — {g['note']}")
+            for e in res["alarms"]:
+                print(f"  ALARM {e.doc_id[:12]} @{e.sentence.start} {e.type} {e.label!r} when={e.when.text if e.when else None}")
+    if args.json:
+        print(json.dumps(report, indent=2))
     return 0
 
 
