@@ -130,9 +130,15 @@ def _asset(name: str) -> str:
 @lru_cache(maxsize=1)
 def vis_network_js() -> str:
     """vis-network's standalone script, from the copy the pyvis package ships."""
-    import pyvis  # the one place pyvis is used: it is where our vis-network comes from
+    from importlib.util import find_spec
 
-    lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib"
+    # pyvis ships vis-network; find its files without importing pyvis (which pulls in IPython)
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        from .errors import TimelineError
+
+        raise TimelineError("pyvis is not installed; it provides vis-network (pip install 'pyvis>=0.3.2')")
+    lib = Path(next(iter(spec.submodule_search_locations))).resolve() / "templates" / "lib"
     candidates = sorted(lib.glob("vis-9*/vis-network.min.js"), key=lambda p: [int(x) for x in p.parent.name[4:].split(".") if x.isdigit()])
     if not candidates:
         from .errors import TimelineError
@@ -173,7 +179,9 @@ class _Scale:
         margin = max(15, span // 40)
         self.origin = lo - max(margin, span // 7)  # room on the left for the lane labels
         self.end = hi + margin
-        self.width = float(max(1400, min(9000, 14 * n_events)))
+        # small timelines: 1,000 units (the page stretches them to the screen, labels readable);
+        # big ones: up to 9,000 units so dense lanes do not pile up
+        self.width = 1000.0 if n_events <= LABELLED_EVENTS else float(min(9000, 14 * n_events))
         self.ppd = self.width / (self.end - self.origin)
 
     def x(self, day: int) -> float:
@@ -242,9 +250,9 @@ def _lanes_layout(
             continue
         rows = _pack([(i, extents[i][0], extents[i][1]) for i in items], max_rows)
         n_rows = max(rows.values(), default=0) + 1
-        height = n_rows * row_height + 14
+        height = n_rows * row_height + 8
         for i in items:
-            ys[i] = round(y + 7 + rows[i] * row_height + row_height / 2, 1)
+            ys[i] = round(y + 4 + rows[i] * row_height + row_height / 2, 1)
         lanes.append({"label": label, "key": keys[lane], "y0": round(y, 1), "y1": round(y + height, 1),
                       "kind": "undated" if keys[lane] == "undated" else kind, "n": len(items)})
         y += height
@@ -307,7 +315,7 @@ def _full_payload(view: Mapping[str, Any], *, title: str, max_events: int) -> di
         wide = b - a > 2 * NODE
         x0s.append(round(a, 1) if wide else None)
         x1s.append(round(b, 1) if wide else None)
-        half = max(NODE + 3, (len(_short(ev["label"], label_chars)) * 3.1) if labelled else NODE + 2)
+        half = max(NODE + 3, (len(_short(ev["label"], label_chars)) * 3.3 + 4) if labelled else NODE + 2)
         extents.append((min(a, x - half) if wide else x - half, max(b, x + half) if wide else x + half))
     # undated events: spread in a row of their own, in a stable order
     order = sorted(undated, key=lambda i: (type_idx[events[i]["type"]], events[i]["label"], events[i]["id"]))
@@ -318,7 +326,7 @@ def _full_payload(view: Mapping[str, Any], *, title: str, max_events: int) -> di
         xs[i] = round((col + 0.5) * scale.width / min(per_row, len(order)), 1)
         extents[i] = (xs[i] - step / 2 + 1, xs[i] + step / 2 - 1)
 
-    row_height = 36.0 if labelled else 17.0
+    row_height = 30.0 if labelled else 17.0
     max_rows = 40 if labelled else 10
 
     layouts: dict[str, Any] = {}
@@ -345,7 +353,9 @@ def _full_payload(view: Mapping[str, Any], *, title: str, max_events: int) -> di
         else:
             lane_of_actor.append(actor_lane.get(p, other_lane))
 
-    entity_x = _entity_positions(events, entities, docs, xs, undated_set, scale)
+    entity_x, entity_rows, entity_n_rows = _spread(entities, docs, _entity_positions(events, entities, docs, xs,
+                                                                                 undated_set, scale), scale.width)
+    entity_kinds = [e["kind"] for e in entities] + ["doc"] * len(docs)
     for mode, lane_of, labels, keys in (
         ("type", lane_of_type, [type_labels.get(t, t) for t in type_names] + ["undated"],
          list(type_names) + ["undated"]),
@@ -354,7 +364,7 @@ def _full_payload(view: Mapping[str, Any], *, title: str, max_events: int) -> di
     ):
         ys, lanes, bottom = _lanes_layout(lane_of, labels, extents, row_height=row_height, max_rows=max_rows,
                                           top=0.0, kind="lane", keys=keys)
-        ys_all, bands = _band_layout(entities, docs, entity_x, top=0.0, bottom=bottom, labelled=labelled)
+        ys_all, bands = _band_layout(entity_kinds, entity_rows, entity_n_rows, top=0.0, bottom=bottom)
         layouts[mode] = {"lanes": lanes + bands, "y": ys + ys_all,
                          "top": bands[0]["y0"] if bands and bands[0]["y0"] < 0 else 0.0}
 
@@ -415,36 +425,59 @@ def _entity_positions(events: Sequence[Mapping[str, Any]], entities: Sequence[Ma
     return out
 
 
-def _band_layout(entities: Sequence[Mapping[str, Any]], docs: Sequence[Mapping[str, Any]], xs: Sequence[float], *,
-                 top: float, bottom: float, labelled: bool) -> tuple[list[float], list[dict[str, Any]]]:
-    """Actors in a band above the lanes; places, then documents, in bands below."""
-    groups = {
-        "actor": [i for i, e in enumerate(entities) if e["kind"] == "actor"],
-        "place": [i for i, e in enumerate(entities) if e["kind"] == "place"],
-        "doc": [len(entities) + i for i in range(len(docs))],
-    }
+def _spread(entities: Sequence[Mapping[str, Any]], docs: Sequence[Mapping[str, Any]], desired: Sequence[float],
+            width: float) -> tuple[list[float], list[int], dict[str, int]]:
+    """Spread actors, places and documents along x near their events without overlapping labels.
+
+    Each kind is sorted by its desired x (the median of its events) and dealt round-robin into
+    as few rows as its labels need (at most 12); within a row labels are pushed apart. Returns
+    each item's x and row, and the number of rows of each kind.
+    """
+    kinds = [e["kind"] for e in entities] + ["doc"] * len(docs)
     names = [*(e["label"] for e in entities), *((d["title"] or d["label"]) for d in docs)]
-    ys = [0.0] * (len(entities) + len(docs))
-    bands = []
-    row_height = 30.0
-    for kind, title, place_above in (("actor", "actors", True), ("place", "places", False), ("doc", "sources", False)):
-        members = groups[kind]
+    xs = list(desired)
+    rows = [0] * len(kinds)
+    n_rows: dict[str, int] = {}
+    for kind in ("actor", "place", "doc"):
+        members = sorted((i for i, k in enumerate(kinds) if k == kind), key=lambda i: (desired[i], names[i]))
         if not members:
             continue
-        items = []
-        for i in members:
-            half = max(12.0, min(len(names[i]), 28) * 3.3)
-            items.append((i, xs[i] - half, xs[i] + half))
-        rows = _pack(items, 12)
-        n_rows = max(rows.values(), default=0) + 1
-        height = n_rows * row_height + 16
-        if place_above:
-            y0 = top - 24 - height
+        w = {i: min(len(names[i]), 26) * 6.4 + 14 for i in members}
+        count = max(1, min(12, -(-int(sum(w.values())) // int(width * 0.9))))
+        n_rows[kind] = count
+        for r in range(count):
+            row = members[r::count]
+            pos = [desired[i] for i in row]
+            for k in range(1, len(row)):  # push right
+                pos[k] = max(pos[k], pos[k - 1] + (w[row[k - 1]] + w[row[k]]) / 2)
+            if pos and pos[-1] > width - w[row[-1]] / 2:  # then back from the right edge
+                pos[-1] = width - w[row[-1]] / 2
+                for k in range(len(row) - 2, -1, -1):
+                    pos[k] = min(pos[k], pos[k + 1] - (w[row[k]] + w[row[k + 1]]) / 2)
+            for i, x in zip(row, pos):
+                xs[i] = round(x, 1)
+                rows[i] = r
+    return xs, rows, n_rows
+
+
+def _band_layout(kinds: Sequence[str], rows: Sequence[int], n_rows: Mapping[str, int], *, top: float,
+                 bottom: float) -> tuple[list[float], list[dict[str, Any]]]:
+    """Actors in a band above the lanes; places, then documents, in bands below."""
+    ys = [0.0] * len(kinds)
+    bands = []
+    row_height = 36.0
+    for kind, title, above in (("actor", "actors", True), ("place", "places", False), ("doc", "sources", False)):
+        if kind not in n_rows:
+            continue
+        height = n_rows[kind] * row_height + 10
+        if above:
+            y0 = top - 16 - height
         else:
-            y0 = bottom + 24
+            y0 = bottom + 16
             bottom = y0 + height
+        members = [i for i, k in enumerate(kinds) if k == kind]
         for i in members:
-            ys[i] = round(y0 + 10 + rows[i] * row_height + row_height / 2, 1)
+            ys[i] = round(y0 + 4 + rows[i] * row_height + row_height / 2, 1)
         bands.append({"label": title, "key": kind, "y0": round(y0, 1), "y1": round(y0 + height, 1), "kind": "band",
                       "n": len(members)})
     return ys, bands

@@ -32,6 +32,16 @@
   function num(n) { return Number(n).toLocaleString("en-US"); }
   function dayOf(iso) { if (!iso) return null; var p = iso.split("-"); return Date.UTC(+p[0], +p[1] - 1, +(p[2] || 1)) / DAY; }
   var ORIGIN = dayOf(META.origin);
+  // Small timelines: stretch x so the whole span fills the canvas at zoom 1 (labels readable).
+  (function stretch() {
+    if (!META.labelled || AGG || !META.width) return;
+    var avail = $("tl-network").clientWidth || 1000;
+    var k = Math.max(1, Math.min(2.5, (avail - 24) / META.width));
+    if (Math.abs(k - 1) < 0.02) return;
+    META.ppd *= k; META.width *= k;
+    D.x = D.x.map(function (x) { return x * k; });
+    D.events.forEach(function (ev) { if (ev.x0 != null) { ev.x0 *= k; ev.x1 *= k; } });
+  })();
   function xOfDay(d) { return (d - ORIGIN) * META.ppd; }
   function dayOfX(x) { return x / META.ppd + ORIGIN; }
 
@@ -39,7 +49,7 @@
   var state = {
     lanes: "type", types: D.types.map(function () { return true; }), actor: -1, place: -1, doc: -1,
     from: null, to: null, text: "", showActors: true, showPlaces: true, showDocs: true,
-    showLinks: !AGG && (NE <= 300), selected: null
+    showLinks: false, selected: null
   };
   var layout = D.layouts[state.lanes];
   var visible = new Uint8Array(NE + NENT + NDOC);
@@ -78,7 +88,7 @@
       color: { background: s.color, border: "#ffffff", highlight: { background: s.color, border: "#111" },
                hover: { background: s.color, border: "#111" } },
       borderWidth: 1.5, label: short(label, kind === "doc" ? 26 : 24),
-      font: { size: 11, color: "#39424c" }
+      font: { size: 12, color: "#39424c" }
     };
   }
 
@@ -89,7 +99,8 @@
                       source: "#b4bcc6", according: "#7a6aa0", denies: "#d62728" };
   function addEdge(from, to, kind) {
     edgeList.push({ id: edgeList.length, from: from, to: to, kind: kind,
-                    color: { color: EDGE_COLORS[kind], opacity: kind === "denies" ? 0.9 : 0.45 },
+                    color: { color: EDGE_COLORS[kind], highlight: "#1f5fa8", hover: "#1f5fa8",
+                             opacity: kind === "denies" ? 0.9 : 0.35 },
                     width: kind === "denies" ? 2 : 1, dashes: kind === "affected" || kind === "according",
                     arrows: kind === "denies" ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined });
     links[from].push(to); links[to].push(from);
@@ -108,6 +119,8 @@
     searchText[i] = parts.join("\n").toLowerCase();
   });
 
+  state.showLinks = !AGG && edgeList.length <= 40;
+  $("tl-show-links").parentNode.appendChild(document.createTextNode(" (" + num(edgeList.length) + ")"));
   var nodes = new vis.DataSet(nodeList);
   var edges = new vis.DataSet(edgeList);
   var nodesView = new vis.DataView(nodes, { filter: function (n) { return visible[n.id] === 1; } });
@@ -509,8 +522,7 @@
       var top = (ln.y0 - v.y0) * v.scale, bottom = (ln.y1 - v.y0) * v.scale;
       if (bottom < AXIS_H || top > v.h) return;
       var y = Math.max(AXIS_H + 10, Math.min(bottom - 10, top + 12));
-      var text = ln.label + (ln.kind === "undated" ? " (no resolved time; order arbitrary)" : "") +
-        "  " + num(ln.n);
+      var text = (ln.kind === "undated" ? "undated \u00b7 no resolved time" : ln.label) + "  " + num(ln.n);
       ctx.font = (ln.kind === "band" ? "italic " : "600 ") + "12px system-ui, 'DejaVu Sans', sans-serif";
       var w = ctx.measureText(text).width;
       ctx.fillStyle = "rgba(255,255,255,0.88)";
@@ -528,6 +540,7 @@
     ctx.fillStyle = "#1d232b";
     ctx.font = "600 12px system-ui, 'DejaVu Sans', sans-serif";
     var majors = ticks(units.major, d0 - 400 * units.major.n, d1);
+    if (units.minor.u === "year") majors = [];
     majors.forEach(function (t, k) {
       var sx = (xOfDay(t) - v.x0) * v.scale;
       var next = k + 1 < majors.length ? (xOfDay(majors[k + 1]) - v.x0) * v.scale : v.w;
@@ -537,17 +550,15 @@
       ctx.fillText(label, lx, 12);
       ctx.beginPath(); ctx.moveTo(sx + 0.5, 0); ctx.lineTo(sx + 0.5, AXIS_H); ctx.stroke();
     });
-    if (units.minor.u !== "year" || units.minor.n < units.major.n) {
-      ctx.font = "11px system-ui, 'DejaVu Sans', sans-serif";
-      ctx.fillStyle = "#4b5560";
-      ctx.textAlign = "center";
-      var step = units.minor.d * META.ppd * v.scale;
-      ticks(units.minor, d0, d1).forEach(function (t) {
-        var sx = (xOfDay(t) - v.x0) * v.scale;
-        ctx.beginPath(); ctx.moveTo(sx + 0.5, AXIS_H - 6); ctx.lineTo(sx + 0.5, AXIS_H); ctx.stroke();
-        ctx.fillText(tickLabel(units.minor, t), units.minor.u === "day" ? sx : sx + Math.min(step / 2, 40), 29);
-      });
-    }
+    // minor row: months or days under their year/month; years alone when zoomed far out
+    ctx.font = units.minor.u === "year" ? "600 12px system-ui, 'DejaVu Sans', sans-serif" : "11px system-ui, 'DejaVu Sans', sans-serif";
+    ctx.fillStyle = units.minor.u === "year" ? "#1d232b" : "#4b5560";
+    ctx.textAlign = units.minor.u === "day" ? "center" : "left";
+    ticks(units.minor, d0, d1).forEach(function (t) {
+      var sx = (xOfDay(t) - v.x0) * v.scale;
+      ctx.beginPath(); ctx.moveTo(sx + 0.5, AXIS_H - 7); ctx.lineTo(sx + 0.5, AXIS_H); ctx.stroke();
+      ctx.fillText(tickLabel(units.minor, t), units.minor.u === "day" ? sx : sx + 3, 29);
+    });
     ctx.restore();
     if (!window.__tlDrawnAt) {
       window.__tlDrawnAt = performance.now();
@@ -564,7 +575,7 @@
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { hover: !big || NE < 8000, dragNodes: false, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
                    tooltipDelay: 150, zoomSpeed: 0.7, keyboard: false, multiselect: false },
-    nodes: { font: { size: 11, face: "system-ui, 'DejaVu Sans', sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
+    nodes: { font: { size: 12, face: "system-ui, 'DejaVu Sans', sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
              scaling: { label: { drawThreshold: 7 } } },
     edges: { smooth: false, selectionWidth: 1, hoverWidth: 0.5, color: { inherit: false } }
   });
