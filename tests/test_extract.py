@@ -68,6 +68,16 @@ CASES = [
      "Flood", None, None, "Chagang Province", "certain", "positive"),
     ("North Korea fired two ballistic missiles into the sea on Thursday, Seoul said.",
      "MissileTest", "North Korea", None, None, "certain", "positive"),
+    ("Rights groups estimate that China deported more than 400 North Koreans in May 2024.",
+     "Repatriation", "China", "400 North Koreans", None, "probable", "positive"),
+    ("Hackers linked to Pyongyang stole $600 million from a gaming network in March 2022.",
+     "CyberTheft", "North Korea", None, None, "certain", "positive"),
+    ("Japan says North Korean agents abducted at least 17 of its citizens decades ago.",
+     "Abduction", "North Korea", None, None, "certain", "positive"),
+    ("The leader ordered the border to be sealed in January 2020.",
+     "BorderClosure", None, None, None, "certain", "positive"),
+    ("After the 2023 harvest failed, several farm managers were said to have been put to death.",
+     "Execution", None, "several farm managers", None, "probable", "positive"),
 ]
 
 
@@ -125,6 +135,29 @@ def test_attribution_according_to_and_reporting_verbs():
             "The report found that the regime tortured detainees in holding centres.")
     ev = one(run(text), "Torture")
     assert ev.attributed_to is not None and ev.attributed_to.key == "ohchr"
+
+
+def test_a_trailing_said_clause_attributes_the_event():
+    """'…, the FBI said.' makes the FBI the source of the events before it."""
+    ev = one(run("A soldier defected across the border on Sunday, Seoul's defence ministry said."), "Defection")
+    assert ev.attributed_to is not None and ev.attributed_to.key == "Q884"
+    ev = one(run("Floods swept through South Hwanghae Province in August 2020, KCNA reported."), "Flood")
+    assert ev.attributed_to is not None and ev.attributed_to.key == "kcna"
+    assert role(ev, "place") == "South Hwanghae Province"
+
+
+def test_negated_acknowledgement_is_a_denial():
+    """'has never acknowledged' is a denial, not a statement."""
+    evs = run("The government in Pyongyang has never acknowledged running political prison camps.")
+    assert [e.type for e in evs] == ["Denial"]
+
+
+def test_denied_reports_make_the_reported_event_negative():
+    """An event inside 'denied reports that …' is negative and linked from the denial."""
+    evs = run("North Korea denied reports that it had executed a senior diplomat in 2019.")
+    denial, execution = one(evs, "Denial"), one(evs, "Execution")
+    assert execution.polarity == "negative" and execution.key in denial.denies
+    assert role(execution, "agent") == "North Korea"
 
 
 def test_the_report_said_is_not_a_statement_event():

@@ -208,6 +208,8 @@ class Gazetteer:
     @staticmethod
     def _is_place_use(text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 40) : start]
+        if re.search(r"\b(?:linked|tied|loyal|close|connected|allied|answer|report|reporting|belonging)\s+to\s+$", before, re.I):
+            return False  # "hackers linked to Pyongyang": the state
         if _LOCATIVE.search(before):
             return True
         if _DATELINE_AFTER.match(text[end : end + 20]):

@@ -311,6 +311,8 @@ def _sentence_events(
         if etype == "Statement":
             if agent is None or _is_report_subject(text, sent, agent, c):
                 continue
+            if re.search(r"\b(?:never|not|refused to|declined to)\s+(?:\w+\s+)?$", text[max(s0, c.start - 20) : c.start], re.I):
+                etype = "Denial"  # "has never acknowledged running camps"
             if (agent.entity.key in _DPRK_SIDE or (ctx.source is not None and ctx.source.key in _DPRK_SIDE)) and (
                 _REBUTTAL_CUE.search(stext)
             ):
@@ -323,8 +325,10 @@ def _sentence_events(
         if agent is None and _PRONOUN_SUBJ.search(text[max(s0, c.start - 20) : c.start]):
             # "it locked down the area": the pronoun takes the sentence's last actor before it
             before = [a for a in actors if a.end <= c.start]
-            if before:
-                agent = before[-1]
+            states = [a for a in before if a.entity.category in ("country", "government")]
+            others = [a for a in before if a.entity.category != "media"]
+            if states or others:
+                agent = (states or others)[-1]
             elif ctx.source is not None and re.search(r"\bwe\b", text[max(s0, c.start - 30) : c.start], re.I):
                 agent = Mention(ctx.source, c.start, c.start, "we")
         participants: list[Participant] = []
@@ -451,13 +455,21 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
             return None  # "the UN report highlighted forced labour": the reporter is not the agent
         if len(between) > 160:
             return None
-        pre = text[max(sent.start, cand.start - 12) : cand.start]
+        pre = text[max(sent.start, cand.start - 25) : cand.start]
+        if re.search(r"\b(?:linked|tied|backed|sponsored|supported|directed)\s+(?:to|by)\s+$", pre, re.I):
+            return cand  # "hackers linked to Pyongyang": the sponsor is the actor
+        pre = pre[-12:]
         if re.search(r"\b(?:of|for|to|in|with|from|at|on|by|about|against|into|near|than)\s+(?:the\s+|a\s+|an\s+|its\s+)?$", pre, re.I):
             continue
         return cand
     return None
 
 
+_PASSIVE_NP = re.compile(
+    r"(?P<np>(?:(?:up to|more than|at least|several|some|many|dozens of|hundreds of|thousands of|"
+    + _NUMWORD + r"|\d[\d,]*|the|a|an)\s+)(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:were|was|had been|have been|has been|are|is)\b",
+    re.I,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -538,6 +550,13 @@ def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None
         lo2 = _clause_start(text, sent, c.start)
         for m in _GROUP_RE.finditer(text, lo2, c.start):
             cand = m
+        if cand is None and _is_passive(text, sent, c):  # "several farm managers were said to …"
+            for m in _PASSIVE_NP.finditer(text, lo2, c.start):
+                cand = m
+            if cand is not None:
+                phrase = cand.group("np").strip()
+                ent = Entity(key=slug(re.sub(r"^(?:the|an?)\s+", "", phrase, flags=re.I)), label=phrase, kind="actor", category="group")
+                return Participant(ent, "affected", _span(text, cand.start("np"), cand.end("np")))
         if cand is None:  # "the woman who supplied it was given 15 years"
             conj = [m.end() for m in _CONJ.finditer(text, sent.start, c.start)]
             for m in _GROUP_RE.finditer(text, max([sent.start, *conj]), c.start):
@@ -736,7 +755,23 @@ def _attribution(
             subj = _subject(text, sent, rm.start(), actors)
             if subj is not None and (agent is None or subj.entity.key != agent.entity.key or subj.start != agent.start):
                 return subj.entity
+    tail = _POSTPOSED.search(text, sent.start, sent.end)
+    if tail is not None and c.end <= tail.start() and c.type not in CLAIM_TYPES:
+        speakers = [a for a in actors if tail.start() <= a.start < tail.end()]
+        if speakers:
+            return speakers[0].entity
+        ent = Entity(key=slug(re.sub(r"^(?:the|an?)\s+", "", tail.group("who").strip(), flags=re.I)),
+                     label=tail.group("who").strip(), kind="actor", category="group")
+        return ent
     return ctx.source
+
+
+# ", South Korea's military said." / ", KCNA reported." at the end of a sentence
+_POSTPOSED = re.compile(
+    r",\s+(?P<who>(?:the\s+|an?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)\s+"
+    r"(?:said|says|reported|reports|told\s+\w+|added|claimed|claims|alleged|announced|confirmed|stated|noted|wrote)"
+    r"(?:\s+(?:on|in|last|this|at|during|late|early)\s+(?:[\w’']+\s+){0,3}[\w’']+)?\W*$"
+)
 
 
 def _report_phrase_author(text: str, sent: Span, actors: list[Mention]) -> Entity | None:
@@ -767,7 +802,7 @@ def _label(ev: Event) -> str:
         "place": place or "",
         "amount": amount,
         "term": term,
-        "target": "report" if ev.type == "Rebuttal" else "accusations",
+        "target": _target_word(ev),
     }
     agent_cat = next((p.entity.category for p in ev.participants if p.role == "agent"), None)
     tpl = active if agent and agent_cat != "group" else passive
@@ -775,6 +810,13 @@ def _label(ev: Event) -> str:
         tpl = passive if "{place}" not in passive else tpl.replace(" in {place}", "").replace(" {place}", "")
     label = tpl.format(**fields).strip()
     return label[:1].upper() + label[1:] if label else ev.type
+
+
+def _target_word(ev: Event) -> str:
+    m = re.search(r"\b(resolution|report|inquiry|investigation|findings|probes?|allegations?|claims?|reports)\b", ev.sentence.text, re.I)
+    if m:
+        return m.group(1).lower()
+    return "report" if ev.type == "Rebuttal" else "accusations"
 
 
 def _link_denials(events: list[Event]) -> list[Event]:
