@@ -203,6 +203,7 @@ class _Val:
     ref: date | None = None  # a representative day (for "the day before")
     quarter: tuple[int, int] | None = None
     ago: bool = False  # "two years ago": takes approximators into its extent
+    trim: int = 0  # characters of a leading determiner the extent leaves out
 
 
 def _last_day(y: int, m: int) -> int:
@@ -921,6 +922,10 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         if date(y, 3 * (q - 1) + 1, 1) > ctx.dct and ctx.tense(m.start(), m.end()) == "past":
             y -= 1
     v = _quarter(y, q, anchor)
+    det = re.match(r"(?:the|its|a|their|his|her|our)\b", rel)
+    if det and (det.group() != "the" or re.search(r"quarter-|-quarter", m.group(0))):
+        # TimeML leaves out "its"/"a", and "the" before the adjective "third-quarter"
+        v.trim = len(det.group())
     if "year-" in rel or "last year" in rel:
         return _no_context(v)
     return v
@@ -1109,6 +1114,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None  # "$500 million a year", "2% a month": a rate, not a period
     ext = (_g(m, "ext") or "").lower()
     ext = re.sub(r"\s+", " ", ext).strip()
+    if ext == "the":
+        return _Val("DURATION", _duration_value(n, unit))  # "the nine months"
     if ext:
         # "the past two years", "the next three weeks": anchored at the DCT
         direction = -1 if ext.endswith(("past", "last", "previous", "preceding", "first")) else 1
@@ -1565,7 +1572,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      lambda m, c: _h_relunit_guard(m, c), 6),
     # durations: seven years, 15 years, two-year, the past two months, 2 1/2 hours
     ("duration",
-     rf"(?:(?P<ext>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|initial|latest|same|entire|whole|full)"
+     rf"(?:(?P<ext>the\s+(?:past|last|next|coming|first|previous|following|final|remaining|initial|latest|same|entire|whole|full)|the"
      rf"|(?:past|last|next|coming|first|previous|following))\s+)?"
      rf"(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?(?![\d%])(?P<sep>[\s-]+|-)(?:(?:more|additional|full|straight|consecutive"
      rf"|trading|business|working|long|successive|calendar)\s+)?"
@@ -1611,7 +1618,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      r"|soon|shortly|the\s+short\s+term|the\s+near\s+term|the\s+long\s+term|the\s+medium\s+term|a\s+later\s+date)(?![\w-])",
      lambda m, c: _h_ref_guard(m, c), 4),
     ("year_adj",
-     r"(?:the\s+)?(?:comparable\s+)?(?<![\w-])year[\s-](?:ago|earlier)(?:\s+(?:third|second|first|fourth)?\s*(?:quarter|period|nine\s+months|six\s+months|level|figure|results?))?(?![\w-])"
+     r"(?:the\s+)?(?:comparable\s+)?(?<![\w-])year[\s-](?:ago|earlier)(?:\s+(?:third|second|first|fourth)?\s*(?:quarter|period|nine\s+months|six\s+months))?(?![\w-])"
      r"|(?<![\w-])year[\s-]end(?![\w-])|(?<![\w-])year['’]s\s+end",
      _h_year_adj, 5),
     ("anchored_day",
@@ -2104,6 +2111,10 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
             val = None
         if val is None:
             continue
+        if val.trim:
+            s += val.trim
+            while s < e and text[s].isspace():
+                s += 1
         s, e = _extend_left(text, s, e, val)
         if out and s < out[-1].end:
             s = out[-1].end
