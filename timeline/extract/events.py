@@ -845,6 +845,7 @@ def _link_denials(events: list[Event]) -> list[Event]:
                 and accus
                 and other.attributed_to is not None
                 and other.attributed_to.key != denier
+                and not (denier in _DPRK_SIDE and other.attributed_to.key in _DPRK_SIDE)
                 and other.attributed_to.kind == "actor"
             ):
                 targets.append(other.key)

@@ -3,7 +3,8 @@
 The policy, in one place:
 
 * Within a document, mentions of the same type merge unless they conflict: different agents,
-  places, quantities or sentence terms, or time intervals that do not overlap.
+  places, quantities, sentence terms or affected groups ("brokers" vs "a pastor"; vague
+  ones like "people" conflict with nothing), or time intervals that do not nest.
 * Across documents, mentions must also share their agent. Dated mentions merge when one
   interval lies within the other ("2025" and "April 2025"); an undated mention joins a dated
   event only when exactly one such event of its type and agent exists and the mention adds no
@@ -76,6 +77,19 @@ def _nested(a: tuple[date, date | None], b: tuple[date, date | None]) -> bool:
     return within(a, b) or within(b, a)
 
 
+# Affected groups too vague to tell two events apart ("people", "she").
+_VAGUE = frozenset("people persons citizens she he they them her him those these it individuals north-koreans".split())
+
+
+def _affected(e: Event) -> str | None:
+    for p in e.participants:
+        if p.role == "affected":
+            key = p.entity.key
+            head = key.rsplit("-", 1)[-1]
+            return None if key in _VAGUE or head in _VAGUE else head
+    return None
+
+
 def _quantities(e: Event) -> dict[str, float]:
     out: dict[str, float] = {}
     for q in e.quantities:
@@ -91,6 +105,7 @@ class _Cluster:
     interval: tuple[date, date | None] | None = None
     quantities: dict[str, float] = field(default_factory=dict)
     duration: str | None = None
+    affected: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     members: list[Event] = field(default_factory=list)
 
@@ -108,6 +123,9 @@ class _Cluster:
             self.quantities.setdefault(u, v)
         if e.duration is not None and self.duration is None:
             self.duration = e.duration.value
+        aff = _affected(e)
+        if aff is not None:
+            self.affected.add(aff)
 
     def conflicts(self, e: Event, *, same_doc: bool) -> bool:
         a = _agent(e)
@@ -127,6 +145,9 @@ class _Cluster:
                 return True
         if e.duration is not None and self.duration is not None and e.duration.value != self.duration:
             return True
+        aff = _affected(e)
+        if aff is not None and self.affected and aff not in self.affected:
+            return True  # "two brokers" and "a pastor" were arrested in two events
         return False
 
 
