@@ -813,7 +813,11 @@ def _label(ev: Event) -> str:
 
 
 def _target_word(ev: Event) -> str:
-    m = re.search(r"\b(resolution|report|inquiry|investigation|findings|probes?|allegations?|claims?|reports)\b", ev.sentence.text, re.I)
+    m = re.search(r"\bnot\s+(?:an?\s+|the\s+)?([\w-]+)", ev.trigger.text, re.I)
+    if m:
+        return m.group(1)
+    tail = ev.sentence.text[ev.trigger.start - ev.sentence.start :]
+    m = re.search(r"\b(resolution|report|inquiry|investigation|findings|probes?|accusations?|allegations?|claims?|reports)\b", tail, re.I)
     if m:
         return m.group(1).lower()
     return "report" if ev.type == "Rebuttal" else "accusations"

@@ -36,6 +36,7 @@ from ..model import Event, MergedEvent, Participant, Timex
 # undated mention of one joins the only dated publication of that type by that author. Other
 # events recur (a state executes people every year): an undated execution stays apart.
 _PUBLICATIONS = frozenset({"ReportRelease", "Investigation", "Resolution"})
+_CLAIMS = frozenset({"Statement", "Denial", "Rebuttal"})
 
 
 def _agent(e: Event) -> str | None:
@@ -145,6 +146,8 @@ class _Cluster:
                 return True
         if e.duration is not None and self.duration is not None and e.duration.value != self.duration:
             return True
+        if e.type in _CLAIMS and self.members and e.label != self.members[0].label:
+            return True  # "denies the accusations" and "denies it was COVID" are two denials
         aff = _affected(e)
         if aff is not None and self.affected and aff not in self.affected:
             return True  # "two brokers" and "a pastor" were arrested in two events
