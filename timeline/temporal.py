@@ -798,7 +798,7 @@ _NOT_YEAR_BEFORE = re.compile(
     r"|page|pages|pp|p|Chapter|Rule|Model|Boeing|Airbus|version|v|Unit|Building|Lot|Case"
     r"|Decree|Law|Order|Item|Platform|Gate|Bus|Train|Track|Level|Grade|Form|Code|Hall|Street"
     r"|St|Ave|Avenue|Road|Block|Apt|Suite|Box|ISO|Windows|Office|PS|over|under|about|nearly"
-    r"|almost|some|approximately|around|least|than|of|top|Top)\.?\s*|[$£€¥₩#№]\s*|\d[\d,.]*\s+)$"
+    r"|almost|some|approximately|around|least|than|of|top|Top)\.?\s*|[$£€¥₩#№]\s*|\d[\d.]*\s+)$"
 )
 _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:percent|per\s*cent|%|million|billion|trillion|thousand|mn|bn|m\b|k\b|kg|km|mi\b"
