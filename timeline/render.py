@@ -550,6 +550,10 @@ def _aggregate_payload(view: Mapping[str, Any], *, title: str, max_events: int) 
     lane_of = [len(type_names) if i in undated_set else type_idx[items[i][0][0]] for i in range(len(items))]
     ys, lanes, _ = _lanes_layout(lane_of, [type_labels.get(t, t) for t in type_names] + ["undated"], extents,
                                  row_height=40.0, max_rows=6, top=0.0, kind="lane", keys=list(type_names) + ["undated"])
+    per_lane = Counter(lane_of[i] for i in range(len(items)) for _ in range(len(groups[items[i][0]])))
+    keys = list(type_names) + ["undated"]
+    for lane in lanes:  # lanes count events, not groups
+        lane["n"] = per_lane[keys.index(lane["key"])]
     layout = {"lanes": lanes, "y": ys, "top": 0.0}
     return {
         "meta": {

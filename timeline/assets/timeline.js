@@ -248,7 +248,7 @@
     state.lanes = this.value;
     layout = D.layouts[state.lanes];
     nodes.update(nodeList.map(function (n) { return { id: n.id, y: layout.y[n.id] }; }));
-    window.timeline.fit();
+    window.timeline.fit(false);
   });
   $("tl-reset").addEventListener("click", function () {
     state.types = state.types.map(function () { return true; });
@@ -256,7 +256,7 @@
     ["tl-actor", "tl-place", "tl-doc", "tl-from", "tl-to", "tl-search"].forEach(function (id) { $(id).value = ""; });
     apply();
   });
-  $("tl-fit").addEventListener("click", function () { window.timeline.fit(); });
+  $("tl-fit").addEventListener("click", function () { window.timeline.fit(true); });
   if (AGG) {
     var banner = $("tl-banner");
     banner.hidden = false;
@@ -288,6 +288,7 @@
     rows.forEach(function (r) { if (r[1] == null || r[1] === "") return; list.appendChild(el("dt", { text: r[0] })); list.appendChild(el("dd", {}, [r[1]])); });
     return list;
   }
+  function squash(text) { return String(text || "").replace(/\s+/g, " ").trim(); }
   function quoteBlock(qi) {
     var q = D.quotes[qi];
     var doc = q.d >= 0 ? D.docs[q.d - NE - NENT] : null;
@@ -301,8 +302,8 @@
       claim.length ? " (" + claim.join(", ") + ")" : ""
     ]);
     return el("blockquote", { cls: "tl-quote" }, [
-      el("span", { cls: "ctx", text: q.pre ? "\u2026" + q.pre : "" }), el("span", { cls: "q", text: q.t }),
-      el("span", { cls: "ctx", text: q.suf ? q.suf + "\u2026" : "" }), src
+      el("span", { cls: "ctx", text: squash(q.pre) ? "\u2026" + squash(q.pre) + " " : "" }), el("span", { cls: "q", text: q.t }),
+      el("span", { cls: "ctx", text: squash(q.suf) ? " " + squash(q.suf) + "\u2026" : "" }), src
     ]);
   }
   function eventList(ids, limit) {
@@ -520,7 +521,7 @@
     // lane labels, sticky on the left
     layout.lanes.forEach(function (ln) {
       var top = (ln.y0 - v.y0) * v.scale, bottom = (ln.y1 - v.y0) * v.scale;
-      if (bottom < AXIS_H || top > v.h) return;
+      if (bottom < AXIS_H || top > v.h || bottom - top < 15) return;
       var y = Math.max(AXIS_H + 10, Math.min(bottom - 10, top + 12));
       var text = (ln.kind === "undated" ? "undated \u00b7 no resolved time" : ln.label) + "  " + num(ln.n);
       ctx.font = (ln.kind === "band" ? "italic " : "600 ") + "12px system-ui, 'DejaVu Sans', sans-serif";
@@ -600,19 +601,25 @@
     tip.hidden = false;
   });
   network.on("blurNode", function () { tip.hidden = true; });
+  $("tl-network").addEventListener("mouseleave", function () { tip.hidden = true; });
   network.on("dragStart", function () { tip.hidden = true; });
   network.once("afterDrawing", function () { window.__tlReady = true; });
-  function fitAll() {
-    // fit everything, then slide it down so nothing hides under the time axis band
+  function fitAll(whole) {
+    // Fit the lanes to the height, below the time axis band. When the timeline is then wider
+    // than the screen (thousands of events), show its most recent end; "fit to screen" (whole)
+    // shows everything at once.
     network.fit({ animation: false });
     var v = viewBox(network), top = Infinity, bottom = -Infinity;
     layout.lanes.forEach(function (ln) { top = Math.min(top, ln.y0); bottom = Math.max(bottom, ln.y1); });
     if (!isFinite(top)) return;
-    var scale = Math.min(v.scale, (v.h - AXIS_H - 20) / Math.max(1, bottom - top));
-    var centreX = (v.x0 + v.x1) / 2;
+    var byHeight = (v.h - AXIS_H - 20) / Math.max(1, bottom - top);
+    var scale = whole || byHeight < v.scale ? Math.min(v.scale, byHeight) : Math.min(byHeight, 1.2);
+    var centreX = (v.x0 + v.x1) / 2, half = v.w / 2 / scale;
+    var right = META.width + 20;
+    if (!whole && right - centreX > half) centreX = right - half;
     var centreY = top - (AXIS_H + 12) / scale + v.h / 2 / scale;
     network.moveTo({ position: { x: centreX, y: centreY }, scale: scale, animation: false });
   }
   window.timeline.fit = fitAll;
-  fitAll();
+  fitAll(false);
 })();
