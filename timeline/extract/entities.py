@@ -253,8 +253,8 @@ _NOT_NAME = frozenset(
     August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     Also Read More Don't Mass Forced Total Life Right Why What How Stay Support Pressure Targeted
     Actionable Steps Prison Camps Digital Panopticon Trafficking Persons Studies Research Institute
-    Center Centre Foundation Watch Free Asia Radio Daily Times Post Press Online Government Regime Kim
-    Jong Un Chinese Russian American Japanese COVID UN US DPRK Pyongyang Seoul Geneva China Russia Japan
+    Center Centre Foundation Watch Free Asia Radio Daily Times Post Press Online Government Regime
+    Minister Chinese Russian American Japanese COVID UN US DPRK Pyongyang Seoul Geneva China Russia Japan
     Many Most Some Every Each Such Other However Meanwhile According""".split()
 )
 _PERSON_RE = re.compile(

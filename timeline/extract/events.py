@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..model import Document, Entity, Event, Participant, Quantity, Span, Timex
@@ -144,6 +144,7 @@ class _Ctx:
 
     source: Entity | None = None
     report_author: Entity | None = None
+    seen: list[Entity] = field(default_factory=list)  # actors named so far, for "the ministry"
 
 
 def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -> list[Event]:
@@ -282,7 +283,10 @@ def _sentence_events(
     stext = sent.text
     triggers, mentions, people = index.in_sentence(sent)
     people = [p for p in people if not any(_overlap(p, m) for m in mentions)]
-    actors = sorted([m for m in mentions if m.entity.kind == "actor"] + people, key=lambda m: m.start)
+    actors = [m for m in mentions if m.entity.kind == "actor"] + people
+    actors += _definite_descriptions(text, sent, actors, ctx)
+    actors.sort(key=lambda m: m.start)
+    ctx.seen.extend(a.entity for a in actors if a.entity.category not in ("group", None))
     places = [m for m in mentions if m.entity.kind == "place"]
     stx = [t for t in timexes if sent.start <= t.start < sent.end]
     timex_spans = [(t.start, t.end) for t in stx]
@@ -309,6 +313,17 @@ def _sentence_events(
         agent = _agent(c, text, sent, actors)
         etype = c.type
         if etype == "Statement":
+            tail = _POSTPOSED.search(text, sent.start, sent.end)
+            if tail is not None and tail.start() < c.start:
+                # ", a government report said Thursday" / ", activists said": attribution of the
+                # events before it, not a statement event of its own
+                if any(o.type not in CLAIM_TYPES and o.start < tail.start() for o in cands):
+                    continue
+                speakers = [a for a in actors if tail.start() <= a.start < c.start]
+                if speakers:
+                    agent = speakers[0]
+                elif claims.REPORT_NOUN.search(tail.group("who")):
+                    continue
             if agent is None or _is_report_subject(text, sent, agent, c):
                 continue
             if re.search(r"\b(?:never|not|refused to|declined to)\s+(?:\w+\s+)?$", text[max(s0, c.start - 20) : c.start], re.I):
@@ -376,6 +391,26 @@ def _sentence_events(
     return out
 
 
+_DEFINITE = re.compile(
+    r"(?<![\w-])[Tt]he\s+(ministry|agency|council|committee|office|commission|court|department|government|"
+    r"organi[sz]ation|association|assembly|inquiry|rapporteur|foundation|institute|network)(?![\w-])"
+)
+
+
+def _definite_descriptions(text: str, sent: Span, actors: list[Mention], ctx: _Ctx) -> list[Mention]:
+    """'the ministry' names the ministry the text named last ('the unification ministry')."""
+    out = []
+    for m in _DEFINITE.finditer(text, sent.start, sent.end):
+        if any(a.start <= m.start() < a.end for a in actors):
+            continue
+        head = m.group(1).lower()
+        for ent in reversed(ctx.seen):
+            if head in ent.label.lower() or (ent.category == "government" and head == "government"):
+                out.append(Mention(ent, m.start(), m.end(), m.group(0)))
+                break
+    return out
+
+
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -426,6 +461,7 @@ def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Men
 # --- participants ---------------------------------------------------------------------------
 
 
+_SAID = re.compile(r"(?<!\swere)(?<!\swas)(?<!\sbeen)(?<!\sis)(?<!\sare)(?<!\sbe)\s(?:said|says|told\s+\w+|noted|added|warned|claimed|reported)\s")
 _ASIDE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,120},")
 _REPORTING_ACTIVE = re.compile(r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )" + claims.REPORTING.pattern)
 
@@ -434,6 +470,8 @@ def _clause_start(text: str, sent: Span, at: int) -> int:
     seg = text[sent.start : at]
     seg = _ASIDE.sub(lambda m: " " * len(m.group(0)), seg)
     cut = max(seg.rfind(" that "), seg.rfind(";"), seg.rfind(" which "), seg.rfind(" who "))
+    for m in _SAID.finditer(seg):  # "the ministry said the man was executed"
+        cut = max(cut, m.start() + 1)
     return sent.start + (cut + 1 if cut >= 0 else 0)
 
 
@@ -482,7 +520,8 @@ def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | 
         inside = [a for a in actors if c.start <= a.start and a.end <= c.end]
         if inside:
             return inside[0]
-        after = [a for a in actors if c.end <= a.start <= c.end + 8]
+        after = [a for a in actors if c.end <= a.start <= c.end + 12
+                 and re.fullmatch(r"\s*(?:(?:by|from|of)\s+)?(?:the\s+)?", text[c.end : a.start])]
         if after:
             return after[0]
     # passive: "were executed by the regime"
@@ -576,10 +615,22 @@ def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None
     return Participant(ent, "affected", _span(text, cand.start(), cand.end()))
 
 
+_CLAUSE_END = re.compile(r"\s(?:while|whereas|but|said|says|told)\s|;|,\s+(?:according to|citing)\s", re.I)
+
+
+def _clause_bounds(text: str, sent: Span, c: _Cand) -> tuple[int, int]:
+    """The clause of the trigger: from the last clause break before it to the next after it."""
+    m = _CLAUSE_END.search(text, c.end, sent.end)
+    return _clause_start(text, sent, c.start), (m.start() if m else sent.end)
+
+
 def _places(c: _Cand, text: str, sent: Span, places: list[Mention]) -> list[Participant]:
     out = []
     seen = set()
+    lo, hi = _clause_bounds(text, sent, c)
     for p in places:
+        if not (lo <= p.start < hi):
+            continue
         if p.entity.key in seen:
             continue
         seen.add(p.entity.key)
@@ -600,8 +651,9 @@ def _num(s: str) -> float | None:
 def _quantities(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -> list[Quantity]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in stx]
-    lo = max(sent.start, c.start - 80)
-    hi = min(sent.end, c.end + 80)
+    clo, chi = _clause_bounds(text, sent, c)
+    lo = max(clo, c.start - 80)
+    hi = min(chi, c.end + 80)
     for m in _MONEY_RE.finditer(text, lo, hi):
         v = _num(m.group("n"))
         if v is None:
@@ -656,9 +708,16 @@ def _when(c: _Cand, stx: list[Timex], text: str, sent: Span) -> Timex | None:
             score += 60
         if not t.resolved and t.value in ("PRESENT_REF", "FUTURE_REF"):
             score += 40
+        if c.type not in ("ReportRelease", "Investigation") and _REPORT_YEAR.match(text, t.end):
+            continue  # "the ministry's 2024 report said the man was executed": the report's year
         if best is None or score < best[0]:
             best = (score, t)
     return best[1] if best else None
+
+
+_REPORT_YEAR = re.compile(
+    r"(?:’s|'s)?\s+(?:[A-Z][\w.’'-]*\s+|\([^)]{1,40}\)\s+){0,4}(?:annual\s+)?[“\"]?(?:report|review|assessment|survey|study|white paper)s?\b",
+)
 
 
 def _inherit(etype: str, sent: Span, text: str, previous: list[tuple[int, Span, list[Event]]]) -> Timex | None:
@@ -666,11 +725,17 @@ def _inherit(etype: str, sent: Span, text: str, previous: list[tuple[int, Span, 
     continues the story of one of the two sentences before it in the same paragraph ("In late
     2025, a man got seven years … She got 15 years.")."""
     starts_pronoun = bool(re.match(r"\W{0,2}(?:she|he|they|it|the same|that|this)\b", sent.text, re.I))
+    heads = {m.group(1).lower() for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+)?(man|woman|men|women|official|officials|defector|defectors|"
+                                                      r"escapee|escapees|boy|girl|teenager|student|students|worker|workers|prisoner|prisoners)\b",
+                                                      sent.text, re.I)}
     for _, psent, pevents in reversed(previous[-2:]):
-        if "\n" in text[psent.end : sent.start]:
+        if text[psent.end : sent.start].count("\n") > 2:
             return None
         for e in pevents:
-            if e.when is not None and e.when.resolved and (e.type == etype and starts_pronoun):
+            if e.when is None or not e.when.resolved or e.type != etype:
+                continue
+            aff = next((p.entity.label.lower() for p in e.participants if p.role == "affected"), "")
+            if starts_pronoun or (heads and any(re.search(rf"\b{h}\b", aff) for h in heads)):
                 return e.when
     return None
 
@@ -760,6 +825,8 @@ def _attribution(
         speakers = [a for a in actors if tail.start() <= a.start < tail.end()]
         if speakers:
             return speakers[0].entity
+        if claims.REPORT_NOUN.search(tail.group("who")):
+            return ctx.report_author or ctx.source
         ent = Entity(key=slug(re.sub(r"^(?:the|an?)\s+", "", tail.group("who").strip(), flags=re.I)),
                      label=tail.group("who").strip(), kind="actor", category="group")
         return ent
@@ -770,7 +837,7 @@ def _attribution(
 _POSTPOSED = re.compile(
     r",\s+(?P<who>(?:the\s+|an?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)\s+"
     r"(?:said|says|reported|reports|told\s+\w+|added|claimed|claims|alleged|announced|confirmed|stated|noted|wrote)"
-    r"(?:\s+(?:on|in|last|this|at|during|late|early)\s+(?:[\w’']+\s+){0,3}[\w’']+)?\W*$"
+    r"(?:\s+[^,;:“”\"]{0,40}?)?\W*$"
 )
 
 
@@ -817,7 +884,8 @@ def _target_word(ev: Event) -> str:
     if m:
         return m.group(1)
     tail = ev.sentence.text[ev.trigger.start - ev.sentence.start :]
-    m = re.search(r"\b(resolution|report|inquiry|investigation|findings|probes?|accusations?|allegations?|claims?|reports)\b", tail, re.I)
+    words = r"\b(resolution|report|inquiry|investigation|findings|probes?|accusations?|allegations?|claims?|reports)\b"
+    m = re.search(words, tail, re.I) or re.search(words, ev.sentence.text, re.I)
     if m:
         return m.group(1).lower()
     return "report" if ev.type == "Rebuttal" else "accusations"
