@@ -200,3 +200,30 @@ def test_screenshot_artifact(session):
     path = ARTIFACTS / "browser-timeline.png"
     session.page.screenshot(path=str(path))
     assert path.stat().st_size > 10_000
+
+
+def test_aggregated_page_says_so_and_still_filters(browser, tmp_path):
+    """Above max_events the page draws month × type groups, shows a banner and counts events."""
+    from render_fixtures import synthetic_graph
+
+    path = tmp_path / "aggregated.html"
+    atomic_write(path, render_html(synthetic_graph(400), title="aggregated", max_events=100))
+    s = Session(browser, path)
+    try:
+        assert s.errors == [] and s.blocked == []
+        banner = s.page.inner_text("#tl-banner")
+        assert "400 events" in banner and "limit 100" in banner
+        assert s.count_text().startswith("showing 400 of 400 events (")
+        assert s.js("timeline.network.body.data.nodes.length") == s.js("timeline.data.events.length")
+        s.page.fill("#tl-from", "2030-01-01")
+        assert s.count_text().startswith("showing 0 of 400 events")
+        assert s.page.is_disabled("#tl-actor")
+    finally:
+        s.context.close()
+
+
+def test_zooming_in_keeps_nodes_their_size_on_screen(session):
+    """Deep zoom stretches time, not the dots: node size shrinks in canvas units."""
+    session.js("timeline.network.moveTo({scale: 10, animation: false})")
+    session.page.wait_for_function("() => timeline.zoomFactor() < 0.2", timeout=5_000)
+    assert session.errors == []

@@ -165,3 +165,16 @@ def test_big_graph_switches_to_aggregates_and_says_so():
     assert data["entities"] == [] and data["quotes"] == []
     full = build_payload(view)
     assert not full["meta"]["aggregated"] and len(full["events"]) == 300
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_json_for_script_round_trips_any_text(text):
+    """Whatever a document says, the data block cannot hold a tag opener and decodes unchanged."""
+    encoded = json_for_script({"t": text})
+    assert "<" not in encoded and "\u2028" not in encoded
+    assert json.loads(encoded) == {"t": text}

@@ -491,7 +491,7 @@
       ctx.stroke();
     }
     // uncertainty bars: earliest … latest
-    var h = 9;
+    var h = 9 * zoomFactor;
     for (var i = 0; i < NE; i++) {
       var ev = D.events[i];
       if (ev.x0 == null || !visible[i] || ev.x1 < v.x0 || ev.x0 > v.x1) continue;
@@ -584,6 +584,29 @@
                       data: D, state: state, apply: apply, select: focusNode, visible: visible };
   network.on("beforeDrawing", beforeDrawing);
   network.on("afterDrawing", afterDrawing);
+  // Zoomed in past 1:1, nodes, labels and bars keep their size on screen (only time stretches).
+  var zoomFactor = 1, zoomTimer = null;
+  function rescaleNodes() {
+    var f = Math.min(1, 1.25 / network.getScale());
+    if (Math.abs(f - zoomFactor) / zoomFactor < 0.12) return;
+    zoomFactor = f;
+    nodes.update(nodeList.map(function (n) {
+      var upd = { id: n.id, size: n.size * f, borderWidth: (n.borderWidth || 1.5) * Math.max(f, 0.5) };
+      var font = n.font || {};
+      upd.font = { size: (font.size || 12) * f, vadjust: (font.vadjust || 0) * f };
+      return upd;
+    }));
+    edges.update(edgeList.map(function (e) { return { id: e.id, width: e.width * Math.max(f, 0.4) }; }));
+  }
+  var seenScale = null;
+  network.on("afterDrawing", function () {  // any zoom: wheel, pinch, focus, fit
+    var scale = network.getScale();
+    if (scale === seenScale) return;
+    seenScale = scale;
+    clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(rescaleNodes, 90);
+  });
+  window.timeline.zoomFactor = function () { return zoomFactor; };
   network.on("click", function (p) {
     if (p.nodes.length) showNode(p.nodes[0]);
     else if (state.selected != null) { state.selected = null; edgesView.refresh(); }
