@@ -706,11 +706,19 @@ class _Extractor(HTMLParser):
         self.parts.append(data)
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
 def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
 def _extract_html(html: str) -> _Page:
+    # Drop comments first: html.parser is quadratic on an unterminated "<!--".
+    html = _HTML_COMMENT.sub("", html)
+    cut = html.find("<!--")
+    if cut >= 0:
+        html = html[:cut]
     parser = _Extractor()
     try:
         parser.feed(html)

@@ -285,15 +285,19 @@ def _mark_link_blocks(
 ) -> None:
     """After a "Most read" / "Related stories" heading, mark the short lines that follow
     (headlines, dates, links) up to the next line of prose."""
-    for i, (_, _, line) in enumerate(lines):
-        if not _SECTION_HEAD.match(line):
+    i, n = 0, len(lines)
+    while i < n:
+        if not _SECTION_HEAD.match(lines[i][2]):
+            i += 1
             continue
         marks[i] = True
-        for k in range(i + 1, len(lines)):
-            text = lines[k][2]
-            if prose[k] or len(text) > 200 or (text[-1] in ".!?" and len(text.split()) > 12):
+        i += 1
+        while i < n:
+            text = lines[i][2]
+            if prose[i] or len(text) > 200 or (text[-1] in ".!?" and len(text.split()) > 12):
                 break
-            marks[k] = True
+            marks[i] = True
+            i += 1
 
 
 def _merge(text: str, lines: list[tuple[int, int, str]], marks: list[bool]) -> list[Span]:

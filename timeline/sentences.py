@@ -22,8 +22,8 @@ __all__ = ["split_sentences"]
 # punctuation (with closing quotes/brackets) followed by horizontal whitespace and a word.
 _CANDIDATE = re.compile(
     r"(?P<nl>[\n\r\u2028\u2029\x0b\x0c\x85]+)"
-    r"|(?P<punct>[.!?\u2026]+)(?P<close>[\"'\u201d\u2019)\]\u00bb]*)"
-    r"(?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]+)"
+    r"|(?<![.!?\u2026])(?P<punct>[.!?\u2026]++)(?P<close>[\"'\u201d\u2019)\]\u00bb]*+)"
+    r"(?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]++)"
     r"(?=[\"'\u201c\u2018(\[\u00ab]*(?P<next>\w+))"
 )
 _LAST_TOKEN = re.compile(r"(\S+)\Z")
