@@ -706,7 +706,21 @@ class _Extractor(HTMLParser):
         self.parts.append(data)
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+def _strip_comments(html: str) -> str:
+    """``html`` without ``<!-- … -->`` comments (an unterminated one runs to the end)."""
+    parts: list[str] = []
+    pos = 0
+    while True:
+        start = html.find("<!--", pos)
+        if start < 0:
+            parts.append(html[pos:])
+            break
+        parts.append(html[pos:start])
+        end = html.find("-->", start + 4)
+        if end < 0:
+            break
+        pos = end + 3
+    return "".join(parts)
 
 
 def _squash(s: str) -> str:
@@ -715,10 +729,7 @@ def _squash(s: str) -> str:
 
 def _extract_html(html: str) -> _Page:
     # Drop comments first: html.parser is quadratic on an unterminated "<!--".
-    html = _HTML_COMMENT.sub("", html)
-    cut = html.find("<!--")
-    if cut >= 0:
-        html = html[:cut]
+    html = _strip_comments(html)
     parser = _Extractor()
     try:
         parser.feed(html)
