@@ -140,3 +140,11 @@ def test_speed() -> None:
         split_sentences(article)
     per_doc = (time.perf_counter() - start) / 200
     assert per_doc < 0.002
+
+
+@pytest.mark.parametrize("text", ["." * 100_000, "? " * 50_000, "a." * 50_000, "\n" * 100_000])
+def test_linear_on_pathological_input(text: str) -> None:
+    """Long runs of punctuation or line breaks do not make the splitter quadratic."""
+    start = time.perf_counter()
+    split_sentences(text)
+    assert time.perf_counter() - start < 1.0
