@@ -271,6 +271,11 @@ TRAPS = [
     ("The laptop has 2048 MB of memory.", "2048"),
     ("In today's world, freedoms shrink.", "today"),
     ("Rates cost $500 million a year in interest.", "a year"),
+    ("It was first reported by The Sun.", "Sun"),
+    ("We met them there; we left.", "We"),
+    ("COVID-19 restrictions worsened abuses.", "19"),
+    ("Jailed 15 More Years in 1MDB Verdict", "1MDB"),
+    ("The ratio was 10:35 in favour.", "10:35"),
 ]
 
 

@@ -1480,7 +1480,8 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 # The grammar
 # ----------------------------------------------------------------------------------------
 
-_WD_GROUP = rf"(?P<wd>{WEEKDAY})"
+# a weekday standing alone must be written out ("Sun." may be a newspaper, "We" a pronoun)
+_WD_GROUP = rf"(?P<wd>(?-i:{_cased(_WEEKDAY_NAMES)})(?![A-Za-z]))"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
 
 _PATTERNS: list[tuple[str, str, Handler, int]] = [
