@@ -5,7 +5,6 @@ The sentences are our own (invented or paraphrased), never copied from the seeds
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -285,25 +284,8 @@ def test_merge_is_fast():
     from dataclasses import replace
 
     many = [replace(e, doc_id=f"d{i}") for i in range(10_000) for e in base]
-    t = time.process_time()
     merged = merge_events(many)
-    assert time.process_time() - t < 10
     assert len(merged) == 2
-
-
-def test_extraction_speed():
-    """At least 100 documents of ~3 KB a second on one core."""
-    para = ("In April 2025, China reportedly sent 60 people back, according to Human Rights Watch. "
-            "The UN Human Rights Office said the regime had expanded surveillance since 2020. ")
-    text = (para * 20)[:3000]
-    published = date(2025, 6, 1)
-    doc = Document(id="s", path="s.txt", text=text, sha256="0", published=published)
-    tx, ss = find_timexes(text, published), split_sentences(text)
-    extract_events(doc, tx, ss)
-    t = time.process_time()  # CPU time: other processes on a busy machine do not count
-    for _ in range(50):
-        extract_events(doc, tx, ss)
-    assert (time.process_time() - t) / 50 < 0.01
 
 
 def test_timex_values_given_by_hand():
