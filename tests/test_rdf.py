@@ -123,3 +123,15 @@ def test_unknown_event_type_is_refused():
     bad = MergedEvent("x", "Repatriaton", "x", (_event(doc),))
     with pytest.raises(ValueError, match="known: .*Repatriation"):
         rdf.build_graph([doc], [bad])
+
+
+def test_open_interval_keeps_only_the_known_bound():
+    """'since 2020' with nothing to close it: an earliest bound, no invented end."""
+    doc = _doc(published=None)
+    since = Timex(0, 10, "since 2020", "DATE", "2020", date(2020, 1, 1), None, "year", "absolute", "ON_OR_AFTER", open_end=True)
+    graph = rdf.build_graph([doc], [_merged(_event(doc, when=since))])
+    node = rdf.event_iri("e1")
+    assert graph.value(node, rdf.SEM.hasEarliestBeginTimeStamp) == Literal("2020-01-01", datatype=XSD.date)
+    assert graph.value(node, rdf.SEM.hasLatestEndTimeStamp) is None
+    assert graph.value(node, rdf.TL.statedTime) == Literal("2020/..")
+    assert validate_graph(graph).conforms

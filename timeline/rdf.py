@@ -126,6 +126,9 @@ def edtf(timex: Timex) -> str | None:
 def stated_time(timex: Timex) -> Literal | None:
     """The time at its stated precision: xsd:date, xsd:gYearMonth, xsd:gYear, else EDTF text."""
     value = timex.value
+    if timex.open_start or timex.open_end:
+        code = edtf(timex)
+        return Literal(code) if code else None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return Literal(value, datatype=XSD.date)
     if re.fullmatch(r"\d{4}-\d{2}", value):
@@ -144,10 +147,13 @@ def _add_time(graph: Graph, subject: URIRef, timex: Timex) -> None:
     graph.add((subject, TL.timeExpression, Literal(timex.text)))
     graph.add((subject, TL.timeValue, Literal(timex.value)))
     graph.add((subject, TL.timeAnchor, Literal(timex.anchor)))
-    if timex.resolved:
-        assert timex.earliest is not None and timex.latest is not None
+    # An open interval ("since 2020" with no publication date to close it) keeps its one
+    # known bound; the contract's ?from/?to pair stays absent, since no closed interval is known.
+    if timex.earliest is not None:
         graph.add((subject, SEM.hasEarliestBeginTimeStamp, _date(timex.earliest)))
+    if timex.latest is not None:
         graph.add((subject, SEM.hasLatestEndTimeStamp, _date(timex.latest)))
+    if timex.earliest is not None or timex.latest is not None:
         stated = stated_time(timex)
         if stated is not None:
             graph.add((subject, TL.statedTime, stated))
