@@ -101,7 +101,7 @@
     edgeList.push({ id: edgeList.length, from: from, to: to, kind: kind,
                     color: { color: EDGE_COLORS[kind], highlight: "#1f5fa8", hover: "#1f5fa8",
                              opacity: kind === "denies" ? 0.9 : 0.35 },
-                    width: kind === "denies" ? 2 : 1, dashes: kind === "affected" || kind === "according",
+                    width: kind === "denies" ? 2 : undefined, dashes: kind === "affected" || kind === "according",
                     arrows: kind === "denies" ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined });
     links[from].push(to); links[to].push(from);
   }
@@ -574,7 +574,7 @@
     autoResize: true,
     physics: { enabled: false },
     layout: { improvedLayout: false, randomSeed: 1 },
-    interaction: { hover: !big || NE < 8000, dragNodes: false, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+    interaction: { hover: true, dragNodes: false, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
                    tooltipDelay: 150, zoomSpeed: 0.7, keyboard: false, multiselect: false },
     nodes: { font: { size: 12, face: "system-ui, 'DejaVu Sans', sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
              scaling: { label: { drawThreshold: 7 } } },
@@ -596,7 +596,9 @@
       upd.font = { size: (font.size || 12) * f, vadjust: (font.vadjust || 0) * f };
       return upd;
     }));
-    edges.update(edgeList.map(function (e) { return { id: e.id, width: e.width * Math.max(f, 0.4) }; }));
+    network.setOptions({ edges: { width: Math.max(f, 0.4) } });
+    edges.update(edgeList.filter(function (e) { return e.width; })
+      .map(function (e) { return { id: e.id, width: e.width * Math.max(f, 0.4) }; }));
   }
   var seenScale = null;
   network.on("afterDrawing", function () {  // any zoom: wheel, pinch, focus, fit
