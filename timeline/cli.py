@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -52,14 +53,28 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None):
     return parse_date_arg(value)  # a DateError becomes one line through TimelineGroup
 
 
-def _progress(enabled: bool):
-    if not enabled or not sys.stderr.isatty():
-        return None
+class _ProgressBar:
+    """A progress bar on stderr (only on a terminal): done/total, rate, the current file."""
 
-    def show(done: int, path: str) -> None:
-        click.echo(f"\r  {done} documents … {Path(path).name[:50]:<50}", err=True, nl=False)
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.shown = False
 
-    return show
+    def __call__(self, done: int, total: int, path: str) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        rate = done / max(time.monotonic() - self.started, 1e-6)
+        bar = "#" * filled + "-" * (width - filled)
+        click.echo(f"\r[{bar}] {done}/{total} documents {rate:6.1f}/s {Path(path).name[:30]:<30}", err=True, nl=False)
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
+def _progress(enabled: bool) -> _ProgressBar | None:
+    return _ProgressBar() if enabled and sys.stderr.isatty() else None
 
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,15 +108,16 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
     from . import pipeline, store
 
     fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "turtle"
+    bar = _progress(progress)
     extraction = pipeline.extract_paths(
         paths,
         published=published,
         jobs=jobs,
         shard=pipeline.parse_shard(shard) if shard else None,
-        progress=_progress(progress),
+        progress=bar,
     )
-    if progress and sys.stderr.isatty():
-        click.echo("", err=True)
+    if bar:
+        bar.close()
     for error in extraction.errors:
         click.echo(f"Error: {error}", err=True)
     if not extraction.documents:
@@ -227,7 +243,10 @@ def build(source, out_dir, published, jobs) -> None:
     """
     from . import pipeline
 
-    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=_progress(True))
+    bar = _progress(True)
+    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=bar)
+    if bar:
+        bar.close()
     for error in result.errors:
         click.echo(f"Error: {error}", err=True)
     click.echo(result.summary.text())

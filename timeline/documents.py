@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 from timeline.errors import DocumentError, NoDocumentsError
 from timeline.furniture import find_furniture
@@ -46,6 +47,8 @@ __all__ = [
     "MEDIA_TYPES",
     "document_from_text",
     "iter_documents",
+    "plan_documents",
+    "read_planned",
     "read_document",
     "slugify",
 ]
@@ -130,6 +133,14 @@ def document_from_text(
     return _build(text, sha256=sha, path=path, published=published, media_type=media_type, doc_id=doc_id)
 
 
+class PlannedDocument(NamedTuple):
+    """A document file found but not yet read: the path as shown to the user, the path, the id."""
+
+    shown: str
+    path: Path
+    id: str
+
+
 def iter_documents(
     paths: Iterable[str | os.PathLike[str]], published: date | None = None
 ) -> Iterator[Document | DocumentError]:
@@ -143,14 +154,27 @@ def iter_documents(
     stem; when two files share one, the first in sorted order keeps it and the others get the
     slug of their relative path. One document is in memory at a time.
     """
-    found = _expand(paths)
-    for shown, p, doc_id in _assign_ids(found):
-        try:
-            yield read_document(p, published=published, doc_id=doc_id)
-        except DocumentError as exc:
-            yield exc
-        except OSError as exc:  # a file that vanished or changed under us
-            yield DocumentError(f"{shown}: unreadable ({exc.strerror or exc})")
+    for planned in plan_documents(paths):
+        yield read_planned(planned, published=published)
+
+
+def plan_documents(paths: Iterable[str | os.PathLike[str]]) -> list[PlannedDocument]:
+    """Every document named or found in a named folder, with its id, before any is read.
+
+    Raises :class:`NoDocumentsError` as :func:`iter_documents` does. Callers that read in
+    worker processes, show progress or split a corpus into shards start here.
+    """
+    return [PlannedDocument(shown, p, doc_id) for shown, p, doc_id in _assign_ids(_expand(paths))]
+
+
+def read_planned(planned: PlannedDocument, published: date | None = None) -> Document | DocumentError:
+    """Read one planned document; a file that cannot be read comes back as a DocumentError."""
+    try:
+        return read_document(planned.path, published=published, doc_id=planned.id)
+    except DocumentError as exc:
+        return exc
+    except OSError as exc:  # a file that vanished or changed under us
+        return DocumentError(f"{planned.shown}: unreadable ({exc.strerror or exc})")
 
 
 def slugify(name: str) -> str:

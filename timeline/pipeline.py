@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from . import rdf
-from .documents import iter_documents
+from .documents import PlannedDocument, plan_documents, read_planned
 from .errors import DocumentError, NoDocumentsError, TimelineError
 from .extract import extract_events, merge_events
 from .fileio import atomic_write
@@ -31,8 +31,8 @@ from .model import Document, Event, MergedEvent
 from .sentences import split_sentences
 from .temporal import find_timexes
 
-Progress = Callable[[int, str], None]
-"""Called after each document with the count done so far and the document's path."""
+Progress = Callable[[int, int, str], None]
+"""Called after each document with the count done so far, the total, and the document's path."""
 
 
 def extract_document(doc: Document) -> list[Event]:
@@ -70,30 +70,21 @@ def parse_shard(text: str) -> tuple[int, int]:
     return index, total
 
 
-def in_shard(doc: Document, shard: tuple[int, int] | None) -> bool:
-    """Whether ``doc`` belongs to ``shard``: by a hash of its id, so shards never overlap."""
+def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:
+    """Whether a document belongs to ``shard``: by a hash of its id, so shards never overlap."""
     if shard is None:
         return True
     index, total = shard
-    digest = int(hashlib.sha1(doc.id.encode("utf-8")).hexdigest()[:8], 16)
+    digest = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8], 16)
     return digest % total == index - 1
 
 
-def _extract_one(doc: Document) -> tuple[Document, list[Event]]:
+def _read_and_extract(planned: PlannedDocument, published: date | None) -> tuple[Document | DocumentError, list[Event]]:
+    """Worker: read one file and extract its events (runs in a worker process with jobs > 1)."""
+    doc = read_planned(planned, published=published)
+    if isinstance(doc, DocumentError):
+        return doc, []
     return doc, extract_document(doc)
-
-
-def _documents(
-    paths: Sequence[str | os.PathLike[str]],
-    published: date | None,
-    shard: tuple[int, int] | None,
-    errors: list[DocumentError],
-) -> Iterator[Document]:
-    for item in iter_documents(paths, published=published):
-        if isinstance(item, DocumentError):
-            errors.append(item)
-        elif in_shard(item, shard):
-            yield item
 
 
 def extract_paths(
@@ -106,45 +97,45 @@ def extract_paths(
 ) -> Extraction:
     """Read every document under ``paths`` and extract its events.
 
-    Documents are streamed: with ``jobs > 1`` they are extracted in worker processes, a
-    bounded number at a time. A file that cannot be read is recorded in ``errors`` and the
-    rest are still processed; a path that holds no documents raises NoDocumentsError.
+    Files are listed first (a path that holds no documents raises NoDocumentsError), then
+    read and extracted one at a time — with ``jobs > 1`` in worker processes, a bounded
+    number in flight — so memory holds the results, not the corpus. A file that cannot be
+    read is recorded in ``errors`` and the rest are still processed. With ``shard=(i, n)``
+    only the documents of shard i of n are read.
     """
+    plan = [p for p in plan_documents(paths) if in_shard(p.id, shard)]
     result = Extraction()
-    docs = _documents(paths, published, shard, result.errors)
-    done = 0
-    if jobs <= 1:
-        pairs: Iterable[tuple[Document, list[Event]]] = map(_extract_one, docs)
-        for doc, events in pairs:
-            done += 1
-            _keep(result, doc, events)
-            if progress:
-                progress(done, doc.path)
+    if jobs <= 1 or len(plan) < 2:
+        outcomes: Iterable[tuple[Document | DocumentError, list[Event]]] = (
+            _read_and_extract(p, published) for p in plan
+        )
+        _collect(outcomes, result, len(plan), plan, progress)
         return result
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending = []
-        for doc in docs:
-            pending.append(pool.submit(_extract_one, doc))
-            if len(pending) >= jobs * 8:  # bound memory: never more than a few batches in flight
-                done = _drain(pending[: jobs * 4], result, done, progress)
-                pending = pending[jobs * 4 :]
-        _drain(pending, result, done, progress)
+        _collect(_bounded_map(pool, plan, published, window=jobs * 4), result, len(plan), plan, progress)
     return result
 
 
-def _drain(futures: list, result: Extraction, done: int, progress: Progress | None) -> int:
-    for future in futures:
-        doc, events = future.result()
-        done += 1
-        _keep(result, doc, events)
+def _bounded_map(pool: ProcessPoolExecutor, plan: list[PlannedDocument], published: date | None, window: int):
+    """Results in plan order, never more than ``window`` documents in flight."""
+    pending: deque = deque()
+    for planned in plan:
+        pending.append(pool.submit(_read_and_extract, planned, published))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _collect(outcomes, result: Extraction, total: int, plan: list[PlannedDocument], progress: Progress | None) -> None:
+    for done, ((doc, events), planned) in enumerate(zip(outcomes, plan), start=1):
+        if isinstance(doc, DocumentError):
+            result.errors.append(doc)
+        else:
+            result.documents.append(doc)
+            result.mentions.extend(events)
         if progress:
-            progress(done, doc.path)
-    return done
-
-
-def _keep(result: Extraction, doc: Document, events: list[Event]) -> None:
-    result.documents.append(doc)
-    result.mentions.extend(events)
+            progress(done, total, planned.shown)
 
 
 def to_graph(extraction: Extraction) -> Graph:
