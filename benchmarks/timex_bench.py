@@ -224,6 +224,15 @@ def main(argv: list[str] | None = None) -> int:
         dpv = version("dateparser")
     except Exception:  # not installed
         dpv = "absent"
+    lines += [
+        "",
+        "Where we knowingly differ from this gold (choices made for the timeline, not for the score):",
+        "a range such as \"between 1994 and 1997\" is one expression valued `1994/1997` (gold: two);",
+        "\"the past decade\" is a DURATION `P10Y` ending at the DCT; decades are `199` with or without",
+        "\"the\" (gold mixes `199` and `199X`); ISO weeks are zero-padded (`2000-W07`; gold mixes). Most",
+        "remaining value errors are weekday/relative dates the gold resolves against another reference",
+        "than the DCT, and year-ago expressions the gold values as a year, a quarter or a day by turns.",
+    ]
     lines += ["", f"`timeline timex` CLI: {cli_note}.", "",
               f"Run {datetime.now():%Y-%m-%d} on Python {platform.python_version()}, dateparser {dpv}, "
               f"{os.cpu_count()} CPUs.", ""]
