@@ -1270,6 +1270,18 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
             mon = dct - timedelta(days=dct.weekday())
             off = {"last": -7, "next": 7, "this": 0, "previous": -7}[wrel.split()[0]]
             d = mon + timedelta(days=off + wd)
+    elif rel and rel.lower().startswith("the"):
+        # "the following Monday", "the previous Friday": from the preceding expression
+        lv = ctx.last_resolved(("day",))
+        if lv is None or lv.ref is None:
+            return _unresolved(f"XXXX-WXX-{wd + 1}", granularity="day")
+        ref = lv.ref
+        if re.search(r"previous|preceding", rel, re.I):
+            d = ref - timedelta(days=(ref.weekday() - wd) % 7 or 7)
+        else:
+            d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+        v = _day(d, "expression")
+        return v
     else:
         d = _weekday_date(wd, ctx, m.start(), m.end(), rel)
     if d is None:
@@ -1598,7 +1610,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      lambda m, c: _h_part_of_day_guard(m, c), 5),
     # Friday last week, last Thursday, Thursday morning, Friday next week
     ("weekday",
-     rf"(?:(?P<rel>last|next|this|past|coming|previous)\s+|(?:early|late|earlier|later)\s+)?{_WD_GROUP}"
+     rf"(?:(?P<rel>the\s+(?:previous|following|next|preceding)|last|next|this|past|coming|previous)\s+|(?:early|late|earlier|later)\s+)?{_WD_GROUP}"
      rf"(?:\s+{_PART})?(?:\s+(?P<wrel>last\s+week|next\s+week|this\s+week|previous\s+week))?",
      _h_weekday, 6),
     ("weekday_set",
