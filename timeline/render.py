@@ -320,10 +320,11 @@ def _full_payload(view: Mapping[str, Any], *, title: str, max_events: int) -> di
     # undated events: spread in a row of their own, in a stable order
     order = sorted(undated, key=lambda i: (type_idx[events[i]["type"]], events[i]["label"], events[i]["id"]))
     step = max(2 * NODE + 6, (label_chars * 6.2 if labelled else 0))
-    per_row = max(1, int(scale.width // step))
+    left = scale.width * 0.22  # the lane's label sits on the left
+    per_row = max(1, int((scale.width - left) // step))
     for k, i in enumerate(order):
         col = k % per_row
-        xs[i] = round((col + 0.5) * scale.width / min(per_row, len(order)), 1)
+        xs[i] = round(left + (col + 0.5) * (scale.width - left) / min(per_row, len(order)), 1)
         extents[i] = (xs[i] - step / 2 + 1, xs[i] + step / 2 - 1)
 
     row_height = 30.0 if labelled else 17.0
