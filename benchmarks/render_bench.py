@@ -113,7 +113,7 @@ def run(n: int, tmp: Path) -> dict[str, object]:
 
 def table(results: list[dict[str, object]]) -> str:
     lines = [
-        "| events | mode | triples | nodes drawn | render in Python (s) | of which reading the graph (s) | HTML size (MB) | "
+        "| events | mode | triples | nodes drawn | render in Python (s) | reading the graph alone, separate run (s) | HTML size (MB) | "
         "first frame drawn (ms from navigation) | redraw after zoom (ms) | type filter (ms) | text search (ms) | requests blocked |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
