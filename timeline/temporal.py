@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Callable
 
@@ -208,10 +208,6 @@ class _Val:
 
 def _last_day(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
-
-
-def _valid_year(y: int) -> bool:
-    return 1 <= y <= 9998
 
 
 def _year(y: int, anchor: str) -> _Val:
@@ -705,8 +701,6 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
             if d is None:
                 return None
             v = _day(d, "publication")
-    if wd and v.earliest is None and ctx.dct is None:
-        pass
     tm = _g(m, "time")
     if tm:
         tv = _time_value(tm)
@@ -820,9 +814,7 @@ def _year_ok(m: re.Match[str], ctx: _Ctx, ys_start: int, ys_end: int) -> bool:
     after = text[ys_end:ys_end + 24]
     if _NOT_YEAR_BEFORE.search(before):
         # "of 2014" and "about 2014" are years when the phrase is temporal
-        if re.search(r"\b(?:of|about|around|some|top|Top)\s*$", before) and not _NOT_YEAR_AFTER.match(after):
-            pass
-        else:
+        if not (re.search(r"\b(?:of|about|around|some|top|Top)\s*$", before) and not _NOT_YEAR_AFTER.match(after)):
             return False
     if _NOT_YEAR_AFTER.match(after):
         return False
@@ -1366,8 +1358,6 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     w = re.sub(r"\s+", " ", m.group(0).lower())
-    if w.endswith(("the past", "the future")) or w in ("future",):
-        pass
     if w in ("now",) and re.match(r"\s*that\b", ctx.text[m.end():m.end() + 8]):
         return _Val("DATE", "PRESENT_REF")
     if "future" in w or w in ("soon", "shortly", "in due course", "eventually") or \
@@ -1384,7 +1374,6 @@ def _h_year_adj(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     w = m.group(0).lower()
     dct = ctx.dct
     if "end" in w:
-        lv = ctx.last_resolved(("year",))
         if dct is None:
             return _unresolved("XXXX-12-31", granularity="day")
         y = dct.year
@@ -1768,8 +1757,6 @@ def _h_half_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     rel = (_g(m, "rel") or "")
     if not rel and not _g(m, "year") and not _g(m, "year2"):
         return None
-    if m.group("hord").lower() in ("last", "latter"):
-        pass
     rest = ctx.text[m.end():m.end() + 20]
     if not (_g(m, "year") or _g(m, "year2")) and not re.match(r"\s*(?:of\s+the\s+year|[,.;)]|\s+(?:was|were|of\s+(?:this|last|next)|results|profits?|sales|earnings))", rest + " ", re.I):
         if re.match(r"\s+of\s+", rest):
@@ -1811,8 +1798,6 @@ def _h_range_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None
     if re.search(r"\s(?:to|through|until|till)\s", s) and not s.lower().startswith(("from", "between")):
         return None
-    if m.group(0).lower().startswith(("between", "from")):
-        pass
     return _h_range(m, ctx)
 
 
@@ -1822,9 +1807,6 @@ def _h_relunit_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     after = ctx.text[m.end():m.end() + 20]
     if rel == "that" and unit != "week":
         return None
-    if rel in ("past", "coming", "previous", "following", "preceding", "current") and not m.group("pos"):
-        # "past year" is fine inside "the past year" (handled), bare "coming year" is ok
-        pass
     if unit == "night" and rel not in ("last", "the previous", "the following", "the next", "the same"):
         return None
     if unit == "night" and rel == "last":
@@ -1834,8 +1816,6 @@ def _h_relunit_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         v = _day(d, "publication")
         v.type, v.value = "TIME", d.isoformat() + "TNI"
         return v
-    if re.match(r"['’]s\b", after) and rel in ("the last", "the past"):
-        pass
     # "last year's" keeps its year; "next year's first quarter" is caught by _h_quarter first
     pos = m.group("pos")
     v = _h_relunit(m, ctx)
@@ -1869,7 +1849,6 @@ def _h_bare_units_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
             return None
         if re.match(r"\s+(?:of|old|later|earlier|ago|before|after|to\s+come)\b", after, re.I):
             return None
-    start_off = m.start()
     return _h_bare_units(m, ctx)
 
 
@@ -1895,8 +1874,6 @@ def _h_ref_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None
     if w == "the future" and re.match(r"\s+of\b", after):
         return None  # "the future of the peninsula"
-    if w == "the past" and re.match(r"\s+(?:of|is|was)\b", after):
-        pass
     if w in ("shortly",) and re.match(r"\s+(?:before|after)\b", after):
         return None
     if w == "now" and re.search(r"\b(?:from|until|till|by|since|up\s+to)\s+$", before, re.I):
