@@ -45,6 +45,23 @@ _LINK_LINE = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?\"”’:;)…]\s*$")
+# A reader comment thread ("Comments (12)", "3 Comments", "Leave a comment"): the rest of the page
+# is furniture. A link list ("Related articles", "Read more") runs until the next prose sentence.
+_COMMENTS_HEAD = re.compile(
+    r"^\W{0,4}(?:\d+\s+comments?|comments?\s*(?:\(\d+\)|\d+)?|leave a (?:comment|reply)|join the (?:discussion|conversation)|"
+    r"reader comments|what readers say|(?:show|view|load) comments)\W{0,4}$",
+    re.IGNORECASE,
+)
+_LINKS_HEAD = re.compile(
+    r"^\W{0,4}(?:related(?:\s+(?:articles?|stories|news|links|coverage|reading|content))?|read more|more from [\w ]+|"
+    r"most (?:read|popular|viewed)|recommended(?: for you)?|you (?:might|may) also like|further reading|latest news|"
+    r"more (?:stories|news|on this story)|trending|see also|top stories)\W{0,4}$",
+    re.IGNORECASE,
+)
+# A list item that is a linked headline with its date: "Two teenagers sentenced … (Jan. 12, 2024)"
+_DATED_HEADLINE = re.compile(
+    r"(?:\(|\|\s*|[–—-]\s+)(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\)?\s*$"
+)
 _IMPERATIVE = re.compile(
     r"^\W{0,3}(?:support|stay|donate|read|sign|join|learn|pressure|watch|follow|subscribe|share|click|contact|"
     r"help|call|tell|write|visit|consider|remember|check|take|make sure|don[’']t|do not|let)\b",
@@ -162,7 +179,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     tx_sorted = sorted(timexes, key=lambda t: t.start)
     events: list[Event] = []
     previous: list[tuple[int, Span, list[Event]]] = []  # (index, sentence, its events)
-    kept = [s for s in sentences if not _in_noise(s, noise)]
+    kept = _drop_threads(text, sentences, noise)
     # one pass over the whole text per vocabulary, then bucket by sentence
     low = text.lower()
     trig: list[tuple[str, re.Match[str]]] = []
@@ -200,6 +217,34 @@ def _in_noise(s: Span, noise: list[tuple[int, int]]) -> bool:
     length = max(1, s.end - s.start)
     covered = sum(max(0, min(s.end, e) - max(s.start, b)) for b, e in noise if b < s.end and e > s.start)
     return covered * 2 >= length
+
+
+def _drop_threads(text: str, sentences: list[Span], noise: list[tuple[int, int]]) -> list[Span]:
+    """The sentences outside page furniture: not in ``noise``, not after a reader-comment thread
+    starts, not items of a link list ("Related articles" and the headlines under it)."""
+    out: list[Span] = []
+    in_links = False
+    for s in sentences:
+        t = s.text.strip().strip("*#_ ").strip()
+        if _in_noise(s, noise):
+            if _COMMENTS_HEAD.match(t):
+                break
+            in_links = in_links or bool(_LINKS_HEAD.match(t))
+            continue
+        if _COMMENTS_HEAD.match(t):
+            break
+        if _LINKS_HEAD.match(t):
+            in_links = True
+            continue
+        if in_links:
+            if re.search(r"[.!?][\"”’]?\s*$", t) and len(_WORD.findall(t)) > 8 and not _DATED_HEADLINE.search(t):
+                in_links = False  # prose again
+            else:
+                continue
+        if _DATED_HEADLINE.search(t) and not re.search(r"[.!?][\"”’]?\s*$", t):
+            continue
+        out.append(s)
+    return out
 
 
 def _is_heading(t: str) -> bool:
@@ -299,7 +344,7 @@ def _sentence_events(
         if any(b <= m.start() < e for b, e in timex_spans) and etype != "ReportRelease" and etype != "Investigation":
             continue
         local = m.start() - s0
-        if claims.is_irrealis(stext, local):
+        if claims.is_irrealis(stext, local) or _modal_clause(text, sent, m.start()):
             continue
         if not _valid(etype, m, text, sent, actors):
             continue
@@ -326,12 +371,16 @@ def _sentence_events(
                     continue
             if agent is None or _is_report_subject(text, sent, agent, c):
                 continue
+            if agent.entity.category == "group":
+                continue  # "a source said", "analysts say": attribution, not a newsworthy statement
             if re.search(r"\b(?:never|not|refused to|declined to)\s+(?:\w+\s+)?$", text[max(s0, c.start - 20) : c.start], re.I):
                 etype = "Denial"  # "has never acknowledged running camps"
             if (agent.entity.key in _DPRK_SIDE or (ctx.source is not None and ctx.source.key in _DPRK_SIDE)) and (
                 _REBUTTAL_CUE.search(stext)
             ):
                 etype = "Rebuttal"
+        if etype == "Denial" and _ATTITUDE_NEG.match(text, c.end):
+            etype = "Statement"  # "said it did not support the resolution": a position, not a denial
         if etype in CLAIM_TYPES and agent is None:
             agent = _pronoun_agent(text, sent, c, ctx)
             if agent is None and re.match(r"(?:that\s+)?(?:it|they)\b", text[c.start : c.end], re.I):
@@ -355,7 +404,7 @@ def _sentence_events(
         for p in _places(c, text, sent, places):
             participants.append(p)
         quantities = [] if etype in CLAIM_TYPES else _quantities(etype, c, text, sent, stx)
-        when = _when(c, stx, text, sent)
+        when = _when(c, stx, text, sent, agent, actors)
         if when is None:
             when = _anaphoric_time(sent, text, previous) or _inherit(etype, sent, text, previous)
         duration = _duration(etype, c, text, sent, stx) if etype == "Sentencing" else None
@@ -389,6 +438,27 @@ def _sentence_events(
         if author is not None:
             ctx.report_author = author
     return out
+
+
+_ATTITUDE_NEG = re.compile(
+    r"\s+(?:support|agree|want|intend|plan|need|believe|expect|see|consider|oppose|favou?r|endorse|back|share|"
+    r"seek|wish|participate|take part|attend|join|vote|comment|respond|elaborate)\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
+
+
+def _modal_clause(text: str, sent: Span, at: int) -> bool:
+    """Whether a modal of obligation governs the verb phrase of the trigger ("China should stop
+    repatriating North Koreans and allow access to those held"): advocacy, no event."""
+    lo = _clause_start(text, sent, at)
+    seg = text[lo:at]
+    m = None
+    for m in _MODAL.finditer(seg):
+        pass
+    if m is None:
+        return False
+    return not re.search(r"[;:]|,\s+(?:but|while|and\s+(?:the|a|an|it|they|he|she))\b|\b(?:said|says|because|although)\b", seg[m.end():])
 
 
 _DEFINITE = re.compile(
@@ -454,6 +524,24 @@ def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Men
         return not re.search(r"\b(?:were|was|been|being|be)\s+$", before)
     if etype == "Investigation" and trig[:2].isdigit():
         return True
+    if etype == "Sanction" and trig == "designated":
+        # "OFAC designated the group": a sanctioning body as the subject, active voice
+        if re.search(r"\b(?:the|a|an|its|their|those|these|was|were|been|be|is|are|newly|previously-)\s+$", before):
+            return False
+        lo = _clause_start(text, sent, m.start())
+        return any(a.entity.category in ("government", "un-body", "country", "international") and lo <= a.start < m.start()
+                   for a in actors) or bool(re.search(r"sanction", text[sent.start : sent.end], re.I))
+    if etype == "CyberTheft":
+        if re.search(r"\b(?:the|its|their|those|these|of the)\s+$", before) and trig.startswith("stolen"):
+            return False  # "the stolen funds": the theft already told
+        if re.fullmatch(r"(?:cyber-?\s*)?(?:attacks?|heists?|thefts?|hacks?)|hacking\s+(?:attacks?|campaigns?)|theft|heists?|hacks", trig):
+            # a bare noun names a theft only with a figure or a date beside it, in a cyber context
+            lo, hi = _clause_bounds(text, sent, _Cand(etype, m.start(), m.end()))
+            clause = text[max(lo, m.start() - 80) : min(hi, m.end() + 80)]
+            has_figure = bool(re.search(r"\$\s?\d|\b\d[\d,.]*\b", clause))
+            cyber = re.search(r"crypto|bitcoin|ether|digital assets|virtual assets|blockchain|hack|cyber|lazarus|exchange|wallet",
+                              text[sent.start : sent.end], re.I)
+            return has_figure and bool(cyber or "cyber" in trig)
     del after
     return True
 
@@ -516,6 +604,17 @@ def _is_passive(text: str, sent: Span, c: _Cand) -> bool:
 
 
 def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | None:
+    if c.type in CLAIM_TYPES and re.search(r"[,”\"’]\s*$", text[max(sent.start, c.start - 3) : c.start]):
+        # '"…," said Park Ji-won, a researcher' / '…, said the ministry': the speaker follows the verb
+        after = [a for a in actors if c.end <= a.start <= c.end + 6 and re.fullmatch(r"\s*(?:the\s+)?", text[c.end : a.start])]
+        if after:
+            return after[0]
+        if _AGENTIVE.match(text, c.end + 1) and re.match(r"\s", text[c.end : c.end + 1]):
+            m = _AGENTIVE.match(text, c.end + 1)
+            assert m is not None
+            phrase = m.group(0).strip()
+            ent = Entity(key=slug(re.sub(r"^(?:the|an?|one)\s+", "", phrase, flags=re.I)), label=phrase, kind="actor", category="group")
+            return Mention(ent, m.start(), m.end(), m.group(0))
     if c.type in _AGENT_AFTER_TYPES:
         inside = [a for a in actors if c.start <= a.start and a.end <= c.end]
         if inside:
@@ -561,6 +660,8 @@ def _pronoun_agent(text: str, sent: Span, c: _Cand, ctx: _Ctx) -> Mention | None
 
 def _is_report_subject(text: str, sent: Span, agent: Mention, c: _Cand) -> bool:
     """Whether the speaker is a report ("the UN report said"), not an actor."""
+    if re.fullmatch(r"(?:the|its|this|that)\s+(?:inquiry|report|review|study|commission|investigation|survey|assessment)", agent.text.strip(), re.I):
+        return True  # "the inquiry said": the report speaks, its author is the source
     after = text[agent.end : c.start]
     return bool(re.match(r"\s*(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|review|assessment|findings|study)s?\b", after, re.I))
 
@@ -689,34 +790,133 @@ def _quantities(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -
 # --- time -------------------------------------------------------------------------------------
 
 
-def _when(c: _Cand, stx: list[Timex], text: str, sent: Span) -> Timex | None:
-    """The DATE that governs the trigger: attached by a preposition or sentence-initial first,
-    then nearest; never a duration or a set."""
+_CLAUSE_BREAK = re.compile(r",\s+but\b|;|\s(?:while|whereas|although|though)\s|,\s+and\s+", re.I)
+_COORD = re.compile(r"\s(?:and|but)\s|;")
+_SUBORD = re.compile(r"\b(?:after|before|until|till|because|once)\s+(?![^,;]*,)")
+_NEAR_SPEECH = re.compile(
+    r"^(?:\s+(?:on|in|at|late|early|last|this|to|reporters|journalists|a|an|the|its|his|her|statement|briefing|interview|"
+    r"press|conference|news|told|earlier|today|yesterday|separately)\b)*\s*$",
+    re.IGNORECASE,
+)
+_NP_PP = re.compile(r"\b(?:since|after|before|until|following|during)\s+(?:the|a|an|its|their|his|her)\s+\w+", re.I)
+_PRONOUN_AGENT = re.compile(r"(?:it|they|we|he|she|the government|the regime|the authorities)$", re.IGNORECASE)
+
+
+def _when(
+    c: _Cand, stx: list[Timex], text: str, sent: Span, agent: Mention | None = None, actors: list[Mention] | None = None
+) -> Timex | None:
+    """The DATE that governs the trigger, never a duration or a set.
+
+    Preference: an expression attached by a preposition or opening the sentence, in the
+    trigger's own clause, nearest. Expressions that modify something else never date the
+    event: one in a later clause ("…, but they resumed in 2023"); the main clause's when the
+    trigger sits in an after/before clause ("fell in 2021 after the border closed"); one that
+    dates a reporting verb whose complement holds the trigger ("the FBI said on Wednesday
+    that hackers stole", "in 2014 the inquiry found that people were held") unless the
+    speaker reports its own act; for a statement, a date inside what was said.
+    """
     best: tuple[float, Timex] | None = None
+    claim = c.type in CLAIM_TYPES
+    speech = None if claim else _reporting_frame(c, text, sent, agent, actors or [], stx)
+    own_lo = _clause_start(text, sent, c.start)
+    for br in _CLAUSE_BREAK.finditer(text, own_lo, c.start):
+        own_lo = br.end()
     for t in stx:
         if t.type not in ("DATE", "TIME"):
             continue
-        if t.start >= c.start and t.end <= c.end and c.type not in ("ReportRelease", "Investigation"):
-            pass
+        if c.type not in ("ReportRelease", "Investigation") and _REPORT_YEAR.match(text, t.end):
+            continue  # "the ministry's 2024 report said the man was executed": the report's year
+        if t.start >= c.end:
+            between = text[c.end : t.start]
+            if _CLAUSE_BREAK.search(between):
+                continue  # "closed its border …, but executions picked up since 2023"
+            if claim and not _NEAR_SPEECH.match(between):
+                continue  # "KCNA said samples taken on Sunday …": the date of what was said
+            if _NP_PP.search(between) and not _PREP_BEFORE.search(between):
+                continue  # "its first outbreak since the start of the pandemic more than two years ago"
+        else:
+            between = text[t.end : c.start]
+            if _SUBORD.search(between) and not claim:
+                continue  # "collapsed in 2021 after North Korea closed its border"
+        if speech is not None and speech[0] <= t.start < speech[1]:
+            continue  # dates the reporting verb, not what it reports
         dist = c.start - t.end if t.end <= c.start else t.start - c.end if t.start >= c.end else 0
         score = float(max(0, dist))
         pre = text[max(sent.start, t.start - 12) : t.start]
-        if _PREP_BEFORE.search(pre) or t.start - sent.start <= 2:
+        initial = t.start - sent.start <= 2
+        if _PREP_BEFORE.search(pre) or initial:
             score -= 25
         lo, hi = sorted((t.start, c.start))
         if re.search(r"\b(?:that|which|who)\b|;", text[lo:hi]):
             score += 60
+        if t.end <= c.start and not initial and _COORD.search(text[t.end : c.start]):
+            score += 40  # "released in 2001 and escaped to China two years later"
+        if t.end <= own_lo and not initial:
+            # borrowed from an earlier clause: the one attached to its verb, not one inside a noun phrase
+            score = 100 + (t.start - sent.start) / 10 - (30 if _PREP_BEFORE.search(pre) else 0)
         if not t.resolved and t.value in ("PRESENT_REF", "FUTURE_REF"):
             score += 40
-        if c.type not in ("ReportRelease", "Investigation") and _REPORT_YEAR.match(text, t.end):
-            continue  # "the ministry's 2024 report said the man was executed": the report's year
         if best is None or score < best[0]:
             best = (score, t)
     return best[1] if best else None
 
 
+_SPEECH_VERB = re.compile(
+    r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )\b(?:said|says|told\s+\w+|announced|reported|found|"
+    r"concluded|concludes|documented|detailed|described|estimated|revealed|showed|confirmed|claimed|alleged|noted|warned|"
+    r"stated|wrote|added|accused|attributed)\b"
+)
+
+
+def _reporting_frame(
+    c: _Cand, text: str, sent: Span, agent: Mention | None, actors: list[Mention], stx: list[Timex]
+) -> tuple[int, int] | None:
+    """The stretch of the reporting clause (from its start to the start of its complement) when
+    the trigger sits in the complement of a reporting verb spoken by someone other than the
+    event's agent; ``None`` otherwise (no reporting verb, or an actor reporting its own act:
+    "the authorities said they locked down the area")."""
+    lo = sent.start
+    rv = None
+    for m in _SPEECH_VERB.finditer(text, lo, c.start):
+        rv = m
+    if rv is None:
+        # a post-posed "…, the FBI said on Wednesday."
+        tail = _POSTPOSED.search(text, c.end, sent.end)
+        if tail is not None:
+            return (tail.start(), sent.end)
+        return None
+    comp = re.compile(r"\bthat\b").search(text, rv.end(), min(c.start, rv.end() + 40))
+    comp_start = comp.end() if comp else rv.end()
+    if not comp:
+        # "said Thursday the man was executed": a date right after the verb belongs to it
+        for t in stx:
+            if rv.end() <= t.start <= rv.end() + 12 and t.end <= c.start and _NEAR_SPEECH.match(text[rv.end() : t.start]):
+                comp_start = t.end
+    start = _clause_start(text, sent, rv.start())
+    if comp_start > c.start:
+        return None
+    if not comp and not re.search(r"\b(?:was|were|is|are|had|has|have|did|been|be)\b", text[comp_start : c.start]) and not re.match(
+        r"\w+ed\b|stole|took|sent|put|held|fled|shot|hit|made|gave|got|beat|seized", text[c.start : c.end]
+    ):
+        return None  # "confirmed its first outbreak": the trigger is the object, not a reported clause
+    if re.match(r"\s*(?:it|they|we|he|she)\b", text[comp_start : c.start], re.I):
+        return None  # "the authorities said they locked down the area": the speaker's own act
+    speaker = text[start : rv.start()].strip()
+    if agent is not None:
+        if start <= agent.start < rv.start():
+            return None  # the speaker is the agent
+        if _PRONOUN_AGENT.search(agent.text.strip()) and agent.start >= comp_start:
+            return None  # "the authorities said they locked down": the speaker's own act
+        if any(a.entity.key == agent.entity.key and start <= a.start < rv.start() for a in actors):
+            return None  # "North Korea said it launched…" / "China said it had sent back…"
+    if not speaker:
+        return None
+    return (start, comp_start)
+
+
 _REPORT_YEAR = re.compile(
-    r"(?:’s|'s)?\s+(?:[A-Z][\w.’'-]*\s+|\([^)]{1,40}\)\s+){0,4}(?:annual\s+)?[“\"]?(?:report|review|assessment|survey|study|white paper)s?\b",
+    r"(?:’s|'s)?\s+(?:[A-Z][\w.’'-]*\s+|\([^)]{1,40}\)\s+){0,4}(?:annual\s+|landmark\s+)?[“\"]?(?:report|review|assessment|survey|study|white paper|"
+    r"(?i:investigation|inquiry|probe|commission of inquiry))s?\b",
 )
 
 
@@ -724,7 +924,7 @@ def _inherit(etype: str, sent: Span, text: str, previous: list[tuple[int, Span, 
     """A sentence without a date inherits one only when the text carries it over: the event
     continues the story of one of the two sentences before it in the same paragraph ("In late
     2025, a man got seven years … She got 15 years.")."""
-    starts_pronoun = bool(re.match(r"\W{0,2}(?:she|he|they|it|the same|that|this)\b", sent.text, re.I))
+    starts_pronoun = bool(re.match(r"[^\w\"“]{0,2}(?:she|he|they|it|the same|that|this)\b", sent.text, re.I))
     heads = {m.group(1).lower() for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+)?(man|woman|men|women|official|officials|defector|defectors|"
                                                       r"escapee|escapees|boy|girl|teenager|student|students|worker|workers|prisoner|prisoners)\b",
                                                       sent.text, re.I)}
