@@ -262,6 +262,12 @@ _PERSON_RE = re.compile(
 )
 
 
+_NAMED_THING_AFTER = re.compile(
+    r"(?:\s+(?:and|of|on|for|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*\s+(?:Act|Law|Decree|Code|Convention|Treaty|Agreement|"
+    r"Declaration|Resolution|Report|Programme|Program|Initiative|Centre|Center|Institute|University|Group|Association)\b"
+)
+
+
 def find_people(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Likely personal names (two or three capitalised words) not in the gazetteer.
 
@@ -276,6 +282,8 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Menti
             continue
         if any(len(w) > 14 for w in words):
             continue
+        if _NAMED_THING_AFTER.match(text, m.end()):
+            continue  # "Reactionary Ideology and Culture Rejection Act": the name of a law, not a person
         ent = Entity(key=slug(m.group(0)), label=m.group(0), kind="actor", category="person")
         out.append(Mention(ent, m.start(), m.end(), m.group(0)))
     return out

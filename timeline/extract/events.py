@@ -75,16 +75,21 @@ _GROUP_NOUNS = (
     r"north koreans|residents|soldiers|fishermen|relatives|families|family members|witnesses|individuals|"
     r"civilians|teenagers|youths|missionaries|smugglers|brokers|traders|farmers|those caught|those|"
     r"teenager|defector|escapee|refugee|prisoner|detainee|worker|official|student|journalist|activist|citizen|"
-    r"resident|soldier|person|missionary|smuggler|broker|trader|farmer|pastor|youth"
+    r"resident|soldier|person|missionary|smuggler|broker|trader|farmer|pastor|youth|guards|guard|officers|officer|boys|boy|girls|"
+    r"cadres|nationals|crew members|sailors|merchants|drivers|employees|dissidents|believers|mothers|fathers|"
+    r"asylum seekers|migrants|detainees|inmates|north koreans"
 )
 _NUMWORD = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|hundred|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|several|many|some"
 )
 _GROUP_RE = re.compile(
-    r"(?<![\w-])(?:(?:up to|more than|over|about|around|at least|nearly|almost|some|an estimated)\s+)?"
+    r"(?<![\w-])(?:(?:up to|as many as|more than|over|about|around|roughly|approximately|at least|nearly|almost|some|an estimated)\s+)?"
     r"(?:(?:(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*(?:\s+(?:million|thousand|hundred))?|" + _NUMWORD + r"|an?|the|those|these)\s+)?"
-    r"(?:(?!(?:of|to|in|on|for|and|or|the|an?|with|by|from|that|who|whom|which|your|their|his|her|its|our|my)\b)"
+    r"(?:(?!(?:of|to|in|on|for|and|or|the|an?|with|by|from|that|who|whom|which|your|their|his|her|its|our|my|"
+    r"says?|said|considers?|considered|are|is|was|were|have|has|had|will|would|could|may|might|told|tells|reported|"
+    r"estimates?|estimated|called|calls|shows?|showed|remains?|became|becomes|sent|send|returned|deported|"
+    r"repatriated|executed|arrested|detained|sentenced|tortured|held)\b)"
     r"(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}?(?:" + _GROUP_NOUNS + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -115,6 +120,7 @@ _COUNT_RE = re.compile(
     r"executions|arrests|defections))?(?![\w-])",
     re.IGNORECASE,
 )
+_VAGUE_MONEY = re.compile(r"(?<![\w-])(?P<s>hundreds\s+of\s+millions|tens\s+of\s+millions|billions|millions)\s+of\s+(?:US\s+|U\.S\.\s+)?dollars\b", re.I)
 _TERM_RE = re.compile(
     r"(?<![\w-])(?P<n>\d{1,3}|" + "|".join(k for k in _NUM_VALUES) + r")[- ](?P<u>years?|months?)(?![\w-])",
     re.IGNORECASE,
@@ -130,7 +136,7 @@ _LABELS = {
     "Rebuttal": ("{agent} rebuts {target}", "Rebuttal of {target}"),
     "Denial": ("{agent} denies {target}", "Denial of {target}"),
     "BorderClosure": ("{agent} closes border", "Border closed"),
-    "Repatriation": ("{agent} repatriates {affected}", "{affected} repatriated"),
+    "Repatriation": ("{agent} forcibly repatriates {affected}", "{affected} forcibly repatriated"),
     "Execution": ("{agent} executes {affected}", "{affected} executed"),
     "Sentencing": ("{affected} sentenced{term}", "{affected} sentenced{term}"),
     "Detention": ("{agent} detains {affected}", "{affected} detained"),
@@ -146,7 +152,7 @@ _LABELS = {
     "MissileTest": ("{agent} launches missile", "Missile launch"),
     "Torture": ("{agent} tortures {affected}", "{affected} tortured"),
     "ForcedLabor": ("Forced labour by {agent}", "Forced labour"),
-    "Defection": ("{affected} defect", "Defection"),
+    "Defection": ("{affected} flee", "{affected} flee"),
     "Abduction": ("{agent} abducts {affected}", "{affected} abducted"),
 }
 # A second trigger of the same type in a sentence is a second event only across a clause
@@ -563,6 +569,13 @@ def _clause_start(text: str, sent: Span, at: int) -> int:
     return sent.start + (cut + 1 if cut >= 0 else 0)
 
 
+_FRONTED = re.compile(
+    r"\W{0,3}(?:since|after|before|when|while|as|although|though|because|once|until|ever since|even though)\s+"
+    r"[^,;]{3,120}?\b(?:took|came|was|were|had|has|began|started|ended|died|returned|closed|opened|fled|became|\w+ed)\b[^,;]{0,80},",
+    re.IGNORECASE,
+)
+
+
 def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention | None:
     """The actor that is the subject of the verb at ``at``: the nearest one before it in its
     clause, skipping an appositive ("James Heenan, head of the office for North Korea, told")."""
@@ -570,6 +583,9 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
     before = [a for a in actors if lo <= a.start and a.end <= at]
     # actors inside a relative clause or appositive (", who heads the office for North Korea,")
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, sent.start, at)]
+    fronted = _FRONTED.match(text, sent.start, at)
+    if fronted is not None:  # "Since Kim Jong Un took power in 2011, security …": not the subject
+        asides.append((fronted.start(), fronted.end()))
     before = [a for a in before if not any(b <= a.start < e for b, e in asides)]
     before = [a for a in before if not re.search(r"\b(?:according to|citing)\s+(?:\w+\s+){0,5}$", text[max(sent.start, a.start - 60) : a.start], re.I)]
     if not before:
@@ -584,6 +600,9 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
         pre = text[max(sent.start, cand.start - 25) : cand.start]
         if re.search(r"\b(?:linked|tied|backed|sponsored|supported|directed)\s+(?:to|by)\s+$", pre, re.I):
             return cand  # "hackers linked to Pyongyang": the sponsor is the actor
+        if re.search(r"\b(?:analysts?|researchers?|experts?|officials?|spokes(?:person|man|woman)|investigators?|economists?|"
+                     r"staff|lawyers?|monitors?)\s+(?:at|of|from|with|for)\s+(?:the\s+)?$", pre, re.I):
+            return cand  # "analysts at Elliptic said": the organisation speaks
         pre = pre[-12:]
         if re.search(r"\b(?:of|for|to|in|with|from|at|on|by|about|against|into|near|than)\s+(?:the\s+|a\s+|an\s+|its\s+)?$", pre, re.I):
             continue
@@ -629,7 +648,16 @@ def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | 
         after = [a for a in actors if c.end <= a.start <= c.end + 10]
         if after:
             return after[0]
-    inside = [a for a in actors if c.start <= a.start and a.end <= c.end and c.type in ("Statement",)]
+    inside = [a for a in actors if c.start <= a.start and a.end <= c.end and c.type in ("Statement", "LawEnactment")]
+    if c.type == "LawEnactment" and inside and re.match(r"\w+,?\s+(?:which|that)\s", text[c.start : c.end]):
+        return inside[0]  # "the Act, which North Korea enacted in 2020"
+    blame = _blamed(c, text, sent, actors)
+    if blame is not None:
+        return blame
+    if re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+ed\b", text[c.start : c.end]) and not re.match(
+        r"\s+by\s", text[c.end : c.end + 5]
+    ):
+        return None  # "security along the border has been tightened": passive, agent unnamed
     if _is_passive(text, sent, c) and c.type not in CLAIM_TYPES:
         return None  # "officials were put to death": the subject is affected, the agent unnamed
     subj = _subject(text, sent, c.start, actors)
@@ -650,6 +678,27 @@ def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | 
         ent = Entity(key=slug(re.sub(r"^(?:the|an?|one)\s+", "", phrase, flags=re.I)), label=phrase, kind="actor", category="group")
         return Mention(ent, best.start(), best.end(), best.group(0))
     return None
+
+
+_BLAME = re.compile(r"\b(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing)|pinned|pins)\b", re.I)
+
+
+def _blamed(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | None:
+    """"The FBI attributed the theft to the Lazarus Group" / "Seoul blamed Pyongyang for the
+    hack": the actor blamed is the agent, not the subject who blames."""
+    m = None
+    for m in _BLAME.finditer(text, max(sent.start, c.start - 60), c.start):
+        pass
+    if m is None:
+        return None
+    if m.group(0).lower().startswith(("attribut", "pin")):
+        to = re.compile(r"\bto\s+").search(text, c.end, min(sent.end, c.end + 40))
+        if to:
+            after = [a for a in actors if to.end() <= a.start <= to.end() + 60]
+            return after[-1] if len(after) > 1 and re.search(r"also known as|dubbed|called", text[after[0].end : after[-1].start]) else (after[0] if after else None)
+        return None
+    between = [a for a in actors if m.end() <= a.start and a.end <= c.start]
+    return between[0] if between else None
 
 
 def _pronoun_agent(text: str, sent: Span, c: _Cand, ctx: _Ctx) -> Mention | None:
@@ -697,12 +746,14 @@ def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None
                 phrase = cand.group("np").strip()
                 ent = Entity(key=slug(re.sub(r"^(?:the|an?)\s+", "", phrase, flags=re.I)), label=phrase, kind="actor", category="group")
                 return Participant(ent, "affected", _span(text, cand.start("np"), cand.end("np")))
-        if cand is None:  # "the woman who supplied it was given 15 years"
-            conj = [m.end() for m in _CONJ.finditer(text, sent.start, c.start)]
-            for m in _GROUP_RE.finditer(text, max([sent.start, *conj]), c.start):
-                if m.group(0).lower() not in ("the", "those", "these"):
-                    cand = m
-                    break
+        if cand is None:  # "the woman who supplied it was given 15 years", "two people who had been held"
+            rel = re.search(r"(?:,\s*)?\s(?:who|that|which|whom)\s[^,;]*$", text[sent.start : c.start])
+            if rel is not None:
+                head_end = sent.start + rel.start()
+                conj = [m.end() for m in _CONJ.finditer(text, sent.start, head_end)]
+                for m in _GROUP_RE.finditer(text, max([sent.start, *conj, head_end - 60]), head_end):
+                    if m.group(0).lower() not in ("the", "those", "these") and m.end() >= head_end - 1:
+                        cand = m
         if cand is None:
             pm = None
             for pm in _PRONOUN_GROUP.finditer(text, max(lo2, c.start - 15), c.start):
@@ -760,6 +811,12 @@ def _quantities(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -
         if v is None:
             continue
         v *= _SCALE.get((m.group("s") or "").lower(), 1)
+        out.append(Quantity(v, "USD", m.group(0).strip(), _span(text, m.start(), m.end())))
+        taken.append((m.start(), m.end()))
+    for m in _VAGUE_MONEY.finditer(text, lo, hi):
+        if any(b <= m.start() < e for b, e in taken):
+            continue
+        v = {"hundreds of millions": 1e8, "millions": 1e6, "billions": 1e9, "tens of millions": 1e7}[" ".join(m.group("s").lower().split())]
         out.append(Quantity(v, "USD", m.group(0).strip(), _span(text, m.start(), m.end())))
         taken.append((m.start(), m.end()))
     for m in _COUNT_RE.finditer(text, lo, hi):
@@ -989,6 +1046,10 @@ def _attribution(
     for m in claims.ACCORDING_TO.finditer(text, sent.start, sent.end):
         after = [a for a in actors if m.end() <= a.start <= m.end() + 50]
         phrase = text[m.end() : m.end() + 60]
+        generic = _GENERIC_SOURCE.match(phrase)
+        if generic and not (after and after[0].start == m.end()):
+            # "according to rights groups and South Korean officials": the first source named
+            return _anonymous(generic.group(0), ctx)
         if after:
             return after[0].entity
         if claims.REPORT_NOUN.match(re.sub(r"^(?:the|a|an|its|this|that)\s+(?:\w+\s+)?", "", phrase)) and ctx.report_author:
@@ -1007,6 +1068,8 @@ def _attribution(
             return owner[-1].entity
     if c.type not in CLAIM_TYPES:
         lo = sent.start
+        for br in _CLAUSE_BREAK.finditer(text, sent.start, c.start):
+            lo = br.end()  # a reporting verb of an earlier coordinate clause does not reach the trigger
         for rm in claims.REPORTING.finditer(text, lo, c.start):
             if re.search(r"\b(?:was|were|is|are|been|be)\s+$", text[max(sent.start, rm.start() - 8) : rm.start()]):
                 continue  # passive "were reported to have": a hedge, not a source
@@ -1027,6 +1090,13 @@ def _attribution(
             return speakers[0].entity
         if claims.REPORT_NOUN.search(tail.group("who")):
             return ctx.report_author or ctx.source
+        who = tail.group("who").strip()
+        if re.fullmatch(r"it|they|he|she", who, re.I):
+            # ", it said": the organisation named last
+            orgs = [e for e in ctx.seen if e.category in ("government", "un-body", "ngo", "media", "international")]
+            return orgs[-1] if orgs else ctx.source
+        if _GENERIC_SOURCE.fullmatch(who):
+            return _anonymous(who, ctx)
         ent = Entity(key=slug(re.sub(r"^(?:the|an?)\s+", "", tail.group("who").strip(), flags=re.I)),
                      label=tail.group("who").strip(), kind="actor", category="group")
         return ent
@@ -1036,9 +1106,30 @@ def _attribution(
 # ", South Korea's military said." / ", KCNA reported." at the end of a sentence
 _POSTPOSED = re.compile(
     r",\s+(?P<who>(?:the\s+|an?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)\s+"
-    r"(?:said|says|reported|reports|told\s+\w+|added|claimed|claims|alleged|announced|confirmed|stated|noted|wrote)"
+    r"(?:said|says|reported|reports|told\s+\w+|added|claimed|claims|alleged|announced|confirmed|stated|noted|wrote|"
+    r"estimated|estimates|found|concluded|believes|believe)"
     r"(?:\s+[^,;:“”\"]{0,40}?)?\W*$"
 )
+
+# Sources the text does not name: the publisher stands for them, no entity of their own.
+_GENERIC_SOURCE = re.compile(
+    r"(?:an?\s+|the\s+|one\s+|two\s+|several\s+|some\s+|many\s+|other\s+|local\s+)*"
+    r"(?:(?:informed|local|unnamed|anonymous|multiple|government|security|diplomatic|intelligence|military)\s+)?"
+    r"(?:sources?|insiders?|residents?|witnesses|officials?|activists?|(?:human\s+)?rights\s+(?:groups?|activists?|organi[sz]ations)|"
+    r"observers|analysts|experts|people familiar with the matter)"
+    r"(?:\s+(?:in|inside|within|close to|familiar with)\s+[\w ]{1,30}?)?(?=\s*(?:,|\.|and\b|said|say|told|$))",
+    re.IGNORECASE,
+)
+
+
+def _anonymous(phrase: str, ctx: _Ctx) -> Entity | None:
+    """An unnamed source: groups of them (rights groups, activists) keep a generic node; a lone
+    'source' or 'official' is the publisher's word."""
+    core = re.sub(r"^(?:an?|the|one|two|several|some|many|other|local)\s+", "", phrase.strip(), flags=re.I)
+    if re.search(r"rights|activists", core, re.I):
+        key = slug(re.sub(r"\s+(?:in|inside|within|close to)\s+.*$", "", core))
+        return Entity(key=key, label=core, kind="actor", category="group")
+    return ctx.source
 
 
 def _report_phrase_author(text: str, sent: Span, actors: list[Mention]) -> Entity | None:
@@ -1059,6 +1150,10 @@ def _report_phrase_author(text: str, sent: Span, actors: list[Mention]) -> Entit
 def _label(ev: Event) -> str:
     agent = next((p.entity.label for p in ev.participants if p.role == "agent"), None)
     affected = next((p.mention.text if p.mention else p.entity.label for p in ev.participants if p.role == "affected"), None)
+    if affected is not None:
+        affected = _readable_group(affected)
+    elif ev.type == "Defection":
+        return "Defection"
     place = next((p.entity.label for p in ev.participants if p.role == "place"), None)
     amount = ev.quantities[0].text if ev.quantities else "funds"
     term = f" to {ev.duration.text}" if ev.duration is not None else ""
@@ -1079,12 +1174,30 @@ def _label(ev: Event) -> str:
     return label[:1].upper() + label[1:] if label else ev.type
 
 
+_APPROX = (
+    (re.compile(r"^(?:about|around|roughly|approximately|an estimated|some|nearly|almost)\s+(?=\d)", re.I), "~"),
+    (re.compile(r"^as many as\s+", re.I), "up to "),
+    (re.compile(r"^(?:more than|over)\s+", re.I), "over "),
+)
+
+
+def _readable_group(phrase: str) -> str:
+    """A group as a label shows it: one line, no leading article, approximations short
+    ("an estimated 500 North Koreans" → "~500 North Koreans"; "the men" → "men")."""
+    phrase = " ".join(phrase.split())
+    for rx, sub in _APPROX:
+        phrase = rx.sub(sub, phrase)
+    phrase = re.sub(r"^(?:the|those|these)\s+(?=\w)", "", phrase, flags=re.I) if not re.match(r"^(?:those|these)$", phrase, re.I) else phrase
+    phrase = re.sub(r"^[\W\d]*?(?:(?:19|20)\d\d)\W+", "", phrase)  # never "2024, several officials"
+    return phrase
+
+
 def _target_word(ev: Event) -> str:
     m = re.search(r"\bnot\s+(?:an?\s+|the\s+)?([\w-]+)", ev.trigger.text, re.I)
     if m:
         return m.group(1)
     tail = ev.sentence.text[ev.trigger.start - ev.sentence.start :]
-    words = r"\b(resolution|report|inquiry|investigation|findings|probes?|accusations?|allegations?|claims?|reports)\b"
+    words = r"\b(resolution|report|inquiry|investigation|findings|probes?|accusations?|allegations?|claims?|reports|meeting|session|debate|hearing)\b"
     m = re.search(words, tail, re.I) or re.search(words, ev.sentence.text, re.I)
     if m:
         return m.group(1).lower()
