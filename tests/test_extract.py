@@ -336,3 +336,169 @@ def test_seeds_examples_from_the_issue():
         assert not any(n.start <= e.sentence.start < n.end for n in noise)
     reports = [m for m in merge_events(evs) if m.type == "ReportRelease" and len({x.doc_id for x in m.mentions}) > 1]
     assert len(reports) == 1 and reports[0].when is not None and reports[0].when.value == "2025"
+
+
+# --- general patterns of news English (invented sentences) -----------------------------------
+
+PUB = date(2024, 3, 8)  # a Friday
+
+
+def when_of(text: str, etype: str, published: date | None = PUB) -> str | None:
+    ev = one(run(text, published), etype)
+    return ev.when.value if ev.when is not None else None
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    # a date in a later clause ("…, but …") dates that clause only
+    ("Public trials grew rare when the regime sealed its border, but they have resumed since 2022.", "BorderClosure", None),
+    # the main clause's date does not reach an after-clause
+    ("Arrivals fell to 40 in 2021 after the government closed its border.", "BorderClosure", None),
+    # a date that dates the reporting verb does not date what is reported
+    ("Investigators said on Monday that hackers stole $30 million from a bridge service.", "CyberTheft", None),
+    ("In 2019, a UN panel found that thousands of people were detained in labour camps.", "Detention", None),
+    # … unless the speaker reports its own act
+    ("On Tuesday, the authorities said they locked down the city of Hyesan.", "Lockdown", "2024-03-05"),
+    ("Beijing said on Wednesday that it had deported 50 North Koreans.", "Repatriation", "2024-03-06"),
+    # a date inside a noun phrase ("since the start of …") does not date the event
+    ("The country reported its first measles outbreak since the end of the war two decades ago.", "Outbreak", None),
+    # coordinated clauses borrow the date attached to the first verb, not one inside a noun phrase
+    ("The regime on Thursday admitted a cholera outbreak after months of denial, and leader officials ordered a lockdown of the province.", "Lockdown", "2024-03-07"),
+    # the nearer of two dates across 'and' loses to the one in the trigger's own clause
+    ("He was freed in 2009 and escaped to China three years later.", "Defection", "2012"),
+    # a headline-style year of an inquiry does not date the findings listed after it
+    ("The report builds on a 2014 UN inquiry that detailed torture and the detention of 80,000 people in camps.", "Detention", None),
+])
+def test_the_governing_time_expression(text, etype, expected):
+    """The date that governs the trigger is the one in its clause; dates of other verbs and nouns never leak."""
+    assert when_of(text, etype) == expected
+
+
+def test_a_statement_is_not_dated_by_what_it_reports():
+    """'State media said samples taken on Sunday …': Sunday dates the samples, not the statement."""
+    text = "Rodong Sinmun said samples taken on Sunday had tested positive, calling it a grave emergency."
+    evs = [e for e in run(text, PUB) if e.type == "Statement"]
+    assert all(e.when is None for e in evs)
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Pyongyang, May 2 (KCNA) -- The foreign ministry's spokesman issued a statement on Friday denouncing the "
+     "Security Council meeting as a hostile plot.", "Rebuttal"),
+    ("The education law, which the Supreme People's Assembly adopted in 2021, bans foreign slang.", "LawEnactment"),
+    ("The special rapporteur presented her latest report to the council in March 2023.", "ReportRelease"),
+    ("The ministry's white paper was released on Tuesday with 400 pages of testimony.", "ReportRelease"),
+    ("She said the sealing of the northern border had cut families off.", "BorderClosure"),
+    ("Security along the frontier has been reinforced with new fences.", "BorderClosure"),
+    ("Patrol units intensified inspections of mobile phones in border towns.", "SurveillanceMeasure"),
+    ("Thousands of farmers fled across the Tumen River into China in 1997.", "Defection"),
+    ("A fisherman crossed the maritime border by boat and asked to stay in the South.", "Defection"),
+    ("The U.S. Treasury designated two trading firms in Dalian for supplying the army.", "Sanction"),
+    ("Officials linked the March 3 heist of $80 million to hackers working for Pyongyang.", "CyberTheft"),
+    ("The group laundered at least $40 million in stolen crypto through mixers.", "CyberTheft"),
+    ("Authorities said 120,000 people had developed fevers since late April.", "Outbreak"),
+])
+def test_news_phrasings_of_each_type(text, etype):
+    """Common news phrasings of each event type are recognised."""
+    assert one(run(text, PUB), etype)
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The new act punishes anyone who uses South Korean slang with five years in prison.", "Sentencing"),
+    ("The firm said it had replaced the stolen funds with its own reserves.", "CyberTheft"),
+    ("The regime has always denied involvement in hacking and cyber theft.", "CyberTheft"),
+    ("Beijing should stop sending people back and allow the UN access to those held in detention.", "Detention"),
+    ("The text asks the office to prepare a new report, to be presented to the council next year.", "ReportRelease"),
+    ("The ministry listed the designated persons and entities in an annex.", "Sanction"),
+])
+def test_what_is_not_an_event(text, etype):
+    """A law's penalty, a theft already told, a denied act, advocacy and plans are no events of that type."""
+    assert not [e for e in run(text, PUB) if e.type == etype]
+
+
+def test_only_named_actors_make_statements():
+    """'a source said' and 'analysts say' attribute; they are no statement events."""
+    assert not [e for e in run("A source in the province said the market had been closed for a week.") if e.type == "Statement"]
+    assert not [e for e in run("Analysts say the measures are likely to deepen food shortages.") if e.type == "Statement"]
+    assert one(run("The Unification Ministry said it was ready to send medical aid."), "Statement")
+
+
+def test_a_speaker_after_the_quote_is_the_agent():
+    """'"…," said Kang Min-jun, a lawyer' makes the person after 'said' the speaker."""
+    ev = one(run('"They were taken away at night in China," said Kang Min-jun, a lawyer for the families.'), "Statement")
+    assert role(ev, "agent") == "Kang Min-jun"
+
+
+def test_a_stated_position_is_no_denial():
+    """'said it did not support the resolution' is a statement of position, not a denial."""
+    evs = run("Russia said it did not support country-specific resolutions.")
+    assert [e.type for e in evs] == ["Statement"]
+    assert one(run("The regime said it had not executed anyone for watching films."), "Denial")
+
+
+@pytest.mark.parametrize("text,etype,agent", [
+    # passive with "by": the agent follows
+    ("Dozens of escapees were repatriated by China in May 2024.", "Repatriation", "China"),
+    # a possessive nominal: the possessor acts
+    ("China's forced return of 200 North Koreans in 2023 drew criticism.", "Repatriation", "China"),
+    # blamed / attributed: the actor blamed is the agent, not the one who blames
+    ("The FBI attributed the theft of $90 million to the Lazarus Group.", "CyberTheft", "Lazarus Group"),
+    ("Seoul blamed North Korea for the hack of the exchange worth $40 million.", "CyberTheft", "North Korea"),
+    # a fronted subordinate clause does not hold the subject
+    ("Since Kim Jong Un took power, the regime has sealed the border with new fences.", "BorderClosure", "North Korea"),
+    # a relative clause names the body that enacted the law
+    ("He was jailed under the Anti-Reactionary Thought Act, which North Korea enacted in 2020.", "LawEnactment", "North Korea"),
+    # the organisation of the analysts speaks
+    ("Researchers at Chainalysis said the Lazarus Group laundered $30 million.", "Statement", "Chainalysis"),
+])
+def test_agent_selection(text, etype, agent):
+    """The agent is the subject of the clause, the 'by' phrase of a passive, the possessor, or the actor blamed."""
+    assert role(one(run(text, PUB), etype), "agent") == agent
+
+
+def test_passive_triggers_have_no_agent_from_elsewhere():
+    """'security has been tightened' names no agent, even with an actor in a fronted clause."""
+    ev = one(run("After Kim Jong Un came to power, security along the border has been tightened."), "BorderClosure")
+    assert role(ev, "agent") is None
+
+
+@pytest.mark.parametrize("text,etype,key", [
+    ("China sent 300 people back last month, according to rights groups and South Korean officials.", "Repatriation", "rights-groups"),
+    ("Hackers stole $60 million in 2023, according to blockchain analysis firm Chainalysis.", "CyberTheft", "chainalysis"),
+    ("Since 2018, hackers have stolen billions of dollars in crypto, a UN panel of experts estimated.", "CyberTheft", "un-panel-of-experts"),
+    ("Analysts at Elliptic said the Lazarus Group had laundered $20 million.", "CyberTheft", "elliptic"),
+    ("North Korea hanged two smugglers in Hyesan in May, the source said.", "Execution", None),
+])
+def test_attribution_of_reported_events(text, etype, key):
+    """Who says so: the first source after 'according to', a trailing speaker, the organisation of analysts; an anonymous source is no entity."""
+    ev = one(run(text, PUB), etype)
+    assert (ev.attributed_to.key if ev.attributed_to else None) == key
+
+
+def test_it_said_is_the_organisation_named_before():
+    """', it said' resolves to the organisation the text named last."""
+    text = ("The Unification Ministry released arrival figures on Monday.\n"
+            "A soldier defected across the land border in August, it said.")
+    ev = one(run(text, PUB), "Defection")
+    assert ev.attributed_to is not None and ev.attributed_to.key == "sk-unification-ministry"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("China forcibly repatriated an estimated 500 North Koreans in October 2023.", "China forcibly repatriates ~500 North Koreans"),
+    ("China sent back as many as 600 North Koreans this week.", "China forcibly repatriates up to 600 North Koreans"),
+    ("After the floods of 2024, several provincial officials were executed.", "Several provincial officials executed"),
+    ("A military court sentenced two guards who took bribes to 15 years.", "Two guards sentenced to 15 years"),
+])
+def test_labels_read_as_headlines(text, label):
+    """Labels are short readable headlines, never fragments with a year or a comma in front."""
+    ev = next(e for e in run(text, PUB) if e.type in ("Repatriation", "Execution", "Sentencing"))
+    assert ev.label == label
+
+
+def test_comment_threads_and_link_lists_are_furniture():
+    """Nothing is extracted after a comment-thread heading or from a list of related headlines."""
+    text = ("North Korea executed two men in Hyesan in March, a source said.\n\n"
+            "Related articles\n\n"
+            "Three teenagers sentenced to ten years for K-dramas (Jan. 5, 2024)\n\n"
+            "Authorities arrest dozens in crackdown on phones\n\n"
+            "Comments (4)\n\n"
+            "reader_1 · 2 days ago\n\nThe UN adopted another resolution last week, but nothing changes.\n")
+    assert [e.type for e in run(text, PUB)] == ["Execution"]
