@@ -379,6 +379,11 @@ def _sentence_events(
                 continue
             if agent.entity.category == "group":
                 continue  # "a source said", "analysts say": attribution, not a newsworthy statement
+            if etype == "Statement" and _SAY_VERB.fullmatch(text[c.start : c.end]) and any(
+                o.type not in CLAIM_TYPES and c.end <= o.start and _REPORTED_VERB.match(text, c.end, o.start)
+                and _VERB_TRIGGER.match(text, o.start) for o in cands
+            ):
+                continue  # "Elliptic said the group had laundered $160 million": the theft carries the attribution
             if re.search(r"\b(?:never|not|refused to|declined to)\s+(?:\w+\s+)?$", text[max(s0, c.start - 20) : c.start], re.I):
                 etype = "Denial"  # "has never acknowledged running camps"
             if (agent.entity.key in _DPRK_SIDE or (ctx.source is not None and ctx.source.key in _DPRK_SIDE)) and (
@@ -446,6 +451,10 @@ def _sentence_events(
     return out
 
 
+_SAY_VERB = re.compile(r"said|says|told|tells|stated|added|noted|claimed", re.I)
+# "said [that] the Lazarus Group had laundered": the reported event is the complement's verb
+_REPORTED_VERB = re.compile(r"\s+(?:that\s+)?(?:[\w’'.-]+\s+){1,6}?(?:(?:had|has|have|was|were|did)\s+)?(?:\w+ly\s+)?$")
+_VERB_TRIGGER = re.compile(r"\w+ed\b|stole|took|sent|fled|shot|put|held|seized|gave|beat|hanged|hid", re.I)
 _ATTITUDE_NEG = re.compile(
     r"\s+(?:support|agree|want|intend|plan|need|believe|expect|see|consider|oppose|favou?r|endorse|back|share|"
     r"seek|wish|participate|take part|attend|join|vote|comment|respond|elaborate)\b",
