@@ -488,11 +488,12 @@ _FULL_DATE = re.compile(
     rf"\b{_WEEKDAY}(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.I,
 )
-# "Pyongyang, October 2 (KCNA) –", "SEOUL, Oct. 2, 2025 (Reuters) -", "Oct. 2, 2025 —".
+# "Pyongyang, October 2 (KCNA) –", "SEOUL, Oct. 2, 2025 (Reuters) -", "Oct. 2, 2025 —",
+# and the press-release form "(Seoul, June 2, 2024) –".
 _DATELINE = re.compile(
-    rf"^(?P<city>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}},\s+)?"
+    rf"^(?P<paren>\()?(?P<city>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}},\s+)?"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
-    r"(?:,?\s+(?P<year>\d{4}))?"
+    r"(?:,?\s+(?P<year>\d{4}))?(?(paren)\))"
     r"\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:[\u2013\u2014-]{1,2}|:)\s",
     re.I,
 )
