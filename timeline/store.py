@@ -66,8 +66,10 @@ __all__ = [
     "query",
     "read_graph",
     "read_query_file",
+    "ingest_paths",
     "remove_documents",
     "serialize",
+    "sources",
     "to_rdflib",
     "write_graph",
 ]
@@ -1367,3 +1369,53 @@ def _refresh(store: Store, target: ox.Store, merge: MergeFn) -> tuple[int, int, 
     index["dirty"] = False
     store._save_index()
     return len(mentions), len(merged), rewritten
+
+
+# For the command line ----------------------------------------------------------------------
+
+
+def sources(
+    graphs: Sequence[str | os.PathLike[str]] = (),
+    *,
+    store_dir: str | os.PathLike[str] | None = None,
+    endpoint_url: str | None = None,
+    graph: str | None = None,
+) -> Any:
+    """What to query: graph files, a store folder (``--store``) or a SPARQL server
+    (``--endpoint``, credentials from the environment). Exactly one kind must be given."""
+    given = [bool(graphs), store_dir is not None, endpoint_url is not None]
+    if sum(given) != 1:
+        raise TimelineError("give graph files, --store DIR or --endpoint URL (exactly one of them)")
+    if store_dir is not None:
+        return open_store(store_dir)
+    if endpoint_url is not None:
+        from .endpoint import connect
+
+        return connect(endpoint_url, graph=graph)
+    return list(graphs)
+
+
+def ingest_paths(
+    store_dir: str | os.PathLike[str],
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    published: date | None = None,
+    progress: Callable[[int, str], None] | None = None,
+) -> tuple[IngestReport, list[TimelineError]]:
+    """Read the documents under ``paths`` and ingest them into the store at ``store_dir`` with
+    the real pipeline. Returns the report and the files that could not be read."""
+    from .documents import iter_documents
+    from .pipeline import extract_document
+
+    errors: list[TimelineError] = []
+
+    def readable() -> Iterator[Document]:
+        for item in iter_documents(paths, published=published):
+            if isinstance(item, TimelineError):
+                errors.append(item)
+            else:
+                yield item
+
+    with open_store(store_dir) as target:
+        report = ingest(target, readable(), extract_document, progress=progress)
+    return report, errors
