@@ -143,7 +143,10 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (dates as YYYY-MM-DD).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
-def query(args, text, file, fmt, params, list_) -> None:
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), help="Query a store folder (see `timeline ingest`) instead of files.")
+@click.option("--endpoint", metavar="URL", help="Query a SPARQL server (credentials: TIMELINE_SPARQL_USER/_PASSWORD).")
+@click.option("--graph", "graph_iri", metavar="IRI", help="With --endpoint: the graph to query.")
+def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) -> None:
     """Run SPARQL 1.1 over graph files, with the ontology loaded alongside.
 
     Give the query with -q, -f, or the NAME of a shipped query (see --list). The last
@@ -169,8 +172,8 @@ def query(args, text, file, fmt, params, list_) -> None:
     chosen = [x for x in (text, file, name) if x]
     if len(chosen) != 1:
         raise click.UsageError("give exactly one query: -q TEXT, -f FILE or a NAME (see --list)")
-    if not graphs:
-        raise click.UsageError("give at least one GRAPH file")
+    if not graphs and not (store_dir or endpoint):
+        raise click.UsageError("give at least one GRAPH file, --store DIR or --endpoint URL")
     if file:
         sparql = store.read_query_file(file)
     elif name:
@@ -180,7 +183,10 @@ def query(args, text, file, fmt, params, list_) -> None:
     else:
         sparql = text
     bindings = dict(_param(p) for p in params)
-    result = store.query(graphs, sparql, bindings=bindings)
+    sources = store.sources(graphs, store_dir=store_dir, endpoint_url=endpoint, graph=graph_iri)
+    result = store.query(sources, sparql, bindings=bindings)
+    for warning in result.warnings:
+        click.echo(f"Note: {warning}", err=True)
     click.echo(result.format(fmt))
 
 
@@ -305,6 +311,28 @@ def timex(file, published, fmt) -> None:
 
     doc = read_document(file, published=published)
     click.echo(format_timex_records(timex_records(find_timexes(doc.text, doc.published)), fmt), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="The store folder (created if missing).")
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
+def ingest(paths, store_dir, published) -> None:
+    """Add documents to a persistent store; unchanged ones are skipped, changed ones replaced.
+
+    \b
+    Example:
+      timeline ingest examples --store kg
+      timeline query --store kg timeline
+    """
+    from . import store
+
+    report, errors = store.ingest_paths(store_dir, paths, published=published)
+    for error in errors:
+        click.echo(f"Error: {error}", err=True)
+    click.echo(report.text())
+    if errors:
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover
