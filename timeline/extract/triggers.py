@@ -42,23 +42,34 @@ class Vocabulary:
 
     def __init__(self, types: list[EventType]):
         self.types: dict[str, EventType] = {t.name: t for t in sorted(types, key=lambda t: t.name)}
+        # where any trigger may start: one regex over the alternatives of every type
+        self._any_lower = _any_of([t.lower for t in self.types.values() if t.lower is not None], flags=0)
+        self._any_cased = _any_of([t.cased for t in self.types.values() if t.cased is not None], flags=re.IGNORECASE)
 
     def scan(
         self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None
     ) -> Iterator[tuple[str, re.Match[str]]]:
         """Every (type name, match) of a trigger in ``text[start:end]`` (``lowered`` is
-        ``text.lower()`` when the caller has it already)."""
+        ``text.lower()`` when the caller has it already), type by type in name order.
+
+        One scan with every type's triggers (:attr:`_any_lower`, :attr:`_any_cased`) finds the
+        few places where some trigger starts; each type's own regex is then tried only there.
+        That gives the same matches as running each type's regex over the whole text, since a
+        type's regex can only match where the combined one does.
+        """
         end = len(text) if end is None else end
         low = text.lower() if lowered is None else lowered
         if len(low) != len(text):  # a character whose lower case is longer: no shortcut
             for name, etype in self.types.items():
                 yield from ((name, m) for m in etype.pattern.finditer(text, start, end))
             return
+        at_lower = _starts(self._any_lower, low, start, end)
+        at_cased = _starts(self._any_cased, text, start, end)
         for name, etype in self.types.items():
             if etype.lower is not None:
-                yield from ((name, m) for m in etype.lower.finditer(low, start, end))
+                yield from ((name, m) for m in _matches_at(etype.lower, low, at_lower, start, end))
             if etype.cased is not None:
-                yield from ((name, m) for m in etype.cased.finditer(text, start, end))
+                yield from ((name, m) for m in _matches_at(etype.cased, text, at_cased, start, end))
 
     def is_a(self, name: str, ancestor: str) -> bool:
         seen = {name}
@@ -73,6 +84,51 @@ class Vocabulary:
                     seen.add(p)
                     todo.append(p)
         return False
+
+
+_HEAD, _TAIL = r"(?<![\w-])(?:", r")(?![\w])"
+
+
+def _any_of(patterns: list[re.Pattern[str]], *, flags: int) -> re.Pattern[str] | None:
+    """A zero-width regex that matches wherever one of ``patterns`` (each made by
+    :func:`compile_triggers`) would match: their alternatives joined inside a lookahead.
+    ``None`` when there is nothing to join or the triggers use groups (whose numbers and
+    names joining would change)."""
+    bodies = []
+    for p in patterns:
+        if p.groups or not (p.pattern.startswith(_HEAD) and p.pattern.endswith(_TAIL)):
+            return None
+        bodies.append(p.pattern[len(_HEAD) : -len(_TAIL)])
+    if not bodies:
+        return None
+    return re.compile(r"(?<![\w-])(?=(?:" + "|".join(bodies) + r")(?![\w]))", flags)
+
+
+def _starts(any_of: re.Pattern[str] | None, text: str, start: int, end: int) -> list[int] | None:
+    """Where some trigger may start in ``text[start:end]`` (``None``: anywhere)."""
+    return None if any_of is None else [m.start() for m in any_of.finditer(text, start, end)]
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, start, end)`` yields, trying only ``starts`` (which hold
+    every position where ``pattern`` can match): non-overlapping, left to right."""
+    if starts is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    free = start
+    for at in starts:
+        if at < free:
+            continue
+        m = pattern.match(text, at, end)
+        if m is None:
+            continue
+        if m.end() == at:  # an empty match: finditer's own rules decide what follows it
+            yield from pattern.finditer(text, at, end)
+            return
+        yield m
+        free = m.end()
 
 
 def compile_triggers(triggers: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -92,7 +148,7 @@ def compile_triggers(triggers: list[str], *, flags: int = re.IGNORECASE) -> re.P
         except re.error as exc:
             raise TimelineError(f"ontology: tl:trigger {trig!r} is not a valid regular expression: {exc}") from exc
         alts.append(f"(?:{body})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w])", flags)
+    return re.compile(_HEAD + "|".join(alts) + _TAIL, flags)
 
 
 def _event_type(name: str, label: str, parents: tuple[str, ...], triggers: list[str]) -> EventType:
