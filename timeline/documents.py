@@ -27,6 +27,7 @@ never taken from the file's mtime, today's date or page furniture (see
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -80,6 +81,8 @@ def read_document(
     shown = str(path)
     if not p.exists():
         if p.is_symlink():
+            if _is_loop(p):
+                raise DocumentError(f"{shown}: symbolic link loop")
             raise DocumentError(f"{shown}: broken symbolic link")
         raise DocumentError(f"{shown}: no such file")
     if p.is_dir():
@@ -197,7 +200,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
     seen: set[str] = set()
     for named in paths:
         root = Path(named)
-        if not root.exists():
+        if not root.exists() and not root.is_symlink():
             raise NoDocumentsError(f"{named}: no such file or folder")
         if not root.is_dir():
             key = _real(root)
@@ -226,10 +229,19 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
 
 
 def _real(p: Path) -> str:
+    """The file a path names, to read it once; a broken or looping link stays itself (reported)."""
     try:
-        return str(p.resolve())
-    except OSError:
+        return str(p.resolve(strict=True))
+    except (OSError, RuntimeError):  # missing target, or a symlink loop (RuntimeError before 3.13)
         return str(p.absolute())
+
+
+def _is_loop(p: Path) -> bool:
+    try:
+        os.stat(p)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _assign_ids(found: list[tuple[str, Path, str]]) -> Iterator[tuple[str, Path, str]]:
