@@ -32,6 +32,7 @@ _LOCATIVE = re.compile(
     r"visited|visit|visiting|reached)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?)$",
     re.IGNORECASE,
 )
+_TIED_TO = re.compile(r"\b(?:linked|tied|loyal|close|connected|allied|answer|report|reporting|belonging)\s+to\s+$", re.I)
 _DATELINE_AFTER = re.compile(
     r"^\s*,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
     r"|^\s*\((?:[A-Z][A-Za-z]+|KCNA|AP|AFP)\)"
@@ -71,13 +72,16 @@ class Mention:
     text: str
 
 
+_NOT_SLUG = re.compile(r"[^0-9a-z]+")
+
+
 def slug(text: str) -> str:
     """A lower-case key for an entity the gazetteer does not know.
 
     >>> slug("60 North Korean escapees")
     '60-north-korean-escapees'
     """
-    s = re.sub(r"[^0-9a-z]+", "-", text.lower().replace("’", "").replace("'", ""))
+    s = _NOT_SLUG.sub("-", text.lower().replace("’", "").replace("'", ""))
     return s.strip("-") or "unknown"
 
 
@@ -208,7 +212,7 @@ class Gazetteer:
     @staticmethod
     def _is_place_use(text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 40) : start]
-        if re.search(r"\b(?:linked|tied|loyal|close|connected|allied|answer|report|reporting|belonging)\s+to\s+$", before, re.I):
+        if _TIED_TO.search(before):
             return False  # "hackers linked to Pyongyang": the state
         if _LOCATIVE.search(before):
             return True

@@ -68,6 +68,8 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'-]+")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’]?\s*$")
+_CONDITION_START = re.compile(r"\W{0,2}(?:if|unless|whether)\b", re.I)
 
 _GROUP_NOUNS = (
     r"people|persons|citizens|defectors|refugees|escapees|returnees|officials|workers|labou?rers|prisoners|"
@@ -243,11 +245,11 @@ def _drop_threads(text: str, sentences: list[Span], noise: list[tuple[int, int]]
             in_links = True
             continue
         if in_links:
-            if re.search(r"[.!?][\"”’]?\s*$", t) and len(_WORD.findall(t)) > 8 and not _DATED_HEADLINE.search(t):
+            if _ENDS_SENTENCE.search(t) and len(_WORD.findall(t)) > 8 and not _DATED_HEADLINE.search(t):
                 in_links = False  # prose again
             else:
                 continue
-        if _DATED_HEADLINE.search(t) and not re.search(r"[.!?][\"”’]?\s*$", t):
+        if _DATED_HEADLINE.search(t) and not _ENDS_SENTENCE.search(t):
             continue
         out.append(s)
     return out
@@ -266,7 +268,7 @@ def _is_heading(t: str) -> bool:
 
 def _is_furniture(sent: Span, kept: list[Span], idx: int) -> bool:
     t = sent.text.strip()
-    if _LINK_LINE.match(t) or _IMPERATIVE.match(t) or re.match(r"\W{0,2}(?:if|unless|whether)\b", t, re.I):
+    if _LINK_LINE.match(t) or _IMPERATIVE.match(t) or _CONDITION_START.match(t):
         return True
     if len(_WORD.findall(t)) < 4:
         return True
@@ -384,7 +386,7 @@ def _sentence_events(
                 and _VERB_TRIGGER.match(text, o.start) for o in cands
             ):
                 continue  # "Elliptic said the group had laundered $160 million": the theft carries the attribution
-            if re.search(r"\b(?:never|not|refused to|declined to)\s+(?:\w+\s+)?$", text[max(s0, c.start - 20) : c.start], re.I):
+            if _NEGATED_SAY.search(text[max(s0, c.start - 20) : c.start]):
                 etype = "Denial"  # "has never acknowledged running camps"
             if (agent.entity.key in _DPRK_SIDE or (ctx.source is not None and ctx.source.key in _DPRK_SIDE)) and (
                 _REBUTTAL_CUE.search(stext)
@@ -394,7 +396,7 @@ def _sentence_events(
             etype = "Statement"  # "said it did not support the resolution": a position, not a denial
         if etype in CLAIM_TYPES and agent is None:
             agent = _pronoun_agent(text, sent, c, ctx)
-            if agent is None and re.match(r"(?:that\s+)?(?:it|they)\b", text[c.start : c.end], re.I):
+            if agent is None and _IT_THEY.match(text[c.start : c.end]):
                 before = [a for a in actors if a.end <= c.start]
                 agent = before[-1] if before else None
         if agent is None and _PRONOUN_SUBJ.search(text[max(s0, c.start - 20) : c.start]):
@@ -404,7 +406,7 @@ def _sentence_events(
             others = [a for a in before if a.entity.category != "media"]
             if states or others:
                 agent = (states or others)[-1]
-            elif ctx.source is not None and re.search(r"\bwe\b", text[max(s0, c.start - 30) : c.start], re.I):
+            elif ctx.source is not None and _WE.search(text[max(s0, c.start - 30) : c.start]):
                 agent = Mention(ctx.source, c.start, c.start, "we")
         participants: list[Participant] = []
         if agent is not None:
@@ -452,6 +454,9 @@ def _sentence_events(
 
 
 _SAY_VERB = re.compile(r"said|says|told|tells|stated|added|noted|claimed", re.I)
+_NEGATED_SAY = re.compile(r"\b(?:never|not|refused to|declined to)\s+(?:\w+\s+)?$", re.I)
+_IT_THEY = re.compile(r"(?:that\s+)?(?:it|they)\b", re.I)
+_WE = re.compile(r"\bwe\b", re.I)
 # "said [that] the Lazarus Group had laundered": the reported event is the complement's verb
 _REPORTED_VERB = re.compile(r"\s+(?:that\s+)?(?:[\w’'.-]+\s+){1,6}?(?:(?:had|has|have|was|were|did)\s+)?(?:\w+ly\s+)?$")
 _VERB_TRIGGER = re.compile(r"\w+ed\b|stole|took|sent|fled|shot|put|held|seized|gave|beat|hanged|hid", re.I)
@@ -461,6 +466,7 @@ _ATTITUDE_NEG = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
+_MODAL_CUT = re.compile(r"[;:]|,\s+(?:but|while|and\s+(?:the|a|an|it|they|he|she))\b|\b(?:said|says|because|although)\b")
 
 
 def _modal_clause(text: str, sent: Span, at: int) -> bool:
@@ -473,7 +479,7 @@ def _modal_clause(text: str, sent: Span, at: int) -> bool:
         pass
     if m is None:
         return False
-    return not re.search(r"[;:]|,\s+(?:but|while|and\s+(?:the|a|an|it|they|he|she))\b|\b(?:said|says|because|although)\b", seg[m.end():])
+    return not _MODAL_CUT.search(seg[m.end():])
 
 
 _DEFINITE = re.compile(
@@ -521,9 +527,20 @@ def _resolve_claim_overlaps(cands: list[_Cand]) -> list[_Cand]:
 # --- validation -----------------------------------------------------------------------------
 
 
+_TERM_OF = re.compile(r"(?:years?|months?|sentenced to|term of)\s+(?:of\s+|in\s+)?$")
+_GIVEN = re.compile(r"(?:given|gave|gives|giving|handed|received|receiving|got|getting|gets|serving|served)")
+_PENALTY = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|life|death|sentence|years|months")
+_AFTER_BE = re.compile(r"\b(?:were|was|been|being|be)\s+$")
+_DESIGNATED_NP = re.compile(r"\b(?:the|a|an|its|their|those|these|was|were|been|be|is|are|newly|previously-)\s+$")
+_SANCTION = re.compile(r"sanction", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|those|these|of the)\s+$")
+_BARE_THEFT_NOUN = re.compile(r"(?:cyber-?\s*)?(?:attacks?|heists?|thefts?|hacks?)|hacking\s+(?:attacks?|campaigns?)|theft|heists?|hacks")
+_FIGURE = re.compile(r"\$\s?\d|\b\d[\d,.]*\b")
+_CYBER_CONTEXT = re.compile(r"crypto|bitcoin|ether|digital assets|virtual assets|blockchain|hack|cyber|lazarus|exchange|wallet", re.I)
+
+
 def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Mention]) -> bool:
     trig = m.group(0).lower()
-    after = text[m.end() : min(sent.end, m.end() + 60)]
     before = text[max(sent.start, m.start() - 25) : m.start()].lower()
     if etype == "ReportRelease":
         if trig.endswith((" by", " from")):
@@ -531,33 +548,31 @@ def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Men
         return True
     if etype == "ForcedLabor":
         # "seven years of forced labor" is a sentence term, not a forced-labour event
-        return not re.search(r"(?:years?|months?|sentenced to|term of)\s+(?:of\s+|in\s+)?$", before)
-    if etype == "Sentencing" and re.match(r"(?:given|gave|gives|giving|handed|received|receiving|got|getting|gets|serving|served)", trig):
-        return bool(re.search(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|life|death|sentence|years|months", trig))
+        return not _TERM_OF.search(before)
+    if etype == "Sentencing" and _GIVEN.match(trig):
+        return bool(_PENALTY.search(trig))
     if etype == "Statement":
         # "the fever cases reported": a participle after a noun is no statement
-        return not re.search(r"\b(?:were|was|been|being|be)\s+$", before)
+        return not _AFTER_BE.search(before)
     if etype == "Investigation" and trig[:2].isdigit():
         return True
     if etype == "Sanction" and trig == "designated":
         # "OFAC designated the group": a sanctioning body as the subject, active voice
-        if re.search(r"\b(?:the|a|an|its|their|those|these|was|were|been|be|is|are|newly|previously-)\s+$", before):
+        if _DESIGNATED_NP.search(before):
             return False
         lo = _clause_start(text, sent, m.start())
         return any(a.entity.category in ("government", "un-body", "country", "international") and lo <= a.start < m.start()
-                   for a in actors) or bool(re.search(r"sanction", text[sent.start : sent.end], re.I))
+                   for a in actors) or bool(_SANCTION.search(text[sent.start : sent.end]))
     if etype == "CyberTheft":
-        if re.search(r"\b(?:the|its|their|those|these|of the)\s+$", before) and trig.startswith("stolen"):
+        if _DETERMINER_BEFORE.search(before) and trig.startswith("stolen"):
             return False  # "the stolen funds": the theft already told
-        if re.fullmatch(r"(?:cyber-?\s*)?(?:attacks?|heists?|thefts?|hacks?)|hacking\s+(?:attacks?|campaigns?)|theft|heists?|hacks", trig):
+        if _BARE_THEFT_NOUN.fullmatch(trig):
             # a bare noun names a theft only with a figure or a date beside it, in a cyber context
             lo, hi = _clause_bounds(text, sent, _Cand(etype, m.start(), m.end()))
             clause = text[max(lo, m.start() - 80) : min(hi, m.end() + 80)]
-            has_figure = bool(re.search(r"\$\s?\d|\b\d[\d,.]*\b", clause))
-            cyber = re.search(r"crypto|bitcoin|ether|digital assets|virtual assets|blockchain|hack|cyber|lazarus|exchange|wallet",
-                              text[sent.start : sent.end], re.I)
+            has_figure = bool(_FIGURE.search(clause))
+            cyber = _CYBER_CONTEXT.search(text[sent.start : sent.end])
             return has_figure and bool(cyber or "cyber" in trig)
-    del after
     return True
 
 
@@ -585,6 +600,16 @@ _FRONTED = re.compile(
 )
 
 
+_CITED = re.compile(r"\b(?:according to|citing)\s+(?:\w+\s+){0,5}$", re.I)
+_SPONSORED = re.compile(r"\b(?:linked|tied|backed|sponsored|supported|directed)\s+(?:to|by)\s+$", re.I)
+_STAFF_AT = re.compile(
+    r"\b(?:analysts?|researchers?|experts?|officials?|spokes(?:person|man|woman)|investigators?|economists?|"
+    r"staff|lawyers?|monitors?)\s+(?:at|of|from|with|for)\s+(?:the\s+)?$",
+    re.I,
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|to|in|with|from|at|on|by|about|against|into|near|than)\s+(?:the\s+|a\s+|an\s+|its\s+)?$", re.I)
+
+
 def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention | None:
     """The actor that is the subject of the verb at ``at``: the nearest one before it in its
     clause, skipping an appositive ("James Heenan, head of the office for North Korea, told")."""
@@ -596,7 +621,7 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
     if fronted is not None:  # "Since Kim Jong Un took power in 2011, security …": not the subject
         asides.append((fronted.start(), fronted.end()))
     before = [a for a in before if not any(b <= a.start < e for b, e in asides)]
-    before = [a for a in before if not re.search(r"\b(?:according to|citing)\s+(?:\w+\s+){0,5}$", text[max(sent.start, a.start - 60) : a.start], re.I)]
+    before = [a for a in before if not _CITED.search(text[max(sent.start, a.start - 60) : a.start])]
     if not before:
         return None
     # skip actors inside prepositional phrases ("head of the office for North Korea")
@@ -607,13 +632,12 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
         if len(between) > 160:
             return None
         pre = text[max(sent.start, cand.start - 25) : cand.start]
-        if re.search(r"\b(?:linked|tied|backed|sponsored|supported|directed)\s+(?:to|by)\s+$", pre, re.I):
+        if _SPONSORED.search(pre):
             return cand  # "hackers linked to Pyongyang": the sponsor is the actor
-        if re.search(r"\b(?:analysts?|researchers?|experts?|officials?|spokes(?:person|man|woman)|investigators?|economists?|"
-                     r"staff|lawyers?|monitors?)\s+(?:at|of|from|with|for)\s+(?:the\s+)?$", pre, re.I):
+        if _STAFF_AT.search(pre):
             return cand  # "analysts at Elliptic said": the organisation speaks
         pre = pre[-12:]
-        if re.search(r"\b(?:of|for|to|in|with|from|at|on|by|about|against|into|near|than)\s+(?:the\s+|a\s+|an\s+|its\s+)?$", pre, re.I):
+        if _PREPOSITION_BEFORE.search(pre):
             continue
         return cand
     return None
@@ -631,48 +655,58 @@ def _is_passive(text: str, sent: Span, c: _Cand) -> bool:
     return bool(_PASSIVE.search(text[max(sent.start, c.start - 25) : c.start]))
 
 
+_QUOTE_END = re.compile(r"[,”\"’]\s*$")
+_THE_GAP = re.compile(r"\s*(?:the\s+)?")
+_SPACE = re.compile(r"\s")
+_LEADING_THE_ONE = re.compile(r"^(?:the|an?|one)\s+", re.I)
+_BY_THE_GAP = re.compile(r"\s*(?:(?:by|from|of)\s+)?(?:the\s+)?")
+_BY = re.compile(r"\s+by\s+")
+_BY_AFTER = re.compile(r"\s+by\s")
+_WHICH_ENACTED = re.compile(r"\w+,?\s+(?:which|that)\s")
+_PASSIVE_TRIGGER = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+ed\b")
+_AGENTIVE_APPOSITION = re.compile(r"[,;]\s*(?:\w+\s+){0,3}?(?:" + _AGENTIVE.pattern + r")\s*$", re.I)
+
+
 def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | None:
-    if c.type in CLAIM_TYPES and re.search(r"[,”\"’]\s*$", text[max(sent.start, c.start - 3) : c.start]):
+    if c.type in CLAIM_TYPES and _QUOTE_END.search(text[max(sent.start, c.start - 3) : c.start]):
         # '"…," said Park Ji-won, a researcher' / '…, said the ministry': the speaker follows the verb
-        after = [a for a in actors if c.end <= a.start <= c.end + 6 and re.fullmatch(r"\s*(?:the\s+)?", text[c.end : a.start])]
+        after = [a for a in actors if c.end <= a.start <= c.end + 6 and _THE_GAP.fullmatch(text[c.end : a.start])]
         if after:
             return after[0]
-        if _AGENTIVE.match(text, c.end + 1) and re.match(r"\s", text[c.end : c.end + 1]):
+        if _AGENTIVE.match(text, c.end + 1) and _SPACE.match(text[c.end : c.end + 1]):
             m = _AGENTIVE.match(text, c.end + 1)
             assert m is not None
             phrase = m.group(0).strip()
-            ent = Entity(key=slug(re.sub(r"^(?:the|an?|one)\s+", "", phrase, flags=re.I)), label=phrase, kind="actor", category="group")
+            ent = Entity(key=slug(_LEADING_THE_ONE.sub("", phrase)), label=phrase, kind="actor", category="group")
             return Mention(ent, m.start(), m.end(), m.group(0))
     if c.type in _AGENT_AFTER_TYPES:
         inside = [a for a in actors if c.start <= a.start and a.end <= c.end]
         if inside:
             return inside[0]
         after = [a for a in actors if c.end <= a.start <= c.end + 12
-                 and re.fullmatch(r"\s*(?:(?:by|from|of)\s+)?(?:the\s+)?", text[c.end : a.start])]
+                 and _BY_THE_GAP.fullmatch(text[c.end : a.start])]
         if after:
             return after[0]
     # passive: "were executed by the regime"
-    m = re.match(r"\s+by\s+", text[c.end : c.end + 6])
+    m = _BY.match(text[c.end : c.end + 6])
     if m:
         after = [a for a in actors if c.end <= a.start <= c.end + 10]
         if after:
             return after[0]
     inside = [a for a in actors if c.start <= a.start and a.end <= c.end and c.type in ("Statement", "LawEnactment")]
-    if c.type == "LawEnactment" and inside and re.match(r"\w+,?\s+(?:which|that)\s", text[c.start : c.end]):
+    if c.type == "LawEnactment" and inside and _WHICH_ENACTED.match(text[c.start : c.end]):
         return inside[0]  # "the Act, which North Korea enacted in 2020"
     blame = _blamed(c, text, sent, actors)
     if blame is not None:
         return blame
-    if re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+ed\b", text[c.start : c.end]) and not re.match(
-        r"\s+by\s", text[c.end : c.end + 5]
-    ):
+    if _PASSIVE_TRIGGER.search(text[c.start : c.end]) and not _BY_AFTER.match(text[c.end : c.end + 5]):
         return None  # "security along the border has been tightened": passive, agent unnamed
     if _is_passive(text, sent, c) and c.type not in CLAIM_TYPES:
         return None  # "officials were put to death": the subject is affected, the agent unnamed
     subj = _subject(text, sent, c.start, actors)
     if subj is not None:
         gap = text[subj.end : c.start]
-        if c.type not in CLAIM_TYPES or not re.search(r"[,;]\s*(?:\w+\s+){0,3}?(?:" + _AGENTIVE.pattern + r")\s*$", gap, re.I):
+        if c.type not in CLAIM_TYPES or not _AGENTIVE_APPOSITION.search(gap):
             return subj
     if inside:
         return inside[0]
@@ -684,12 +718,14 @@ def _agent(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | 
             best = m2
     if best is not None:
         phrase = best.group(0).strip()
-        ent = Entity(key=slug(re.sub(r"^(?:the|an?|one)\s+", "", phrase, flags=re.I)), label=phrase, kind="actor", category="group")
+        ent = Entity(key=slug(_LEADING_THE_ONE.sub("", phrase)), label=phrase, kind="actor", category="group")
         return Mention(ent, best.start(), best.end(), best.group(0))
     return None
 
 
 _BLAME = re.compile(r"\b(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing)|pinned|pins)\b", re.I)
+_TO = re.compile(r"\bto\s+")
+_ALIAS_CUE = re.compile(r"also known as|dubbed|called")
 
 
 def _blamed(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention | None:
@@ -701,33 +737,43 @@ def _blamed(c: _Cand, text: str, sent: Span, actors: list[Mention]) -> Mention |
     if m is None:
         return None
     if m.group(0).lower().startswith(("attribut", "pin")):
-        to = re.compile(r"\bto\s+").search(text, c.end, min(sent.end, c.end + 40))
+        to = _TO.search(text, c.end, min(sent.end, c.end + 40))
         if to:
             after = [a for a in actors if to.end() <= a.start <= to.end() + 60]
-            return after[-1] if len(after) > 1 and re.search(r"also known as|dubbed|called", text[after[0].end : after[-1].start]) else (after[0] if after else None)
+            return after[-1] if len(after) > 1 and _ALIAS_CUE.search(text[after[0].end : after[-1].start]) else (after[0] if after else None)
         return None
     between = [a for a in actors if m.end() <= a.start and a.end <= c.start]
     return between[0] if between else None
 
 
 def _pronoun_agent(text: str, sent: Span, c: _Cand, ctx: _Ctx) -> Mention | None:
-    if ctx.source is not None and re.search(r"\bwe\b", text[sent.start : c.start], re.I):
+    if ctx.source is not None and _WE.search(text[sent.start : c.start]):
         return Mention(ctx.source, c.start, c.start, "we")
     return None
 
 
+_THE_REPORT = re.compile(r"(?:the|its|this|that)\s+(?:inquiry|report|review|study|commission|investigation|survey|assessment)", re.I)
+_REPORT_AFTER = re.compile(r"\s*(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|review|assessment|findings|study)s?\b", re.I)
+
+
 def _is_report_subject(text: str, sent: Span, agent: Mention, c: _Cand) -> bool:
     """Whether the speaker is a report ("the UN report said"), not an actor."""
-    if re.fullmatch(r"(?:the|its|this|that)\s+(?:inquiry|report|review|study|commission|investigation|survey|assessment)", agent.text.strip(), re.I):
+    if _THE_REPORT.fullmatch(agent.text.strip()):
         return True  # "the inquiry said": the report speaks, its author is the source
     after = text[agent.end : c.start]
-    return bool(re.match(r"\s*(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|review|assessment|findings|study)s?\b", after, re.I))
+    return bool(_REPORT_AFTER.match(after))
+
+
+_FIRST_WORD = re.compile(r"\S+\s*")
+_LEADING_THE = re.compile(r"^(?:the|an?)\s+", re.I)
+_LEADING_DETERMINER = re.compile(r"^(?:the|an?|those|these)\s+", re.I)
+_RELATIVE = re.compile(r"(?:,\s*)?\s(?:who|that|which|whom)\s[^,;]*$")
 
 
 def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None) -> Participant | None:
     if etype in CLAIM_TYPES or etype in REPORT_TYPES or etype in ("Flood", "Outbreak", "SurveillanceMeasure", "LawEnactment", "BorderClosure", "Lockdown", "CyberTheft", "MissileTest", "Sanction"):
         return None
-    first = re.match(r"\S+\s*", text[c.start : c.end])
+    first = _FIRST_WORD.match(text[c.start : c.end])
     lo = c.start + (first.end() if first else 0)
     hi = min(sent.end, c.end + 60)
     seg_end = hi
@@ -753,10 +799,10 @@ def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None
                 cand = m
             if cand is not None:
                 phrase = cand.group("np").strip()
-                ent = Entity(key=slug(re.sub(r"^(?:the|an?)\s+", "", phrase, flags=re.I)), label=phrase, kind="actor", category="group")
+                ent = Entity(key=slug(_LEADING_THE.sub("", phrase)), label=phrase, kind="actor", category="group")
                 return Participant(ent, "affected", _span(text, cand.start("np"), cand.end("np")))
         if cand is None:  # "the woman who supplied it was given 15 years", "two people who had been held"
-            rel = re.search(r"(?:,\s*)?\s(?:who|that|which|whom)\s[^,;]*$", text[sent.start : c.start])
+            rel = _RELATIVE.search(text[sent.start : c.start])
             if rel is not None:
                 head_end = sent.start + rel.start()
                 conj = [m.end() for m in _CONJ.finditer(text, sent.start, head_end)]
@@ -771,7 +817,7 @@ def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None
     if cand is None:
         return None
     phrase = cand.group(0).strip()
-    key = slug(re.sub(r"^(?:the|an?|those|these)\s+", "", phrase, flags=re.I))
+    key = slug(_LEADING_DETERMINER.sub("", phrase))
     ent = Entity(key=key, label=phrase, kind="actor", category="group")
     return Participant(ent, "affected", _span(text, cand.start(), cand.end()))
 
@@ -809,6 +855,10 @@ def _num(s: str) -> float | None:
         return None
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_NUMBERED_NAME = re.compile(r"(?:covid|camp|article|section|resolution)[- ]?$", re.I)
+
+
 def _quantities(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -> list[Quantity]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in stx]
@@ -838,9 +888,9 @@ def _quantities(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -
             continue
         if not n[0].isdigit() and not unit:
             continue
-        if re.match(r"(?:19|20)\d\d$", n) and not unit:
+        if _YEAR.match(n) and not unit:
             continue
-        if re.search(r"(?:covid|camp|article|section|resolution)[- ]?$", text[max(0, m.start() - 8) : m.start()], re.I):
+        if _NUMBERED_NAME.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         v = _num(n)
         if v is None:
@@ -865,6 +915,7 @@ _NEAR_SPEECH = re.compile(
     re.IGNORECASE,
 )
 _NP_PP = re.compile(r"\b(?:since|after|before|until|following|during)\s+(?:the|a|an|its|their|his|her)\s+\w+", re.I)
+_RELATIVE_OR_SEMICOLON = re.compile(r"\b(?:that|which|who)\b|;")
 _PRONOUN_AGENT = re.compile(r"(?:it|they|we|he|she|the government|the regime|the authorities)$", re.IGNORECASE)
 
 
@@ -913,7 +964,7 @@ def _when(
         if _PREP_BEFORE.search(pre) or initial:
             score -= 25
         lo, hi = sorted((t.start, c.start))
-        if re.search(r"\b(?:that|which|who)\b|;", text[lo:hi]):
+        if _RELATIVE_OR_SEMICOLON.search(text[lo:hi]):
             score += 60
         if t.end <= c.start and not initial and _COORD.search(text[t.end : c.start]):
             score += 40  # "released in 2001 and escaped to China two years later"
@@ -934,6 +985,12 @@ _SPEECH_VERB = re.compile(
 )
 
 
+_THAT = re.compile(r"\bthat\b")
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|had|has|have|did|been|be)\b")
+_FINITE_TRIGGER = re.compile(r"\w+ed\b|stole|took|sent|put|held|fled|shot|hit|made|gave|got|beat|seized")
+_PRONOUN_FIRST = re.compile(r"\s*(?:it|they|we|he|she)\b", re.I)
+
+
 def _reporting_frame(
     c: _Cand, text: str, sent: Span, agent: Mention | None, actors: list[Mention], stx: list[Timex]
 ) -> tuple[int, int] | None:
@@ -951,7 +1008,7 @@ def _reporting_frame(
         if tail is not None:
             return (tail.start(), sent.end)
         return None
-    comp = re.compile(r"\bthat\b").search(text, rv.end(), min(c.start, rv.end() + 40))
+    comp = _THAT.search(text, rv.end(), min(c.start, rv.end() + 40))
     comp_start = comp.end() if comp else rv.end()
     if not comp:
         # "said Thursday the man was executed": a date right after the verb belongs to it
@@ -961,11 +1018,9 @@ def _reporting_frame(
     start = _clause_start(text, sent, rv.start())
     if comp_start > c.start:
         return None
-    if not comp and not re.search(r"\b(?:was|were|is|are|had|has|have|did|been|be)\b", text[comp_start : c.start]) and not re.match(
-        r"\w+ed\b|stole|took|sent|put|held|fled|shot|hit|made|gave|got|beat|seized", text[c.start : c.end]
-    ):
+    if not comp and not _AUXILIARY.search(text[comp_start : c.start]) and not _FINITE_TRIGGER.match(text[c.start : c.end]):
         return None  # "confirmed its first outbreak": the trigger is the object, not a reported clause
-    if re.match(r"\s*(?:it|they|we|he|she)\b", text[comp_start : c.start], re.I):
+    if _PRONOUN_FIRST.match(text[comp_start : c.start]):
         return None  # "the authorities said they locked down the area": the speaker's own act
     speaker = text[start : rv.start()].strip()
     if agent is not None:
@@ -986,14 +1041,20 @@ _REPORT_YEAR = re.compile(
 )
 
 
+_STARTS_PRONOUN = re.compile(r"[^\w\"“]{0,2}(?:she|he|they|it|the same|that|this)\b", re.I)
+_THE_PERSON = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?(man|woman|men|women|official|officials|defector|defectors|"
+    r"escapee|escapees|boy|girl|teenager|student|students|worker|workers|prisoner|prisoners)\b",
+    re.I,
+)
+
+
 def _inherit(etype: str, sent: Span, text: str, previous: list[tuple[int, Span, list[Event]]]) -> Timex | None:
     """A sentence without a date inherits one only when the text carries it over: the event
     continues the story of one of the two sentences before it in the same paragraph ("In late
     2025, a man got seven years … She got 15 years.")."""
-    starts_pronoun = bool(re.match(r"[^\w\"“]{0,2}(?:she|he|they|it|the same|that|this)\b", sent.text, re.I))
-    heads = {m.group(1).lower() for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+)?(man|woman|men|women|official|officials|defector|defectors|"
-                                                      r"escapee|escapees|boy|girl|teenager|student|students|worker|workers|prisoner|prisoners)\b",
-                                                      sent.text, re.I)}
+    starts_pronoun = bool(_STARTS_PRONOUN.match(sent.text))
+    heads = {m.group(1).lower() for m in _THE_PERSON.finditer(sent.text)}
     for _, psent, pevents in reversed(previous[-2:]):
         if text[psent.end : sent.start].count("\n") > 2:
             return None
@@ -1047,6 +1108,15 @@ def _duration(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -> 
 # --- attribution ------------------------------------------------------------------------------
 
 
+_LEADING_DETERMINER_WORD = re.compile(r"^(?:the|a|an|its|this|that)\s+(?:\w+\s+)?")
+_IN_A_REPORT_BY = re.compile(r"\b(?:in|by)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:report|statement|article|interview)\s+(?:by|from|of)\s+", re.I)
+_POSSESSIVE_CLAIM = re.compile(r"(?:’s|'s)\s+(?:claim|statement|announcement|assertion|admission)\b")
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
+_REPORT_SPEAKS = re.compile(r"\b(?:report|review|assessment|findings|study|survey|inquiry|commentary|article)s?\b[^.;]{0,40}$", re.I)
+_IT_SPEAKS = re.compile(r"(?:^|[.;]\s*|\A)\s*it\s+$", re.I)
+_PRONOUN_WHO = re.compile(r"it|they|he|she", re.I)
+
+
 def _attribution(
     c: _Cand, text: str, sent: Span, actors: list[Mention], ctx: _Ctx, agent: Mention | None
 ) -> Entity | None:
@@ -1061,15 +1131,15 @@ def _attribution(
             return _anonymous(generic.group(0), ctx)
         if after:
             return after[0].entity
-        if claims.REPORT_NOUN.match(re.sub(r"^(?:the|a|an|its|this|that)\s+(?:\w+\s+)?", "", phrase)) and ctx.report_author:
+        if claims.REPORT_NOUN.match(_LEADING_DETERMINER_WORD.sub("", phrase)) and ctx.report_author:
             return ctx.report_author
-    m = re.search(r"\b(?:in|by)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:report|statement|article|interview)\s+(?:by|from|of)\s+", text[sent.start : c.start], re.I)
+    m = _IN_A_REPORT_BY.search(text[sent.start : c.start])
     if m:
         after = [a for a in actors if sent.start + m.end() <= a.start <= sent.start + m.end() + 40]
         if after:
             return after[0].entity
     pm = None
-    for pm in re.finditer(r"(?:’s|'s)\s+(?:claim|statement|announcement|assertion|admission)\b", text[sent.start : c.start]):
+    for pm in _POSSESSIVE_CLAIM.finditer(text[sent.start : c.start]):
         pass
     if pm is not None and c.type not in CLAIM_TYPES:
         owner = [a for a in actors if a.end <= sent.start + pm.start() and sent.start + pm.start() - a.end <= 2]
@@ -1080,10 +1150,10 @@ def _attribution(
         for br in _CLAUSE_BREAK.finditer(text, sent.start, c.start):
             lo = br.end()  # a reporting verb of an earlier coordinate clause does not reach the trigger
         for rm in claims.REPORTING.finditer(text, lo, c.start):
-            if re.search(r"\b(?:was|were|is|are|been|be)\s+$", text[max(sent.start, rm.start() - 8) : rm.start()]):
+            if _BE_BEFORE.search(text[max(sent.start, rm.start() - 8) : rm.start()]):
                 continue  # passive "were reported to have": a hedge, not a source
             subj_text = text[max(sent.start, rm.start() - 60) : rm.start()]
-            if re.search(r"\b(?:report|review|assessment|findings|study|survey|inquiry|commentary|article)s?\b[^.;]{0,40}$", subj_text, re.I) or re.search(r"(?:^|[.;]\s*|\A)\s*it\s+$", text[_clause_start(text, sent, rm.start()) : rm.start()], re.I):
+            if _REPORT_SPEAKS.search(subj_text) or _IT_SPEAKS.search(text[_clause_start(text, sent, rm.start()) : rm.start()]):
                 inner = [a for a in actors if sent.start <= a.start and a.end <= rm.start()]
                 if ctx.report_author is not None:
                     return ctx.report_author
@@ -1100,13 +1170,13 @@ def _attribution(
         if claims.REPORT_NOUN.search(tail.group("who")):
             return ctx.report_author or ctx.source
         who = tail.group("who").strip()
-        if re.fullmatch(r"it|they|he|she", who, re.I):
+        if _PRONOUN_WHO.fullmatch(who):
             # ", it said": the organisation named last
             orgs = [e for e in ctx.seen if e.category in ("government", "un-body", "ngo", "media", "international")]
             return orgs[-1] if orgs else ctx.source
         if _GENERIC_SOURCE.fullmatch(who):
             return _anonymous(who, ctx)
-        ent = Entity(key=slug(re.sub(r"^(?:the|an?)\s+", "", tail.group("who").strip(), flags=re.I)),
+        ent = Entity(key=slug(_LEADING_THE.sub("", tail.group("who").strip())),
                      label=tail.group("who").strip(), kind="actor", category="group")
         return ent
     return ctx.source
@@ -1131,24 +1201,33 @@ _GENERIC_SOURCE = re.compile(
 )
 
 
+_LEADING_QUANTIFIER = re.compile(r"^(?:an?|the|one|two|several|some|many|other|local)\s+", re.I)
+_RIGHTS_GROUP = re.compile(r"rights|activists", re.I)
+_PLACE_TAIL = re.compile(r"\s+(?:in|inside|within|close to)\s+.*$")
+
+
 def _anonymous(phrase: str, ctx: _Ctx) -> Entity | None:
     """An unnamed source: groups of them (rights groups, activists) keep a generic node; a lone
     'source' or 'official' is the publisher's word."""
-    core = re.sub(r"^(?:an?|the|one|two|several|some|many|other|local)\s+", "", phrase.strip(), flags=re.I)
-    if re.search(r"rights|activists", core, re.I):
-        key = slug(re.sub(r"\s+(?:in|inside|within|close to)\s+.*$", "", core))
+    core = _LEADING_QUANTIFIER.sub("", phrase.strip())
+    if _RIGHTS_GROUP.search(core):
+        key = slug(_PLACE_TAIL.sub("", core))
         return Entity(key=key, label=core, kind="actor", category="group")
     return ctx.source
 
 
+_REPORT_BY = re.compile(r"\b(?:report|review|assessment)\s+(?:by|from)\s+")
+_REPORT_NEXT = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:report|assessment|review)\b")
+
+
 def _report_phrase_author(text: str, sent: Span, actors: list[Mention]) -> Entity | None:
-    m = re.search(r"\b(?:report|review|assessment)\s+(?:by|from)\s+", text[sent.start : sent.end])
+    m = _REPORT_BY.search(text[sent.start : sent.end])
     if m:
         after = [a for a in actors if sent.start + m.end() <= a.start <= sent.start + m.end() + 8]
         if after:
             return after[0].entity
     for a in actors:
-        if re.match(r"\s*(?:\([^)]*\)\s*)?(?:report|assessment|review)\b", text[a.end : a.end + 30]):
+        if _REPORT_NEXT.match(text[a.end : a.end + 30]):
             return a.entity
     return None
 
@@ -1190,24 +1269,35 @@ _APPROX = (
 )
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|those|these)\s+(?=\w)", re.I)
+_BARE_DEMONSTRATIVE = re.compile(r"^(?:those|these)$", re.I)
+_LEADING_YEAR = re.compile(r"^[\W\d]*?(?:(?:19|20)\d\d)\W+")
+
+
 def _readable_group(phrase: str) -> str:
     """A group as a label shows it: one line, no leading article, approximations short
     ("an estimated 500 North Koreans" → "~500 North Koreans"; "the men" → "men")."""
     phrase = " ".join(phrase.split())
     for rx, sub in _APPROX:
         phrase = rx.sub(sub, phrase)
-    phrase = re.sub(r"^(?:the|those|these)\s+(?=\w)", "", phrase, flags=re.I) if not re.match(r"^(?:those|these)$", phrase, re.I) else phrase
-    phrase = re.sub(r"^[\W\d]*?(?:(?:19|20)\d\d)\W+", "", phrase)  # never "2024, several officials"
+    phrase = _LEADING_ARTICLE.sub("", phrase) if not _BARE_DEMONSTRATIVE.match(phrase) else phrase
+    phrase = _LEADING_YEAR.sub("", phrase)  # never "2024, several officials"
     return phrase
 
 
+_NOT_WHAT = re.compile(r"\bnot\s+(?:an?\s+|the\s+)?([\w-]+)", re.I)
+_TARGET = re.compile(
+    r"\b(resolution|report|inquiry|investigation|findings|probes?|accusations?|allegations?|claims?|reports|meeting|session|debate|hearing)\b",
+    re.I,
+)
+
+
 def _target_word(ev: Event) -> str:
-    m = re.search(r"\bnot\s+(?:an?\s+|the\s+)?([\w-]+)", ev.trigger.text, re.I)
+    m = _NOT_WHAT.search(ev.trigger.text)
     if m:
         return m.group(1)
     tail = ev.sentence.text[ev.trigger.start - ev.sentence.start :]
-    words = r"\b(resolution|report|inquiry|investigation|findings|probes?|accusations?|allegations?|claims?|reports|meeting|session|debate|hearing)\b"
-    m = re.search(words, tail, re.I) or re.search(words, ev.sentence.text, re.I)
+    m = _TARGET.search(tail) or _TARGET.search(ev.sentence.text)
     if m:
         return m.group(1).lower()
     return "report" if ev.type == "Rebuttal" else "accusations"
