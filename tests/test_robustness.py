@@ -546,3 +546,39 @@ def test_furniture_dates_date_nothing(run, tmp_path):
     assert quotes, "the two article sentences are events"
     for furniture in ("Photo:", "UN Report Details", "Border Closure Extended", "China Sends Defectors", "executed people in May 2017", "©"):
         assert not any(furniture in q for q in quotes), (furniture, quotes)
+
+
+# Failures while writing (run as any user) ------------------------------------------------
+
+
+def test_disk_full_keeps_the_old_output_and_leaves_no_temp_file(run, tmp_path, monkeypatch):
+    """A write that fails midway (disk full): one line, exit 1, the previous output intact, no debris."""
+    import timeline.fileio
+
+    doc = _write(tmp_path / "a.txt", ARTICLE)
+    out_dir = tmp_path / "out"
+    out = _write(out_dir / "g.ttl", "previous")
+
+    def full(_fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(timeline.fileio.os, "fsync", full)
+    result = run("extract", doc, "-o", out)
+    _fails_cleanly(result, "No space left on device")
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in out_dir.iterdir()] == ["g.ttl"]
+
+
+def test_permission_denied_on_output_is_one_line(run, tmp_path, monkeypatch):
+    """An output folder that refuses files (simulated, so it runs as root too): one line naming it."""
+    import timeline.fileio
+
+    doc = _write(tmp_path / "a.txt", ARTICLE)
+    target = tmp_path / "locked" / "g.ttl"
+
+    def refuse(*_args, dir=None, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(dir))
+
+    monkeypatch.setattr(timeline.fileio.tempfile, "mkstemp", refuse)
+    for args in (["extract", doc, "-o", target], ["build", doc, "-o", target.parent]):
+        _fails_cleanly(run(*args), "locked", "Permission denied")
