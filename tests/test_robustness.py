@@ -582,3 +582,36 @@ def test_permission_denied_on_output_is_one_line(run, tmp_path, monkeypatch):
     monkeypatch.setattr(timeline.fileio.tempfile, "mkstemp", refuse)
     for args in (["extract", doc, "-o", target], ["build", doc, "-o", target.parent]):
         _fails_cleanly(run(*args), "locked", "Permission denied")
+
+
+# File names --------------------------------------------------------------------------------
+
+
+def test_file_name_with_a_line_break_is_reported_on_one_line(run, tmp_path):
+    """A newline in a file name is escaped, so its error stays one line."""
+    folder = tmp_path / "docs"
+    _write(folder / "good.txt", ARTICLE)
+    _write(folder / "bad\nname.txt", b"")
+    out = tmp_path / "g.ttl"
+    result = run("extract", folder, "-o", out)
+    assert result.exit_code == 1
+    assert re.search(r"^Error: .*bad\\x0aname\.txt: empty \(no text\)$", result.output, re.M), result.output
+    assert "good" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+def test_file_name_that_is_not_utf8_is_read_and_shown_escaped(run, tmp_path):
+    """A Latin-1 file name (not UTF-8) is read; the graph and messages show it escaped, not an internal error."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_bytes(ARTICLE.encode("utf-8"))
+    _write(folder / os.fsdecode(b"vide\xe9.md"), b"")
+    out = tmp_path / "g.ttl"
+    result = run("extract", folder, "-o", out)
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output
+    assert re.search(r"^Error: .*vide\\xe9\.md: empty", result.output, re.M), result.output
+    graph = Graph().parse(out)
+    sources = {str(o) for o in graph.objects(None, URIRef("http://purl.org/dc/terms/source"))}
+    assert any(s.endswith("caf\\xe9.txt") for s in sources), sources

@@ -46,6 +46,7 @@ from timeline.model import Document, Span
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "MEDIA_TYPES",
+    "display_path",
     "document_from_text",
     "iter_documents",
     "plan_documents",
@@ -78,7 +79,7 @@ def read_document(
     the file name's stem.
     """
     p = Path(path)
-    shown = str(path)
+    shown = display_path(path)
     if not p.exists():
         if p.is_symlink():
             if _is_loop(p):
@@ -201,12 +202,12 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
     for named in paths:
         root = Path(named)
         if not root.exists() and not root.is_symlink():
-            raise NoDocumentsError(f"{named}: no such file or folder")
+            raise NoDocumentsError(f"{display_path(named)}: no such file or folder")
         if not root.is_dir():
             key = _real(root)
             if key not in seen:
                 seen.add(key)
-                out.append((str(named), root, root.as_posix()))
+                out.append((display_path(named), root, root.as_posix()))
             continue
         inside: list[tuple[tuple[str, ...], Path]] = []
         for folder, dirs, files in os.walk(root):
@@ -218,14 +219,36 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
                 inside.append((full.relative_to(root).parts, full))
         if not inside:
             raise NoDocumentsError(
-                f"{named}: no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})"
+                f"{display_path(named)}: no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})"
             )
         for _, full in sorted(inside):
             key = _real(full)
             if key not in seen:
                 seen.add(key)
-                out.append((str(full), full, full.as_posix()))
+                out.append((display_path(full), full, full.as_posix()))
     return out
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as one printable line of valid Unicode, for messages and ``Document.path``.
+
+    Bytes that are not UTF-8 (kept by the OS as lone surrogates) and control characters such
+    as a line break in a file name are written as backslash escapes.
+
+    >>> display_path("bad\\nname.txt"), display_path("caf\\udce9.txt")
+    ('bad\\\\x0aname.txt', 'caf\\\\xe9.txt')
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate the OS did not make: escape it as a code point
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 def _real(p: Path) -> str:
