@@ -351,11 +351,6 @@ def test_extract_published_on_a_folder_dates_every_document(run, tmp_path):
     assert _issued(graph) == {"2025-10-09"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build --published (help: 'for documents that state none') overrides dates the documents state "
-    "(pipeline.build passes it to iter_documents as an override)",
-)
 def test_build_published_only_dates_documents_that_state_none(run, tmp_path):
     """`build --published` fills in undated documents and leaves stated dates alone."""
     folder = tmp_path / "docs"

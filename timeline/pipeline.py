@@ -16,7 +16,7 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -79,11 +79,22 @@ def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:
     return digest % total == index - 1
 
 
-def _read_and_extract(planned: PlannedDocument, published: date | None) -> tuple[Document | DocumentError, list[Event]]:
+@dataclass(frozen=True)
+class Dating:
+    """The publication date the user gave: for every document (``override``) or only for
+    documents that state none (``fallback``)."""
+
+    override: date | None = None
+    fallback: date | None = None
+
+
+def _read_and_extract(planned: PlannedDocument, dating: Dating) -> tuple[Document | DocumentError, list[Event]]:
     """Worker: read one file and extract its events (runs in a worker process with jobs > 1)."""
-    doc = read_planned(planned, published=published)
+    doc = read_planned(planned, published=dating.override)
     if isinstance(doc, DocumentError):
         return doc, []
+    if doc.published is None and dating.fallback is not None:
+        doc = replace(doc, published=dating.fallback, published_source="cli", published_confidence="high")
     return doc, extract_document(doc)
 
 
@@ -91,6 +102,7 @@ def extract_paths(
     paths: Sequence[str | os.PathLike[str]],
     *,
     published: date | None = None,
+    fallback_published: date | None = None,
     jobs: int = 1,
     shard: tuple[int, int] | None = None,
     progress: Progress | None = None,
@@ -101,26 +113,28 @@ def extract_paths(
     read and extracted one at a time — with ``jobs > 1`` in worker processes, a bounded
     number in flight — so memory holds the results, not the corpus. A file that cannot be
     read is recorded in ``errors`` and the rest are still processed. With ``shard=(i, n)``
-    only the documents of shard i of n are read.
+    only the documents of shard i of n are read. ``published`` dates every document;
+    ``fallback_published`` only those that state no date of their own.
     """
+    dating = Dating(published, fallback_published)
     plan = [p for p in plan_documents(paths) if in_shard(p.id, shard)]
     result = Extraction()
     if jobs <= 1 or len(plan) < 2:
         outcomes: Iterable[tuple[Document | DocumentError, list[Event]]] = (
-            _read_and_extract(p, published) for p in plan
+            _read_and_extract(p, dating) for p in plan
         )
         _collect(outcomes, result, len(plan), plan, progress)
         return result
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        _collect(_bounded_map(pool, plan, published, window=jobs * 4), result, len(plan), plan, progress)
+        _collect(_bounded_map(pool, plan, dating, window=jobs * 4), result, len(plan), plan, progress)
     return result
 
 
-def _bounded_map(pool: ProcessPoolExecutor, plan: list[PlannedDocument], published: date | None, window: int):
+def _bounded_map(pool: ProcessPoolExecutor, plan: list[PlannedDocument], dating: Dating, window: int):
     """Results in plan order, never more than ``window`` documents in flight."""
     pending: deque = deque()
     for planned in plan:
-        pending.append(pool.submit(_read_and_extract, planned, published))
+        pending.append(pool.submit(_read_and_extract, planned, dating))
         if len(pending) >= window:
             yield pending.popleft().result()
     while pending:
@@ -219,13 +233,14 @@ def build(
 ) -> BuildResult:
     """Extract every document under ``source``, then write ``graph.ttl`` and ``timeline.html``.
 
+    ``published`` dates only the documents that state no publication date of their own.
     The graph is validated against the SHACL shapes before anything is written; nothing is
     left half-written (each file is written atomically).
     """
     from .render import render_html
     from .validate import validate_graph
 
-    extraction = extract_paths([source], published=published, jobs=jobs, progress=progress)
+    extraction = extract_paths([source], fallback_published=published, jobs=jobs, progress=progress)
     if not extraction.documents:
         first = extraction.errors[0] if extraction.errors else None
         raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))
