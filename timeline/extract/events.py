@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable
 
 from ..model import Document, Entity, Event, Participant, Quantity, Span, Timex
@@ -197,11 +198,12 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         triggers=sorted(trig, key=lambda tm: (tm[1].start(), tm[0])),
         mentions=gaz.find(text),
         people=find_people(text),
+        timexes=tx_sorted,
     )
     for idx, sent in enumerate(kept):
         if _is_furniture(sent, kept, idx):
             continue
-        found = _sentence_events(doc, sent, tx_sorted, vocab, gaz, ctx, previous, idx_doc)
+        found = _sentence_events(doc, sent, vocab, gaz, ctx, previous, idx_doc)
         previous.append((idx, sent, found))
         events.extend(found)
     return _link_denials(events)
@@ -295,13 +297,21 @@ def _dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | Non
 class _DocIndex:
     """Trigger matches and entity mentions of a whole document, looked up by sentence."""
 
-    def __init__(self, triggers: list[tuple[str, re.Match[str]]], mentions: list[Mention], people: list[Mention]):
+    def __init__(
+        self,
+        triggers: list[tuple[str, re.Match[str]]],
+        mentions: list[Mention],
+        people: list[Mention],
+        timexes: list[Timex],  # sorted by start
+    ):
         self.triggers = triggers
         self.t_starts = [m.start() for _, m in triggers]
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
         self.people = people
         self.p_starts = [m.start for m in people]
+        self.timexes = timexes
+        self.x_starts = [t.start for t in timexes]
 
     @staticmethod
     def _slice(items: list, starts: list[int], span: Span) -> list:
@@ -312,6 +322,10 @@ class _DocIndex:
         ments = [m for m in self._slice(self.mentions, self.m_starts, span) if m.end <= span.end]
         peop = [m for m in self._slice(self.people, self.p_starts, span) if m.end <= span.end]
         return trig, ments, peop
+
+    def timexes_in(self, span: Span) -> list[Timex]:
+        """The time expressions that start inside ``span``."""
+        return self._slice(self.timexes, self.x_starts, span)
 
 
 @dataclass
@@ -324,7 +338,6 @@ class _Cand:
 def _sentence_events(
     doc: Document,
     sent: Span,
-    timexes: list[Timex],
     vocab: Vocabulary,
     gaz: Gazetteer,
     ctx: _Ctx,
@@ -341,7 +354,7 @@ def _sentence_events(
     actors.sort(key=lambda m: m.start)
     ctx.seen.extend(a.entity for a in actors if a.entity.category not in ("group", None))
     places = [m for m in mentions if m.entity.kind == "place"]
-    stx = [t for t in timexes if sent.start <= t.start < sent.end]
+    stx = index.timexes_in(sent)
     timex_spans = [(t.start, t.end) for t in stx]
 
     cands: list[_Cand] = []
@@ -427,10 +440,9 @@ def _sentence_events(
         if etype not in CLAIM_TYPES and "reports surfaced" in stext.lower() and certainty == "certain":
             certainty = "probable"
         polarity = "negative" if etype not in CLAIM_TYPES and claims.is_negated(stext, local) else "positive"
-        ev = Event(
+        fields = dict(
             doc_id=doc.id,
             type=etype,
-            label="",
             sentence=sent,
             trigger=_span(text, c.start, c.end),
             when=when,
@@ -441,7 +453,7 @@ def _sentence_events(
             polarity=polarity,
             duration=duration,
         )
-        ev = replace(ev, label=_label(ev))
+        ev = Event(label=_label(Event(label="", **fields)), **fields)
         out.append(ev)
         if etype in REPORT_TYPES and agent is not None and etype == "ReportRelease":
             ctx.report_author = agent.entity
@@ -585,12 +597,18 @@ _REPORTING_ACTIVE = re.compile(r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
 
 
 def _clause_start(text: str, sent: Span, at: int) -> int:
-    seg = text[sent.start : at]
+    """Where the clause holding ``at`` starts: after the last " that ", ";", relative pronoun
+    or reporting verb before it in the sentence (asides skipped)."""
+    return sent.start + _clause_offset(text[sent.start : at])
+
+
+@lru_cache(maxsize=4096)  # the rules ask for the same clause many times per sentence
+def _clause_offset(seg: str) -> int:
     seg = _ASIDE.sub(lambda m: " " * len(m.group(0)), seg)
     cut = max(seg.rfind(" that "), seg.rfind(";"), seg.rfind(" which "), seg.rfind(" who "))
     for m in _SAID.finditer(seg):  # "the ministry said the man was executed"
         cut = max(cut, m.start() + 1)
-    return sent.start + (cut + 1 if cut >= 0 else 0)
+    return cut + 1 if cut >= 0 else 0
 
 
 _FRONTED = re.compile(
@@ -1252,12 +1270,12 @@ def _label(ev: Event) -> str:
         "place": place or "",
         "amount": amount,
         "term": term,
-        "target": _target_word(ev),
     }
     agent_cat = next((p.entity.category for p in ev.participants if p.role == "agent"), None)
     tpl = active if agent and agent_cat != "group" else passive
     if "{place}" in tpl and not place:
         tpl = passive if "{place}" not in passive else tpl.replace(" in {place}", "").replace(" {place}", "")
+    fields["target"] = _target_word(ev) if "{target}" in tpl else ""
     label = tpl.format(**fields).strip()
     return label[:1].upper() + label[1:] if label else ev.type
 
