@@ -1335,12 +1335,13 @@ def _link_denials(events: list[Event]) -> list[Event]:
         for j, other in enumerate(out):
             if j == i or other.type in CLAIM_TYPES:
                 continue
-            oagent = next((p.entity.key for p in other.participants if p.role == "agent"), None)
             if other.sentence == ev.sentence and other.trigger.start > ev.trigger.start:
                 targets.append(other.key)
                 out[j] = replace(other, polarity="negative", attributed_to=ev.attributed_to or other.attributed_to)
                 continue
-            if other.type in REPORT_TYPES and (denier is None or oagent != denier):
+            if other.type in REPORT_TYPES and (
+                denier is None or next((p.entity.key for p in other.participants if p.role == "agent"), None) != denier
+            ):
                 targets.append(other.key)
             elif (
                 ev.type == "Denial"
