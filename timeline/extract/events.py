@@ -9,7 +9,7 @@ people, places, quantities, the governing time expression and who the text says 
 >>> doc = Document(id="d", path="d.txt", text=text, sha256="0")
 >>> tx = Timex(3, 13, "April 2025", "DATE", "2025-04")
 >>> [e.label for e in extract_events(doc, [tx], [Span(0, len(text), text)])]
-['China repatriates 60 people']
+['China forcibly repatriates 60 people']
 """
 
 from __future__ import annotations
