@@ -513,3 +513,16 @@ def test_seed_001_values():
         "2014", D(2014, 1, 1), D(2014, 12, 31), "year")
     decade = [t for t in ts if t.text == "the past decade"]
     assert decade and decade[0].value == "P10Y" and decade[0].latest == DCT
+
+
+@pytest.mark.parametrize("text", [
+    "1" * 20000, "1," * 10000, "2020-" * 4000, "12 " * 7000, "Friday " * 3000, "May " * 5000,
+    "a@" * 10000, "the day before " * 1500, "last year since 2020 on Thursday, " * 600, "." * 20000,
+], ids=["digits", "commas", "dashes", "numbers", "weekdays", "mays", "ats", "anchored", "mixed", "dots"])
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_pathological_inputs_finish_with_valid_output(text, dct):
+    """Long runs of digits, weekdays or anchored phrases are handled in linear time (a hang guard)."""
+    ts = find_timexes(text, dct)
+    for a, b in zip(ts, ts[1:]):
+        assert a.end <= b.start
+    assert all(text[t.start:t.end] == t.text for t in ts)

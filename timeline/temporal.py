@@ -178,7 +178,7 @@ DAYREF = (
 )
 
 _FLAGS = re.IGNORECASE | re.UNICODE
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------------
@@ -471,6 +471,8 @@ class _Ctx:
         self.text = text
         self.dct = dct
         self.prev: list[_Val] = []
+        self._last_any: _Val | None = None
+        self._last_by_gran: dict[str, tuple[int, _Val]] = {}
         self.last_quarter: tuple[int, int] | None = None
         self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text) + 1]
 
@@ -484,6 +486,7 @@ class _Ctx:
     def tense(self, start: int, end: int) -> str | None:
         """``past``/``future`` from the nearest tense marker in the sentence, else None."""
         s, e = self.sentence(start)
+        s, e = max(s, start - 160), min(e, end + 160)  # the clause around it, not a whole run-on page
         best: tuple[int, str] | None = None
         for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past")):
             for m in rx.finditer(self.text, s, e):
@@ -496,12 +499,22 @@ class _Ctx:
                     best = (dist, label)
         return best[1] if best else None
 
+    def add(self, v: _Val) -> None:
+        """Remember a resolved expression for the ones after it (constant time per call)."""
+        self.prev.append(v)
+        if v.earliest is not None and v.type in ("DATE", "TIME") and v.anchor != "unresolved":
+            self._last_any = v
+            self._last_by_gran[v.granularity or ""] = (len(self.prev), v)
+
     def last_resolved(self, gran: tuple[str, ...] | None = None) -> _Val | None:
-        for v in reversed(self.prev):
-            if v.earliest is not None and v.type in ("DATE", "TIME") and v.anchor != "unresolved":
-                if gran is None or v.granularity in gran:
-                    return v
-        return None
+        if gran is None:
+            return self._last_any
+        best: tuple[int, _Val] | None = None
+        for g in gran:
+            hit = self._last_by_gran.get(g)
+            if hit is not None and (best is None or hit[0] > best[0]):
+                best = hit
+        return best[1] if best else None
 
 
 def _no_context(v: _Val) -> _Val:
@@ -1992,6 +2005,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Hand
                 continue
         s0 = tm.start()
         starts = [s0]
+        digit_head = c0.isdigit()
         if s0 > 0 and text[s0 - 1] in "'’":
             starts.append(s0 - 1)
         # walk back over modifier words ("the past two", "early", "about")
@@ -2005,7 +2019,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Hand
             if not wm:
                 break
             w = wm.group().lower()
-            if not (w in _WALK or w[0].isdigit() or w in _MONTHS or w in _WEEKDAYS):
+            if not (w in _WALK or (w[0].isdigit() and not digit_head)):
                 break
             pos = pos - (len(seg) - sm.start()) - len(wm.group())
             starts.append(pos)
@@ -2120,7 +2134,7 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
         if t.earliest is None and t.latest is None and t.anchor != "unresolved" and not (t.open_start or t.open_end):
             t = replace(t, anchor="unresolved")
         out.append(t)
-        ctx.prev.append(val)
+        ctx.add(val)
         if val.quarter is not None:
             ctx.last_quarter = val.quarter
         taken_end = e
