@@ -65,6 +65,8 @@ CASES = [
     ("The court will rule on January 5.", D(2025, 12, 20), "January 5", "DATE", "2026-01-05", D(2026, 1, 5), D(2026, 1, 5), "day", "publication"),
     ("The next session opens March 3.", None, "March 3", "DATE", "XXXX-03-03", None, None, "day", "unresolved"),
     ("She left on 14 July and returned later.", D(2025, 8, 1), "14 July", "DATE", "2025-07-14", D(2025, 7, 14), D(2025, 7, 14), "day", "publication"),
+    # a participle after "be" takes its tense from the auxiliary: "will be named" is future
+    ("He will be named commander for a mission in December.", D(2025, 3, 4), "December", "DATE", "2025-12", D(2025, 12, 1), D(2025, 12, 31), "month", "publication"),
     # --- months alone ---------------------------------------------------------------------
     ("Returns rose in May, the ministry said.", DCT, "May", "DATE", "2025-05", D(2025, 5, 1), D(2025, 5, 31), "month", "publication"),
     ("Returns rose in May, the ministry said.", None, "May", "DATE", "XXXX-05", None, None, "month", "unresolved"),
@@ -141,6 +143,13 @@ CASES = [
     ("They met last Tuesday.", DCT, "last Tuesday", "DATE", "2025-09-30", D(2025, 9, 30), D(2025, 9, 30), "day", "publication"),
     ("They meet next Tuesday.", DCT, "next Tuesday", "DATE", "2025-10-07", D(2025, 10, 7), D(2025, 10, 7), "day", "publication"),
     ("Police raided it Friday morning.", DCT, "Friday morning", "TIME", "2025-09-26TMO", D(2025, 9, 26), D(2025, 9, 26), "day", "publication"),
+    # the verb just before a weekday governs it: "said" is past even with a future later on
+    ("A spokesman said Friday that the troops will stay.", DCT, "Friday", "DATE", "2025-09-26", D(2025, 9, 26), D(2025, 9, 26), "day", "publication"),
+    ("Officials told reporters Monday they will appeal.", DCT, "Monday", "DATE", "2025-09-29", D(2025, 9, 29), D(2025, 9, 29), "day", "publication"),
+    ("The team planned to leave the capital on Saturday.", DCT, "Saturday", "DATE", "2025-10-04", D(2025, 10, 4), D(2025, 10, 4), "day", "publication"),
+    ("On Monday, the ministry planned to pay the families.", DCT, "Monday", "DATE", "2025-09-29", D(2025, 9, 29), D(2025, 9, 29), "day", "publication"),
+    ("She said the envoy would travel to Geneva Saturday.", DCT, "Saturday", "DATE", "2025-10-04", D(2025, 10, 4), D(2025, 10, 4), "day", "publication"),
+    ("They said they would challenge Monday's ruling.", DCT, "Monday", "DATE", "2025-09-29", D(2025, 9, 29), D(2025, 9, 29), "day", "publication"),
     # --- relative to another expression -----------------------------------------------------
     ("Friday last week, officials said it was flu. This follows a claim the day before that it locked down the area.", DCT, "the day before", "DATE", "2025-09-25", D(2025, 9, 25), D(2025, 9, 25), "day", "expression"),
     ("The raid came on March 3, 2024. The next day, the families fled.", None, "The next day", "DATE", "2024-03-04", D(2024, 3, 4), D(2024, 3, 4), "day", "expression"),

@@ -445,23 +445,34 @@ def _duration_value(n: float | None, unit: str) -> str:
 
 _FUTURE_RE = re.compile(
     r"(?:\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to"
-    r"|planning\s+to|due\s+to|upcoming|set\s+to|intends?\s+to|aims?\s+to|as\s+(?:soon|early)\s+as)\b|'ll\b)",
+    r"|planned\s+to|planning\s+to|would|due\s+to|upcoming|set\s+to|intends?\s+to|aims?\s+to|as\s+(?:soon|early)\s+as)\b|'ll\b)",
     re.IGNORECASE,
 )
+# past-tense markers: auxiliaries, "ago"/"last", the irregular past forms news prose uses most
+# (reporting verbs first: "said Friday", "told reporters Monday") and regular -ed forms
 _PAST_RE = re.compile(
     r"\b(?:was|were|had|did|ago|last|earlier|previously|came|went|made|took|gave"
     r"|saw|met|left|began|fell|rose|held|sent|won|lost|paid|sold|bought|found|became|brought"
     r"|got|struck|spoke|wrote|led|ran|shot|stood|knew|kept|felt|grew|drew|flew|hit|put|set"
+    r"|said|told|thought|heard|caught|sought|fought|taught|built|spent|meant|dealt|broke|chose"
+    r"|drove|threw|blew|swore|tore|froze|stole|sank|forgot|understood|hid|fled|laid|arose|hung"
+    r"|lent|shook|slid|swept|swung|underwent|withdrew|overcame|overtook|undertook|rang|woke"
     r"|[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
 _NOT_PAST = {"need", "needed", "speed", "breed", "feed", "seed", "indeed", "red", "bed",
-             "shed", "bled", "led", "fled", "wed", "united", "based", "related", "limited",
+             "shed", "bled", "led", "wed", "united", "based", "related", "limited",
              "interested", "expected", "scheduled", "planned", "proposed", "alleged",
              "so-called", "detailed", "advanced", "concerned", "armed", "closed", "used",
              "sacred", "hundred", "naked", "wicked", "aged", "skilled", "embed", "exceed",
              "proceed", "succeed", "dried", "deed", "greed", "weed", "reed"}
+# a participle after "be"/"is"/"to be" carries no tense of its own ("will be named", "is
+# expected"): the auxiliary before it does
+_PASSIVE_AUX = re.compile(r"\b(?:be|being|is|are|am|to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SENT_END = re.compile(r"(?<=[.!?])['’\"”]*\s+(?=[A-Z\"“‘('`])|\n\s*\n|\n(?=\s*[-•*–])")
+
+
+_LEFT_REACH = 40  # characters: a governing verb a few words before the expression
 
 
 class _Ctx:
@@ -484,20 +495,47 @@ class _Ctx:
         return self._bounds[i], min(self._bounds[i + 1], len(self.text))
 
     def tense(self, start: int, end: int) -> str | None:
-        """``past``/``future`` from the nearest tense marker in the sentence, else None."""
+        """``past``/``future`` from the tense markers of the clause around ``start:end``.
+
+        The verb that governs a time expression in news prose usually comes before it ("said
+        Friday", "will meet on Thursday"), so the nearest marker on the left wins when it is
+        within a few words; otherwise the nearest marker on either side, else None.
+        """
         s, e = self.sentence(start)
         s, e = max(s, start - 160), min(e, end + 160)  # the clause around it, not a whole run-on page
-        best: tuple[int, str] | None = None
+        left: tuple[int, str] | None = None
+        right: tuple[int, str] | None = None
+        text = self.text
+        # "get around Wednesday's ruling": a possessive names a thing that already happened
+        # more often than the modal around it says
+        possessive = text[end:end + 2] in ("'s", "’s")
         for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past")):
-            for m in rx.finditer(self.text, s, e):
-                if label == "past" and m.group(0).lower() in _NOT_PAST:
-                    continue
+            for m in rx.finditer(text, s, e):
                 if start <= m.start() < end:
                     continue
-                dist = m.start() - end if m.start() >= end else start - m.end()
-                if best is None or dist < best[0]:
-                    best = (dist, label)
-        return best[1] if best else None
+                if possessive and m.group(0).lower() == "would":
+                    continue
+                if label == "past":
+                    w = m.group(0).lower()
+                    if w in _NOT_PAST:
+                        continue
+                    if w.endswith("ed") and _PASSIVE_AUX.search(text, max(0, m.start() - 24), m.start()):
+                        continue
+                if m.start() >= end:
+                    if label == "future" and m.group(0).lower().startswith("planned"):
+                        label_r = "past"  # "On Friday, the government planned to pay": the planning
+                    else:
+                        label_r = label
+                    dist = m.start() - end
+                    if right is None or dist < right[0]:
+                        right = (dist, label_r)
+                else:
+                    dist = start - m.end()
+                    if left is None or dist < left[0]:
+                        left = (dist, label)
+        if left is not None and (left[0] <= _LEFT_REACH or right is None or left[0] <= right[0]):
+            return left[1]
+        return right[1] if right else None
 
     def add(self, v: _Val) -> None:
         """Remember a resolved expression for the ones after it (constant time per call)."""
