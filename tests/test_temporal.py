@@ -130,6 +130,10 @@ CASES = [
     ("A new camp opened a decade ago.", DCT, "a decade ago", "DATE", "2015", D(2015, 1, 1), D(2015, 12, 31), "year", "publication"),
     ("Fourteen days ago the order came.", DCT, "Fourteen days ago", "DATE", "2025-09-18", D(2025, 9, 18), D(2025, 9, 18), "day", "publication"),
     ("That was about two years ago.", DCT, "about two years ago", "DATE", "2023", D(2023, 1, 1), D(2023, 12, 31), "year", "publication"),
+    # "more than N ago" lies before the counted-back day (open start), "less than N ago" after it
+    ("The pandemic began more than two years ago.", D(2022, 5, 13), "more than two years ago", "DATE", "2020", None, D(2022 - 2, 5, 13), "year", "publication"),
+    ("The camp closed less than a year ago.", DCT, "less than a year ago", "DATE", "2024", D(2024, 10, 2), DCT, "year", "publication"),
+    ("The camp closed at least three weeks ago.", DCT, "at least three weeks ago", "DATE", "2025-W37", None, D(2025, 9, 11), "week", "publication"),
     # --- weekdays ---------------------------------------------------------------------------
     ("A researcher, Thursday issued the following article.", DCT, "Thursday", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
     ("The office published its report Thursday.", DCT, "Thursday", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
@@ -171,6 +175,10 @@ CASES = [
     ("They were held for several months.", DCT, "several months", "DURATION", "PXM", None, None, ANY, "unresolved"),
     ("I have been tracking these reports for years.", DCT, "years", "DURATION", "PXY", None, None, ANY, "unresolved"),
     ("He served at least 72 hours in a cell.", DCT, "at least 72 hours", "DURATION", "PT72H", None, None, ANY, "unresolved"),
+    # "N units before/after <event>": anchored to the event, so a duration and a signal
+    ("The move came barely a month after the airline suspended flights.", DCT, "a month", "DURATION", "P1M", None, None, ANY, "unresolved"),
+    ("The banks must wait at least 30 days before closing the purchase.", DCT, "at least 30 days", "DURATION", "P30D", None, None, ANY, "unresolved"),
+    ("It joined less than a decade after Poland exchanged communist rule for democracy.", DCT, "less than a decade", "DURATION", "P10Y", None, None, ANY, "unresolved"),
     ("The trial lasted a week.", DCT, "a week", "DURATION", "P1W", None, None, ANY, "unresolved"),
     ("Over the past decade, repression has deepened.", DCT, "the past decade", "DURATION", "P10Y", D(2015, 10, 2), D(2025, 10, 2), ANY, "publication"),
     ("Over the past decade, repression has deepened.", None, "the past decade", "DURATION", "P10Y", None, None, ANY, "unresolved"),
@@ -316,6 +324,16 @@ def test_until_2021_is_open_towards_the_past():
     """ "until 2021" ends with 2021 and has no start."""
     t = one("The border stayed closed until 2021.", DCT, "2021")
     assert (t.earliest, t.latest, t.open_start, t.mod) == (None, D(2021, 12, 31), True, "ON_OR_BEFORE")
+
+
+def test_more_than_an_interval_ago_is_open_towards_the_past():
+    """The reported case: an interval ending on 2020-05-13 with an open start, not all of 2020."""
+    t = one("the pandemic began more than two years ago", D(2022, 5, 13), "more than two years ago")
+    assert (t.earliest, t.latest, t.open_start, t.open_end, t.mod) == (None, D(2020, 5, 13), True, False, "BEFORE")
+    t = one("the pandemic began more than two years ago", None, "more than two years ago")
+    assert (t.earliest, t.latest, t.anchor) == (None, None, "unresolved")
+    t = one("It began on 1 May 2020. More than two weeks later, it ended.", None, "More than two weeks later")
+    assert (t.earliest, t.latest, t.open_end, t.mod) == (D(2020, 5, 15), None, True, "AFTER")
 
 
 def test_durations_never_carry_bounds():

@@ -203,6 +203,8 @@ class _Val:
     ref: date | None = None  # a representative day (for "the day before")
     quarter: tuple[int, int] | None = None
     ago: bool = False  # "two years ago": takes approximators into its extent
+    point: date | None = None  # the exact day an ago-date counts to (DCT minus two years)
+    direction: int = -1  # -1 "ago"/"earlier", +1 "later"/"from now"
     trim: int = 0  # characters of a leading determiner the extent leaves out
 
 
@@ -1213,7 +1215,9 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if ref is None:
         gran = {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-XX",
                 "quarter": "XXXX-QX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
-        return _unresolved(gran)
+        v = _unresolved(gran)
+        v.ago = True  # "more than two years ago" keeps its approximator without a DCT too
+        return v
     if unit in ("hour", "minute", "second"):
         return _day(ref, anchor) if n < 24 and unit == "hour" or unit != "hour" else _day(
             ref - timedelta(hours=n), anchor)
@@ -1225,6 +1229,7 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None
     v = _at_granularity(d, unit, anchor)
     v.ago = True
+    v.point, v.direction = d, direction
     return v
 
 
@@ -1884,8 +1889,10 @@ def _h_relunit_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 def _h_ago_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     d = m.group("dir").lower()
     after = ctx.text[m.end():m.end() + 20]
-    if d in ("before", "after") and re.match(r"\s*(?:the|a|an|his|her|their|its|it|he|she|they|we|I|this|that|[A-Z0-9])\b", after):
-        return None  # "two days before the vote": a duration with a signal
+    if d in ("before", "after") and re.match(r"\s*[\w$\"“‘'(]", after):
+        # "two days before the vote", "a month after Qantas suspended flights", "30 days before
+        # closing": anchored to an event, so TimeML tags the duration and "before" is a signal
+        return None
     if d == "back" and not re.match(r"\s*[,.;:)]|\s*$|\s+(?:in|on|when|and)\b", after):
         return None
     return _h_ago(m, ctx)
@@ -2007,6 +2014,7 @@ _WALK = set(
     tonight noon midnight midday est edt cst cdt pst pdt gmt utc a.m p.m am pm m""".split()
 )
 _SEP_OK = re.compile(r"[\s,.'’-]{1,3}$")
+_LAST_WORD = re.compile(r"(?:\d+(?:st|nd|rd|th)?|[A-Za-z]+)$")  # the word before a separator
 
 
 def _digit_pats(tok: str, text: str, s: int, e: int) -> tuple[str, ...]:
@@ -2053,7 +2061,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Hand
             sm = _SEP_OK.search(seg)
             if not sm:
                 break
-            wm = re.search(r"(?:\d+(?:st|nd|rd|th)?|[A-Za-z]+)$", seg[:sm.start()])
+            wm = _LAST_WORD.search(seg, 0, sm.start())
             if not wm:
                 break
             w = wm.group().lower()
@@ -2157,7 +2165,7 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
             s += val.trim
             while s < e and text[s].isspace():
                 s += 1
-        s, e = _extend_left(text, s, e, val)
+        s, e = _extend_left(text, s, e, val, _ago_ref(val, ctx))
         if out and s < out[-1].end:
             s = out[-1].end
             while s < e and text[s].isspace():
@@ -2183,7 +2191,7 @@ _INCLUDED_MODS = {"at least", "more than", "less than", "fewer than", "up to", "
                   "no less than", "nearly", "over", "well over", "almost", "at most"}
 
 
-def _extend_left(text: str, s: int, e: int, val: _Val) -> tuple[int, int]:
+def _extend_left(text: str, s: int, e: int, val: _Val, ctx_ref: date | None = None) -> tuple[int, int]:
     """Set the mod of a duration or ago-date from a preceding approximator; TimeML extents take
     in the bounding ones ("at least 72 hours", "nearly two years") but not "about"."""
     if val.type != "DURATION" and not val.ago:
@@ -2196,9 +2204,60 @@ def _extend_left(text: str, s: int, e: int, val: _Val) -> tuple[int, int]:
         if w == "over" and not re.match(r"(?:an?|one|\d)", text[s:e], re.I):
             return s, e
         val.mod = val.mod or _APPROX_MOD.get(w)
+        if val.ago:
+            _bound_ago(val, ctx_ref)
         if w in _INCLUDED_MODS or (val.ago and w == "about"):
             return lm.start("m"), e
     return s, e
+
+
+# "more than two years ago" lies before the day two years back, "less than a year ago"
+# between that day and the reference: the mod of a bounded ago-date becomes a TimeML point mod
+_AGO_MOD = {  # approximator mod -> (mod for a past point, mod for a future point, open side)
+    "MORE_THAN": ("BEFORE", "AFTER"),
+    "EQUAL_OR_MORE": ("ON_OR_BEFORE", "ON_OR_AFTER"),
+    "LESS_THAN": ("AFTER", "BEFORE"),
+    "EQUAL_OR_LESS": ("ON_OR_AFTER", "ON_OR_BEFORE"),
+}
+
+
+def _bound_ago(val: _Val, ref: date | None) -> None:
+    """Turn "more than / less than N units ago|later" into the interval the text supports.
+
+    The counted day itself stays inside the bounds (the text is rarely that precise): "more
+    than two years ago" read on 2022-05-13 ends on 2020-05-13 with no start; "less than a
+    year ago" runs from 2021-05-13 to the reference day.
+    """
+    p = val.point
+    if p is None or val.mod not in _AGO_MOD or val.earliest is None:
+        return
+    past, future = _AGO_MOD[val.mod]
+    val.mod = past if val.direction < 0 else future
+    farther = val.mod in ("BEFORE", "ON_OR_BEFORE") if val.direction < 0 else val.mod in ("AFTER", "ON_OR_AFTER")
+    if farther:
+        # beyond the counted day, open on the far side
+        if val.direction < 0:
+            val.earliest, val.latest, val.open_start = None, p, True
+        else:
+            val.earliest, val.latest, val.open_end = p, None, True
+    elif ref is not None:
+        # between the reference day and the counted day
+        val.earliest, val.latest = (p, ref) if val.direction < 0 else (ref, p)
+        if val.earliest > val.latest:
+            val.earliest, val.latest = val.latest, val.earliest
+    else:
+        val.earliest = val.latest = None
+        val.anchor = "unresolved"
+
+
+def _ago_ref(val: _Val, ctx: _Ctx) -> date | None:
+    """The day an ago-date counts from: the DCT, or the expression it leans on."""
+    if not val.ago or val.point is None:
+        return None
+    if val.anchor == "publication":
+        return ctx.dct
+    lv = ctx.last_resolved()
+    return lv.ref if lv is not None else None
 
 
 def _apply_signal(text: str, s: int, val: _Val, ctx: _Ctx) -> _Val:
