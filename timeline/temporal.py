@@ -725,6 +725,9 @@ def _resolve_dayref(s: str, ctx: _Ctx, start: int, end: int) -> _Val | None:
     return None
 
 
+_SHARED_YEAR = re.compile(rf"\s*(?:,?\s+(?:and|or|to|through)\s+|[-–&]\s*){DAY},?\s+({YEAR4})(?![0-9])", _FLAGS)
+
+
 def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     mo = _month_num(m.group("mon"))
     dd = int(re.match(r"\d+", m.group("day")).group(0))  # type: ignore[union-attr]
@@ -735,6 +738,12 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         if len(ys) == 2 or ys.startswith("'"):
             y = _two_digit_year(int(ys.strip("'")))
         d = _mk_date(y, mo, dd)
+        if d is None:
+            return None
+        v = _day(d, "absolute")
+    elif (sy := _SHARED_YEAR.match(ctx.text, m.end())) is not None and m.group("mon"):
+        # "Jan. 3 and 4, 2024": the year written after the second day is the first's too
+        d = _mk_date(int(sy.group(1)), mo, dd)
         if d is None:
             return None
         v = _day(d, "absolute")
@@ -804,7 +813,10 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if not rel and not pos:
         # a bare month name must look like a date: "in May", "May, ..." not "may amount"
         if low == "may" or low == "march" or low == "august" or low == "june" or low == "april":
-            if not _MONTH_CONTEXT.search(before) and not re.match(r"\s*[,:]?\s*(?:\d|$)", after):
+            if not _MONTH_CONTEXT.search(before) and not re.match(r"\s*[,:]?\s*(?:\d|$)", after) and not (
+                    low != "may" and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE)
+                    and re.match(r"\s+(?!(?:for|from|with|against|into|on|of|to|and|the)\b)[a-z]{3,}", after)):
+                # "the March accession" (a month before a noun) is a date; "they march" is not
                 return None
         if re.match(r"\s+(?-i:[A-Z][a-z]+)", after) and not re.match(
                 r"\s+(?:and|or|to|through|until|last|next|this|of)\b", after):
@@ -1123,6 +1135,11 @@ def _anchored_duration(n: float | None, unit: str, direction: int, ctx: _Ctx,
     return _Val("DURATION", value, dct, other, gran, "publication")
 
 
+# "<number> <plural noun> a <unit>": a rate ("four flights a week"), not a period of time
+_RATE_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,.]*|{_NUMWORD})\s+(?:[a-z-]+\s+)?[a-z]+s\s+$", re.IGNORECASE)
+
+
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     nums = m.group("num")
     unit_s = m.group("unit")
@@ -1141,7 +1158,7 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None  # "the 1988 quarter": a year, not 1988 quarters
     if nums.lower() in ("some",) and not hy:
         n = None
-    if n is not None and frac:
+    if n is not None and (frac or _g(m, "frac2")):
         n += 0.5
     low_nums = nums.lower().strip()
     if low_nums in ("a", "an", "single") and unit in ("second",):
@@ -1157,6 +1174,12 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
             r"(?:\d|million|billion|trillion|percent|cents?|dollars?|won|yuan|yen|euros?|%|bn|mn)\s*$",
             before, re.IGNORECASE):
         return None  # "$500 million a year", "2% a month": a rate, not a period
+    if low_nums in ("a", "an", "per") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 48), m.start()):
+        return _Val("SET", _duration_value(1, unit))  # "four flights a week": a frequency
+    if unit == "quarter" and low_nums in ("a", "an", "one", "three") and re.match(
+            r"\s+of\s+(?:the|its|his|her|their|our|all|a|an|those|these|\d)\b(?!\s+(?:fiscal\s+)?year\b)",
+            ctx.text[m.end():m.end() + 30], re.IGNORECASE):
+        return None  # "three-quarters of its food", "more than a quarter of the market": a fraction
     ext = (_g(m, "ext") or "").lower()
     ext = re.sub(r"\s+", " ", ext).strip()
     if ext == "the":
@@ -1177,6 +1200,8 @@ def _h_bare_units(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         # TimeML: "recent years" is PAST_REF; "recent months/weeks/days" a vague duration
         return _Val("DATE", "PAST_REF") if unit in ("year", "decade", "century") else \
             _Val("DURATION", _duration_value(None, unit))
+    if ext and ext.strip().lower() == "the":
+        return _Val("DURATION", _duration_value(None, unit))  # "in the weeks ahead"
     if ext and ("coming" in ext or "next" in ext or "ahead" in ext):
         return _Val("DATE", "FUTURE_REF") if "coming" in ext else _Val("DURATION", _duration_value(None, unit))
     return _Val("DURATION", _duration_value(None, unit))
@@ -1187,7 +1212,7 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     unit = _unit(m.group("unit"))
     direction_w = m.group("dir").lower()
     n = _num(nums)
-    if _g(m, "frac") and n is not None:
+    if (_g(m, "frac") or _g(m, "frac2")) and n is not None:
         n += 0.5
     dct = ctx.dct
     expression = direction_w in ("earlier", "later", "before", "after")
@@ -1286,11 +1311,13 @@ def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         off = 1
     elif rel in ("yesterday",):
         off = -1
-    elif rel == "the":
+    elif rel.startswith("the"):
+        # "the morning" / "the next morning": a part of the day the text last named
         lv = ctx.last_resolved(("day",))
         if lv is None or lv.ref is None:
-            return None
-        d = lv.ref
+            return None if rel == "the" else _unresolved("XXXX-XX-XXT" + code, "TIME", "day")
+        step = 1 if re.search(r"next|following", rel) else -1 if re.search(r"previous|preceding", rel) else 0
+        d = lv.ref + timedelta(days=step)
         v = _day(d, "expression")
         v.type, v.value = "TIME", d.isoformat() + "T" + code
         return v
@@ -1634,16 +1661,16 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      rf"|(?:past|last|next|coming|first|previous|following))\s+)?"
      rf"(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?(?![\d%])(?P<sep>[\s-]+|-)(?:(?:more|additional|full|straight|consecutive"
      rf"|trading|business|working|long|successive|calendar)\s+)?"
-     rf"(?P<unit>{UNIT})(?![a-z])(?:\s+or\s+so)?",
+     rf"(?P<unit>{UNIT})(?![a-z])(?P<frac2>\s+and\s+a\s+half)?(?:\s+or\s+so)?",
      _h_duration, 5),
     # N units ago / earlier / later / from now
     ("ago",
-     rf"(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?[\s-]+(?P<unit>{UNIT})(?![a-z])\s+"
+     rf"(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?[\s-]+(?P<unit>{UNIT})(?![a-z])(?P<frac2>\s+and\s+a\s+half)?\s+"
      r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![a-z])",
      lambda m, c: _h_ago_guard(m, c), 7),
     ("bare_units",
      r"(?P<ext>recent|the\s+coming|coming|the\s+next\s+(?:few|several)|the\s+past\s+(?:few|several)"
-     r"|the\s+last\s+(?:few|several)|the\s+weeks\s+ahead)?\s*(?<![\w-])(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![\w-])"
+     r"|the\s+last\s+(?:few|several)|the(?=\s+(?:weeks|months|days|years)\s+ahead\b))?\s*(?<![\w-])(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![\w-])"
      r"(?:\s+ahead)?",
      lambda m, c: _h_bare_units_guard(m, c), 3),
     # today, yesterday morning, late yesterday, tonight, overnight
@@ -1651,7 +1678,8 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      rf"(?:(?P<pre>early|late|earlier|later)\s+)?(?<![\w-])(?P<w>today|tonight|tomorrow|yesterday|overnight)(?![\w-])(?:\s+{_PART})?",
      _h_today, 6),
     ("part_of_day",
-     rf"(?P<rel>later\s+this|earlier\s+this|early\s+this|late\s+this|this|last|tomorrow|yesterday|the)\s+{_PART}(?![a-z])",
+     rf"(?P<rel>later\s+this|earlier\s+this|early\s+this|late\s+this|this|last|tomorrow|yesterday"
+     rf"|the\s+(?:next|following|previous|preceding|same)|the)\s+{_PART}(?![a-z])",
      lambda m, c: _h_part_of_day_guard(m, c), 5),
     # Friday last week, last Thursday, Thursday morning, Friday next week
     ("weekday",
@@ -1684,7 +1712,8 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      r"|a\s+day\s+(?:earlier|later)|the\s+eve(?=\s+of\b))(?![\w-])",
      _h_anchored_day, 6),
     ("the_year",
-     r"(?P<pos>(?:the\s+)?(?:end|beginning|start|middle|close|rest)\s+of\s+)?(?<![\w-])the\s+(?:full\s+|whole\s+|entire\s+)?(?P<unit>year|month)(?![\w-])",
+     r"(?:(?P<inpos>earlier|later)\s+in\s+|(?P<pos>(?:the\s+)?(?:end|beginning|start|middle|close|rest)\s+of\s+))?"
+     r"(?<![\w-])the\s+(?:full\s+|whole\s+|entire\s+)?(?P<unit>year|month|week|day)(?![\w-])",
      lambda m, c: _h_the_year(m, c), 4),
     ("latest_period",
      r"(?<![\w-])the\s+(?:latest|most\s+recent|current|comparable|same)\s+(?:three-month\s+|reporting\s+)?period(?![\w-])",
@@ -1700,6 +1729,10 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred(?:\s+and)?[\s-])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
      r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)(?![\w-])",
      lambda m, c: _h_spelled_year(m, c), 5),
+    # the second day of "April 24 and 25", "March 30-31"
+    ("day_coord",
+     rf"(?<![\d.,$])(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR4})(?![0-9]))?",
+     lambda m, c: _h_day_coord(m, c), 4),
     ("that_year",
      r"(?<![\w-])(?:that|the\s+same)\s+year(?![\w-])",
      _h_that_year, 6),
@@ -1710,6 +1743,37 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
 ]
 
 
+_DAY_COORD_BEFORE = re.compile(rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s*(?:,?\s+(?:and|or|to|through)\s+|[-–&]\s*)$", _FLAGS)
+_DAY_COORD_AFTER = re.compile(
+    r"\s*$|\s*[,.;:)\"'”’]|\s+(?:in|at|on|to|when|and|or|for|with|the|of|respectively|is|was|were|will|would"
+    r"|that|this|next|last|before|after|during|under|by|from|meeting|summit|talks|visit)\b", re.IGNORECASE)
+
+
+def _h_day_coord(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """The bare day after "Month D and": the same month (and year) as the day before it."""
+    s0 = m.start()
+    bm = _DAY_COORD_BEFORE.search(ctx.text, max(0, s0 - 30), s0)
+    if bm is None or not _DAY_COORD_AFTER.match(ctx.text, m.end()):
+        return None
+    mo = _month_num(bm.group("mon"))
+    d1 = int(re.match(r"\d+", bm.group("d1")).group(0))  # type: ignore[union-attr]
+    dd = int(re.match(r"\d+", m.group("day")).group(0))  # type: ignore[union-attr]
+    if not d1 < dd <= 31:
+        return None
+    ys = m.group("year")
+    if ys:
+        d = _mk_date(int(ys), mo, dd)
+        return _day(d, "absolute") if d else None
+    lv = ctx.prev[-1] if ctx.prev else None
+    if lv is not None and lv.granularity == "day" and lv.ref is not None and lv.ref.month == mo \
+            and lv.ref.day == d1 and lv.anchor != "unresolved":
+        d = _mk_date(lv.ref.year, mo, dd)
+        return _day(d, lv.anchor) if d else None
+    if dd > _last_day(2000, mo):
+        return None
+    return _unresolved(f"XXXX-{mo:02d}-{dd:02d}", granularity="day")
+
+
 def _h_the_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     """ "the year ended June 30" (a 12-month period); "for the year," / "the end of the year"
     (the DCT's year or month)."""
@@ -1717,6 +1781,16 @@ def _h_the_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     before = ctx.text[max(0, m.start() - 8):m.start()]
     unit = m.group("unit").lower()
     pos = m.group("pos")
+    if m.group("inpos"):
+        # "earlier in the year", "later in the day": the DCT's period, as "earlier this year"
+        if ctx.dct is None:
+            return _unresolved({"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"),
+                               granularity=unit)
+        d = ctx.dct
+        return {"year": _year(d.year, "publication"), "month": _month(d.year, d.month, "publication"),
+                "week": _week(d, "publication")}.get(unit) or _day(d, "publication")
+    if unit in ("week", "day"):
+        return None
     if unit == "year" and not pos and re.match(r"\s+(?:ended|ending|to)\b", after, re.I):
         return _Val("DURATION", "P1Y")
     if not pos and not (re.search(r"\b(?:for|of)\s+$", before, re.I) and re.match(r"\s*[,.;:]|\s+(?:was|were|is|rose|fell)\b", after)):
@@ -1982,7 +2056,7 @@ _trig("twenties thirties forties fifties sixties seventies eighties nineties", (
 _trig("christmas new thanksgiving halloween valentine independence", ("holiday",))
 _trig("eve", ("anchored_day",))
 _trig("weekend", ("weekend",))
-_trig("year month", ("the_year",))
+_trig("year month week day", ("the_year",))
 _trig("period", ("latest_period",))
 _trig("year", ("fiscal_year",))
 _trig("nineteen two", ("spelled_year",))
@@ -2027,7 +2101,7 @@ def _digit_pats(tok: str, text: str, s: int, e: int) -> tuple[str, ...]:
                                  "duration", "ago", "month_year")
         return pats
     if n <= 2:
-        pats = ("day_month", "time", "time_day", "numeric", "duration", "ago", "quarter_q")
+        pats = ("day_month", "time", "time_day", "numeric", "duration", "ago", "quarter_q", "day_coord")
         if nxt in ("s", "'", "’"):
             pats += ("decade",)
         return pats
@@ -2155,6 +2229,8 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
             continue
         if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
             continue
+        if name != "holiday" and _title_case_name(text, s, e):
+            continue
         try:
             val = handler(mm, ctx)
         except (ValueError, OverflowError, KeyError, AttributeError, IndexError, TypeError):
@@ -2185,6 +2261,47 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
             ctx.last_quarter = val.quarter
         taken_end = e
     return out
+
+
+# Common time words are lower case in running text; capitalised inside a sentence they are
+# part of a name: the programmes "This Week" and "60 Minutes", "VOA Today", the film "High Noon"
+_TIME_WORDS = frozenset("""this next last week weeks today tonight tomorrow yesterday now noon
+    minute minutes hour hours day days week year years month months decade decades century
+    daily weekly monthly morning night evening afternoon future past recently currently soon ago
+    earlier later""".split())
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_OPENERS = " \t\"'`“‘(["
+_SENTENCE_START = ".!?:;—–-_\n"
+
+
+def _title_case_name(text: str, s: int, e: int) -> bool:
+    """True when a time word in ``text[s:e]`` is capitalised mid-sentence (a title or a name).
+
+    The first word may be capitalised at the start of a sentence, a line, a quotation or a
+    parenthesis ("Now," / said: "Today we..."); a later word never is ("This Week"). A
+    headline or a title-cased line (most longer words capitalised) is not judged.
+    """
+    first = True
+    for wm in _WORD_RE.finditer(text, s, e):
+        w = wm.group()
+        is_first, first = first, False
+        if not (w[0].isupper() and not w.isupper() and w.lower() in _TIME_WORDS):
+            continue
+        i = wm.start()
+        if is_first:
+            j = i
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            if j == 0 or text[j - 1] in _SENTENCE_START or text[j - 1] in _OPENERS:
+                continue  # the first word of a sentence, a line or a quotation
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", i)
+        line = text[ls:le if le >= 0 else len(text)]
+        long_words = [x for x in _WORD_RE.findall(line[:400]) if len(x) >= 4]
+        if long_words and sum(x[0].isupper() for x in long_words) >= 0.6 * len(long_words):
+            continue  # a title-cased headline
+        return True
+    return False
 
 
 _INCLUDED_MODS = {"at least", "more than", "less than", "fewer than", "up to", "no more than",
