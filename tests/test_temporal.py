@@ -245,6 +245,17 @@ CASES = [
     ("But a minute and a half later, a pilot called in.", DCT, "a minute and a half later", "DATE", ANY, ANY, ANY, ANY, ANY),
     ("The flight lasted a minute and a half.", DCT, "a minute and a half", "DURATION", "PT1M30S", None, None, ANY, "unresolved"),
     ("Four flights a week leave the capital.", DCT, "a week", "SET", "P1W", None, None, ANY, "unresolved"),
+    # --- earnings-report periods, movable holidays, adjectival durations ------------------------
+    ("Profit fell in the third quarter. It earned $3 million in the 1988 quarter.", D(1989, 10, 26), "the 1988 quarter", "DATE", "1988-Q3", D(1988, 7, 1), D(1988, 9, 30), "quarter", "expression"),
+    ("Profit fell in the third quarter. For the quarter a year ago, it earned $3 million.", D(1989, 10, 26), "the quarter a year ago", "DATE", "1988-Q3", D(1988, 7, 1), D(1988, 9, 30), "quarter", "expression"),
+    ("Profit fell in the third quarter. Sales for last year's quarter were flat.", D(1989, 10, 26), "last year's quarter", "DATE", "1988-Q3", D(1988, 7, 1), D(1988, 9, 30), "quarter", "expression"),
+    ("Profit fell in the third quarter, against $3 million for the corresponding period last year.", D(1989, 10, 26), "the corresponding period last year", "DATE", "1988-Q3", D(1988, 7, 1), D(1988, 9, 30), "quarter", "expression"),
+    ("Profit fell in the fiscal fourth quarter. Sales rose in the latest quarter.", D(1989, 11, 2), "the latest quarter", "DATE", "1989-Q3", D(1989, 7, 1), D(1989, 9, 30), "quarter", "publication"),
+    ("Crowds prayed as Easter week began.", D(2000, 4, 17), "Easter week", "DATE", "2000-W16", D(2000, 4, 17), D(2000, 4, 23), "week", "publication"),
+    ("It is a theme of the campaign from now to Election Day.", D(1998, 10, 26), "Election Day", "DATE", "1998-11-03", D(1998, 11, 3), D(1998, 11, 3), "day", "publication"),
+    ("They left the third day-long meeting.", DCT, "day-long", "DURATION", "P1D", None, None, ANY, "unresolved"),
+    ("Islam will one day be the second largest religion there.", DCT, "one day", "DATE", "FUTURE_REF", None, None, ANY, "unresolved"),
+    ("The lesson was brought home today when earth slid down a hill.", DCT, "today", "DATE", "2025-10-02", DCT, DCT, "day", "publication"),
 ]
 
 

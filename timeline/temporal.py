@@ -1009,7 +1009,8 @@ def _h_the_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         y, q = cur
     elif w in ("next", "coming"):
         y, q = (cur[0] + 1, 1) if cur[1] == 4 else (cur[0], cur[1] + 1)
-    elif w in ("last", "previous", "past", "prior", "preceding"):
+    elif w in ("last", "previous", "past", "prior", "preceding", "latest"):
+        # "the latest quarter": the last one completed before publication
         y, q = prevq
     elif ctx.last_quarter is not None:
         y, q = ctx.last_quarter
@@ -1167,6 +1168,9 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None
     # a lone "a"/"one" + unit inside "once a year", "twice a day", "a day after" …
     before = ctx.text[max(0, m.start() - 16):m.start()]
+    if low_nums == "one" and unit == "day" and not hy.strip("- ") and re.search(
+            r"\b(?:will|would|could|might|may|can|shall|should|must|to|he|she|they|we|I|you|it)\s+$", before):
+        return _Val("DATE", "FUTURE_REF")  # "Islam will one day be...": some day, not 24 hours
     if low_nums in ("a", "an", "one", "per") and re.search(
             r"\b(?:once|twice|thrice|times|per)\s+$", before, re.IGNORECASE):
         return _Val("SET", _duration_value(1, unit), granularity=None)
@@ -1266,7 +1270,7 @@ def _h_today(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if w == "today" and not part:
         after = ctx.text[m.end():m.end() + 30]
         before = ctx.text[max(0, m.start() - 20):m.start()]
-        if re.match(r"\s*,?\s*when\b", after, re.IGNORECASE):
+        if m.group("w")[0].isupper() and re.match(r"\s*,?\s*when\b", after, re.IGNORECASE):
             return _Val("DATE", "PRESENT_REF")  # "Today when the world aspires...": the present
         if re.match(r"['’]s\s+(?:world|society|age|era|generation|youth|economy|globali[sz]ed|modern"
                     r"|international|digital|children|standards|technology|young|market|personal|\w+s\b)",
@@ -1519,6 +1523,21 @@ def _h_range(m: re.Match[str], ctx: _Ctx) -> _Val | None:
                 ref=date(ya, 1, 1))
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
 def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     w = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
     ys = _g(m, "year")
@@ -1542,22 +1561,37 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
             return date(y, 2, 14)
         if w.startswith("independence day"):
             return date(y, 7, 4)
+        if w.startswith("election day"):
+            # the US general election: the Tuesday after the first Monday in November
+            first = date(y, 11, 1)
+            return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+        if w.startswith(("easter", "holy week")):
+            return _easter(y)
+        if w.startswith("good friday"):
+            return _easter(y) - timedelta(days=2)
         return None
+
+    week = w.endswith("week")  # "Easter week", "Holy Week": the week that ends on Easter Sunday
 
     if ys:
         d = on(int(ys))
-        return _day(d, "absolute") if d else None
+        if d is None:
+            return None
+        return _week(d, "absolute") if week else _day(d, "absolute")
     if dct is None:
         d0 = on(2000)
-        return _unresolved(f"XXXX-{d0:%m-%d}" if d0 and not w.startswith("thanksgiving") else "XXXX-XX-XX",
-                           granularity="day")
+        if week:
+            return _unresolved("XXXX-WXX", granularity="week")
+        fixed = d0 and not w.startswith(("thanksgiving", "election", "easter", "good friday"))
+        return _unresolved(f"XXXX-{d0:%m-%d}" if fixed else "XXXX-XX-XX", granularity="day")
     tense = ctx.tense(m.start(), m.end())
     d = on(dct.year)
     if d is None:
         return None
-    if tense == "past" and d > dct:
+    start = d - timedelta(days=d.weekday()) if week else d
+    if tense == "past" and start > dct:
         d = on(dct.year - 1) or d
-    return _day(d, "publication")
+    return _week(d, "publication") if week else _day(d, "publication")
 
 
 # ----------------------------------------------------------------------------------------
@@ -1729,16 +1763,30 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred(?:\s+and)?[\s-])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
      r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)(?![\w-])",
      lambda m, c: _h_spelled_year(m, c), 5),
+    # "day-long", "decades-long", "a year-long": a duration used as an adjective
+    ("long_dur",
+     rf"(?:(?P<num>{NUM})[\s-]+)?(?P<unit>days?|weeks?|months?|years?|decades?|hours?|minutes?|centur(?:y|ies))-long(?![\w-])",
+     lambda m, c: _h_long_dur(m, c), 6),
     # the second day of "April 24 and 25", "March 30-31"
     ("day_coord",
      rf"(?<![\d.,$])(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR4})(?![0-9]))?",
      lambda m, c: _h_day_coord(m, c), 4),
+    # "the 1988 quarter", "the 1989 period": that year's quarter in an earnings report
+    ("year_period",
+     rf"(?:the\s+)?(?P<year>{YEAR4})\s+(?:quarter|period)(?![\w-])",
+     lambda m, c: _h_year_period(m, c), 7),
+    # "the quarter a year ago", "the corresponding period last year", "last year's quarter"
+    ("quarter_ago",
+     r"the\s+(?:(?:corresponding|comparable|same|year-ago|year-earlier)\s+)?(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))(?![\w-])"
+     r"|last\s+year['’]s\s+(?:quarter|period)(?![\w-])",
+     lambda m, c: _h_quarter_ago(m, c), 7),
     ("that_year",
      r"(?<![\w-])(?:that|the\s+same)\s+year(?![\w-])",
      _h_that_year, 6),
     ("holiday",
      rf"(?P<hol>(?-i:Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Halloween"
-     rf"|Valentine['’]s\s+Day|Independence\s+Day))(?:,?\s+(?P<year>{YEAR4}))?(?![\w-])",
+     rf"|Valentine['’]s\s+Day|Independence\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|week|Week))?|Holy\s+Week"
+     rf"|Good\s+Friday))(?:,?\s+(?P<year>{YEAR4}))?(?![\w-])",
      _h_holiday, 6),
 ]
 
@@ -1747,6 +1795,15 @@ _DAY_COORD_BEFORE = re.compile(rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s*(?:,?\s+(?:
 _DAY_COORD_AFTER = re.compile(
     r"\s*$|\s*[,.;:)\"'”’]|\s+(?:in|at|on|to|when|and|or|for|with|the|of|respectively|is|was|were|will|would"
     r"|that|this|next|last|before|after|during|under|by|from|meeting|summit|talks|visit)\b", re.IGNORECASE)
+
+
+def _h_long_dur(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    unit_s = m.group("unit")
+    unit = _unit(unit_s)
+    nums = m.group("num")
+    # "day-long" is one day; "decades-long" an unstated number of them
+    n = _num(nums) if nums else (None if unit_s.lower().endswith("s") else 1)
+    return _Val("DURATION", _duration_value(n, unit))
 
 
 def _h_day_coord(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -1772,6 +1829,26 @@ def _h_day_coord(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if dd > _last_day(2000, mo):
         return None
     return _unresolved(f"XXXX-{mo:02d}-{dd:02d}", granularity="day")
+
+
+def _h_year_period(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the 1988 quarter": the quarter under discussion, in that year (else not this pattern)."""
+    if ctx.last_quarter is None:
+        return None
+    y = int(m.group("year"))
+    if abs(y - ctx.last_quarter[0]) > 2:
+        return None
+    return _no_context(_quarter(y, ctx.last_quarter[1], "expression"))
+
+
+def _h_quarter_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the quarter a year ago": the quarter under discussion, a year before."""
+    if ctx.last_quarter is not None:
+        y, q = ctx.last_quarter
+        return _no_context(_quarter(y - 1, q, "expression"))
+    if ctx.dct is None:
+        return _unresolved("XXXX-QX", granularity="quarter") if "quarter" in m.group(0).lower() else None
+    return None
 
 
 def _h_the_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -1900,7 +1977,9 @@ def _h_the_quarter_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     w = re.sub(r"\s+", " ", w.lower())
     if m.group(0).lower().startswith(("this", "that")) and not w:
         w = "this" if m.group(0).lower().startswith("this") else ""
-    if w in ("most recent", "recent", "same", "fiscal"):
+    if w in ("most recent", "recent"):
+        w = "latest"
+    if w in ("same", "fiscal"):
         w = ""
     after = ctx.text[m.end():m.end() + 4]
     if re.match(r"\s*-?(?:of|century)\b", after):
@@ -2028,7 +2107,7 @@ _COMPILED: dict[str, tuple[re.Pattern[str], Handler, int]] = {
 _TOKEN_RE = re.compile(r"\d+(?:st|nd|rd|th)?|[A-Za-z]+")
 
 _UNIT_PATS = ("relunit", "duration", "ago", "bare_units", "year_adj", "that_year",
-              "anchored_day", "set", "the_quarter", "quarter")
+              "anchored_day", "set", "the_quarter", "quarter", "long_dur")
 _TRIG: dict[str, tuple[str, ...]] = {}
 
 
@@ -2053,11 +2132,12 @@ _trig("daily weekly monthly annually yearly hourly quarterly nightly biweekly bi
       "biannually semiannually", ("set",))
 _trig("spring summer fall autumn winter", ("season",))
 _trig("twenties thirties forties fifties sixties seventies eighties nineties", ("decade",))
-_trig("christmas new thanksgiving halloween valentine independence", ("holiday",))
+_trig("christmas new thanksgiving halloween valentine independence election easter holy good", ("holiday",))
 _trig("eve", ("anchored_day",))
 _trig("weekend", ("weekend",))
 _trig("year month week day", ("the_year",))
-_trig("period", ("latest_period",))
+_trig("period", ("latest_period", "quarter_ago"))
+_trig("quarter", ("quarter_ago",))
 _trig("year", ("fiscal_year",))
 _trig("nineteen two", ("spelled_year",))
 _trig("q", ("quarter_q",))
@@ -2081,6 +2161,7 @@ _WALK = set(
     every each per other its their his her our flat weak strong disappointing comparable latest
     recent first second third fourth final half latter right distant near foreseeable immediate
     not so too on until till through shortly in full whole entire remaining initial additional
+    corresponding
     straight consecutive trading business working long successive s one two three four five six
     seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
     nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen couple pair few
@@ -2098,7 +2179,7 @@ def _digit_pats(tok: str, text: str, s: int, e: int) -> tuple[str, ...]:
     nxt = text[e:e + 1]
     if n == 4:
         pats: tuple[str, ...] = ("year", "range", "numeric", "quarter_q", "quarter", "half", "decade",
-                                 "duration", "ago", "month_year")
+                                 "duration", "ago", "month_year", "year_period")
         return pats
     if n <= 2:
         pats = ("day_month", "time", "time_day", "numeric", "duration", "ago", "quarter_q", "day_coord")
