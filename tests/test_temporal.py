@@ -256,6 +256,13 @@ CASES = [
     ("They left the third day-long meeting.", DCT, "day-long", "DURATION", "P1D", None, None, ANY, "unresolved"),
     ("Islam will one day be the second largest religion there.", DCT, "one day", "DATE", "FUTURE_REF", None, None, ANY, "unresolved"),
     ("The lesson was brought home today when earth slid down a hill.", DCT, "today", "DATE", "2025-10-02", DCT, DCT, "day", "publication"),
+    ("Sales were $59 million in the fiscal year ended Jan. 31.", D(1989, 10, 31), "Jan. 31", "DATE", "1989-01-31", D(1989, 1, 31), D(1989, 1, 31), "day", "publication"),
+    ("Police have searched for him since shortly after the Oct. 23 slaying.", D(1999, 5, 6), "Oct. 23", "DATE", "1998-10-23", D(1998, 10, 23), D(1998, 10, 23), "day", "publication"),
+    ("Flights leave on Monday and Tuesday nights.", DCT, "Tuesday nights", "SET", "XXXX-WXX-2TNI", None, None, ANY, "unresolved"),
+    ("Flights leave on Monday and Tuesday nights.", DCT, "Monday", "SET", "XXXX-WXX-1TNI", None, None, ANY, "unresolved"),
+    ("Holders may buy shares at half the then current market price.", DCT, "current", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
+    ("Jobs will be cut by year end.", D(1989, 10, 26), "year end", "DATE", "1989", D(1989, 9, 1), D(1989, 12, 31), "year", "publication"),
+    ("The index change is measured since year-end.", D(1989, 10, 30), "year-end", "DATE", "1988-12-31", D(1988, 12, 31), D(1989, 10, 30), "day", "publication"),
 ]
 
 

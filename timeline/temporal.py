@@ -585,6 +585,9 @@ def _month_num(s: str) -> int:
     return _MONTHS[s.lower().rstrip(".")]
 
 
+_STRICT_PAST = re.compile(r"\b(?:ended|since)\b[^.;:!?]*$", re.IGNORECASE)
+
+
 def _infer_year(month: int, day: int | None, ctx: _Ctx, start: int, end: int) -> int | None:
     """The year of a "July 29" / "in March" without one: nearest to the DCT, per tense."""
     dct = ctx.dct
@@ -607,6 +610,11 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx, start: int, end: int) ->
             return 0
         return min(abs((c[1] - dct).days), abs((c[2] - dct).days))
     best = min(cands, key=lambda c: (dist(c), c[0] != dct.year))
+    # "the year ended Jan. 31", "since the Oct. 23 slaying": a completed period, the last one
+    if best[1] > dct and _STRICT_PAST.search(ctx.text, max(ctx.sentence(start)[0], start - 32), start):
+        past = [c for c in cands if c[2] <= dct]
+        if past:
+            return max(past, key=lambda c: c[1])[0]
     # ... unless the tense says otherwise and the other side is not far either
     if tense == "past" and best[1] > dct:
         past = [c for c in cands if c[1] <= dct]
@@ -1335,6 +1343,10 @@ def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return v
 
 
+_WD_PLURAL_PART = re.compile(
+    rf"\s+(?:and|or|&)\s+(?-i:{_cased(_WEEKDAY_NAMES)})\s+(morning|afternoon|evening|night)s(?![a-z])", re.IGNORECASE)
+
+
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     wd = _WEEKDAYS[m.group("wd").lower().rstrip(".")]
     rel = _g(m, "rel")
@@ -1342,6 +1354,12 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     part = (_g(m, "part") or "").lower()
     dct = ctx.dct
     d: date | None
+    if not rel and not wrel:
+        # "Tuesday nights", and "Monday" in "Monday and Tuesday nights": every such night
+        co = None if part else _WD_PLURAL_PART.match(ctx.text, m.end())
+        if _g(m, "plural") or co is not None:
+            code = _PARTS_OF_DAY[part or co.group(1).lower()]  # type: ignore[union-attr]
+            return _Val("SET", f"XXXX-WXX-{wd + 1}T{code}")
     if wrel:
         if dct is None:
             d = None
@@ -1447,6 +1465,8 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     w = re.sub(r"\s+", " ", m.group(0).lower())
     if w in ("now",) and re.match(r"\s*that\b", ctx.text[m.end():m.end() + 8]):
         return _Val("DATE", "PRESENT_REF")
+    if w in ("current", "currently") and re.search(r"\bthen[\s-]+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+        return _Val("DATE", "PAST_REF")  # "the then current price": current at a past time
     if "future" in w or w in ("soon", "shortly", "in due course", "eventually") or \
             "coming" in w or "ahead" in w or "term" in w or "later" in w:
         return _Val("DATE", "FUTURE_REF")
@@ -1461,9 +1481,17 @@ def _h_year_adj(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     w = m.group(0).lower()
     dct = ctx.dct
     if "end" in w:
+        if "-" not in w:
+            # "by year end", "by year's end": the end of the year, as "the end of the year"
+            if dct is None:
+                return _unresolved("XXXX", granularity="year")
+            return _apply_position(_year(dct.year, "publication"), "end")
         if dct is None:
             return _unresolved("XXXX-12-31", granularity="day")
         y = dct.year
+        before = ctx.text[max(0, m.start() - 8):m.start()]
+        if re.search(r"\bsince\s+$", before, re.IGNORECASE):
+            y -= 1  # "the change since year-end": the last year-end before publication
         return _day(date(y, 12, 31), "publication")
     if dct is None:
         return _unresolved("XXXX")
@@ -1718,7 +1746,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
     # Friday last week, last Thursday, Thursday morning, Friday next week
     ("weekday",
      rf"(?:(?P<rel>the\s+(?:previous|following|next|preceding)|last|next|this|past|coming|previous)\s+|(?:early|late|earlier|later)\s+)?{_WD_GROUP}"
-     rf"(?:\s+{_PART})?(?:\s+(?P<wrel>last\s+week|next\s+week|this\s+week|previous\s+week))?",
+     rf"(?:\s+{_PART}(?P<plural>s(?![a-z]))?)?(?:\s+(?P<wrel>last\s+week|next\s+week|this\s+week|previous\s+week))?",
      _h_weekday, 6),
     ("weekday_set",
      r"(?<![\w-])(?:on\s+)?(?P<wd>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?![a-z])",
