@@ -1248,6 +1248,10 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
             if abs(y - dct.year) <= 1:
                 return _no_context(_quarter(y - 1, q, "publication"))
     if n is None:
+        if expression:
+            # "a few days later": some days after another event, not the past or the future of
+            # the publication date; only the (vague) length is known
+            return _Val("DURATION", _duration_value(None, unit))
         return _Val("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if ref is None:
         gran = {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-XX",
@@ -1676,6 +1680,10 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
     ("quarter_q",
      rf"(?<![\w-])(?:Q(?P<qnum>[1-4])[\s-]?(?:FY\s?)?(?P<year>{YEAR4}|'\d\d)|(?P<year2>{YEAR4})[\s-]?Q(?P<qnum2>[1-4]))(?![\w])",
      lambda m, c: _h_quarter_q(m, c), 7),
+    # "the first two quarters of 1990": a half-year
+    ("two_quarters",
+     rf"(?:the\s+)?(?P<which>first|last|second)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR4})(?![0-9])",
+     lambda m, c: _half(int(m.group("year")), 1 if m.group("which").lower() == "first" else 2, "absolute"), 8),
     ("half",
      rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's|the|its)\s+)?(?:(?P<year>{YEAR4})\s+)?"
      rf"(?P<hord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year\s+|(?:fiscal\s+)?(?P<year2>{YEAR4})))?",
@@ -1728,7 +1736,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
     # N units ago / earlier / later / from now
     ("ago",
      rf"(?<![\d.,$£€-])(?P<num>{NUM})(?P<frac>{FRACTION})?[\s-]+(?P<unit>{UNIT})(?![a-z])(?P<frac2>\s+and\s+a\s+half)?\s+"
-     r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![a-z])",
+     r"(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![a-z])",
      lambda m, c: _h_ago_guard(m, c), 7),
     ("bare_units",
      r"(?P<ext>recent|the\s+coming|coming|the\s+next\s+(?:few|several)|the\s+past\s+(?:few|several)"
@@ -1795,6 +1803,10 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
     ("long_dur",
      rf"(?:(?P<num>{NUM})[\s-]+)?(?P<unit>days?|weeks?|months?|years?|decades?|hours?|minutes?|centur(?:y|ies))-long(?![\w-])",
      lambda m, c: _h_long_dur(m, c), 6),
+    # "mid-afternoon", "by mid morning", "mid-afternoon yesterday"
+    ("mid_part",
+     r"(?<![\w-])mid[\s-]?(?P<part>morning|afternoon|evening)(?:\s+(?P<w>yesterday|today|tomorrow))?(?![\w-])",
+     lambda m, c: _h_mid_part(m, c), 6),
     # the second day of "April 24 and 25", "March 30-31"
     ("day_coord",
      rf"(?<![\d.,$])(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR4})(?![0-9]))?",
@@ -1823,6 +1835,29 @@ _DAY_COORD_BEFORE = re.compile(rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s*(?:,?\s+(?:
 _DAY_COORD_AFTER = re.compile(
     r"\s*$|\s*[,.;:)\"'”’]|\s+(?:in|at|on|to|when|and|or|for|with|the|of|respectively|is|was|were|will|would"
     r"|that|this|next|last|before|after|during|under|by|from|meeting|summit|talks|visit)\b", re.IGNORECASE)
+
+
+def _h_mid_part(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """The middle of a part of the day: of the named day, of the day just mentioned, or the DCT."""
+    code = _PARTS_OF_DAY[m.group("part").lower()]
+    w = (m.group("w") or "").lower()
+    if ctx.dct is None and not w:
+        lv = ctx.prev[-1] if ctx.prev else None
+        if lv is None or lv.granularity != "day" or lv.ref is None or lv.anchor == "unresolved":
+            return _unresolved("XXXX-XX-XXT" + code, "TIME", "day")
+    if w:
+        if ctx.dct is None:
+            return _unresolved("XXXX-XX-XXT" + code, "TIME", "day")
+        v = _day(ctx.dct + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[w]), "publication")
+    else:
+        lv = ctx.prev[-1] if ctx.prev else None
+        if lv is not None and lv.granularity == "day" and lv.ref is not None and lv.anchor != "unresolved":
+            v = _day(lv.ref, "expression")
+        else:
+            assert ctx.dct is not None
+            v = _day(ctx.dct, "publication")
+    v.type, v.value, v.mod = "TIME", v.value + "T" + code, "MID"
+    return v
 
 
 def _h_long_dur(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -1927,6 +1962,8 @@ def _h_weekend(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 def _h_fiscal_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     ys = _g(m, "year")
+    if not ys and re.match(r"\s+(?:ended|ending)\b", ctx.text[m.end():m.end() + 10], re.IGNORECASE):
+        return _Val("DURATION", "P1Y")  # "the fiscal year ended Jan. 31": a 12-month period
     if ys:
         return _year(int(ys), "absolute")
     rel = (_g(m, "rel") or "").lower()
@@ -2152,6 +2189,7 @@ _trig("quarter", ("quarter", "the_quarter"))
 _trig("half", ("half",))
 _trig("today tonight tomorrow yesterday overnight", ("today", "day_time", "part_of_day"))
 _trig("morning afternoon evening night", ("part_of_day", "set"))
+_trig("mid midmorning midafternoon", ("mid_part",))
 _trig("noon midday midnight", ("time", "time_day"))
 _trig("current now nowadays currently presently present moment days recently lately previously "
       "formerly past future soon shortly term date", ("ref",))
@@ -2166,6 +2204,7 @@ _trig("weekend", ("weekend",))
 _trig("year month week day", ("the_year",))
 _trig("period", ("latest_period", "quarter_ago"))
 _trig("quarter", ("quarter_ago",))
+_trig("quarters", ("two_quarters",))
 _trig("year", ("fiscal_year",))
 _trig("nineteen two", ("spelled_year",))
 _trig("q", ("quarter_q",))
