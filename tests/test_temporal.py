@@ -263,6 +263,15 @@ CASES = [
     ("Holders may buy shares at half the then current market price.", DCT, "current", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
     ("Jobs will be cut by year end.", D(1989, 10, 26), "year end", "DATE", "1989", D(1989, 9, 1), D(1989, 12, 31), "year", "publication"),
     ("The index change is measured since year-end.", D(1989, 10, 30), "year-end", "DATE", "1988-12-31", D(1988, 12, 31), D(1989, 10, 30), "day", "publication"),
+    ("By mid afternoon, official sources were saying the shelling stopped.", DCT, "mid afternoon", "TIME", "2025-10-02TAF", DCT, DCT, "day", "publication"),
+    ("In London at mid-afternoon yesterday, shares were up.", DCT, "mid-afternoon yesterday", "TIME", "2025-10-01TAF", D(2025, 10, 1), D(2025, 10, 1), "day", "publication"),
+    ("Then, a week or so ago, the general picked a date.", DCT, "a week or so ago", "DATE", "2025-W39", ANY, ANY, "week", "publication"),
+    ("In the fiscal year ended Jan. 31, sales rose.", DCT, "the fiscal year", "DURATION", "P1Y", None, None, ANY, "unresolved"),
+    ("Output should grow through the first two quarters of 1990.", None, "the first two quarters of 1990", "DATE", "1990-H1", D(1990, 1, 1), D(1990, 6, 30), "half", "absolute"),
+    ("He resigned. A few days later, the company announced losses.", DCT, "A few days later", "DURATION", "PXD", None, None, ANY, "unresolved"),
+    ("Over the years many more patients survived.", DCT, "years", "DURATION", "PXY", None, None, ANY, "unresolved"),
+    ("Stocks fell after Oct. 12, the day before the plunge.", D(1989, 10, 30), "the day", "DATE", "1989-10-12", D(1989, 10, 12), D(1989, 10, 12), "day", "expression"),
+    ("Qantas will double its flights between Australia and India by August in the search for markets untouched by the crisis.", D(1998, 2, 13), "August", "DATE", "1998-08", D(1998, 8, 1), D(1998, 8, 31), "month", "publication"),
 ]
 
 

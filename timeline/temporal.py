@@ -206,6 +206,7 @@ class _Val:
     point: date | None = None  # the exact day an ago-date counts to (DCT minus two years)
     direction: int = -1  # -1 "ago"/"earlier", +1 "later"/"from now"
     trim: int = 0  # characters of a leading determiner the extent leaves out
+    cut: int = 0  # characters of a trailing signal the extent leaves out ("the day| before the vote")
 
 
 def _last_day(y: int, m: int) -> int:
@@ -474,7 +475,7 @@ _PASSIVE_AUX = re.compile(r"\b(?:be|being|is|are|am|to)\s+(?:\w+ly\s+)?$", re.IG
 _SENT_END = re.compile(r"(?<=[.!?])['’\"”]*\s+(?=[A-Z\"“‘('`])|\n\s*\n|\n(?=\s*[-•*–])")
 
 
-_LEFT_REACH = 40  # characters: a governing verb a few words before the expression
+_LEFT_REACH = 60  # characters: the governing verb up to about ten words before the expression
 
 
 class _Ctx:
@@ -487,6 +488,7 @@ class _Ctx:
         self._last_any: _Val | None = None
         self._last_by_gran: dict[str, tuple[int, _Val]] = {}
         self.last_quarter: tuple[int, int] | None = None
+        self.last_end = -1  # where the last expression found ends
         self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text) + 1]
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -1519,6 +1521,14 @@ def _h_anchored_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     lv = ctx.last_resolved(("day",))
     if lv is None or lv.ref is None:
         return _unresolved("XXXX-XX-XX", granularity="day")
+    sig = re.match(r"the\s+(?:day|night)(\s+(?:before|after))$", m.group(0), re.IGNORECASE)
+    if sig and re.match(r"\s+[\w\"“‘']", ctx.text[m.end():m.end() + 3]) and ctx.prev and ctx.prev[-1] is lv \
+            and 0 <= ctx.last_end <= m.start() and re.fullmatch(r"\s*,\s*", ctx.text[ctx.last_end:m.start()]):
+        # "Oct. 12, the day before the stock market plunge": "the day" restates the date just
+        # given; "before" is a signal to the event that follows
+        v = _day(lv.ref, "expression")
+        v.cut = len(sig.group(1))
+        return v
     if "before" in w or "previous" in w or "preceding" in w or "earlier" in w or "eve" in w:
         off = -1
     elif "after" in w or "next" in w or "following" in w or "later" in w:
@@ -2121,7 +2131,10 @@ def _h_bare_units_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     before = ctx.text[max(0, m.start() - 12):m.start()]
     after = ctx.text[m.end():m.end() + 12]
     if not ext:
-        if not re.search(r"\b(?:for|over|in|within|after|from)\s+$", before, re.I):
+        the_years = m.group("unit").lower() in ("years", "decades", "months") and re.search(
+            r"\b(?:over|in|during|throughout)\s+the\s+(?:(?:early|later|first|intervening|following)\s+)?$",
+            ctx.text[max(0, m.start() - 30):m.start()], re.I)
+        if not re.search(r"\b(?:for|over|in|within|after|from)\s+$", before, re.I) and not the_years:
             return None
         if re.match(r"\s+(?:of|old|later|earlier|ago|before|after|to\s+come)\b", after, re.I):
             return None
@@ -2389,6 +2402,10 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
             s += val.trim
             while s < e and text[s].isspace():
                 s += 1
+        if val.cut:
+            e -= val.cut
+            while e > s and text[e - 1].isspace():
+                e -= 1
         s, e = _extend_left(text, s, e, val, _ago_ref(val, ctx))
         if out and s < out[-1].end:
             s = out[-1].end
@@ -2405,6 +2422,7 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
             t = replace(t, anchor="unresolved")
         out.append(t)
         ctx.add(val)
+        ctx.last_end = e
         if val.quarter is not None:
             ctx.last_quarter = val.quarter
         taken_end = e
