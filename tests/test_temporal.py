@@ -272,6 +272,8 @@ CASES = [
     ("Over the years many more patients survived.", DCT, "years", "DURATION", "PXY", None, None, ANY, "unresolved"),
     ("Stocks fell after Oct. 12, the day before the plunge.", D(1989, 10, 30), "the day", "DATE", "1989-10-12", D(1989, 10, 12), D(1989, 10, 12), "day", "expression"),
     ("Qantas will double its flights between Australia and India by August in the search for markets untouched by the crisis.", D(1998, 2, 13), "August", "DATE", "1998-08", D(1998, 8, 1), D(1998, 8, 31), "month", "publication"),
+    ("He was shot to death last Oct. 23 at his home.", D(1999, 4, 19), "last Oct. 23", "DATE", "1998-10-23", D(1998, 10, 23), D(1998, 10, 23), "day", "publication"),
+    ("The court sits next Jan. 5.", D(1999, 4, 19), "next Jan. 5", "DATE", "2000-01-05", D(2000, 1, 5), D(2000, 1, 5), "day", "publication"),
 ]
 
 

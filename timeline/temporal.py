@@ -757,6 +757,19 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         if d is None:
             return None
         v = _day(d, "absolute")
+    elif (_g(m, "rel") or "") and ctx.dct is not None:
+        # "last Oct. 23": the latest one before the DCT; "next Jan. 5": the first one after
+        dct = ctx.dct
+        step = -1 if m.group("rel").lower() == "last" else 1
+        y = dct.year
+        while True:
+            d = _mk_date(y, mo, dd)
+            if d is not None and (d < dct if step < 0 else d > dct):
+                break
+            y += step
+            if abs(y - dct.year) > 8:
+                return None
+        v = _day(d, "publication")
     else:
         y = _infer_year(mo, dd, ctx, m.start(), m.end())
         if y is not None and wd and ctx.dct is not None:
@@ -837,6 +850,8 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Val | None:
                 return None
         if re.match(r"\s*\d", after):
             return None  # part of a larger numeric phrase we did not recognise
+    if re.match(r"\s*\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)", after):
+        return None  # "last Oct. 23": the day, not the month
     mo = _month_num(name)
     dct = ctx.dct
     if rel in ("last", "past", "previous"):
@@ -1653,7 +1668,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      _h_numeric, 9),
     # [Thursday,] October 2[, 2025] [at 10:15 AM]
     ("month_day",
-     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
+     rf"(?:(?P<rel>last|next)\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
      rf"(?:(?:,\s*|\s+)(?P<year>{YEAR4})(?![0-9]))?"
      rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_OF_DAY}))?",
      _h_month_day, 8),
