@@ -228,10 +228,14 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Where we knowingly differ from this gold (choices made for the timeline, not for the score):",
         "a range such as \"between 1994 and 1997\" is one expression valued `1994/1997` (gold: two);",
-        "\"the past decade\" is a DURATION `P10Y` ending at the DCT; decades are `199` with or without",
-        "\"the\" (gold mixes `199` and `199X`); ISO weeks are zero-padded (`2000-W07`; gold mixes). Most",
-        "remaining value errors are weekday/relative dates the gold resolves against another reference",
-        "than the DCT, and year-ago expressions the gold values as a year, a quarter or a day by turns.",
+        "\"two days later\" is a DATE counted from the expression before it (gold: a DURATION and a",
+        "signal); \"the past decade\" is a DURATION `P10Y` ending at the DCT; decades are `199` with or",
+        "without \"the\" (gold mixes `199` and `199X`); ISO weeks are zero-padded (`2000-W07`; gold",
+        "mixes); \"Friday night\" is a TIME `…TNI` (gold mixes it with the bare day). Most remaining value",
+        "errors are gold inconsistencies: weekdays resolved a week off the DCT in a few documents,",
+        "`1989-WXX` for \"last week\", year-ago expressions valued as a year, a quarter or a day by turns;",
+        "most remaining false positives are words the gold tags only sometimes (\"now\", \"current\",",
+        "\"daily\", \"annually\", \"the future\").",
     ]
     lines += ["", f"`timeline timex` CLI: {cli_note}.", "",
               f"Run {datetime.now():%Y-%m-%d} on Python {platform.python_version()}, dateparser {dpv}, "
