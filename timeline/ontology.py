@@ -158,8 +158,11 @@ def shapes_graph() -> Graph:
     return Graph().parse(SHAPES_PATH, format="turtle")
 
 
+@lru_cache(maxsize=1)
 def event_classes() -> dict[str, URIRef]:
-    """Every event type class in the ontology (``tl:Event`` and its subclasses), by local name."""
+    """Every event type class in the ontology (``tl:Event`` and its subclasses), by local name.
+
+    Computed once per process; do not mutate the returned dict."""
     from rdflib.namespace import RDFS
 
     graph = ontology_graph()
