@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from timeline.cli import main
 
-COMMANDS = ["extract", "query", "render", "validate", "build", "stats", "export"]
+COMMANDS = ["extract", "query", "render", "validate", "build", "stats", "export", "ingest", "push", "timex"]
 
 
 @pytest.fixture()
@@ -192,3 +192,28 @@ def test_validate_fails_on_a_violation(run, tmp_path):
     result = run("validate", bad)
     assert result.exit_code == 1
     assert "invalid" in result.output
+
+
+def test_store_flows_through_every_reading_command(run, tmp_path, examples_dir):
+    """ingest into a store, then stats, validate, render, export and query read the store."""
+    kg = tmp_path / "kg"
+    first = run("ingest", examples_dir, "--store", kg)
+    assert first.exit_code == 0, first.output
+    again = run("ingest", examples_dir, "--store", kg)
+    assert "5 unchanged" in again.output
+    assert run("validate", "--store", kg).exit_code == 0
+    stats = run("stats", "--store", kg, "--format", "json")
+    assert stats.exit_code == 0 and json.loads(stats.output)
+    assert run("render", "--store", kg, "-o", tmp_path / "kg.html").exit_code == 0
+    assert (tmp_path / "kg.html").stat().st_size > 10_000
+    assert run("export", "--store", kg, "-o", tmp_path / "kg.trig").exit_code == 0
+    assert (tmp_path / "kg.trig").read_text(encoding="utf-8").count("{") >= 6  # one graph per document + events
+    assert run("export", "--store", kg, "-o", tmp_path / "kg.gexf").exit_code == 0
+    table = run("query", "--store", kg, "timeline")
+    assert table.exit_code == 0 and "rows)" in table.output
+
+
+def test_push_needs_a_reachable_server(run, tmp_path, graph_file):
+    """push to a server that is not there: one line naming the problem, exit 1."""
+    result = run("push", graph_file, "--endpoint", "http://127.0.0.1:9/sparql")
+    _one_line_error(result)

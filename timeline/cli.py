@@ -190,6 +190,18 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) 
     click.echo(result.format(fmt))
 
 
+_STORE_OPTION = click.option(
+    "--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), help="Read a store folder (see `timeline ingest`) instead of files."
+)
+
+
+def _read(graphs, store_dir):
+    """The graph to work on: the union of graph files, or a whole store."""
+    from . import store
+
+    return store.read_graph(store.sources(list(graphs), store_dir=store_dir))
+
+
 def _param(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name:
@@ -198,37 +210,39 @@ def _param(text: str) -> tuple[str, str]:
 
 
 @main.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@_STORE_OPTION
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
 @click.option("--title", default="timeline", show_default=True, help="Page title.")
-def render(graphs, output, title) -> None:
+def render(graphs, store_dir, output, title) -> None:
     """Write the interactive timeline graph as one offline HTML file.
 
     \b
     Example:
       timeline render out/graph.ttl -o timeline.html
+      timeline render --store kg -o timeline.html
     """
-    from . import store
     from .fileio import atomic_write
     from .render import render_html
 
-    atomic_write(output, render_html(store.read_graph(graphs), title=title))
+    atomic_write(output, render_html(_read(graphs, store_dir), title=title))
     click.echo(f"wrote {output}", err=True)
 
 
 @main.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(graphs) -> None:
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@_STORE_OPTION
+def validate(graphs, store_dir) -> None:
     """Check graphs against the SHACL shapes (ontology/shapes.ttl); exit 1 on a violation.
 
     \b
     Example:
       timeline validate out/graph.ttl
+      timeline validate --store kg
     """
-    from . import store
     from .validate import validate_graph
 
-    report = validate_graph(store.read_graph(graphs))
+    report = validate_graph(_read(graphs, store_dir))
     click.echo(report.text())
     if not report.conforms:
         sys.exit(1)
@@ -263,35 +277,46 @@ def build(source, out_dir, published, jobs) -> None:
 
 
 @main.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@_STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def stats(graphs, fmt) -> None:
+def stats(graphs, store_dir, fmt) -> None:
     """Events per year and type, the most connected actors, documents per event, contested events.
 
     \b
     Example:
       timeline stats out/graph.ttl
+      timeline stats --store kg --format json
     """
-    from . import store
     from .analysis import format_stats, graph_stats
 
-    click.echo(format_stats(graph_stats(store.read_graph(graphs)), fmt))
+    click.echo(format_stats(graph_stats(_read(graphs, store_dir)), fmt))
 
 
 @main.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@_STORE_OPTION
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="A .graphml or .gexf file.")
-def export(graphs, output) -> None:
-    """Export the event graph for Gephi and friends (.graphml, or .gexf with time on events).
+def export(graphs, store_dir, output) -> None:
+    """Export for Gephi and friends (.graphml, or .gexf with time on events), or as RDF.
+
+    RDF suffixes (.ttl .nt .jsonld .trig .nq) write the graph itself; TriG and N-Quads
+    keep a store's named graphs (one per document, plus the events graph).
 
     \b
     Example:
       timeline export out/graph.ttl -o timeline.gexf
+      timeline export --store kg -o kg.trig
     """
     from . import store
     from .analysis import export_graph
 
-    export_graph(store.read_graph(graphs), output)
+    fmt = SUFFIX_FORMATS.get(output.suffix.lower())
+    if fmt:
+        source = store.sources(list(graphs), store_dir=store_dir)
+        store.write_graph(source if store_dir else store.read_graph(source), output, fmt)
+    else:
+        export_graph(_read(graphs, store_dir), output)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -333,6 +358,32 @@ def ingest(paths, store_dir, published) -> None:
     click.echo(report.text())
     if errors:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@_STORE_OPTION
+@click.option("--endpoint", metavar="URL", required=True, help="The SPARQL query URL of the server (credentials: TIMELINE_SPARQL_USER/_PASSWORD).")
+@click.option("--graph", "graph_iri", metavar="IRI", help="Graph for a plain graph file (named graphs keep their own names).")
+@click.option("--update-url", metavar="URL", help="SPARQL Update URL, if not the query URL.")
+@click.option("--method", type=click.Choice(["update", "gsp"]), default="update", show_default=True, help="Batched INSERT DATA, or Graph Store Protocol PUT per graph.")
+@click.option("--batch", type=click.IntRange(1, 100_000), default=500, show_default=True, help="Triples per INSERT DATA request.")
+@click.option("--append", is_flag=True, help="Add to the graphs instead of replacing them.")
+def push(graphs, store_dir, endpoint, graph_iri, update_url, method, batch, append) -> None:
+    """Push graph files or a store into a SPARQL server (Virtuoso, Fuseki, GraphDB…).
+
+    \b
+    Example:
+      timeline push out/graph.ttl --endpoint http://127.0.0.1:8890/sparql --graph https://example.org/kg
+      timeline push --store kg --endpoint http://127.0.0.1:3030/kg/sparql --method gsp
+    """
+    from . import store
+    from .endpoint import connect
+
+    source = store.sources(list(graphs), store_dir=store_dir)
+    data = source if store_dir else store.read_graph(source)
+    server = connect(endpoint, graph=graph_iri, batch_size=batch, update_url=update_url)
+    click.echo(server.push(data, replace=not append, method=method).text())
 
 
 if __name__ == "__main__":  # pragma: no cover
