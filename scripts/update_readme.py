@@ -54,6 +54,7 @@ def benchmarks() -> str:
         if path.exists():
             body = path.read_text(encoding="utf-8").strip()
             body = re.sub(r"^# .*\n+", "", body)  # the file's own title
+            body = re.sub(r"^(#+) ", lambda m: "#" * (len(m.group(1)) + 2) + " ", body, flags=re.M)  # nest under ###
             parts.append(f"### {title}\n\n{body}")
     return "\n\n".join(parts)
 
