@@ -367,6 +367,9 @@ def when_of(text: str, etype: str, published: date | None = PUB) -> str | None:
     ("He was freed in 2009 and escaped to China three years later.", "Defection", "2012"),
     # a headline-style year of an inquiry does not date the findings listed after it
     ("The report builds on a 2014 UN inquiry that detailed torture and the detention of 80,000 people in camps.", "Detention", None),
+    # a dateline's date dates the story, not the event reported after it
+    ("SEOUL, March 8, 2024 (Yonhap) -- North Korea publicly executed two men last month for selling foreign films, a rights group said.", "Execution", "2024-02"),
+    ("(Geneva, March 8, 2024) – China forcibly returned 50 North Koreans in January, the group said.", "Repatriation", "2024-01"),
 ])
 def test_the_governing_time_expression(text, etype, expected):
     """The date that governs the trigger is the one in its clause; dates of other verbs and nouns never leak."""

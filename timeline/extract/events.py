@@ -959,6 +959,8 @@ def _when(
     for t in stx:
         if t.type not in ("DATE", "TIME"):
             continue
+        if _in_dateline(text, sent, t):
+            continue  # "SEOUL, Jan. 10, 2024 (Yonhap) -- …": the story's date, not the event's
         if c.type not in ("ReportRelease", "Investigation") and _REPORT_YEAR.match(text, t.end):
             continue  # "the ministry's 2024 report said the man was executed": the report's year
         if t.start >= c.end:
@@ -994,6 +996,16 @@ def _when(
         if best is None or score < best[0]:
             best = (score, t)
     return best[1] if best else None
+
+
+_DATELINE_HEAD = re.compile(r"\(?(?:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3},\s*)?$")
+_DATELINE_TAIL = re.compile(r"\)?\s*(?:\([A-Za-z][\w .&/-]{1,30}\)\s*)?(?:--|[\u2013\u2014-]|:)\s")
+
+
+def _in_dateline(text: str, sent: Span, t: Timex) -> bool:
+    """Whether ``t`` is the date of a dateline opening the sentence ("SEOUL, Jan. 10 (Yonhap) --",
+    "(Seoul, June 2, 2024) –"): it dates the story, never an event in it."""
+    return bool(_DATELINE_HEAD.fullmatch(text, sent.start, t.start) and _DATELINE_TAIL.match(text, t.end))
 
 
 _SPEECH_VERB = re.compile(
