@@ -227,3 +227,22 @@ def test_zooming_in_keeps_nodes_their_size_on_screen(session):
     session.js("timeline.network.moveTo({scale: 10, animation: false})")
     session.page.wait_for_function("() => timeline.zoomFactor() < 0.2", timeout=5_000)
     assert session.errors == []
+
+
+@pytest.mark.parametrize("folder", ["examples", "seeds"])
+def test_built_timeline_opens_offline_and_shows_every_event(browser, tmp_path, folder, examples_dir, request):
+    """What `timeline build` writes opens from disk with no request and no error, every event drawn."""
+    from timeline import pipeline, store
+
+    source = examples_dir if folder == "examples" else request.getfixturevalue("seeds_dir")
+    result = pipeline.build(source, tmp_path)
+    view = collect_view(store.read_graph([result.graph_path]))
+    s = Session(browser, result.html_path)
+    try:
+        assert s.js("window.__tlReady") is True
+        assert s.errors == [] and s.blocked == []
+        events = len(view["events"])
+        assert events == result.summary.events
+        assert s.count_text() == f"showing {events} of {events} events"
+    finally:
+        s.context.close()
