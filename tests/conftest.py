@@ -3,6 +3,9 @@
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -20,3 +23,14 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"{SEEDS} is absent (the seed articles live beside the checkout)")
     return SEEDS
+
+
+@pytest.fixture()
+def run():
+    """Run the `timeline` command in-process: ``run("extract", path, "-o", out)``."""
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke

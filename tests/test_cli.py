@@ -11,16 +11,6 @@ from timeline.cli import main
 COMMANDS = ["extract", "query", "render", "validate", "build", "stats", "export", "ingest", "push", "timex"]
 
 
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
-
-
 def _one_line_error(result, *needles):
     assert result.exit_code != 0
     lines = [line for line in result.output.splitlines() if line.startswith("Error:")]

@@ -41,16 +41,6 @@ ARTICLE = (
 )
 
 
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
-
-
 def _fails_cleanly(result, *needles):
     """Non-zero exit, no traceback, and an error line naming each needle."""
     assert result.exit_code != 0, result.output
