@@ -1,12 +1,13 @@
 """Event extraction against the hand-made gold: precision, recall, attribution accuracy.
 
     .venv/bin/python benchmarks/event_eval.py            # seeds (skipped if ../shared/seeds is absent), examples/, dev
-    .venv/bin/python benchmarks/event_eval.py --set dev  # one set only (seeds, examples or dev; repeatable)
+    .venv/bin/python benchmarks/event_eval.py --set dev  # one set only (seeds, examples, dev or dev2; repeatable)
     .venv/bin/python benchmarks/event_eval.py -v         # also list misses and false alarms
     .venv/bin/python benchmarks/event_eval.py --json     # machine-readable numbers
 
 The gold (``benchmarks/events_gold/seeds.jsonl`` for ``../shared/seeds``,
-``examples.jsonl`` for ``examples/``, ``dev.jsonl`` for ``benchmarks/dev/``) points into the documents (``Document.text``) by file
+``examples.jsonl`` for ``examples/``, ``dev.jsonl`` for ``benchmarks/dev/``, ``dev2.jsonl`` for
+``benchmarks/dev2/``) points into the documents (``Document.text``) by file
 name and the character offsets of the sentence, with a short SHA-1 of the sentence to notice
 when a document has changed under it; it never copies their text. Each line gives the
 acceptable event types, the expected interval (``[earliest, latest]``, ``latest`` null for
@@ -23,6 +24,8 @@ The dev set (``benchmarks/dev/``) is a corpus written for the project in the sty
 sources (wire copy with datelines, press releases, state media, features, pages with comment
 threads and link lists); its gold was annotated before the rules were tuned on it. Tune on
 seeds and examples, check on dev: a rule that only helps one dev sentence is overfitting.
+The second dev set (``benchmarks/dev2/``, other styles) was annotated blind, before the extractor
+first ran on it; its first score is kept in the results text as the nearest thing to held-out.
 The last lines print the extraction speed (documents per second, one core).
 """
 
@@ -47,6 +50,7 @@ GOLD_DIR = ROOT / "benchmarks" / "events_gold"
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = ROOT / "examples"
 DEV = ROOT / "benchmarks" / "dev"
+DEV2 = ROOT / "benchmarks" / "dev2"
 
 
 def _iv(e: Event) -> tuple[date, date | None] | None:
@@ -170,12 +174,12 @@ def run(gold_file: Path, docs_dir: Path) -> tuple[dict, list[Event]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=Path, default=SEEDS, help="folder of the seed articles")
-    ap.add_argument("--set", dest="sets", action="append", choices=("seeds", "examples", "dev"),
+    ap.add_argument("--set", dest="sets", action="append", choices=("seeds", "examples", "dev", "dev2"),
                     help="evaluate only this set (repeatable; default: all)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = ap.parse_args(argv)
-    wanted = set(args.sets or ("seeds", "examples", "dev"))
+    wanted = set(args.sets or ("seeds", "examples", "dev", "dev2"))
     sets = []
     if "seeds" in wanted:
         if args.seeds.is_dir():
@@ -186,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("examples", GOLD_DIR / "examples.jsonl", EXAMPLES))
     if "dev" in wanted and DEV.is_dir() and (GOLD_DIR / "dev.jsonl").exists():
         sets.append(("dev", GOLD_DIR / "dev.jsonl", DEV))
+    if "dev2" in wanted and DEV2.is_dir() and (GOLD_DIR / "dev2.jsonl").exists():
+        sets.append(("dev2", GOLD_DIR / "dev2.jsonl", DEV2))
     report = {}
     for name, gold_file, folder in sets:
         res, events = run(gold_file, folder)
@@ -216,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         table = _table(report, speed)
         print("\n" + table)
-        if set(report) == {"seeds", "examples", "dev"}:  # a full run: keep it for the README
+        if set(report) == {"seeds", "examples", "dev", "dev2"}:  # a full run: keep it for the README
             RESULTS.parent.mkdir(parents=True, exist_ok=True)
             RESULTS.write_text("# Events\n\n" + table + "\n", encoding="utf-8")
     return 0
@@ -240,6 +246,12 @@ def _table(report: dict, speed: float) -> str:
         "A match is the right type, an interval agreeing with the gold, and the gold sentence as quote. "
         "The dev corpus (`benchmarks/dev/`) was written and annotated before its rules were tuned; "
         "all three sets have since been used in development, so these are not held-out scores.",
+        "",
+        "Measured blind: `benchmarks/dev2/` (12 articles in other styles: an NGO report, a feature, an analysis "
+        "dense with background dates, a provincial-source report, a press statement, a UN briefing note, a "
+        "live page, pages with comments and link rails) was annotated before the extractor first ran on it. "
+        "That first, blind run scored precision 0.55, recall 0.49, dated precision 0.72, dated recall 0.47, "
+        "attribution 0.81 — the closest we have to a held-out score. The dev2 row above is after tuning on it.",
         "",
         f"Extraction speed in the same run: {speed:.0f} documents/s on one core (read, sentences, time, events).",
     ]
