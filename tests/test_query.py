@@ -173,6 +173,44 @@ def test_the_shipped_queries_include_the_asked_for_ones():
     assert expected <= set(store.named_queries())
 
 
+def test_event_class_lists_in_the_queries_match_the_ontology():
+    """The queries list tl:Event and its subclasses in VALUES (a per-row subClassOf* test was
+    slow); a list that names every event class must name exactly the ontology's."""
+    from timeline.ontology import TL_IRI, event_classes
+
+    every = {f"tl:{name}" for name in event_classes()}
+    for name, item in store.named_queries().items():
+        for listed in re.findall(r"VALUES \?\w+ \{([^}]*)\}", item.text):
+            classes = set(re.findall(r"tl:\w+", re.sub(r"#[^\n]*", "", listed)))
+            assert classes <= every, (name, classes - every)
+            if len(classes) > 3:
+                assert classes == every, (name, every - classes)
+    assert {f"{TL_IRI}{n}" for n in event_classes()} == {
+        str(v) for (v,) in store.query([], "SELECT ?c WHERE { ?c rdfs:subClassOf* tl:Event }").rows
+    }
+
+
+@pytest.mark.parametrize("name", sorted(store.named_queries()))
+def test_named_queries_give_the_rows_of_the_subclass_path_form(graph_file, name):
+    """Each query with a VALUES list of event classes answers as its FILTER EXISTS
+    { ?type rdfs:subClassOf* tl:Event } form did."""
+    item = store.named_queries()[name]
+    text = item.text
+    match = re.search(r"  VALUES (\?\w+) \{[^}]*\}[^\n]*\n", text)
+    if match is None:
+        pytest.skip("no event-class list")
+    var = match.group(1)
+    if name == "un-reports":
+        replacement = f"  FILTER EXISTS {{ {var} rdfs:subClassOf* tl:Event }}\n  FILTER({var} IN (tl:ReportRelease, tl:Resolution, tl:Statement))\n"
+    else:
+        replacement = f"  FILTER EXISTS {{ {var} rdfs:subClassOf* tl:Event }}\n"
+    old = text[: match.start()] + text[match.end() :]
+    brace = old.rindex("\n}") + 1
+    old = old[:brace] + replacement + old[brace:]
+    bindings = {n: "2020-01-01" if n == "from" else "2024-12-31" for n, _ in item.params}
+    assert store.query([graph_file], old, bindings=bindings).rows == store.query([graph_file], name, bindings=bindings).rows
+
+
 def test_in_range_binds_dates_and_compares_them_exactly(graph_file):
     """A 2019 year-precision event does not leak into a 2020 range; January 2020 is in it."""
     result = store.query([graph_file], "in-range", bindings={"from": "2020-01-01", "to": "2020-12-31"})

@@ -787,10 +787,32 @@ def _result_of(answer: Any) -> QueryResult:
         rows = [(_ox_value(t.subject), _ox_value(t.predicate), _ox_value(t.object)) for t in triples]
         text = "".join(f"{t} .\n" for t in triples)
         return QueryResult(["subject", "predicate", "object"], rows, kind="graph", ntriples=text)
-    variables = answer.variables
-    columns = [v.value for v in variables]
-    rows = [tuple(_ox_value(solution[v]) for v in variables) for solution in answer]
-    return QueryResult(columns, rows)
+    columns = [v.value for v in answer.variables]
+    return QueryResult(columns, _rows_of(answer))
+
+
+def _rows_of(answer: Any) -> list[tuple[Any, ...]]:
+    """Solutions as tuples of Python values.
+
+    A solution is read as a tuple (by position: looking values up by Variable costs more than
+    the engine at 10⁴ rows), and each distinct term is converted once (results repeat types,
+    documents, dates and labels a lot).
+    """
+    converted: dict[Any, Any] = {}
+    rows = []
+    append = rows.append
+    for solution in answer:
+        row = []
+        for term in tuple(solution):
+            try:
+                value = converted[term]
+            except KeyError:
+                value = converted[term] = _ox_value(term)
+            except TypeError:  # an unhashable term
+                value = _ox_value(term)
+            row.append(value)
+        append(tuple(row))
+    return rows
 
 
 def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> QueryResult:
