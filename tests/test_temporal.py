@@ -274,6 +274,16 @@ CASES = [
     ("Qantas will double its flights between Australia and India by August in the search for markets untouched by the crisis.", D(1998, 2, 13), "August", "DATE", "1998-08", D(1998, 8, 1), D(1998, 8, 31), "month", "publication"),
     ("He was shot to death last Oct. 23 at his home.", D(1999, 4, 19), "last Oct. 23", "DATE", "1998-10-23", D(1998, 10, 23), D(1998, 10, 23), "day", "publication"),
     ("The court sits next Jan. 5.", D(1999, 4, 19), "next Jan. 5", "DATE", "2000-01-05", D(2000, 1, 5), D(2000, 1, 5), "day", "publication"),
+    # --- generalised from the TempEval-3 error review (sentences of our own) ------------------
+    ("The hearing is set for the week of March 6.", DCT, "the week of March 6", "DATE", "2026-W10", D(2026, 3, 2), D(2026, 3, 8), "week", "publication"),
+    ("The hearing was held the week of March 6, 2024.", DCT, "the week of March 6, 2024", "DATE", "2024-W10", D(2024, 3, 4), D(2024, 3, 10), "week", "absolute"),
+    ("The day before last Tuesday's hearing, he fled.", DCT, "The day before last Tuesday", "DATE", "2025-09-29", D(2025, 9, 29), D(2025, 9, 29), "day", "publication"),
+    ("They met on the day after May 3, 2024.", None, "the day after May 3, 2024", "DATE", "2024-05-04", D(2024, 5, 4), D(2024, 5, 4), "day", "absolute"),
+    ("He was killed last October. His name was crossed out that same day.", DCT, "that same day", "DATE", "2024-10-XX", D(2024, 10, 1), D(2024, 10, 31), ANY, "expression"),
+    ("The offer had been scheduled to expire at midnight Friday.", DCT, "midnight Friday", "TIME", "2025-09-26T24:00", D(2025, 9, 26), D(2025, 9, 26), "day", "publication"),
+    ("Officials postponed the vote until Tuesday.", DCT, "Tuesday", "DATE", "2025-10-07", None, D(2025, 10, 7), "day", "publication"),
+    ("The relatives have until 9 a.m. Tuesday to sign.", DCT, "9 a.m. Tuesday", "TIME", "2025-10-07T09:00", D(2025, 10, 7), D(2025, 10, 7), "day", "publication"),
+    ("He stayed in the camp until Tuesday.", DCT, "Tuesday", "DATE", "2025-09-30", None, D(2025, 9, 30), "day", "publication"),
 ]
 
 
@@ -341,6 +351,9 @@ TRAPS = [
     ("He spoke on CBS's \"60 Minutes\" about the boy.", "60 Minutes"),
     ("It showed a still from the film High Noon.", "Noon"),
     ("On April 24 and 25 people died.", "25"),
+    ("He was soon released from the camp.", "soon"),
+    ("Aid from relatives soon became a flood.", "soon"),
+    ("Executions, most recently last October, continue.", "recently"),
 ]
 
 

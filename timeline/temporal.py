@@ -475,6 +475,8 @@ _PASSIVE_AUX = re.compile(r"\b(?:be|being|is|are|am|to)\s+(?:\w+ly\s+)?$", re.IG
 _SENT_END = re.compile(r"(?<=[.!?])['’\"”]*\s+(?=[A-Z\"“‘('`])|\n\s*\n|\n(?=\s*[-•*–])")
 
 
+_PAST_AUX = frozenset({"was", "were", "had", "did", "ago", "last", "earlier", "previously"})
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+|not\s+been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 _LEFT_REACH = 60  # characters: the governing verb up to about ten words before the expression
 
 
@@ -523,8 +525,19 @@ class _Ctx:
                     w = m.group(0).lower()
                     if w in _NOT_PAST:
                         continue
-                    if w.endswith("ed") and _PASSIVE_AUX.search(text, max(0, m.start() - 24), m.start()):
+                    if (w.endswith("ed") or w not in _PAST_AUX) and _PASSIVE_AUX.search(text, max(0, m.start() - 24), m.start()):
                         continue
+                if label == "future" and _HAD_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                    # "had been scheduled to expire Friday", "had been due to": a plan now past
+                    if m.start() >= end:
+                        dist = m.start() - end
+                        if right is None or dist < right[0]:
+                            right = (dist, "past")
+                    else:
+                        dist = start - m.end()
+                        if left is None or dist < left[0]:
+                            left = (dist, "past")
+                    continue
                 if m.start() >= end:
                     if label == "future" and m.group(0).lower().startswith("planned"):
                         label_r = "past"  # "On Friday, the government planned to pay": the planning
@@ -633,6 +646,15 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx, start: int, end: int) ->
     return best[0]
 
 
+# a deadline or a deferral: the weekday after "until" lies ahead of the report
+_DEFERRAL = re.compile(
+    r"\b(?:postpone[ds]?|delay(?:ed|s)?|defer(?:red|s)?|adjourn(?:ed|s)?|recess(?:ed|es)?|extend(?:ed|s)?"
+    r"|given|gave|give[ns]?|ha[sd]|have|deadline|wait(?:ed|s)?)\b[^.;!?]{0,60}?\b(?:until|till)\s+"
+    r"(?:(?:about|around|at|before|after|noon|midnight|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _weekday_date(wd: int, ctx: _Ctx, start: int, end: int, rel: str | None) -> date | None:
     dct = ctx.dct
     if dct is None:
@@ -647,6 +669,8 @@ def _weekday_date(wd: int, ctx: _Ctx, start: int, end: int, rel: str | None) -> 
     if rel == "this":
         return dct - timedelta(days=dct.weekday()) + timedelta(days=wd)
     tense = ctx.tense(start, end)
+    if tense != "future" and _DEFERRAL.search(ctx.text, max(ctx.sentence(start)[0], start - 90), start):
+        tense = "future"  # "postponed until Tuesday", "has until Friday to sign": a deadline ahead
     if tense == "future":
         fwd = (wd - dct.weekday()) % 7 or 7
         return dct + timedelta(days=fwd)
@@ -1530,10 +1554,46 @@ def _h_year_adj(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _year(dct.year - 1, "publication")
 
 
+def _h_week_of(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the week of March 6": the week holding that day (unresolved without its year)."""
+    dv = _resolve_dayref(m.group("dayref"), ctx, m.start("dayref"), m.end("dayref"))
+    if dv is None:
+        return None
+    if dv.ref is None or dv.earliest is None:
+        return _unresolved("XXXX-WXX", granularity="week")
+    return _week(dv.ref, dv.anchor)
+
+
 def _h_anchored_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     """ "the day before", "the next day", "the previous day", "that day", "the same day"."""
     w = re.sub(r"\s+", " ", m.group(0).lower())
+    tgt = _g(m, "tgt")
+    if tgt:
+        # "the day before last Tuesday('s hearing)", "the day after May 3": from that day
+        rel = re.match(r"(last|next)\s+", tgt, re.IGNORECASE)
+        if rel:
+            wd = _WEEKDAYS[tgt[rel.end():].strip().lower().rstrip(".")]
+            d0 = _weekday_date(wd, ctx, m.start("tgt"), m.end("tgt"), rel.group(1))
+            dv = _day(d0, "publication") if d0 is not None else None
+        else:
+            dv = _resolve_dayref(tgt, ctx, m.start("tgt"), m.end("tgt"))
+        if dv is None:
+            return None
+        off = -1 if re.search(r"before", w) else 1
+        if dv.ref is None or dv.earliest is None:
+            return _unresolved("XXXX-XX-XX", granularity="day")
+        v = _day(dv.ref + timedelta(days=off), dv.anchor)
+        if "night" in w:
+            v.type, v.value = "TIME", v.value + "TNI"
+        return v
     lv = ctx.last_resolved(("day",))
+    near = ctx.last_resolved()
+    if (near is not None and near is not lv and near.granularity == "month" and near.ref is not None
+            and re.fullmatch(r"that\s+(?:same\s+)?day|the\s+same\s+day", w)):
+        # "killed last October ... crossed out that same day": a day of that month, which one unsaid
+        v = _month(near.ref.year, near.ref.month, "expression")
+        v.value = v.value + "-XX"  # bounds (and granularity) stay those of the month
+        return v
     if lv is None or lv.ref is None:
         return _unresolved("XXXX-XX-XX", granularity="day")
     sig = re.match(r"the\s+(?:day|night)(\s+(?:before|after))$", m.group(0), re.IGNORECASE)
@@ -1803,9 +1863,14 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      r"|(?<![\w-])year[\s-]end(?![\w-])|(?<![\w-])year['’]s\s+end",
      _h_year_adj, 5),
     ("anchored_day",
-     r"(?:the\s+(?:day|night)\s+(?:before|after)|the\s+(?:previous|next|following|preceding|same)\s+day|that\s+(?:same\s+)?day"
+     rf"(?:the\s+(?:day|night)\s+(?:before|after)(?:\s+(?P<tgt>(?:last\s+|next\s+)?{WEEKDAY}|yesterday|tomorrow"
+     rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR4}(?![0-9]))?))?|the\s+(?:previous|next|following|preceding|same)\s+day|that\s+(?:same\s+)?day"
      r"|a\s+day\s+(?:earlier|later)|the\s+eve(?=\s+of\b))(?![\w-])",
      _h_anchored_day, 6),
+    # "the week of March 6": the (ISO) week that holds the day
+    ("week_of",
+     rf"(?:the\s+)?week\s+of\s+(?P<dayref>{MONTH}\s+{DAY}(?:,?\s+{YEAR4}(?![0-9]))?)",
+     lambda m, c: _h_week_of(m, c), 8),
     ("the_year",
      r"(?:(?P<inpos>earlier|later)\s+in\s+|(?P<pos>(?:the\s+)?(?:end|beginning|start|middle|close|rest)\s+of\s+))?"
      r"(?<![\w-])the\s+(?:full\s+|whole\s+|entire\s+)?(?P<unit>year|month|week|day)(?![\w-])",
@@ -2168,6 +2233,11 @@ def _h_part_of_day_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 _REF_DROP_FOLLOW = re.compile(r"\s*(?:-|–)?\s*(?:that|than)\b", re.I)
 
 
+_PAST_AFTER = re.compile(
+    r"\s+(?:became|began|was|were|had|came|went|found|fell|rose|turned|made|saw|left|got|grew"
+    r"|(?!need|feed|speed|seed|proceed|exceed|succeed)[a-z]{3,}ed)\b", re.IGNORECASE)
+
+
 def _h_ref_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     w = m.group(0).lower()
     after = ctx.text[m.end():m.end() + 12]
@@ -2180,6 +2250,11 @@ def _h_ref_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None  # "the future of the peninsula"
     if w in ("shortly",) and re.match(r"\s+(?:before|after)\b", after):
         return None
+    if w in ("soon", "shortly") and (re.search(r"\b(?:was|were|had)\s+$", before, re.I)
+                                    or _PAST_AFTER.match(after)):
+        return None  # "he was soon released", "a trickle that soon became a flood": not the future
+    if w == "recently" and re.search(r"\bmost\s+$", before, re.I):
+        return None  # "most recently last October": the date that follows says when
     if w == "now" and re.search(r"\b(?:from|until|till|by|since|up\s+to)\s+$", before, re.I):
         return _Val("DATE", "PRESENT_REF")
     if w == "the long term" or w == "the medium term":
@@ -2228,6 +2303,7 @@ _trig("spring summer fall autumn winter", ("season",))
 _trig("twenties thirties forties fifties sixties seventies eighties nineties", ("decade",))
 _trig("christmas new thanksgiving halloween valentine independence election easter holy good", ("holiday",))
 _trig("eve", ("anchored_day",))
+_trig("week", ("week_of",))
 _trig("weekend", ("weekend",))
 _trig("year month week day", ("the_year",))
 _trig("period", ("latest_period", "quarter_ago"))
