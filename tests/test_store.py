@@ -217,3 +217,60 @@ def test_two_documents_with_one_id_are_refused(tmp_path, data):
     docs, events = data
     with pytest.raises(StoreError, match="two documents have the id"):
         _ingest(tmp_path / "s", [docs[0], docs[0]], events)
+
+
+def test_named_queries_answer_from_kept_rows_until_the_next_ingest(tmp_path, data):
+    """A shipped query's rows are kept in results/ and read back equal (values and types); an
+    ingest forgets them, so the next answer sees the new data."""
+    docs, events = data
+    _ingest(tmp_path / "s", docs[:2], events)
+    fresh = {}
+    with store.open_store(tmp_path / "s") as target:
+        for name, item in store.named_queries().items():
+            bindings = {n: "2020-01-01" if n == "from" else "2024-12-31" for n, _ in item.params}
+            fresh[name] = store.query(target, name, bindings=bindings)
+    assert len(list((tmp_path / "s" / "results").glob("*.json"))) == len(fresh)
+    with store.open_store(tmp_path / "s") as target:
+        for name, item in store.named_queries().items():
+            bindings = {n: "2020-01-01" if n == "from" else "2024-12-31" for n, _ in item.params}
+            kept = store.query(target, name, bindings=bindings)
+            assert kept.columns == fresh[name].columns and kept.rows == fresh[name].rows, name
+            assert [list(map(type, r)) for r in kept.rows] == [list(map(type, r)) for r in fresh[name].rows], name
+    before = len(_store_rows(tmp_path / "s", "events"))
+    _ingest(tmp_path / "s", docs, events)
+    assert not list((tmp_path / "s" / "results").glob("*.json"))
+    after = _store_rows(tmp_path / "s", "events")
+    assert len(after) > before
+    with store.open_store(tmp_path / "s") as target:
+        assert target._query(store.named_queries()["events"].text, "query").rows == after
+
+
+def _store_rows(path, name):
+    with store.open_store(path) as target:
+        return store.query(target, name).rows
+
+
+def test_a_damaged_kept_result_is_computed_again(tmp_path, data):
+    docs, events = data
+    _ingest(tmp_path / "s", docs, events)
+    rows = _store_rows(tmp_path / "s", "timeline")
+    for kept in (tmp_path / "s" / "results").glob("*.json"):
+        kept.write_text('{"format": 1, "columns": ["x"], "rows": 3, "data": [["plain", [1]]]}', encoding="utf-8")
+    assert _store_rows(tmp_path / "s", "timeline") == rows
+
+
+def test_kept_rows_round_trip_every_value_type():
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    iri = store.IRI("https://example.org/x")
+    rows = [
+        (iri, "text", 3, date(2020, 1, 31), True, 1.5, Decimal("2.50"), datetime(2020, 1, 1, 12, 0), iri, None),
+        (None, None, None, None, False, float("inf"), None, None, "plain", 7),
+    ]
+    result = store.QueryResult(list("abcdefghij"), rows)
+    back = store._result_from_payload(store._result_payload(result))
+    assert back.rows == rows and back.columns == result.columns
+    assert [list(map(type, r)) for r in back.rows] == [list(map(type, r)) for r in rows]
+    empty = store._result_from_payload(store._result_payload(store.QueryResult(["a", "b"], [])))
+    assert empty.rows == [] and empty.columns == ["a", "b"]

@@ -831,8 +831,7 @@ def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = Non
         return typing.cast(QueryResult, sources.query(sparql, bindings=bindings))
     text = bind_values(sparql, bindings)
     if isinstance(sources, Store):
-        with sources._reading() as target:
-            return _run_ox(target, text, source)
+        return sources._query(text, source)
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     target = _ox_of_files(list(sources), ontology=True)
@@ -841,6 +840,92 @@ def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = Non
 
 def _is_endpoint(sources: Any) -> bool:
     return type(sources).__module__ == f"{__package__}.endpoint" and type(sources).__name__ == "Endpoint"
+
+
+# Kept results of named queries -----------------------------------------------------------
+#
+# A store changes only through ingest, so the rows of a shipped query stay valid until the
+# next one. They are kept in ``results/`` as JSON (never pickle: a store folder may come from
+# elsewhere), one column at a time with how to rebuild its values, and looked up by the query
+# text (with its bound values) and the identity of ``index.json``, which every write replaces.
+
+_RESULTS_FORMAT = 1
+_RESULTS_KEPT = 64  # files; the oldest go first (in-range with many ranges)
+
+
+def _encode_column(values: list[Any]) -> tuple[str, list[Any]]:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds in ({str}, {int}, set()):
+        return "plain", values
+    if kinds == {IRI}:
+        return "iri", [None if v is None else str(v) for v in values]
+    if kinds == {date}:
+        return "date", [None if v is None else v.isoformat() for v in values]
+    return "tagged", [_tag(v) for v in values]
+
+
+def _tag(value: Any) -> Any:
+    if value is None:
+        return None
+    kind = type(value)
+    if kind is IRI:
+        return ["i", str(value)]
+    if kind is str:
+        return ["s", value]
+    if kind is bool:
+        return ["b", value]
+    if kind is int:
+        return ["n", value]
+    if kind is float:
+        return ["f", repr(value)]
+    if kind is Decimal:
+        return ["d", str(value)]
+    if kind is date:
+        return ["D", value.isoformat()]
+    if kind is datetime:
+        return ["T", value.isoformat()]
+    raise TypeError(f"cannot keep a {kind.__name__} result value")
+
+
+_UNTAG: dict[str, Callable[[Any], Any]] = {
+    "i": IRI, "s": str, "b": bool, "n": int, "f": float, "d": Decimal, "D": date.fromisoformat, "T": datetime.fromisoformat,
+}
+
+
+def _decode_column(codec: str, values: list[Any]) -> list[Any]:
+    if codec == "plain":
+        return values
+    if codec == "iri":
+        return [None if v is None else IRI(v) for v in values]
+    if codec == "date":
+        fromiso = date.fromisoformat
+        return [None if v is None else fromiso(v) for v in values]
+    if codec == "tagged":
+        return [None if v is None else _UNTAG[v[0]](v[1]) for v in values]
+    raise ValueError(f"unknown column codec {codec!r}")
+
+
+def _result_payload(result: QueryResult) -> str | None:
+    if result.kind != "select" or not result.columns or result.warnings:
+        return None
+    try:
+        columns = [_encode_column(list(col)) for col in zip(*result.rows)] if result.rows else [("plain", [])] * len(result.columns)
+    except TypeError:
+        return None
+    return json.dumps({"format": _RESULTS_FORMAT, "columns": result.columns, "rows": len(result.rows), "data": columns},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def _result_from_payload(text: str) -> QueryResult:
+    payload = json.loads(text)
+    if payload.get("format") != _RESULTS_FORMAT:
+        raise ValueError("other format")
+    columns = payload["columns"]
+    data = [_decode_column(codec, values) for codec, values in payload["data"]]
+    if len(data) != len(columns) or any(len(col) != payload["rows"] for col in data):
+        raise ValueError("truncated")
+    rows = list(zip(*data)) if payload["rows"] else []
+    return QueryResult(list(columns), rows)
 
 
 # The persistent store --------------------------------------------------------------------
@@ -865,7 +950,9 @@ class Store:
     for merged events, actors and places, and the ontology in the default graph),
     ``mentions/`` (one JSON file per document: the document and its event mentions, so merges
     can be recomputed without re-extracting), ``index.json`` (each document's sha256 and
-    what is written for it) and ``lock`` (readers share it, an ingest holds it alone).
+    what is written for it), ``results/`` (the rows of shipped queries, kept until the next
+    ingest: a named query over 10⁶ triples takes seconds in the engine, reading its rows
+    back milliseconds) and ``lock`` (readers share it, an ingest holds it alone).
 
     Open with :func:`open_store`; use as a context manager or call :meth:`close`.
     """
@@ -960,6 +1047,7 @@ class Store:
         if self.path.is_dir() and any(self.path.iterdir()) and not self.exists and not (self.path / "lock").exists():
             raise StoreError(f"{self.path}: the folder is not empty and is not a timeline store")
         target = self._open_ox(writable=True)
+        self._forget_results()
         if not self.exists:
             self._index = {"version": _INDEX_VERSION, "model": _MODEL_FIELDS, "ontology": "", "dirty": False,
                            "documents": {}, "events": {}, "entities": {}}
@@ -972,6 +1060,57 @@ class Store:
             index["ontology"] = ontology
             self._save_index()
         return target
+
+    # queries
+
+    def _query(self, sparql: str, source: str) -> QueryResult:
+        """Run a query; a shipped one (``source`` is its name) answers from its kept rows when
+        the store has not changed since they were computed."""
+        if not self.exists:
+            raise StoreError(f"{self.path}: no store here (create one with `timeline ingest --store {self.path} FILES`)")
+        if source == "query":
+            with self._reading() as target:
+                return _run_ox(target, sparql, source)
+        self._lock(exclusive=self._writable)  # no ingest writes while the kept rows are read
+        path = self._result_path(sparql)
+        if path is not None:
+            try:
+                return _result_from_payload(path.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                pass
+            except (OSError, ValueError, KeyError, TypeError, IndexError):
+                pass  # unreadable or from another version: computed again
+        with self._reading() as target:
+            result = _run_ox(target, sparql, source)
+        if path is not None:
+            self._keep_result(path, result)
+        return result
+
+    def _result_path(self, sparql: str) -> Path | None:
+        try:
+            info = (self.path / "index.json").stat()
+        except OSError:
+            return None
+        key = _sha1(repr((_RESULTS_FORMAT, info.st_ino, info.st_mtime_ns, info.st_size, sparql)))
+        return self.path / "results" / f"{key}.json"
+
+    def _keep_result(self, path: Path, result: QueryResult) -> None:
+        payload = _result_payload(result)
+        if payload is None:
+            return
+        try:
+            atomic_write(path, payload)
+            kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+            for old in kept[: max(0, len(kept) - _RESULTS_KEPT)]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only store folder: answer without keeping
+
+    def _forget_results(self) -> None:
+        folder = self.path / "results"
+        if folder.is_dir():
+            for item in folder.glob("*.json"):
+                item.unlink(missing_ok=True)
 
     # the index
 
