@@ -284,6 +284,31 @@ CASES = [
     ("Officials postponed the vote until Tuesday.", DCT, "Tuesday", "DATE", "2025-10-07", None, D(2025, 10, 7), "day", "publication"),
     ("The relatives have until 9 a.m. Tuesday to sign.", DCT, "9 a.m. Tuesday", "TIME", "2025-10-07T09:00", D(2025, 10, 7), D(2025, 10, 7), "day", "publication"),
     ("He stayed in the camp until Tuesday.", DCT, "Tuesday", "DATE", "2025-09-30", None, D(2025, 9, 30), "day", "publication"),
+    # --- our domain's news (sentences of our own) ------------------------------------------------
+    ("Arrests of smugglers rose in recent months.", DCT, "recent months", "DURATION", "PXM", None, None, ANY, "unresolved"),
+    ("Survivors of the 1990s famine spoke in Seoul.", DCT, "the 1990s", "DATE", "199", D(1990, 1, 1), D(1999, 12, 31), "decade", "absolute"),
+    ("Since Kim Jong Un took power in 2011, executions have risen.", DCT, "2011", "DATE", "2011", D(2011, 1, 1), D(2011, 12, 31), "year", "absolute"),
+    ("The camp was expanded late last year.", DCT, "late last year", "DATE", "2024", D(2024, 9, 1), D(2024, 12, 31), "year", "publication"),
+    ("A soldier defected earlier this month.", DCT, "earlier this month", "DATE", "2025-10", D(2025, 10, 1), DCT, "month", "publication"),
+    ("Arrivals rose in 2023 after falling the previous year.", DCT, "the previous year", "DATE", "2022", D(2022, 1, 1), D(2022, 12, 31), "year", "expression"),
+    ("Arrivals fell the previous year.", None, "the previous year", "DATE", "XXXX", None, None, "year", "unresolved"),
+    ("Defections fell sharply in the 2010s.", None, "the 2010s", "DATE", "201", D(2010, 1, 1), D(2019, 12, 31), "decade", "absolute"),
+    ("The border partly reopened in mid-2024.", None, "mid-2024", "DATE", "2024", D(2024, 5, 1), D(2024, 8, 31), "year", "absolute"),
+    ("Arrivals fell in the first half of 2023.", None, "the first half of 2023", "DATE", "2023-H1", D(2023, 1, 1), D(2023, 6, 30), "half", "absolute"),
+    ("Arrivals fell in the first half of this year.", DCT, "the first half of this year", "DATE", "2025-H1", D(2025, 1, 1), D(2025, 6, 30), "half", "publication"),
+    ("Arrivals fell in the second half of last year.", DCT, "the second half of last year", "DATE", "2024-H2", D(2024, 7, 1), D(2024, 12, 31), "half", "publication"),
+    ("Arrivals fell in the first half of this year.", None, "the first half of this year", "DATE", "XXXX-H1", None, None, "half", "unresolved"),
+    ("SEOUL, 2025.10.02 (Yonhap) -- Officials said the count rose.", None, "2025.10.02", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "absolute"),
+    ("SEOUL, Oct. 2 (Yonhap) -- The ministry said the count rose.", DCT, "Oct. 2", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
+    ("SEOUL, Oct. 2 (Yonhap) -- The ministry said the count rose.", None, "Oct. 2", "DATE", "XXXX-10-02", None, None, "day", "unresolved"),
+    ("The ministry said Tuesday that talks will resume.", DCT, "Tuesday", "DATE", "2025-09-30", D(2025, 9, 30), D(2025, 9, 30), "day", "publication"),
+    ("The envoy will visit Pyongyang on Tuesday.", DCT, "Tuesday", "DATE", "2025-10-07", D(2025, 10, 7), D(2025, 10, 7), "day", "publication"),
+    ("China sent back more escapees this week.", DCT, "this week", "DATE", "2025-W40", D(2025, 9, 29), D(2025, 10, 5), "week", "publication"),
+    ("China sent back more escapees this week.", None, "this week", "DATE", "XXXX-WXX", None, None, "week", "unresolved"),
+    ("Workers were sent to Russia over the past year.", DCT, "the past year", "DURATION", "P1Y", D(2024, 10, 2), DCT, ANY, "publication"),
+    ("Workers were sent to Russia over the past year.", None, "the past year", "DURATION", "P1Y", None, None, ANY, "unresolved"),
+    ("In 2019, ten were shot; the year before, seven.", None, "the year before", "DATE", "2018", D(2018, 1, 1), D(2018, 12, 31), "year", "expression"),
+    ("The year before, seven were shot.", None, "The year before", "DATE", "XXXX", None, None, "year", "unresolved"),
 ]
 
 
@@ -354,6 +379,9 @@ TRAPS = [
     ("He was soon released from the camp.", "soon"),
     ("Aid from relatives soon became a flood.", "soon"),
     ("Executions, most recently last October, continue.", "recently"),
+    ("Posted by staff writer | 6 min read", "6 min"),
+    ("Hackers stole more than in any previous year.", "previous year"),
+    ("In 2019, ten were shot; the year before the famine, seven.", "the year before"),
 ]
 
 

@@ -1190,12 +1190,17 @@ _RATE_BEFORE = re.compile(
     rf"(?<![\w.,])(?:\d[\d,.]*|{_NUMWORD})\s+(?:[a-z-]+\s+)?[a-z]+s\s+$", re.IGNORECASE)
 
 
+_READ_TIME = re.compile(r"\s*(?:read|reading(?:\s+time)?|listen|watch)\b", re.IGNORECASE)
+
+
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     nums = m.group("num")
     unit_s = m.group("unit")
     unit = _unit(unit_s)
     hy = m.group("sep")
     frac = _g(m, "frac")
+    if unit in ("minute", "hour") and _READ_TIME.match(ctx.text, m.end()):
+        return None  # "6 min read": page chrome, the time it takes to read the article
     # "Five-Year Plan": a title-cased hyphenated compound is part of a name, not a duration
     if hy and "-" in hy and unit_s[0].isupper() and nums[0].isupper():
         return None
@@ -1613,6 +1618,18 @@ def _h_anchored_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _day(lv.ref + timedelta(days=off), "expression")
 
 
+def _h_unit_before(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    unit = m.group("unit").lower()
+    step = -1 if m.group("dir").lower() == "before" else 1
+    lv = ctx.last_resolved()
+    if lv is None or lv.ref is None:
+        return _unresolved({"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit], granularity=unit)
+    d = _shift(lv.ref, step, unit)
+    if d is None:
+        return None
+    return _at_granularity(d, unit, "expression")
+
+
 def _h_that_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     lv = ctx.last_resolved()
     if lv is None or lv.ref is None:
@@ -1910,6 +1927,11 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      r"the\s+(?:(?:corresponding|comparable|same|year-ago|year-earlier)\s+)?(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))(?![\w-])"
      r"|last\s+year['’]s\s+(?:quarter|period)(?![\w-])",
      lambda m, c: _h_quarter_ago(m, c), 7),
+    # "the year before", "the month after": from the expression before it (a signal if an
+    # event follows: "the year before the famine" is left to the event)
+    ("unit_before",
+     r"(?<![\w-])the\s+(?P<unit>year|month|week)\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)]|$))",
+     lambda m, c: _h_unit_before(m, c), 6),
     ("that_year",
      r"(?<![\w-])(?:that|the\s+same)\s+year(?![\w-])",
      _h_that_year, 6),
@@ -2182,7 +2204,20 @@ def _h_relunit_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return v
     # "last year's" keeps its year; "next year's first quarter" is caught by _h_quarter first
     pos = m.group("pos")
+    if rel == "previous" and unit == "year" and re.search(r"\bany\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I):
+        return None  # "more than in any previous year": every earlier year, not one of them
+    if (rel in ("the past", "the last") and unit in ("year", "month", "week") and not pos
+            and re.search(r"\b(?:over|in|during|for|within|throughout)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)
+            and not re.match(r"['’]s\b", after)):
+        # "over the past year": the twelve months up to the report, like "the past decade"
+        return _anchored_duration(1, unit, -1, ctx)
     v = _h_relunit(m, ctx)
+    hm = re.match(r"the\s+(first|second)\s+half\s+of", pos or "", re.IGNORECASE)
+    if hm and unit == "year" and v is not None:
+        # "the first half of this year": a half-year, not the whole year
+        if v.ref is None or v.earliest is None:
+            return _unresolved(f"XXXX-H{1 if hm.group(1).lower() == 'first' else 2}", granularity="half")
+        return _half(v.ref.year, 1 if hm.group(1).lower() == "first" else 2, v.anchor)
     if v is not None and pos and v.earliest is not None and pos.lower().startswith(("earlier", "later")):
         # "earlier this year": the part of the period before (after) the DCT
         dct = ctx.dct
@@ -2304,6 +2339,7 @@ _trig("twenties thirties forties fifties sixties seventies eighties nineties", (
 _trig("christmas new thanksgiving halloween valentine independence election easter holy good", ("holiday",))
 _trig("eve", ("anchored_day",))
 _trig("week", ("week_of",))
+_trig("year month week", ("unit_before",))
 _trig("weekend", ("weekend",))
 _trig("year month week day", ("the_year",))
 _trig("period", ("latest_period", "quarter_ago"))
