@@ -514,3 +514,32 @@ def test_a_said_that_only_attributes_the_reported_event():
     # a claim about an event named in the complement's subject stays a statement
     evs = run("Friday last week, North Korea said the fever cases reported near the border were patients with the flu.", PUB)
     assert any(e.type in ("Statement", "Denial") for e in evs)
+
+
+# Phrasings of news English the vocabulary learnt from the second dev set (invented sentences).
+NEW_PHRASINGS = [
+    ("The ministry made public a 300-page report on forced labour on Tuesday.", "ReportRelease", "2024-05-07"),
+    ("The launcher put two reconnaissance satellites into orbit in May 2024.", "MissileTest", "2024-05"),
+    ("Two cruise missiles were fired from a submarine off Sinpo in March 2024.", "MissileTest", "2024-03"),
+    ("A fisherman was snatched by agents from a beach in Niigata in 1978.", "Abduction", "1978"),
+    ("Four men were shot for selling rice at inflated prices in 2021, witnesses said.", "Execution", "2021"),
+    ("Soldiers shot dead a woman who tried to cross the river in July 2022.", "Execution", "2022-07"),
+    ("In August 2020 the army ordered guards to shoot anyone approaching the river.", "BorderClosure", "2020-08"),
+    ("Engineers added a second fence along long stretches of the border in 2021.", "BorderClosure", "2021"),
+    ("The regime has declared a buffer zone along the Yalu River.", "BorderClosure", None),
+    ("She was handed back to the North Korean police in June 2011.", "Repatriation", "2011-06"),
+    ("He spent two years in a reeducation camp in Kaechon after 2015.", "Detention", "2015"),
+    ("The assembly passed the Pyongyang Cultural Language Protection Act in January 2023.", "LawEnactment", "2023-01"),
+    ("The attackers drained 40,000 ether from a hot wallet in June 2024.", "CyberTheft", "2024-06"),
+    ("The Treasury is designating three bankers in Shenyang for sanctions evasion.", "Sanction", None),
+    ("The man waded across the river into China in 2009.", "Defection", "2009"),
+    ("The woman escaped again in 2016 with the help of a broker.", "Defection", "2016"),
+    ("In 2002 the regime admitted to the abductions of 13 people.", "Statement", "2002"),
+]
+
+
+@pytest.mark.parametrize("sentence,etype,value", NEW_PHRASINGS)
+def test_news_phrasings_name_their_event_type(sentence, etype, value):
+    """Each phrasing yields its event type, dated by the expression attached to it (or undated)."""
+    ev = one(run(sentence, date(2024, 5, 8)), etype)
+    assert (ev.when.value if ev.when is not None and ev.when.resolved else None) == value
