@@ -531,7 +531,7 @@ NEW_PHRASINGS = [
     ("He spent two years in a reeducation camp in Kaechon after 2015.", "Detention", "2015"),
     ("The assembly passed the Pyongyang Cultural Language Protection Act in January 2023.", "LawEnactment", "2023-01"),
     ("The attackers drained 40,000 ether from a hot wallet in June 2024.", "CyberTheft", "2024-06"),
-    ("The Treasury is designating three bankers in Shenyang for sanctions evasion.", "Sanction", None),
+    ("The Treasury is designating three bankers in Shenyang for sanctions evasion.", "Sanction", "2024-05-08"),
     ("The man waded across the river into China in 2009.", "Defection", "2009"),
     ("The woman escaped again in 2016 with the help of a broker.", "Defection", "2016"),
     ("In 2002 the regime admitted to the abductions of 13 people.", "Statement", "2002"),
@@ -543,3 +543,86 @@ def test_news_phrasings_name_their_event_type(sentence, etype, value):
     """Each phrasing yields its event type, dated by the expression attached to it (or undated)."""
     ev = one(run(sentence, date(2024, 5, 8)), etype)
     assert (ev.when.value if ev.when is not None and ev.when.resolved else None) == value
+
+
+def types_of(text: str, published: date | None = PUB) -> list[str]:
+    return [e.type for e in run(text, published)]
+
+
+def test_a_date_split_after_a_month_abbreviation_stays_with_its_event():
+    """'- **Feb. 3, 2021** — China sends …': a split after 'Feb.' does not cost the event its date."""
+    ev = one(run("Key moments\n\n- **Feb. 3, 2021** — China sends about 20 North Koreans back across the border.\n"), "Repatriation")
+    assert ev.when is not None and ev.when.value == "2021-02-03"
+    assert ev.sentence.text.startswith("- **Feb. 3, 2021**")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Relatives of the executed are often sent to remote villages in the mountains.", "Execution"),
+    ("In 2004 the North handed over what it said were the remains of a missing student.", "Statement"),
+    ("The army declared a curfew in the border city after the riots.", "Statement"),
+    ("Washington sanctioned two officials in 2024 over the country's forced labor programs.", "ForcedLabor"),
+    ("Two bankers were designated for their role in the forced labor system abroad.", "ForcedLabor"),
+    ('"People who are sent back face torture and prison," the researcher said.', "Repatriation"),
+    ("Returnees are routinely interrogated and are sent to prison camps afterwards.", "Detention"),
+])
+def test_words_that_name_no_event(text, absent):
+    """Nouns, free relatives, subject matters and habits are not events of the trigger's type."""
+    assert absent not in types_of(text)
+
+
+def test_a_participle_accused_of_is_no_speech_act():
+    """'two men accused of smuggling were executed': the sentence's date dates the execution."""
+    ev = one(run("In May 2021, two men accused of smuggling copper were executed in Hyesan."), "Execution")
+    assert ev.when is not None and ev.when.value == "2021-05"
+
+
+def test_the_day_of_blaming_does_not_date_the_theft():
+    """'X on Friday blamed Y for the theft of …': Friday dates the blame, not the theft."""
+    ev = one(run("Investigators on Friday blamed North Korean hackers for the theft of $300 million in crypto."), "CyberTheft")
+    assert ev.when is None and role(ev, "agent") == "North Korea"
+
+
+def test_a_postposed_said_takes_no_date_from_what_was_said():
+    """'The rocket flew … on Tuesday, the ministry said.': Tuesday is the flight's, not the statement's."""
+    evs = [e for e in run("The Unification Ministry met on Monday. The rocket flew for 40 minutes on Tuesday, the ministry said.")
+           if e.type == "Statement" and e.sentence.text.startswith("The rocket")]
+    assert all(e.when is None for e in evs)
+
+
+def test_a_comparison_clause_does_not_date_the_event():
+    """'more forced labour than when the inquiry reported in 2014': 2014 dates the inquiry."""
+    ev = one(run("People face more forced labour than when a UN inquiry reported in 2014."), "ForcedLabor")
+    assert ev.when is None
+
+
+def test_a_report_detailing_events_lends_them_neither_date_nor_agent():
+    """'Seoul on Thursday made public a report detailing executions': the executions are undated, Seoul is not their agent."""
+    evs = run("South Korea on Thursday made public a report detailing executions of people who shared films.", PUB)
+    ex = one(evs, "Execution")
+    assert ex.when is None and role(ex, "agent") is None
+    rr = one(evs, "ReportRelease")
+    assert rr.when is not None and rr.when.resolved
+
+
+def test_a_present_progressive_action_happens_on_the_publication_day():
+    """'OFAC is designating …' in a dated statement is dated that day; a quote is not."""
+    ev = one(run("The Treasury Department is designating two bankers in Dandong.", PUB), "Sanction")
+    assert ev.when is not None and ev.when.earliest == PUB == ev.when.latest
+
+
+def test_a_list_of_laws_is_one_enactment_each():
+    """'passed A in 2019, followed by B in 2021 and C in January 2023': three enactments, each with its date."""
+    text = ("The assembly passed the Labour Discipline Act in March 2019, followed by the Youth Education Act "
+            "in 2021 and the Cultural Language Act in January 2023.")
+    evs = [e for e in run(text) if e.type == "LawEnactment"]
+    assert [e.when.value if e.when else None for e in evs] == ["2019-03", "2021", "2023-01"]
+    assert types_of("Under the Labour Discipline Act and the Youth Education Act, watching films is a crime.") == []
+
+
+def test_our_office_is_the_office_named_before():
+    """'a new report by our Office released today' in a UN briefing note is the office's release."""
+    text = ("Spokesperson for the UN High Commissioner for Human Rights: Ravina Shamdasani\n\n"
+            "A new report by our Office released today finds that abuses have increased.")
+    ev = one(run(text, PUB), "ReportRelease")
+    assert role(ev, "agent") == "UN Human Rights Office"
+    assert ev.when is not None and ev.when.earliest == PUB

@@ -42,7 +42,7 @@ REPORTING = re.compile(
     r"\b(?:said|says|say|reported|reports|found|finds|noted|notes|highlighted|highlights|warned|warns|"
     r"flagged|flags|concluded|concludes|estimated?|estimates|documented|documents|claimed|claims|claiming|"
     r"told|recalled|described|describes|alleged|alleges|detailed|details|revealed|reveals|showed|shows|"
-    r"stated|states|added|confirmed|accused|accuses)\b"
+    r"stated|states|added|confirmed|accused(?!\s+of\b)|accuses)\b"
 )
 ACCORDING_TO = re.compile(r"\b(?:according to|citing|as reported by|reported by)\s+", re.IGNORECASE)
 REPORT_NOUN = re.compile(

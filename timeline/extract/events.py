@@ -188,7 +188,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     tx_sorted = sorted(timexes, key=lambda t: t.start)
     events: list[Event] = []
     previous: list[tuple[int, Span, list[Event]]] = []  # (index, sentence, its events)
-    kept = _drop_threads(text, sentences, noise)
+    kept = _drop_threads(text, _rejoin_dates(text, sentences), noise)
     # one pass over the whole text per vocabulary, then bucket by sentence
     low = text.lower()
     trig: list[tuple[str, re.Match[str]]] = []
@@ -202,6 +202,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     )
     for idx, sent in enumerate(kept):
         if _is_furniture(sent, kept, idx):
+            if _is_heading(sent.text):  # a heading or a byline names who speaks ("Spokesperson for the UN …")
+                ctx.seen.extend(m.entity for m in idx_doc.in_sentence(sent)[1] if m.entity.kind == "actor")
             continue
         found = _sentence_events(doc, sent, vocab, gaz, ctx, previous, idx_doc)
         previous.append((idx, sent, found))
@@ -210,6 +212,23 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
 
 
 # --- sentences ----------------------------------------------------------------------------
+
+
+_MONTH_ABBR_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+_DIGIT_NEXT = re.compile(r"[ \t]{1,3}\d")
+
+
+def _rejoin_dates(text: str, sentences: list[Span]) -> list[Span]:
+    """Sentences rejoined where a split fell after a month abbreviation ("**Jan." | "22, 2020** —"),
+    so the date and the event it dates stay in one quote."""
+    out: list[Span] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _MONTH_ABBR_END.search(prev.text) and _DIGIT_NEXT.fullmatch(text, prev.end, s.start + 1):
+            out[-1] = Span(prev.start, s.end, text[prev.start : s.end])
+        else:
+            out.append(s)
+    return out
 
 
 def _blocks(spans: list[Span]) -> list[tuple[int, int]]:
@@ -360,7 +379,12 @@ def _sentence_events(
     cands: list[_Cand] = []
     seen_types: dict[str, int] = {}
     for etype, m in triggers:
-        if etype in seen_types and not _CONJ.search(text, seen_types[etype], m.start()):
+        continuation = bool(_CONTINUATION.match(m.group(0)))
+        if continuation and etype not in seen_types:
+            continue  # "… and the Youth Act in 2021" continues a list only after a first enactment
+        if etype in seen_types and not continuation and not _CONJ.search(text, seen_types[etype], m.start()):
+            continue
+        if etype not in CLAIM_TYPES and _habitual(text, sent, m, stx):
             continue
         if any(b <= m.start() < e for b, e in timex_spans) and etype != "ReportRelease" and etype != "Investigation":
             continue
@@ -433,6 +457,13 @@ def _sentence_events(
         when = _when(c, stx, text, sent, agent, actors)
         if when is None:
             when = _anaphoric_time(sent, text, previous) or _inherit(etype, sent, text, previous)
+        if when is None and doc.published is not None and etype not in CLAIM_TYPES and _PROGRESSIVE.search(
+            text[max(s0, c.start - 12) : c.start]
+        ) and _ING.match(text, c.start) and not _QUOTE_MARK.search(text, s0, c.start):
+            # "OFAC is designating two bankers": an action under way on the day of publication
+            p = doc.published
+            when = Timex(c.start, c.end, text[c.start : c.end], "DATE", p.isoformat(), earliest=p, latest=p,
+                         granularity="day", anchor="publication")
         duration = _duration(etype, c, text, sent, stx) if etype == "Sentencing" else None
         attributed = _attribution(c, text, sent, actors, ctx, agent)
         local = c.start - s0
@@ -466,6 +497,23 @@ def _sentence_events(
 
 
 _SAY_VERB = re.compile(r"said|says|told|tells|stated|added|noted|claimed", re.I)
+# "… in December 2020, followed by the Youth Education Guarantee Act in 2021": one more item of a list
+_CONTINUATION = re.compile(r"(?:followed\s+by|and|as\s+well\s+as)\s", re.I)
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", re.I)
+_PARTICIPLE_TRIGGER = re.compile(r"\w+(?:ed|en)\b|sent|held|put|shot|kept|beaten|hanged", re.I)
+
+
+def _habitual(text: str, sent: Span, m: re.Match[str], stx: list[Timex]) -> bool:
+    """A present-tense passive with no date of its own states what happens as a rule, not an
+    event ("people who are sent back", "returnees are routinely interrogated")."""
+    if not _PRESENT_PASSIVE.search(text[max(sent.start, m.start() - 25) : m.start()]):
+        return False
+    if not _PARTICIPLE_TRIGGER.match(m.group(0)):
+        return False
+    return not any(t.type == "DATE" and t.resolved and t.value not in ("PRESENT_REF",) for t in stx)
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:now\s+|also\s+)?$", re.I)
+_ING = re.compile(r"\w+ing\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _NEGATED_SAY = re.compile(r"\b(?:never|not|refused to|declined to)\s+(?:\w+\s+)?$", re.I)
 _IT_THEY = re.compile(r"(?:that\s+)?(?:it|they)\b", re.I)
 _WE = re.compile(r"\bwe\b", re.I)
@@ -495,8 +543,8 @@ def _modal_clause(text: str, sent: Span, at: int) -> bool:
 
 
 _DEFINITE = re.compile(
-    r"(?<![\w-])[Tt]he\s+(ministry|agency|council|committee|office|commission|court|department|government|"
-    r"organi[sz]ation|association|assembly|inquiry|rapporteur|foundation|institute|network)(?![\w-])"
+    r"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+(?i:(ministry|agency|council|committee|office|commission|court|department|government|"
+    r"organi[sz]ation|association|assembly|inquiry|rapporteur|foundation|institute|network))(?![\w-])"
 )
 
 
@@ -545,6 +593,16 @@ _PENALTY = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|life
 _AFTER_BE = re.compile(r"\b(?:were|was|been|being|be)\s+$")
 _DESIGNATED_NP = re.compile(r"\b(?:the|a|an|its|their|those|these|was|were|been|be|is|are|newly|previously-)\s+$")
 _SANCTION = re.compile(r"sanction", re.I)
+_SUBJECT_MATTER_NOUN = re.compile(
+    r"\s+(?:programs?|programmes?|system|schemes?|polic(?:y|ies)|practices?|charges?|allegations?|laws?|"
+    r"conventions?|issues?|concerns?|risks?|regulations?)\b", re.I)
+_ABOUT = re.compile(
+    r"\b(?:over|against|regarding|concerning|about|into|responsible\s+for|involved\s+in|linked\s+to)\s+"
+    r"(?:(?:the|its|their|his|her|a|an)\s+|[\w.’'-]+(?:’s|'s)\s+|[\w-]+\s+){0,3}$", re.I)
+_NOMINAL = re.compile(r"\bthe\s+$")
+_BY_NEXT = re.compile(r"\s+by\b")
+_INDEFINITE_NEXT = re.compile(r"\s+(?:a|an)\s")
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){0,2}$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|those|these|of the)\s+$")
 _BARE_THEFT_NOUN = re.compile(r"(?:cyber-?\s*)?(?:attacks?|heists?|thefts?|hacks?)|hacking\s+(?:attacks?|campaigns?)|theft|heists?|hacks")
 _FIGURE = re.compile(r"\$\s?\d|\b\d[\d,.]*\b")
@@ -559,13 +617,21 @@ def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Men
             return any(a.start - m.end() <= 6 and a.start >= m.end() for a in actors)
         return True
     if etype == "ForcedLabor":
-        # "seven years of forced labor" is a sentence term, not a forced-labour event
-        return not _TERM_OF.search(before)
+        # "seven years of forced labor" is a sentence term, not a forced-labour event; "sanctioned
+        # over its forced labor programs" names a subject matter, not an event
+        after = text[m.end() : m.end() + 30]
+        wide = text[max(sent.start, m.start() - 60) : m.start()]
+        return not (_TERM_OF.search(before) or _SUBJECT_MATTER_NOUN.match(after) or _ABOUT.search(wide))
+    if etype == "Execution" and trig == "executed" and _NOMINAL.search(before) and not _BY_NEXT.match(text, m.end()):
+        return False  # "relatives of the executed": a noun, no event
     if etype == "Sentencing" and _GIVEN.match(trig):
         return bool(_PENALTY.search(trig))
     if etype == "Statement":
-        # "the fever cases reported": a participle after a noun is no statement
-        return not _AFTER_BE.search(before)
+        # "the fever cases reported": a participle after a noun is no statement; "what it said were
+        # her remains" is a free relative; "declared a buffer zone" establishes, it does not speak
+        if trig.startswith("declare") and _INDEFINITE_NEXT.match(text, m.end()):
+            return False
+        return not (_AFTER_BE.search(before) or _WHAT_BEFORE.search(before))
     if etype == "Investigation" and trig[:2].isdigit():
         return True
     if etype == "Sanction" and trig == "designated":
@@ -645,7 +711,7 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
     # skip actors inside prepositional phrases ("head of the office for North Korea")
     for cand in reversed(before):
         between = text[cand.end : at]
-        if _REPORTING_ACTIVE.search(between):
+        if _REPORTING_ACTIVE.search(between) or _REPORTING_PARTICIPLE.search(between):
             return None  # "the UN report highlighted forced labour": the reporter is not the agent
         if len(between) > 160:
             return None
@@ -924,6 +990,9 @@ def _quantities(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -
 # --- time -------------------------------------------------------------------------------------
 
 
+_THAN = re.compile(r"\bthan\b", re.I)
+_REPORTING_PARTICIPLE = re.compile(
+    r"\b(?:detailing|documenting|describing|outlining|listing|chronicling|recounting|highlighting|citing)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+but\b|;|\s(?:while|whereas|although|though)\s|,\s+and\s+", re.I)
 _COORD = re.compile(r"\s(?:and|but)\s|;")
 _SUBORD = re.compile(r"\b(?:after|before|until|till|because|once)\s+(?![^,;]*,)")
@@ -952,6 +1021,12 @@ def _when(
     """
     best: tuple[float, Timex] | None = None
     claim = c.type in CLAIM_TYPES
+    continuation = c.type not in CLAIM_TYPES and bool(_CONTINUATION.match(text, c.start))
+    said_after = None
+    if claim:
+        tail = _POSTPOSED.search(text, sent.start, sent.end)
+        if tail is not None and tail.start() < c.start:
+            said_after = tail.start()  # "…, Japan's defence ministry said": dates before it are the content's
     speech = None if claim else _reporting_frame(c, text, sent, agent, actors or [], stx)
     own_lo = _clause_start(text, sent, c.start)
     for br in _CLAUSE_BREAK.finditer(text, own_lo, c.start):
@@ -963,8 +1038,14 @@ def _when(
             continue  # "SEOUL, Jan. 10, 2024 (Yonhap) -- …": the story's date, not the event's
         if c.type not in ("ReportRelease", "Investigation") and _REPORT_YEAR.match(text, t.end):
             continue  # "the ministry's 2024 report said the man was executed": the report's year
+        if said_after is not None and t.end <= said_after:
+            continue
+        if continuation and t.end <= c.start:
+            continue  # "…, followed by the Youth Act in 2021": the dates before belong to the earlier items
         if t.start >= c.end:
             between = text[c.end : t.start]
+            if _THAN.search(between):
+                continue  # "more forced labour than when a UN inquiry reported in 2014"
             if _CLAUSE_BREAK.search(between):
                 continue  # "closed its border …, but executions picked up since 2023"
             if claim and not _NEAR_SPEECH.match(between):
@@ -975,6 +1056,8 @@ def _when(
             between = text[t.end : c.start]
             if _SUBORD.search(between) and not claim:
                 continue  # "collapsed in 2021 after North Korea closed its border"
+            if _REPORTING_PARTICIPLE.search(between) and not claim:
+                continue  # "made public on Thursday a report detailing executions": the report's date
         if speech is not None and speech[0] <= t.start < speech[1]:
             continue  # dates the reporting verb, not what it reports
         dist = c.start - t.end if t.end <= c.start else t.start - c.end if t.start >= c.end else 0
@@ -1011,8 +1094,9 @@ def _in_dateline(text: str, sent: Span, t: Timex) -> bool:
 _SPEECH_VERB = re.compile(
     r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )\b(?:said|says|told\s+\w+|announced|reported|found|"
     r"concluded|concludes|documented|detailed|described|estimated|revealed|showed|confirmed|claimed|alleged|noted|warned|"
-    r"stated|wrote|added|accused|attributed)\b"
+    r"stated|wrote|added|accused(?!\s+of\b)|attributed|blamed|blames)\b"
 )
+_BLAME_VERB = re.compile(r"blam|attribut", re.I)
 
 
 _THAT = re.compile(r"\bthat\b")
@@ -1040,7 +1124,7 @@ def _reporting_frame(
         return None
     comp = _THAT.search(text, rv.end(), min(c.start, rv.end() + 40))
     comp_start = comp.end() if comp else rv.end()
-    if not comp:
+    if not comp and not _BLAME_VERB.match(rv.group(0)):
         # "said Thursday the man was executed": a date right after the verb belongs to it
         for t in stx:
             if rv.end() <= t.start <= rv.end() + 12 and t.end <= c.start and _NEAR_SPEECH.match(text[rv.end() : t.start]):
@@ -1048,7 +1132,8 @@ def _reporting_frame(
     start = _clause_start(text, sent, rv.start())
     if comp_start > c.start:
         return None
-    if not comp and not _AUXILIARY.search(text[comp_start : c.start]) and not _FINITE_TRIGGER.match(text[c.start : c.end]):
+    if (not comp and not _BLAME_VERB.match(rv.group(0)) and not _AUXILIARY.search(text[comp_start : c.start])
+            and not _FINITE_TRIGGER.match(text[c.start : c.end])):
         return None  # "confirmed its first outbreak": the trigger is the object, not a reported clause
     if _PRONOUN_FIRST.match(text[comp_start : c.start]):
         return None  # "the authorities said they locked down the area": the speaker's own act
