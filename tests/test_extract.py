@@ -626,3 +626,30 @@ def test_our_office_is_the_office_named_before():
     ev = one(run(text, PUB), "ReportRelease")
     assert role(ev, "agent") == "UN Human Rights Office"
     assert ev.when is not None and ev.when.earliest == PUB
+
+
+def test_a_speaker_citing_testimony_is_the_source_and_the_victims_are_the_affected():
+    """'Ms. X said at least 270 people had been executed …, citing testimony from escapees': X says so; 270 people were executed."""
+    text = ("Elizabeth Salmón presented her report on Tuesday. Ms. Salmón said at least 270 people had been "
+            "executed between 2020 and 2023, citing testimony from escapees.")
+    ev = one(run(text, PUB), "Execution")
+    assert ev.label == "At least 270 people executed"
+    assert ev.attributed_to is not None and ev.attributed_to.key == "elizabeth-salmon"
+
+
+def test_a_title_before_a_name_is_not_part_of_it():
+    """'Prime Minister Shigeru Ishiba … said he would seek a summit' is a statement by Shigeru Ishiba."""
+    ev = one(run("Prime Minister Shigeru Ishiba met the families on Monday and said he would seek a summit.", PUB), "Statement")
+    assert role(ev, "agent") == "Shigeru Ishiba" and ev.when is not None and ev.when.value == "2024-03-04"
+
+
+def test_what_a_denial_disowns_is_no_event():
+    """'has never acknowledged any role in cryptocurrency thefts' is a denial, not a theft."""
+    assert types_of("North Korea has never acknowledged any role in cryptocurrency thefts.") == ["Denial"]
+
+
+def test_a_when_clause_after_an_admission_dates_the_admission():
+    """'admitted to abducting 13 when Koizumi visited in September 2002': 2002 dates the admission only."""
+    evs = run("Pyongyang admitted to abducting 13 Japanese when the prime minister visited in September 2002.", PUB)
+    assert one(evs, "Statement").when.value == "2002-09"
+    assert one(evs, "Abduction").when is None

@@ -272,17 +272,43 @@ _NAMED_THING_AFTER = re.compile(
 )
 
 
+_TITLES = frozenset(
+    """Prime President Vice Secretary Minister Commander Chairman Chairwoman Chair Leader Ambassador Envoy
+    Spokesperson Spokesman Spokeswoman Mr Ms Mrs Dr Prof Professor Sen Senator Rep Gen General Lt Col Adm
+    Chief Director Deputy Foreign Defense Defence Unification Interior Justice High Commissioner Then Former
+    Premier Governor Mayor Judge Justice Pastor Father Rev Reverend CEO Lawmaker Representative""".split()
+)
+_HONORIFIC_RE = re.compile(r"(?<![\w-])(?P<t>Mr|Ms|Mrs|Dr)\.?\s+(?P<n>[A-Z][a-zà-ÿ’'-]+)(?![\w-])")
+
+
 def find_people(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Likely personal names (two or three capitalised words) not in the gazetteer.
+    """Likely personal names (two or three capitalised words) not in the gazetteer, titles
+    before them left out; "Ms. Salmón" names the person named in full before ("Elizabeth Salmón").
 
     >>> [m.text for m in find_people("James Heenan, head of the office, told reporters")]
     ['James Heenan']
+    >>> [m.text for m in find_people("Prime Minister Shigeru Ishiba met the families")]
+    ['Shigeru Ishiba']
     """
     end = len(text) if end is None else end
     out = []
     for m in _PERSON_RE.finditer(text, start, end):
         words = m.group(0).split()
-        if any(w in _NOT_NAME for w in words):
+        # "Prime Minister Shigeru Ishiba": the title's words open the match; the name follows it
+        lead = 0
+        while lead < len(words) and words[lead].rstrip(".") in _TITLES:
+            lead += 1
+        if lead:
+            rest = _PERSON_RE.match(text, m.start() + len(" ".join(words[:lead])) + 1, end)
+            tail = _PERSON_RE.match(text, m.end() + 1, end) if lead >= len(words) - 1 else None
+            if lead < len(words) and rest is not None:
+                m = rest
+            elif tail is not None:
+                m = tail
+            else:
+                continue
+            words = m.group(0).split()
+        if any(w in _NOT_NAME or w in _TITLES for w in words):
             continue
         if any(len(w) > 14 for w in words):
             continue
@@ -290,4 +316,13 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Menti
             continue  # "Reactionary Ideology and Culture Rejection Act": the name of a law, not a person
         ent = Entity(key=slug(m.group(0)), label=m.group(0), kind="actor", category="person")
         out.append(Mention(ent, m.start(), m.end(), m.group(0)))
+    # "Ms. Salmón": the person named in full earlier, else a person of that name
+    by_surname = {mm.entity.label.split()[-1]: mm.entity for mm in out}
+    for h in _HONORIFIC_RE.finditer(text, start, end):
+        name = h.group("n")
+        if name in _NOT_NAME or any(mm.start <= h.start("n") < mm.end for mm in out):
+            continue
+        ent = by_surname.get(name) or Entity(key=slug(name), label=h.group(0), kind="actor", category="person")
+        out.append(Mention(ent, h.start(), h.end(), h.group(0)))
+    out.sort(key=lambda mm: mm.start)
     return out

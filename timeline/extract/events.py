@@ -196,8 +196,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         trig.extend(vocab.scan(text, b, e, lowered=low))
     idx_doc = _DocIndex(
         triggers=sorted(trig, key=lambda tm: (tm[1].start(), tm[0])),
-        mentions=gaz.find(text),
-        people=find_people(text),
+        mentions=(mentions := gaz.find(text)),
+        people=_by_surname(find_people(text), mentions),
         timexes=tx_sorted,
     )
     for idx, sent in enumerate(kept):
@@ -209,6 +209,18 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         previous.append((idx, sent, found))
         events.extend(found)
     return _link_denials(events)
+
+
+def _by_surname(people: list[Mention], known: list[Mention]) -> list[Mention]:
+    """"Ms. Salmón" is the person the gazetteer knows by that surname ("Elizabeth Salmón")."""
+    persons = {m.entity.label.split()[-1]: m.entity for m in known if m.entity.category == "person"}
+    out = []
+    for p in people:
+        surname = p.text.split()[-1]
+        if p.text.split()[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr") and surname in persons:
+            p = Mention(persons[surname], p.start, p.end, p.text)
+        out.append(p)
+    return out
 
 
 # --- sentences ----------------------------------------------------------------------------
@@ -379,6 +391,8 @@ def _sentence_events(
     cands: list[_Cand] = []
     seen_types: dict[str, int] = {}
     for etype, m in triggers:
+        if any(c.type == etype and c.start <= m.start() < c.end for c in cands):
+            continue  # "passed the Reactionary Ideology and Culture Rejection Act": one trigger
         continuation = bool(_CONTINUATION.match(m.group(0)))
         if continuation and etype not in seen_types:
             continue  # "… and the Youth Act in 2021" continues a list only after a first enactment
@@ -600,6 +614,9 @@ _ABOUT = re.compile(
     r"\b(?:over|against|regarding|concerning|about|into|responsible\s+for|involved\s+in|linked\s+to)\s+"
     r"(?:(?:the|its|their|his|her|a|an)\s+|[\w.’'-]+(?:’s|'s)\s+|[\w-]+\s+){0,3}$", re.I)
 _NOMINAL = re.compile(r"\bthe\s+$")
+_DENIED_ROLE = re.compile(
+    r"\b(?:role|involvement|part|hand|responsibility|participation)\s+(?:in|for)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ying)|never|not|no|rejected|rejects)\b", re.I)
 _BY_NEXT = re.compile(r"\s+by\b")
 _INDEFINITE_NEXT = re.compile(r"\s+(?:a|an)\s")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){0,2}$")
@@ -616,6 +633,10 @@ def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Men
         if trig.endswith((" by", " from")):
             return any(a.start - m.end() <= 6 and a.start >= m.end() for a in actors)
         return True
+    if etype not in CLAIM_TYPES and _DENIED_ROLE.search(text, max(sent.start, m.start() - 60), m.start()) and (
+        _DENYING.search(text, sent.start, m.start())
+    ):
+        return False  # "has never acknowledged any role in cryptocurrency thefts": nothing asserted
     if etype == "ForcedLabor":
         # "seven years of forced labor" is a sentence term, not a forced-labour event; "sanctioned
         # over its forced labor programs" names a subject matter, not an event
@@ -861,7 +882,7 @@ def _affected(etype: str, c: _Cand, text: str, sent: Span, agent: Mention | None
     lo = c.start + (first.end() if first else 0)
     hi = min(sent.end, c.end + 60)
     seg_end = hi
-    for stop in (";", " that ", " which ", " while ", " but "):
+    for stop in (";", " that ", " which ", " while ", " but ", ", citing ", ", according to ", ", said ", " citing "):
         k = text.find(stop, c.end, hi)
         if k >= 0:
             seg_end = min(seg_end, k)
@@ -991,6 +1012,9 @@ def _quantities(etype: str, c: _Cand, text: str, sent: Span, stx: list[Timex]) -
 
 
 _THAN = re.compile(r"\bthan\b", re.I)
+_WHEN_CLAUSE = re.compile(r"\bwhen\b", re.I)
+_ADMITTED_TO = re.compile(
+    r"\b(?:admit(?:ted|s)?|confess(?:ed|es)?|acknowledg(?:ed|es)|accused|convicted|charged|suspected)\s+(?:to|of|with)\s+$", re.I)
 _REPORTING_PARTICIPLE = re.compile(
     r"\b(?:detailing|documenting|describing|outlining|listing|chronicling|recounting|highlighting|citing)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+but\b|;|\s(?:while|whereas|although|though)\s|,\s+and\s+", re.I)
@@ -1046,10 +1070,13 @@ def _when(
             between = text[c.end : t.start]
             if _THAN.search(between):
                 continue  # "more forced labour than when a UN inquiry reported in 2014"
+            if not claim and _WHEN_CLAUSE.search(between) and _ADMITTED_TO.search(text, max(sent.start, c.start - 40), c.start):
+                continue  # "admitted to abducting 13 when Koizumi visited in 2002": the admission's date
             if _CLAUSE_BREAK.search(between):
                 continue  # "closed its border …, but executions picked up since 2023"
-            if claim and not _NEAR_SPEECH.match(between):
-                continue  # "KCNA said samples taken on Sunday …": the date of what was said
+            if claim and not _NEAR_SPEECH.match(between) and not _WHEN_CLAUSE.search(between):
+                continue  # "KCNA said samples taken on Sunday …": the date of what was said; a when-clause
+                # dates the saying ("admitted to abducting 13 of them when Koizumi visited in 2002")
             if _NP_PP.search(between) and not _PREP_BEFORE.search(between):
                 continue  # "its first outbreak since the start of the pandemic more than two years ago"
         else:
@@ -1092,7 +1119,7 @@ def _in_dateline(text: str, sent: Span, t: Timex) -> bool:
 
 
 _SPEECH_VERB = re.compile(
-    r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )\b(?:said|says|told\s+\w+|announced|reported|found|"
+    r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )\b(?:said|says|told\s+\w+|announced|reported|found|finds|shows|reveals|"
     r"concluded|concludes|documented|detailed|described|estimated|revealed|showed|confirmed|claimed|alleged|noted|warned|"
     r"stated|wrote|added|accused(?!\s+of\b)|attributed|blamed|blames)\b"
 )
