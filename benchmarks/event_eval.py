@@ -245,7 +245,7 @@ def _table(report: dict, speed: float) -> str:
         "",
         "A match is the right type, an interval agreeing with the gold, and the gold sentence as quote. "
         "The dev corpus (`benchmarks/dev/`) was written and annotated before its rules were tuned; "
-        "all three sets have since been used in development, so these are not held-out scores.",
+        "seeds, examples and dev have all since been used in development, so these are not held-out scores.",
         "",
         "Measured blind: `benchmarks/dev2/` (12 articles in other styles: an NGO report, a feature, an analysis "
         "dense with background dates, a provincial-source report, a press statement, a UN briefing note, a "

@@ -653,3 +653,16 @@ def test_a_when_clause_after_an_admission_dates_the_admission():
     evs = run("Pyongyang admitted to abducting 13 Japanese when the prime minister visited in September 2002.", PUB)
     assert one(evs, "Statement").when.value == "2002-09"
     assert one(evs, "Abduction").when is None
+
+
+def test_a_headline_merges_with_the_body_event_it_announces():
+    """'China sends North Korean defectors back' (title) and 'up to 600 North Koreans' (body) are one event."""
+    text = ("China sends North Korean defectors back across the border\n\n"
+            "China forcibly returned up to 600 North Koreans this week, activists said. "
+            "Separately, China sent back two brokers in May.")
+    evs = [e for e in run(text, PUB) if e.type == "Repatriation"]
+    assert len(evs) == 3
+    merged = merge_events(evs)
+    assert sorted(len(m.mentions) for m in merged) == [1, 2]
+    title = next(m for m in merged if len(m.mentions) == 2)
+    assert {e.sentence.start for e in title.mentions} == {0, text.index("China forcibly")}

@@ -21,9 +21,11 @@ _spec.loader.exec_module(event_eval)
 SETS = {
     "dev": (event_eval.GOLD_DIR / "dev.jsonl", event_eval.DEV),
     "examples": (event_eval.GOLD_DIR / "examples.jsonl", event_eval.EXAMPLES),
+    "dev2": (event_eval.GOLD_DIR / "dev2.jsonl", event_eval.DEV2),
 }
 # floors a little under the scores at the time of writing (dev 0.87 / 0.95 / attribution 1.00)
-FLOORS = {"dev": (0.82, 0.90, 0.90), "examples": (0.95, 0.95, 0.95)}
+# dev2 was annotated blind (first run 0.55 / 0.49 / 0.81), then tuned on (0.87 / 0.87 / 0.88)
+FLOORS = {"dev": (0.82, 0.90, 0.90), "examples": (0.95, 0.95, 0.95), "dev2": (0.82, 0.82, 0.82)}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))

@@ -4,7 +4,9 @@ The policy, in one place:
 
 * Within a document, mentions of the same type merge unless they conflict: different agents,
   places, quantities, sentence terms or affected groups ("brokers" vs "a pastor"; vague
-  ones like "people" conflict with nothing), or time intervals that do not nest.
+  ones like "people" conflict with nothing), or time intervals that do not nest. A headline
+  words its event more loosely than the body ("North Korean defectors" for "up to 600 North
+  Koreans"): a title-line mention merges with a body mention whatever their groups and counts.
 * Across documents, mentions must also share their agent. Dated mentions merge when one
   interval lies within the other ("2025" and "April 2025"); an undated mention joins a dated
   event only when exactly one such event of its type and agent exists and the mention adds no
@@ -24,6 +26,7 @@ are added.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -91,6 +94,14 @@ def _affected(e: Event) -> str | None:
     return None
 
 
+_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+def _is_title(e: Event) -> bool:
+    """Whether the mention is the document's title line (its first line, no closing stop)."""
+    return e.sentence.start == 0 and "\n" not in e.sentence.text.strip() and not _TERMINAL.search(e.sentence.text)
+
+
 def _quantities(e: Event) -> dict[str, float]:
     out: dict[str, float] = {}
     for q in e.quantities:
@@ -140,7 +151,8 @@ class _Cluster:
         iv = _interval(e.when)
         if iv is not None and self.interval is not None and not _nested(iv, self.interval):
             return True
-        for u, v in _quantities(e).items():
+        headline = same_doc and (_is_title(e) or any(_is_title(m) for m in self.members))
+        for u, v in ({} if headline else _quantities(e)).items():
             w = self.quantities.get(u)
             if w is not None and abs(v - w) > 0.1 * max(abs(v), abs(w)):
                 return True
@@ -149,7 +161,7 @@ class _Cluster:
         if e.type in _CLAIMS and self.members and e.label != self.members[0].label:
             return True  # "denies the accusations" and "denies it was COVID" are two denials
         aff = _affected(e)
-        if aff is not None and self.affected and aff not in self.affected:
+        if aff is not None and self.affected and aff not in self.affected and not headline:
             return True  # "two brokers" and "a pastor" were arrested in two events
         return False
 
