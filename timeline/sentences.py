@@ -24,7 +24,7 @@ _CANDIDATE = re.compile(
     r"(?P<nl>[\n\r\u2028\u2029\x0b\x0c\x85]+)"
     r"|(?<![.!?\u2026])(?P<punct>[.!?\u2026]++)(?P<close>[\"'\u201d\u2019)\]\u00bb]*+)"
     r"(?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]++)"
-    r"(?=[\"'\u201c\u2018(\[\u00ab]*(?P<next>\w+))"
+    r"(?=[\"'\u201c\u2018(\[\u00ab*_]*(?P<next>\w+))"
 )
 _LAST_TOKEN = re.compile(r"(\S+)\Z")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\Z")  # U.S, e.g, a.m (final dot is the punct)
@@ -98,7 +98,7 @@ def _ends_sentence(text: str, sentence_start: int, match: re.Match[str]) -> bool
     token_match = _LAST_TOKEN.search(text, max(sentence_start, match.start() - 40), match.start())
     if token_match is None:
         return True
-    token = token_match.group(1).lstrip("\"'\u201c\u2018([\u00ab")
+    token = token_match.group(1).lstrip("\"'\u201c\u2018([\u00ab*_~`")  # quotes, brackets, Markdown emphasis
     word = token.lower()
     if not token:
         return True
