@@ -1,13 +1,13 @@
 """Event extraction against the hand-made gold: precision, recall, attribution accuracy.
 
     .venv/bin/python benchmarks/event_eval.py            # seeds (skipped if ../shared/seeds is absent), examples/, dev
-    .venv/bin/python benchmarks/event_eval.py --set dev  # one set only (seeds, examples, dev or dev2; repeatable)
+    .venv/bin/python benchmarks/event_eval.py --set dev  # one set only (seeds, examples, dev, dev2 or dev3; repeatable)
     .venv/bin/python benchmarks/event_eval.py -v         # also list misses and false alarms
     .venv/bin/python benchmarks/event_eval.py --json     # machine-readable numbers
 
 The gold (``benchmarks/events_gold/seeds.jsonl`` for ``../shared/seeds``,
 ``examples.jsonl`` for ``examples/``, ``dev.jsonl`` for ``benchmarks/dev/``, ``dev2.jsonl`` for
-``benchmarks/dev2/``) points into the documents (``Document.text``) by file
+``benchmarks/dev2/``, ``dev3.jsonl`` for ``benchmarks/dev3/``) points into the documents (``Document.text``) by file
 name and the character offsets of the sentence, with a short SHA-1 of the sentence to notice
 when a document has changed under it; it never copies their text. Each line gives the
 acceptable event types, the expected interval (``[earliest, latest]``, ``latest`` null for
@@ -26,6 +26,7 @@ threads and link lists); its gold was annotated before the rules were tuned on i
 seeds and examples, check on dev: a rule that only helps one dev sentence is overfitting.
 The second dev set (``benchmarks/dev2/``, other styles) was annotated blind, before the extractor
 first ran on it; its first score is kept in the results text as the nearest thing to held-out.
+The third (``benchmarks/dev3/``) was made the same way, and its blind score is kept beside dev2's.
 The last lines print the extraction speed (documents per second, one core).
 """
 
@@ -51,6 +52,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = ROOT / "examples"
 DEV = ROOT / "benchmarks" / "dev"
 DEV2 = ROOT / "benchmarks" / "dev2"
+DEV3 = ROOT / "benchmarks" / "dev3"
 
 
 def _iv(e: Event) -> tuple[date, date | None] | None:
@@ -174,12 +176,12 @@ def run(gold_file: Path, docs_dir: Path) -> tuple[dict, list[Event]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=Path, default=SEEDS, help="folder of the seed articles")
-    ap.add_argument("--set", dest="sets", action="append", choices=("seeds", "examples", "dev", "dev2"),
+    ap.add_argument("--set", dest="sets", action="append", choices=("seeds", "examples", "dev", "dev2", "dev3"),
                     help="evaluate only this set (repeatable; default: all)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = ap.parse_args(argv)
-    wanted = set(args.sets or ("seeds", "examples", "dev", "dev2"))
+    wanted = set(args.sets or ("seeds", "examples", "dev", "dev2", "dev3"))
     sets = []
     if "seeds" in wanted:
         if args.seeds.is_dir():
@@ -192,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("dev", GOLD_DIR / "dev.jsonl", DEV))
     if "dev2" in wanted and DEV2.is_dir() and (GOLD_DIR / "dev2.jsonl").exists():
         sets.append(("dev2", GOLD_DIR / "dev2.jsonl", DEV2))
+    if "dev3" in wanted and DEV3.is_dir() and (GOLD_DIR / "dev3.jsonl").exists():
+        sets.append(("dev3", GOLD_DIR / "dev3.jsonl", DEV3))
     report = {}
     for name, gold_file, folder in sets:
         res, events = run(gold_file, folder)
@@ -222,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         table = _table(report, speed)
         print("\n" + table)
-        if set(report) == {"seeds", "examples", "dev", "dev2"}:  # a full run: keep it for the README
+        if set(report) == {"seeds", "examples", "dev", "dev2", "dev3"}:  # a full run: keep it for the README
             RESULTS.parent.mkdir(parents=True, exist_ok=True)
             RESULTS.write_text("# Events\n\n" + table + "\n", encoding="utf-8")
     return 0
@@ -252,6 +256,13 @@ def _table(report: dict, speed: float) -> str:
         "live page, pages with comments and link rails) was annotated before the extractor first ran on it. "
         "That first, blind run scored precision 0.55, recall 0.49, dated precision 0.72, dated recall 0.47, "
         "attribution 0.81 — the closest we have to a held-out score. The dev2 row above is after tuning on it.",
+        "",
+        "Measured blind: `benchmarks/dev3/` (10 articles in yet other styles: a wire story on a Security Council "
+        "veto, a Yonhap story whose dateline has no year, a long read told in past dates, a Daily NK trial report "
+        "in HTML, an Amnesty press release on satellite imagery, a Japanese government statement, a crypto-crime "
+        "annual summary, a KCNA denial, a border-reopening story, a timeline list page) was annotated and "
+        "committed before the extractor first ran on it. That first, blind run scored precision 0.64, recall "
+        "0.43, dated precision 0.77, dated recall 0.44, attribution 1.00. The dev3 row above is after tuning on it.",
         "",
         f"Extraction speed in the same run: {speed:.0f} documents/s on one core (read, sentences, time, events).",
     ]
