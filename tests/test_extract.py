@@ -666,3 +666,50 @@ def test_a_headline_merges_with_the_body_event_it_announces():
     assert sorted(len(m.mentions) for m in merged) == [1, 2]
     title = next(m for m in merged if len(m.mentions) == 2)
     assert {e.sentence.start for e in title.mentions} == {0, text.index("China forcibly")}
+
+
+def test_a_span_later_moves_the_story_date_on():
+    """'A month later' / 'two years later' date the event from the story's last date, at that unit."""
+    text = ("In the spring of 2011, border police picked up a young mother in a raid and arrested her. "
+            "She was handed over to North Korean guards a month later. "
+            "Two years later she crossed again.")
+    events = run(text, published=date(2020, 5, 1))
+    rep = one(events, "Repatriation")
+    assert rep.when.earliest == date(2011, 4, 1) and rep.when.latest <= date(2011, 6, 30)
+    esc = one(events, "Defection")
+    assert (esc.when.earliest, esc.when.latest) == (date(2013, 1, 1), date(2013, 12, 31))
+
+
+def test_a_bare_month_takes_the_year_its_sentence_named():
+    """'In 2021, … stole $9 million from a wallet provider in June' is June 2021, not June of the publication year."""
+    ev = one(run("In 2021, North Korean groups stole $9 million from a wallet provider in June.",
+                 published=date(2022, 12, 20)), "CyberTheft")
+    assert (ev.when.earliest, ev.when.latest) == (date(2021, 6, 1), date(2021, 6, 30))
+
+
+def test_a_gapped_second_theft_is_its_own_event():
+    """'stole $50 million from A in April 2021, and $8 million from B in July' is two thefts, July 2021."""
+    events = run("The group stole $50 million from a Singapore exchange in April 2021, and $8 million "
+                 "from a Hong Kong wallet provider in July.", published=date(2024, 9, 1))
+    thefts = sorted((e.when.earliest, e.when.latest) for e in events if e.type == "CyberTheft")
+    assert thefts == [(date(2021, 4, 1), date(2021, 4, 30)), (date(2021, 7, 1), date(2021, 7, 31))]
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        ("Officials held a public trial at the town stadium on May 3, 2022.", "Sentencing"),
+        ("Several of the detainees were beaten by guards in 2021.", "Torture"),
+        ("A fisherman's daughter was taken to North Korea in 1978.", "Abduction"),
+        ("Chinese police took him away in 2015.", "Detention"),
+        ("In 2016 she was turned over to North Korean security agents.", "Repatriation"),
+        ("He arrived in South Korea in 2014.", "Defection"),
+        ("Inmates were made to work in the mines in 2019, a former guard said.", "ForcedLabor"),
+        ("In 2016 the council adopted two more rounds of sanctions.", "Sanction"),
+        ("Moscow vetoed the draft resolution on Friday, March 1, 2024.", "Rebuttal"),
+        ("The agency said in 2019 that there is no such thing as a prison camp in the country.", "Denial"),
+    ],
+)
+def test_news_phrasings_of_events(sentence, etype):
+    """Common news phrasings of trials, beatings, abductions, arrests, hand-overs, arrivals, labour, sanctions, vetoes and denials."""
+    assert etype in {e.type for e in run(sentence, published=date(2024, 6, 1))}

@@ -469,6 +469,10 @@ def _sentence_events(
             participants.append(p)
         quantities = [] if etype in CLAIM_TYPES else _quantities(etype, c, text, sent, stx)
         when = _when(c, stx, text, sent, agent, actors)
+        if when is not None and when.anchor == "publication":
+            when = _in_stated_year(when, text, sent, stx)
+        if when is None or not when.resolved:
+            when = _later_time(stx, text, previous, index) or when
         if when is None:
             when = _anaphoric_time(sent, text, previous) or _inherit(etype, sent, text, previous)
         if when is None and doc.published is not None and etype not in CLAIM_TYPES and _PROGRESSIVE.search(
@@ -1207,6 +1211,86 @@ def _inherit(etype: str, sent: Span, text: str, previous: list[tuple[int, Span, 
             if starts_pronoun or (heads and any(re.search(rf"\b{h}\b", aff) for h in heads)):
                 return e.when
     return None
+
+
+_BARE_MONTH = re.compile(
+    r"(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December)",
+)
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def _in_stated_year(when: Timex, text: str, sent: Span, stx: list[Timex]) -> Timex:
+    """A bare month dates to the year the sentence has just named, not the publication year:
+    "In 2023, hackers stole $100 million in June" is June 2023, "$620 million in March 2022,
+    and $100 million in June" is June 2022, and so is a list item
+    "- 2023: The act is adopted in January"."""
+    if when.granularity != "month" or not _BARE_MONTH.fullmatch(when.text) or when.earliest is None:
+        return when
+    years = [t for t in stx if t.end <= when.start and t.anchor == "absolute" and _YEAR_ONLY.search(t.text)
+             and t.earliest is not None and t.latest is not None and t.earliest.year == t.latest.year]
+    if not years or years[-1].earliest is None:
+        return when
+    year = years[-1].earliest.year
+    between = text[years[-1].end : when.start]  # "in March 2022, and $100 million in June": June 2022
+    if year == when.earliest.year or _YEAR_ONLY.search(between):
+        return when
+    try:
+        earliest = when.earliest.replace(year=year)
+        latest = when.latest.replace(year=year) if when.latest else None
+    except ValueError:
+        return when
+    return replace(when, value=f"{year}{when.value[4:]}", earliest=earliest, latest=latest, anchor="expression")
+
+
+_LATER = re.compile(
+    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+(?:later|afterwards|after\s+that)",
+    re.I,
+)
+_LATER_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+
+
+def _later_time(stx: list[Timex], text: str, previous: list[tuple[int, Span, list[Event]]], index: "_DocIndex") -> Timex | None:
+    """"A month later", "two years later": the date of the story so far moved on by that much.
+
+    The story's date is the last resolved event date of the nearest sentence before that has
+    one (looking back at most four sentences), else its last absolute date; the result keeps
+    the unit's precision ("two years later" after spring 2002 is 2004)."""
+    t = next((t for t in stx if not t.resolved and _LATER.fullmatch(t.text.strip())), None)
+    if t is None:
+        return None
+    m = _LATER.fullmatch(t.text.strip())
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _LATER_N[word]
+    unit = m.group("u").lower()
+    base = None
+    for _, psent, pevents in reversed(previous[-4:]):
+        dated = [e.when for e in pevents if e.when is not None and e.when.resolved and not e.when.open_end]
+        if not dated:
+            dated = [x for x in index.timexes_in(psent) if x.type == "DATE" and x.resolved and x.anchor == "absolute"]
+        if dated:
+            base = max(dated, key=lambda x: x.start)
+            break
+    if base is None or base.earliest is None or base.latest is None:
+        return None
+    from datetime import date, timedelta
+
+    def months(d: date, k: int) -> date:
+        y, mo = divmod(d.month - 1 + k, 12)
+        return date(d.year + y, mo + 1, 1)
+
+    if unit == "year":
+        lo, hi, gran = date(base.earliest.year + n, 1, 1), date(base.latest.year + n, 12, 31), "year"
+    elif unit == "month":
+        lo = months(base.earliest, n)
+        hi = months(base.latest, n + 1) - timedelta(days=1)
+        gran = "month"
+    else:
+        days = n * (7 if unit == "week" else 1)
+        lo, hi = base.earliest + timedelta(days=days), base.latest + timedelta(days=days)
+        gran = base.granularity if base.granularity in ("day", "week", "month") else "day"
+    value = str(lo.year) if gran == "year" else lo.isoformat()[:7] if gran == "month" else lo.isoformat()
+    return Timex(t.start, t.end, t.text, "DATE", value, earliest=lo, latest=hi, granularity=gran, anchor="expression")
 
 
 _ANAPHOR = re.compile(r"\b(?:since then|since that time|ever since|at the time|at that time|that same year|the same year|that year)\b", re.I)
