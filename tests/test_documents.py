@@ -290,6 +290,8 @@ def test_html_offsets_point_into_extracted_text() -> None:
         (f"SEOUL, Oct. 2, 2025 (Reuters) - {PROSE}", date(2025, 10, 2), "dateline", "high"),
         (f"(Seoul, June 2, 2024) \u2013 {PROSE}", date(2024, 6, 2), "dateline", "high"),
         (f"Title\nSeoul (AFP) \u2013 Oct 31, 2024\n\n{PROSE}", date(2024, 10, 31), "dateline", "high"),
+        (f"Title\n\n2014.11.20\n\nPyongyang, November 20 (KCNA) -- {PROSE}", date(2014, 11, 20), "dateline", "medium"),
+        (f"Title\n\n2014.11.20\n\n{PROSE}", date(2014, 11, 20), "byline", "medium"),
         (f"Oct. 2, 2025 \u2014 {PROSE}", date(2025, 10, 2), "dateline", "high"),
         (f"Title\nGENEVA, 2 October 2025 (AFP) -- {PROSE}", date(2025, 10, 2), "dateline", "high"),
         (f"Title\nPublished: October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),

@@ -520,7 +520,7 @@ def _month(name: str) -> int:
 
 _STAMP = re.compile(r"\((\d{4})\.(\d{1,2})\.(\d{1,2})\.?\)")
 _FULL_DATE = re.compile(
-    rf"\b{_WEEKDAY}(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    rf"\b{_WEEKDAY}(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?)(?!\d)",
     re.I,
 )
 # "Pyongyang, October 2 (KCNA) –", "SEOUL, Oct. 2, 2025 (Reuters) -", "Oct. 2, 2025 —",
@@ -615,10 +615,15 @@ def infer_published(
     return None
 
 
+_AFTER_DATE = re.compile(r"\s*[|\u2022\u00b7]\s*")
+_TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}\b.*)$")
+
+
 def _strip_time(value: str) -> str:
-    """Drop a trailing time or zone ("10:30 AM KST", "| 3 min read") after a date."""
-    value = re.split(r"\s*[|\u2022\u00b7]\s*", value, maxsplit=1)[0]
-    return re.sub(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}.*)$", "", value).strip()
+    """Drop a trailing time or zone ("10:30 AM KST", "| 3 min read") after a date; a dotted
+    date ("2014.11.20") is not a time."""
+    value = _AFTER_DATE.split(value, maxsplit=1)[0]
+    return _TRAILING_TIME.sub("", value).strip()
 
 
 def _top_lines(text: str, body_start: int, in_noise) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
