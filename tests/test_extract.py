@@ -713,3 +713,67 @@ def test_a_gapped_second_theft_is_its_own_event():
 def test_news_phrasings_of_events(sentence, etype):
     """Common news phrasings of trials, beatings, abductions, arrests, hand-overs, arrivals, labour, sanctions, vetoes and denials."""
     assert etype in {e.type for e in run(sentence, published=date(2024, 6, 1))}
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        ("Three days later, the two sailors were handed over to the North at the border village.", "Repatriation"),
+        ("The smugglers were captured by border police near the river in 2021.", "Detention"),
+        ("In March, hundreds of students were mobilised to a dam construction project.", "ForcedLabor"),
+        ("The school sent its graduates to coal mines and farms in 2022.", "ForcedLabor"),
+        ("Youth shock brigades worked on the railway in 2020.", "ForcedLabor"),
+        ("A private walked across the western front on June 4, 2024.", "Defection"),
+        ("The guard sprinted across the line in 2017 as shots rang out.", "Defection"),
+        ("The government has denied sending troops abroad.", "Denial"),
+        ("In May the ministry called the claims of a secret deal \"pure fiction\".", "Denial"),
+        ("Tokyo welcomed the decision on Monday, saying it was overdue.", "Statement"),
+    ],
+)
+def test_more_news_phrasings_of_events(sentence, etype):
+    """Hand-overs to the North, captures, labour mobilisation, crossings of the front line, denials of doing something, welcomes."""
+    assert etype in {e.type for e in run(sentence, published=date(2024, 6, 10))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Smugglers were caught on camera near the river in 2021.",
+        "She was caught dancing at a party in 2021.",
+        "The man captured the attention of the crowd in 2021.",
+    ],
+)
+def test_catching_on_camera_or_in_the_act_is_no_detention(sentence):
+    """'caught on camera', 'caught dancing', and an active 'captured the attention' are no detention."""
+    assert not {"Detention", "Repatriation"} & {e.type for e in run(sentence, published=date(2024, 6, 10))}
+
+
+def test_a_welcome_is_dated_by_the_statement_that_carries_it():
+    """'welcomed the adoption, saying in a statement Friday that …' is Friday's statement."""
+    ev = one(run("Seoul's foreign ministry welcomed the adoption, saying in a statement Friday that it would act.",
+                 published=date(2024, 4, 5)), "Statement")
+    assert (ev.when.earliest, ev.when.latest) == (date(2024, 4, 5), date(2024, 4, 5))
+
+
+def test_a_date_in_an_appositive_dates_the_subject_not_the_event():
+    """'The panel, set up by the council in May 2019, published its report on 2 June 2020' is June 2020."""
+    ev = one(run("The panel, set up by the council in May 2019, published its report on 2 June 2020.",
+                 published=date(2024, 1, 1)), "ReportRelease")
+    assert (ev.when.earliest, ev.when.latest) == (date(2020, 6, 2), date(2020, 6, 2))
+
+
+def test_a_list_items_month_takes_the_items_year():
+    """'- 2016: She is sentenced to ten years in March' is March 2016, not the year alone."""
+    ev = one(run("Key dates\n\n- 2016: She is sentenced to ten years in March\n- 2019: She is released",
+                 published=date(2023, 10, 1)), "Sentencing")
+    assert (ev.when.earliest, ev.when.latest) == (date(2016, 3, 1), date(2016, 3, 31))
+
+
+def test_a_bare_surname_names_the_person_named_in_full_before():
+    """'Kim told the assembly …' after 'Kim Jong Un' is his statement; two people called Kim make it nobody's."""
+    ev = one(run("Leader Kim Jong Un spoke in Pyongyang. Kim told the assembly on Monday that talks were over.",
+                 published=date(2024, 1, 20)), "Statement")
+    assert role(ev, "agent") == "Kim Jong Un"
+    both = run("Kim Jong Un and Kim Yo Jong were there. Kim told the assembly on Monday that talks were over.",
+               published=date(2024, 1, 20))
+    assert all(role(e, "agent") not in ("Kim Jong Un", "Kim Yo Jong") for e in both if e.sentence.start > 40)

@@ -197,7 +197,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     idx_doc = _DocIndex(
         triggers=sorted(trig, key=lambda tm: (tm[1].start(), tm[0])),
         mentions=(mentions := gaz.find(text)),
-        people=_by_surname(find_people(text), mentions),
+        people=_with_bare_surnames(text, _by_surname(find_people(text), mentions), mentions),
         timexes=tx_sorted,
     )
     for idx, sent in enumerate(kept):
@@ -221,6 +221,46 @@ def _by_surname(people: list[Mention], known: list[Mention]) -> list[Mention]:
             p = Mention(persons[surname], p.start, p.end, p.text)
         out.append(p)
     return out
+
+
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")
+_CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{1,12}(?![\w’'-])(?!\s+[A-Z])")
+
+
+def _with_bare_surnames(text: str, people: list[Mention], known: list[Mention]) -> list[Mention]:
+    """A surname on its own after the full name names that person: "Kim" after "Kim Jong Un",
+    "Chung" after "Chung Eui-yong" (Korean names lead with the surname), "Kirby" after "John
+    Kirby". A surname two people share names neither.
+
+    >>> t = "Leader Kim Jong Un spoke. Kim told the assembly to act."
+    >>> [(m.text, m.entity.key) for m in _with_bare_surnames(t, find_people(t), [])]
+    [('Kim Jong Un', 'kim-jong-un'), ('Kim', 'kim-jong-un')]
+    """
+    persons = [m for m in known if m.entity.category == "person"]
+    named = persons + [m for m in people if len(m.text.split()) >= 2 and not any(_overlap(m, k) for k in persons)]
+    first: dict[str, tuple[int, Entity]] = {}
+    clash: set[str] = set()
+    for m in named:
+        words = m.text.split()
+        korean = len(words) == 3 or (len(words) == 2 and _KOREAN_GIVEN.match(words[1]) is not None)
+        surname = words[0] if korean else words[-1]
+        if surname in first and first[surname][1].key != m.entity.key:
+            clash.add(surname)
+        elif surname not in first or m.end < first[surname][0]:
+            first[surname] = (m.end, m.entity)
+    if not first:
+        return people
+    taken = [(m.start, m.end) for m in [*known, *people]]
+    extra = []
+    for m in _CAPITALISED.finditer(text):
+        name = m.group(0)
+        hit = first.get(name)
+        if hit is None or name in clash or m.start() < hit[0]:
+            continue
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        extra.append(Mention(hit[1], m.start(), m.end(), name))
+    return sorted([*people, *extra], key=lambda x: x.start) if extra else people
 
 
 # --- sentences ----------------------------------------------------------------------------
@@ -1029,6 +1069,13 @@ _NEAR_SPEECH = re.compile(
     r"press|conference|news|told|earlier|today|yesterday|separately)\b)*\s*$",
     re.IGNORECASE,
 )
+_OBJECT_SAYING = re.compile(
+    r"(?:\s+(?:the|a|an|its|his|her|their|this|these)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}?)?,\s+(?:saying|adding|noting|stating)\b", re.I
+)
+_APPOSITIVE_PARTICIPLE = re.compile(
+    r",\s+(?:\w+ed|set\s+up|built|founded|made|held|born|formed|begun|written|drawn\s+up)\s+(?:[\w’'-]+\s+){0,8}?(?:by|in|on|at)\b", re.I
+)
+_LIST_LABEL = re.compile(r"[-*•]\s+(?:19|20)\d\d\s*:")
 _NP_PP = re.compile(r"\b(?:since|after|before|until|following|during)\s+(?:the|a|an|its|their|his|her)\s+\w+", re.I)
 _RELATIVE_OR_SEMICOLON = re.compile(r"\b(?:that|which|who)\b|;")
 _PRONOUN_AGENT = re.compile(r"(?:it|they|we|he|she|the government|the regime|the authorities)$", re.IGNORECASE)
@@ -1078,13 +1125,24 @@ def _when(
                 continue  # "admitted to abducting 13 when Koizumi visited in 2002": the admission's date
             if _CLAUSE_BREAK.search(between):
                 continue  # "closed its border …, but executions picked up since 2023"
-            if claim and not _NEAR_SPEECH.match(between) and not _WHEN_CLAUSE.search(between):
+            said = _OBJECT_SAYING.match(between) if claim else None
+            if said is not None and _NEAR_SPEECH.match(between[said.end() :]):
+                pass  # "welcomed the adoption, saying in a statement Friday that …": the statement's day
+            elif claim and not _NEAR_SPEECH.match(between) and not _WHEN_CLAUSE.search(between):
                 continue  # "KCNA said samples taken on Sunday …": the date of what was said; a when-clause
                 # dates the saying ("admitted to abducting 13 of them when Koizumi visited in 2002")
             if _NP_PP.search(between) and not _PREP_BEFORE.search(between):
                 continue  # "its first outbreak since the start of the pandemic more than two years ago"
         else:
             between = text[t.end : c.start]
+            if between.lstrip().startswith(","):
+                comma = text.rfind(",", sent.start, t.start)
+                if comma >= 0 and _APPOSITIVE_PARTICIPLE.match(text, comma):
+                    continue  # "The Commission, established … in March 2013, published its report on …"
+            if _LIST_LABEL.match(text, sent.start) and t.start - sent.start <= 4 and any(
+                o is not t and o.type == "DATE" and o.start > t.end for o in stx
+            ):
+                continue  # "- 2014: He is sentenced … in May": the label is the year of the month after it
             if _SUBORD.search(between) and not claim:
                 continue  # "collapsed in 2021 after North Korea closed its border"
             if _REPORTING_PARTICIPLE.search(between) and not claim:
