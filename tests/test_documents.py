@@ -292,6 +292,7 @@ def test_html_offsets_point_into_extracted_text() -> None:
         (f"Title\nSeoul (AFP) \u2013 Oct 31, 2024\n\n{PROSE}", date(2024, 10, 31), "dateline", "high"),
         (f"Title\n\n2014.11.20\n\nPyongyang, November 20 (KCNA) -- {PROSE}", date(2014, 11, 20), "dateline", "medium"),
         (f"Title\n\n2014.11.20\n\n{PROSE}", date(2014, 11, 20), "byline", "medium"),
+        (f"FOR IMMEDIATE RELEASE\nSeoul/Geneva, February 16, 2024\n\n{PROSE}", date(2024, 2, 16), "dateline", "high"),
         (f"Oct. 2, 2025 \u2014 {PROSE}", date(2025, 10, 2), "dateline", "high"),
         (f"Title\nGENEVA, 2 October 2025 (AFP) -- {PROSE}", date(2025, 10, 2), "dateline", "high"),
         (f"Title\nPublished: October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),
@@ -507,3 +508,26 @@ def test_html_comments_dropped_and_unterminated_comment_is_fast() -> None:
     assert doc.text == "kept text"
     with pytest.raises(DocumentError, match="no readable text"):
         document_from_text("<!--" * 20_000, media_type="text/html")
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        '<section class="comments"><h3>Comments</h3><section><p>{x}</p></section><p>Reply</p></section>',
+        '<div id="disqus_thread"><p>{x}</p></div>',
+        '<ul class="related-articles"><li>{x}</li></ul>',
+        '<div class="share-bar social"><p>{x}</p></div>',
+        '<div class="newsletter-box"><p>{x}</p></div>',
+    ],
+)
+def test_html_furniture_containers_are_dropped(container: str) -> None:
+    """Comment threads, related rails, share bars and newsletter boxes marked by class or id
+    are not text; the article around them is kept whole, even when they nest."""
+    html = (
+        "<html><body><article><p>The court sentenced two men on Monday.</p>"
+        + container.format(x="They were executed for nothing, a reader wrote.")
+        + "<p>The ministry confirmed the sentences.</p></article></body></html>"
+    )
+    doc = document_from_text(html, media_type="text/html")
+    assert "executed for nothing" not in doc.text
+    assert "sentenced two men" in doc.text and "confirmed the sentences" in doc.text

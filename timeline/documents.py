@@ -532,6 +532,13 @@ _DATELINE = re.compile(
     r"\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:[\u2013\u2014-]{1,2}|:)\s",
     re.I,
 )
+# "Seoul/Geneva, February 16, 2024" on a line of its own (a press release under its banner).
+_DATELINE_LINE = re.compile(
+    rf"^(?!by\s)(?P<city>(?-i:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}})),\s+"
+    rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
+    r",?\s+(?P<year>\d{4})\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*$",
+    re.I,
+)
 # "Seoul (AFP) – Oct 31, 2024" (the agency before the date, often on a line of its own).
 _DATELINE_AGENCY_FIRST = re.compile(
     rf"^(?P<city>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}}),?\s*(?P<agency>\([A-Za-z][\w .&/-]{{1,30}}\))\s*(?:[\u2013\u2014-]{{1,2}}|,)\s*"
@@ -574,7 +581,7 @@ def infer_published(
     lines = _top_lines(text, body_start, in_noise)
     # A dateline opens the first line of the body (or the line after a title).
     for start, line in lines[:4]:
-        m = _DATELINE.match(line) or _DATELINE_AGENCY_FIRST.match(line)
+        m = _DATELINE.match(line) or _DATELINE_AGENCY_FIRST.match(line) or _DATELINE_LINE.match(line)
         if m is None or not (m.group("city") or m.group("agency") or m.group("year")):
             continue
         month = _month(m.group("mon") or m.group("mon2"))
@@ -697,6 +704,18 @@ class _Page:
         self.metadata = metadata
 
 
+# Containers that pages use for furniture, recognised by a class or id word: their text is
+# dropped like <nav> and <aside> (comment threads, share bars, related-links rails, newsletter
+# boxes, cookie banners, advertisements).
+_CONTAINERS = frozenset({"div", "section", "ul", "ol", "aside", "footer", "header", "form", "p"})
+_FURNITURE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|disqus|replies|share|sharing|social|related|"
+    r"newsletter|subscribe|subscription|cookies?|cookie-banner|consent|advert|advertisement|ads?|promo|"
+    r"most-read|mostread|popular|recommended|outbrain|taboola)(?:$|[\s_-])",
+    re.I,
+)
+
+
 class _Extractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -712,6 +731,7 @@ class _Extractor(HTMLParser):
         self.times: list[str] = []
         self.in_jsonld = False
         self.jsonld: list[str] = []
+        self.class_skip: list[list] = []  # [tag, nesting depth] of containers skipped by class/id
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -739,6 +759,12 @@ class _Extractor(HTMLParser):
             self.skip_depth += 1
             self.skip_stack.append(tag)
             return
+        if self.class_skip and tag == self.class_skip[-1][0]:
+            self.class_skip[-1][1] += 1  # the same tag nested inside a skipped container
+        elif tag in _CONTAINERS and _FURNITURE_CLASS.search(f"{a.get('class', '')} {a.get('id', '')}"):
+            self.class_skip.append([tag, 1])  # a comment thread, share bar, related-links rail…
+            self.skip_depth += 1
+            return
         if tag == "h1" and self.h1 is None and not self.skip_depth:
             self.h1_parts = []
         if tag in _BLOCK and not self.skip_depth:
@@ -757,6 +783,12 @@ class _Extractor(HTMLParser):
                     self.skip_depth -= 1
                     if self.skip_stack.pop() == tag:
                         break
+            return
+        if self.class_skip and tag == self.class_skip[-1][0]:
+            self.class_skip[-1][1] -= 1
+            if self.class_skip[-1][1] == 0:
+                self.class_skip.pop()
+                self.skip_depth -= 1
             return
         if tag == "h1" and self.h1_parts is not None:
             self.h1 = _squash("".join(self.h1_parts)) or None
