@@ -255,7 +255,7 @@ def test_a_damaged_kept_result_is_computed_again(tmp_path, data):
     _ingest(tmp_path / "s", docs, events)
     rows = _store_rows(tmp_path / "s", "timeline")
     for kept in (tmp_path / "s" / "results").glob("*.json"):
-        kept.write_text('{"format": 1, "columns": ["x"], "rows": 3, "data": [["plain", [1]]]}', encoding="utf-8")
+        kept.write_text('{"format": 2, "columns": ["x"], "rows": 3, "data": [["plain", [1], [0, 5]]]}', encoding="utf-8")
     assert _store_rows(tmp_path / "s", "timeline") == rows
 
 
@@ -272,5 +272,8 @@ def test_kept_rows_round_trip_every_value_type():
     back = store._result_from_payload(store._result_payload(result))
     assert back.rows == rows and back.columns == result.columns
     assert [list(map(type, r)) for r in back.rows] == [list(map(type, r)) for r in rows]
+    alike = store.QueryResult(["a", "b"], [(store.IRI("same"), True), ("same", 1), (store.IRI("same"), 1.0)])
+    back = store._result_from_payload(store._result_payload(alike))
+    assert [list(map(type, r)) for r in back.rows] == [[store.IRI, bool], [str, int], [store.IRI, float]]
     empty = store._result_from_payload(store._result_payload(store.QueryResult(["a", "b"], [])))
     assert empty.rows == [] and empty.columns == ["a", "b"]

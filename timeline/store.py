@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import fcntl
+import gc
 import hashlib
 import io
 import json
@@ -849,19 +850,32 @@ def _is_endpoint(sources: Any) -> bool:
 # elsewhere), one column at a time with how to rebuild its values, and looked up by the query
 # text (with its bound values) and the identity of ``index.json``, which every write replaces.
 
-_RESULTS_FORMAT = 1
+_RESULTS_FORMAT = 2
 _RESULTS_KEPT = 64  # files; the oldest go first (in-range with many ranges)
 
 
-def _encode_column(values: list[Any]) -> tuple[str, list[Any]]:
-    kinds = {type(v) for v in values if v is not None}
+def _encode_column(values: list[Any]) -> list[Any]:
+    """``[codec, distinct values, index of each row's value]``: results repeat types,
+    documents, dates and labels, and rebuilding each distinct value once is what makes reading
+    back fast."""
+    seen: dict[tuple[type, Any], int] = {}
+    distinct: list[Any] = []
+    indices = []
+    for value in values:
+        key = (type(value), value)  # IRI("x") == "x" and True == 1: keep them apart
+        at = seen.get(key)
+        if at is None:
+            at = seen[key] = len(distinct)
+            distinct.append(value)
+        indices.append(at)
+    kinds = {type(v) for v in distinct if v is not None}
     if kinds in ({str}, {int}, set()):
-        return "plain", values
+        return ["plain", distinct, indices]
     if kinds == {IRI}:
-        return "iri", [None if v is None else str(v) for v in values]
+        return ["iri", [None if v is None else str(v) for v in distinct], indices]
     if kinds == {date}:
-        return "date", [None if v is None else v.isoformat() for v in values]
-    return "tagged", [_tag(v) for v in values]
+        return ["date", [None if v is None else v.isoformat() for v in distinct], indices]
+    return ["tagged", [_tag(v) for v in distinct], indices]
 
 
 def _tag(value: Any) -> Any:
@@ -892,24 +906,28 @@ _UNTAG: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _decode_column(codec: str, values: list[Any]) -> list[Any]:
+def _decode_column(codec: str, distinct: list[Any], indices: list[int]) -> list[Any]:
     if codec == "plain":
-        return values
-    if codec == "iri":
-        return [None if v is None else IRI(v) for v in values]
-    if codec == "date":
-        fromiso = date.fromisoformat
-        return [None if v is None else fromiso(v) for v in values]
-    if codec == "tagged":
-        return [None if v is None else _UNTAG[v[0]](v[1]) for v in values]
-    raise ValueError(f"unknown column codec {codec!r}")
+        values = distinct
+    elif codec == "iri":
+        values = [None if v is None else IRI(v) for v in distinct]
+    elif codec == "date":
+        values = [None if v is None else date.fromisoformat(v) for v in distinct]
+    elif codec == "tagged":
+        values = [None if v is None else _UNTAG[v[0]](v[1]) for v in distinct]
+    else:
+        raise ValueError(f"unknown column codec {codec!r}")
+    return list(map(values.__getitem__, indices))
 
 
 def _result_payload(result: QueryResult) -> str | None:
     if result.kind != "select" or not result.columns or result.warnings:
         return None
     try:
-        columns = [_encode_column(list(col)) for col in zip(*result.rows)] if result.rows else [("plain", [])] * len(result.columns)
+        if result.rows:
+            columns = [_encode_column(list(col)) for col in zip(*result.rows)]
+        else:
+            columns = [["plain", [], []] for _ in result.columns]
     except TypeError:
         return None
     return json.dumps({"format": _RESULTS_FORMAT, "columns": result.columns, "rows": len(result.rows), "data": columns},
@@ -921,10 +939,16 @@ def _result_from_payload(text: str) -> QueryResult:
     if payload.get("format") != _RESULTS_FORMAT:
         raise ValueError("other format")
     columns = payload["columns"]
-    data = [_decode_column(codec, values) for codec, values in payload["data"]]
-    if len(data) != len(columns) or any(len(col) != payload["rows"] for col in data):
-        raise ValueError("truncated")
-    rows = list(zip(*data)) if payload["rows"] else []
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of new objects, none of them in a cycle
+    try:
+        data = [_decode_column(codec, distinct, indices) for codec, distinct, indices in payload["data"]]
+        if len(data) != len(columns) or any(len(col) != payload["rows"] for col in data):
+            raise ValueError("truncated")
+        rows = list(zip(*data)) if payload["rows"] else []
+    finally:
+        if collecting:
+            gc.enable()
     return QueryResult(list(columns), rows)
 
 
