@@ -247,10 +247,13 @@ def main() -> int:
         start, end = previous.find("## Extraction"), previous.find("## Store")
         if start < 0 or end < 0:
             raise SystemExit(f"--queries-only keeps the extraction section of {out}, which has none: run without it once")
-        kept_section = previous[start:end].rstrip("\n").splitlines()
-        kept_target = next((line for line in previous.splitlines() if line.startswith("- re-ingest unchanged")), None)
+        note = "(Extraction section from the last full run; `--queries-only` does not rerun it.)"
+        kept_section = [line for line in previous[start:end].rstrip("\n").splitlines() if line != note]
+        while kept_section and not kept_section[-1].strip():
+            kept_section.pop()
+        kept_target = next((line.removesuffix(" (last full run)") for line in previous.splitlines() if line.startswith("- re-ingest unchanged")), None)
     if kept_section is not None:
-        lines += kept_section + ["", "(Extraction section from the last full run; `--queries-only` does not rerun it.)", "",
+        lines += kept_section + ["", note, "",
                                  "## Store (pyoxigraph on disk) vs rdflib in memory, per named query", ""]
     else:
         print(f"extraction + ingest of {documents} synthetic articles …", flush=True)
