@@ -277,3 +277,21 @@ def test_kept_rows_round_trip_every_value_type():
     assert [list(map(type, r)) for r in back.rows] == [[store.IRI, bool], [str, int], [store.IRI, float]]
     empty = store._result_from_payload(store._result_payload(store.QueryResult(["a", "b"], [])))
     assert empty.rows == [] and empty.columns == ["a", "b"]
+
+
+def test_files_with_the_same_name_in_different_folders_both_stay(tmp_path):
+    """a/report.txt and later b/report.txt share a name, not an identity: neither replaces the other,
+    and each is recognised again on re-ingest, whatever the working folder."""
+    for folder, text in (("a", "In April 2025, China reportedly sent 60 people back.\n"),
+                         ("b", "In 2020, North Korea closed its border with China.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(text, encoding="utf-8")
+    kg = tmp_path / "kg"
+    store.ingest_paths(kg, [tmp_path / "a"])
+    report, _ = store.ingest_paths(kg, [tmp_path / "b"])
+    assert report.added == ("report-" + hashlib.sha1(str((tmp_path / "b" / "report.txt").resolve()).encode()).hexdigest()[:8],)
+    again, _ = store.ingest_paths(kg, [tmp_path / "a", tmp_path / "b"])
+    assert not again.added and not again.changed
+    with store.open_store(kg) as opened:
+        sources = {row[0] for row in store.query(opened, "SELECT ?s WHERE { ?d a tl:Document ; dcterms:source ?s }").rows}
+    assert len(sources) == 2

@@ -36,7 +36,7 @@ import time
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -1331,6 +1331,33 @@ def _mention_order(event: Event) -> tuple[Any, ...]:
     return (event.doc_id, event.trigger.start, event.type, event.sentence.start, event.trigger.end)
 
 
+def _source_of(doc: Document) -> str:
+    """Where a document was read from, independent of the working folder (its resolved path)."""
+    path = Path(doc.path)
+    try:
+        return str(path.resolve()) if path.exists() else doc.path
+    except (OSError, RuntimeError):
+        return doc.path
+
+
+def _own_id(doc: Document, known: dict[str, Any], by_source: dict[str, str]) -> Document:
+    """``doc`` with the id the store knows its source by, or else an id no other file holds.
+
+    Ids come from file names (and, within one run, from the other files named), so
+    ``a/report.txt`` and later ``b/report.txt`` would share one and the second would replace
+    the first. A file already in the store keeps the id it was stored under; a new file whose
+    id is taken by a different source gets the id with a short hash of its resolved path.
+    """
+    source = _source_of(doc)
+    stored = by_source.get(source)
+    if stored is not None:
+        return doc if stored == doc.id else replace(doc, id=stored)
+    entry = known.get(doc.id)
+    if entry is None or entry.get("source") in (None, source):
+        return doc
+    return replace(doc, id=f"{doc.id}-{_sha1(source)[:8]}")
+
+
 def ingest(
     store: Store,
     documents: Iterable[Document],
@@ -1358,7 +1385,9 @@ def ingest(
     changed: list[str] = []
     skipped: list[str] = []
     seen: set[str] = set()
+    by_source = {entry["source"]: doc_id for doc_id, entry in index["documents"].items() if entry.get("source")}
     for count, doc in enumerate(documents, 1):
+        doc = _own_id(doc, index["documents"], by_source)
         if doc.id in seen:
             raise StoreError(f"{doc.path}: two documents have the id {doc.id!r}")
         seen.add(doc.id)
@@ -1372,7 +1401,7 @@ def ingest(
                 raise StoreError(f"{doc.path}: extraction returned a mention of document {stray[0].doc_id!r}")
             name = store._write_mentions(doc, events)
             (changed if entry is not None else added).append(doc.id)
-            index["documents"][doc.id] = {"sha256": doc.sha256, "cache": name, "graph": ""}
+            index["documents"][doc.id] = {"sha256": doc.sha256, "cache": name, "graph": "", "source": _source_of(doc)}
             if entry is not None and entry.get("cache") and entry["cache"] != name:
                 store._cache_path(entry["cache"]).unlink(missing_ok=True)
         if progress:
