@@ -777,3 +777,74 @@ def test_a_bare_surname_names_the_person_named_in_full_before():
     both = run("Kim Jong Un and Kim Yo Jong were there. Kim told the assembly on Monday that talks were over.",
                published=date(2024, 1, 20))
     assert all(role(e, "agent") not in ("Kim Jong Un", "Kim Yo Jong") for e in both if e.sentence.start > 40)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "span"),
+    [
+        ("The ministry's annual review, released Monday, kept the country on its watch list.", "ReportRelease",
+         (date(2022, 3, 7), date(2022, 3, 7))),
+        ("The delegates praised the study of the World Bank published in January.", "ReportRelease",
+         (date(2022, 1, 1), date(2022, 1, 31))),
+        ("The measure says the resolution had been passed by the assembly on Feb. 2 without a vote.", "Resolution",
+         (date(2022, 2, 2), date(2022, 2, 2))),
+        ("Dozens were jailed under laws passed in 2015 against dissent.", "LawEnactment",
+         (date(2015, 1, 1), date(2015, 12, 31))),
+        ("The cabinet named the new holiday in May, amending a 2011 decree.", "LawEnactment",
+         (date(2022, 5, 1), date(2022, 5, 31))),
+        ("The law on the care of refugees took effect in 2009.", "LawEnactment",
+         (date(2009, 1, 1), date(2009, 12, 31))),
+        ("Guards made prisoners haul rocks for ten hours a day in 2016.", "ForcedLabor",
+         (date(2016, 1, 1), date(2016, 12, 31))),
+        ("Police arrested the man in March and deported him to North Korea in May.", "Repatriation",
+         (date(2022, 5, 1), date(2022, 5, 31))),
+    ],
+)
+def test_news_phrasings_of_releases_laws_labour_and_returns(sentence, etype, span):
+    """Post-nominal 'released Monday', 'had been passed', 'laws passed in', 'amending a decree',
+    'took effect', 'made prisoners haul', 'deported him to North Korea' each make their event, dated."""
+    ev = one(run(sentence, published=date(2022, 3, 8)), etype)
+    assert (ev.when.earliest, ev.when.latest) == span
+
+
+def test_the_law_taking_effect_again_is_no_new_enactment():
+    """'since the laws took effect' refers back to laws already named: no enactment."""
+    assert "LawEnactment" not in {e.type for e in run(
+        "Inspections have grown since the laws took effect.", published=date(2022, 3, 8))}
+
+
+def test_a_sanctioned_bank_is_no_sanction_event():
+    """'the sanctioned bank' describes the bank; 'Washington sanctioned the bank' is the act."""
+    assert "Sanction" not in {e.type for e in run(
+        "The funds moved through the sanctioned Foreign Trade Bank in 2020.", published=date(2022, 3, 8))}
+    assert "Sanction" in {e.type for e in run(
+        "The United States sanctioned the Foreign Trade Bank in 2020.", published=date(2022, 3, 8))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("The council condemned public executions and welcomed the report of the rights office published in May.", "Execution"),
+        ("Forced labour is widespread, the agency said in a report released on Monday.", "ForcedLabor"),
+        ("The panel said the state had executed people under laws passed in 2019 and 2020.", "Execution"),
+    ],
+)
+def test_a_date_of_a_report_or_law_named_after_the_event_does_not_date_it(sentence, etype):
+    """'… welcomed the report published in May', '… under laws passed in 2019': the report's or law's date."""
+    ev = one(run(sentence, published=date(2022, 6, 1)), etype)
+    assert ev.when is None or not ev.when.resolved
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("North Korea admitted to the abductions at a summit in June 2001.",
+         (date(2001, 6, 1), date(2001, 6, 30))),
+        ("The envoy Maria Lopez told the committee last month that conditions had worsened.",
+         (date(2022, 5, 1), date(2022, 5, 31))),
+    ],
+)
+def test_a_statement_is_dated_past_its_venue_or_its_listener(sentence, span):
+    """'admitted … at a summit in June 2001', 'told the committee last month that …' date the saying."""
+    ev = one(run(sentence, published=date(2022, 6, 1)), "Statement")
+    assert (ev.when.earliest, ev.when.latest) == span

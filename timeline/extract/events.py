@@ -1076,6 +1076,21 @@ _APPOSITIVE_PARTICIPLE = re.compile(
     r",\s+(?:\w+ed|set\s+up|built|founded|made|held|born|formed|begun|written|drawn\s+up)\s+(?:[\w’'-]+\s+){0,8}?(?:by|in|on|at)\b", re.I
 )
 _LIST_LABEL = re.compile(r"[-*•]\s+(?:19|20)\d\d\s*:")
+# a date right after "<report|law> published/passed (in|on)" dates that report or law, not another event
+_NOUN_PARTICIPLE_DATE = re.compile(
+    r"\b(?:reports?|review|study|findings|assessment|laws?|acts?|decrees?|measures?|resolutions?)\b[^.;,]{0,60}?"
+    r"\b(?:published|released|issued|passed|adopted|enacted|introduced|presented)\s+(?:(?:on|in)\s+)?(?:\S+\s+(?:and|or)\s+)?$",
+    re.I,
+)
+_NOUN_DATED_TYPES = frozenset({"ReportRelease", "LawEnactment", "Resolution"})
+# "at a landmark summit in 2002", "at the ceremony on Sunday": where something was said
+_SPEECH_VENUE = re.compile(
+    r"\bat\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:summit|meeting|ceremony|conference|session|briefing|"
+    r"rally|hearing|forum|talks|plenary)\s+(?:(?:on|in)\s+)?$",
+    re.I,
+)
+_TOLD = re.compile(r"told|tells|tell", re.I)
+_TOLD_WHOM = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[A-Za-z-]+\s+){1,3}?(?:(?:on|in)\s+)?$")
 _NP_PP = re.compile(r"\b(?:since|after|before|until|following|during)\s+(?:the|a|an|its|their|his|her)\s+\w+", re.I)
 _RELATIVE_OR_SEMICOLON = re.compile(r"\b(?:that|which|who)\b|;")
 _PRONOUN_AGENT = re.compile(r"(?:it|they|we|he|she|the government|the regime|the authorities)$", re.IGNORECASE)
@@ -1125,9 +1140,15 @@ def _when(
                 continue  # "admitted to abducting 13 when Koizumi visited in 2002": the admission's date
             if _CLAUSE_BREAK.search(between):
                 continue  # "closed its border …, but executions picked up since 2023"
+            if c.type not in _NOUN_DATED_TYPES and _NOUN_PARTICIPLE_DATE.search(text, max(c.end, t.start - 100), t.start):
+                continue  # "condemns forced labour and welcomes the report published in September": the report's date
             said = _OBJECT_SAYING.match(between) if claim else None
             if said is not None and _NEAR_SPEECH.match(between[said.end() :]):
                 pass  # "welcomed the adoption, saying in a statement Friday that …": the statement's day
+            elif claim and _SPEECH_VENUE.search(between):
+                pass  # "admitted to the kidnappings at a summit in September 2002": the venue's date is the saying's
+            elif claim and _TOLD.fullmatch(text, c.start, c.end) and _TOLD_WHOM.match(between):
+                pass  # "told the committee last month that …"
             elif claim and not _NEAR_SPEECH.match(between) and not _WHEN_CLAUSE.search(between):
                 continue  # "KCNA said samples taken on Sunday …": the date of what was said; a when-clause
                 # dates the saying ("admitted to abducting 13 of them when Koizumi visited in 2002")
