@@ -4,7 +4,7 @@
 # Without root or apt-get the tests that need them skip with a message saying why.
 set -u
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-dejavu-core)
 command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
