@@ -1,13 +1,13 @@
 """Event extraction against the hand-made gold: precision, recall, attribution accuracy.
 
     .venv/bin/python benchmarks/event_eval.py            # seeds (skipped if ../shared/seeds is absent), examples/, dev
-    .venv/bin/python benchmarks/event_eval.py --set dev  # one set only (seeds, examples, dev, dev2, dev3, dev4 or dev5; repeatable)
+    .venv/bin/python benchmarks/event_eval.py --set dev  # one set only (seeds, examples, dev, dev2, dev3, dev4, dev5 or dev6; repeatable)
     .venv/bin/python benchmarks/event_eval.py -v         # also list misses and false alarms
     .venv/bin/python benchmarks/event_eval.py --json     # machine-readable numbers
 
 The gold (``benchmarks/events_gold/seeds.jsonl`` for ``../shared/seeds``,
 ``examples.jsonl`` for ``examples/``, ``dev.jsonl`` for ``benchmarks/dev/``, ``dev2.jsonl`` for
-``benchmarks/dev2/``, ``dev3.jsonl`` for ``benchmarks/dev3/``, ``dev4.jsonl`` for ``benchmarks/dev4/``, ``dev5.jsonl`` for ``benchmarks/dev5/``) points into the documents (``Document.text``) by file
+``benchmarks/dev2/``, ``dev3.jsonl`` for ``benchmarks/dev3/``, ``dev4.jsonl`` for ``benchmarks/dev4/``, ``dev5.jsonl`` for ``benchmarks/dev5/``, ``dev6.jsonl`` for ``benchmarks/dev6/``) points into the documents (``Document.text``) by file
 name and the character offsets of the sentence, with a short SHA-1 of the sentence to notice
 when a document has changed under it; it never copies their text. Each line gives the
 acceptable event types, the expected interval (``[earliest, latest]``, ``latest`` null for
@@ -26,7 +26,7 @@ threads and link lists); its gold was annotated before the rules were tuned on i
 seeds and examples, check on dev: a rule that only helps one dev sentence is overfitting.
 The second dev set (``benchmarks/dev2/``, other styles) was annotated blind, before the extractor
 first ran on it; its first score is kept in the results text as the nearest thing to held-out.
-The third (``benchmarks/dev3/``), fourth (``benchmarks/dev4/``) and fifth (``benchmarks/dev5/``) were made
+The third (``benchmarks/dev3/``), fourth (``benchmarks/dev4/``), fifth (``benchmarks/dev5/``) and sixth (``benchmarks/dev6/``) were made
 the same way, and their blind scores are kept beside dev2's.
 The last lines print the extraction speed (documents per second, one core).
 """
@@ -56,6 +56,7 @@ DEV2 = ROOT / "benchmarks" / "dev2"
 DEV3 = ROOT / "benchmarks" / "dev3"
 DEV4 = ROOT / "benchmarks" / "dev4"
 DEV5 = ROOT / "benchmarks" / "dev5"
+DEV6 = ROOT / "benchmarks" / "dev6"
 
 
 def _iv(e: Event) -> tuple[date, date | None] | None:
@@ -179,12 +180,12 @@ def run(gold_file: Path, docs_dir: Path) -> tuple[dict, list[Event]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=Path, default=SEEDS, help="folder of the seed articles")
-    ap.add_argument("--set", dest="sets", action="append", choices=("seeds", "examples", "dev", "dev2", "dev3", "dev4", "dev5"),
+    ap.add_argument("--set", dest="sets", action="append", choices=("seeds", "examples", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"),
                     help="evaluate only this set (repeatable; default: all)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = ap.parse_args(argv)
-    wanted = set(args.sets or ("seeds", "examples", "dev", "dev2", "dev3", "dev4", "dev5"))
+    wanted = set(args.sets or ("seeds", "examples", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"))
     sets = []
     if "seeds" in wanted:
         if args.seeds.is_dir():
@@ -203,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("dev4", GOLD_DIR / "dev4.jsonl", DEV4))
     if "dev5" in wanted and DEV5.is_dir() and (GOLD_DIR / "dev5.jsonl").exists():
         sets.append(("dev5", GOLD_DIR / "dev5.jsonl", DEV5))
+    if "dev6" in wanted and DEV6.is_dir() and (GOLD_DIR / "dev6.jsonl").exists():
+        sets.append(("dev6", GOLD_DIR / "dev6.jsonl", DEV6))
     report = {}
     for name, gold_file, folder in sets:
         res, events = run(gold_file, folder)
@@ -233,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         table = _table(report, speed)
         print("\n" + table)
-        if set(report) == {"seeds", "examples", "dev", "dev2", "dev3", "dev4", "dev5"}:  # a full run: keep it for the README
+        if set(report) == {"seeds", "examples", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"}:  # a full run: keep it for the README
             RESULTS.parent.mkdir(parents=True, exist_ok=True)
             RESULTS.write_text("# Events\n\n" + table + "\n", encoding="utf-8")
     return 0
@@ -289,6 +292,15 @@ def _table(report: dict, speed: float) -> str:
         "release on a crypto-laundering indictment) was annotated and committed before the extractor first ran "
         "on it. That first, blind run scored precision 0.57, recall 0.45, dated precision 0.65, dated recall "
         "0.44, attribution 0.95. The dev5 row above is after tuning on it.",
+        "",
+        "Measured blind: `benchmarks/dev6/` (6 ordinary news reports on topics no earlier set covered: an RFA "
+        "page on public executions in Hyesan, a UN Special Rapporteur release on China's forced return of some "
+        "600 North Koreans, a Kyodo story on the January 2024 hypersonic missile launch, a Yonhap story whose "
+        "dateline has no year on a family crossing the West Sea by boat, a Reuters story on North Korean IT "
+        "workers charged in the US, an AFP story on the first COVID outbreak and nationwide lockdown) was "
+        "annotated and committed before the extractor first ran on it. That first, blind run scored precision "
+        "0.81, recall 0.62, dated precision 0.86, dated recall 0.55, attribution 0.95. The dev6 row above is "
+        "after tuning on it.",
         "",
         f"Extraction speed in the same run: {speed:.0f} documents/s on one core (read, sentences, time, events).",
     ]
