@@ -848,3 +848,31 @@ def test_a_statement_is_dated_past_its_venue_or_its_listener(sentence, span):
     """'admitted … at a summit in June 2001', 'told the committee last month that …' date the saying."""
     ev = one(run(sentence, published=date(2022, 6, 1)), "Statement")
     assert (ev.when.earliest, ev.when.latest) == span
+
+
+def test_a_press_release_dated_only_by_its_dateline_anchors_its_relative_dates():
+    """'BERLIN (5 March 2021) – … on Friday …' with no publication date: the dateline dates it."""
+    text = ("Envoy alarmed by returns\n\nBERLIN (5 March 2021) – A UN envoy on Friday voiced alarm at reports that "
+            "China repatriated some 50 North Koreans on 3 March.")
+    evs = run(text)
+    st = one(evs, "Statement")
+    assert (st.when.earliest, st.when.latest) == (date(2021, 3, 5), date(2021, 3, 5))
+    rep = one(evs, "Repatriation")
+    assert (rep.when.earliest, rep.when.latest) == (date(2021, 3, 3), date(2021, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "found"),
+    [
+        ("The army test-fired a new solid-fuel Hwasong-19 intercontinental ballistic missile on March 2, 2023.",
+         "MissileTest", True),
+        ("The three allies launched a new system for sharing missile warning data in March 2023.", "MissileTest", False),
+        ("Police were investigating how the two men managed to cross the river in March 2023.", "Investigation", True),
+        ("Guards shot three smugglers in front of a crowd of villagers in March 2023.", "Execution", True),
+    ],
+)
+def test_news_phrasings_of_launches_probes_and_public_killings(sentence, etype, found):
+    """A long missile name after 'test-fired'; no launch of 'a system for … missile data';
+    'were investigating how …'; 'shot … in front of a crowd'."""
+    evs = [e for e in run(sentence, published=date(2023, 6, 1)) if e.type == etype]
+    assert bool(evs) == found
