@@ -293,6 +293,7 @@ def test_html_offsets_point_into_extracted_text() -> None:
         (f"Title\n\n2014.11.20\n\nPyongyang, November 20 (KCNA) -- {PROSE}", date(2014, 11, 20), "dateline", "medium"),
         (f"Title\n\n2014.11.20\n\n{PROSE}", date(2014, 11, 20), "byline", "medium"),
         (f"FOR IMMEDIATE RELEASE\nSeoul/Geneva, February 16, 2024\n\n{PROSE}", date(2024, 2, 16), "dateline", "high"),
+        (f"Title\n\nGENEVA (13 October 2023) \u2013 {PROSE}", date(2023, 10, 13), "dateline", "high"),
         (f"Oct. 2, 2025 \u2014 {PROSE}", date(2025, 10, 2), "dateline", "high"),
         (f"Title\nGENEVA, 2 October 2025 (AFP) -- {PROSE}", date(2025, 10, 2), "dateline", "high"),
         (f"Title\nPublished: October 2, 2025\n{PROSE}", date(2025, 10, 2), "byline", "medium"),

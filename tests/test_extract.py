@@ -851,10 +851,16 @@ def test_a_statement_is_dated_past_its_venue_or_its_listener(sentence, span):
 
 
 def test_a_press_release_dated_only_by_its_dateline_anchors_its_relative_dates():
-    """'BERLIN (5 March 2021) – … on Friday …' with no publication date: the dateline dates it."""
+    """'BERLIN (5 March 2021) – … on Friday …': the reader takes the publication date from the
+    dateline, and relative dates resolve against it."""
+    from timeline.documents import document_from_text
+    from timeline.pipeline import extract_document
+
     text = ("Envoy alarmed by returns\n\nBERLIN (5 March 2021) – A UN envoy on Friday voiced alarm at reports that "
             "China repatriated some 50 North Koreans on 3 March.")
-    evs = run(text)
+    doc = document_from_text(text)
+    assert doc.published == date(2021, 3, 5)
+    evs = extract_document(doc)
     st = one(evs, "Statement")
     assert (st.when.earliest, st.when.latest) == (date(2021, 3, 5), date(2021, 3, 5))
     rep = one(evs, "Repatriation")

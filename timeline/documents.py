@@ -546,6 +546,14 @@ _DATELINE_AGENCY_FIRST = re.compile(
     r"(?:,?\s+(?P<year>\d{4}))?\s*(?:$|[\u2013\u2014-]{1,2}\s|:\s)",
     re.I,
 )
+# "GENEVA (13 October 2023) –", "WASHINGTON (March 4, 2024) -": a press release's dateline
+# with the full date in brackets after the place.
+_DATELINE_PAREN_DATE = re.compile(
+    rf"^(?P<city>(?-i:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}})),?\s*\(\s*"
+    rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
+    r",?\s+(?P<year>\d{4})\s*\)\s*(?P<agency>)(?:[\u2013\u2014-]{1,2}|:)\s",
+    re.I,
+)
 _BYLINE = re.compile(
     r"^(?:(?P<label>first\s+published|published|posted|updated|last\s+updated|last\s+modified|modified|date)"
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
@@ -581,7 +589,12 @@ def infer_published(
     lines = _top_lines(text, body_start, in_noise)
     # A dateline opens the first line of the body (or the line after a title).
     for start, line in lines[:4]:
-        m = _DATELINE.match(line) or _DATELINE_AGENCY_FIRST.match(line) or _DATELINE_LINE.match(line)
+        m = (
+            _DATELINE.match(line)
+            or _DATELINE_AGENCY_FIRST.match(line)
+            or _DATELINE_LINE.match(line)
+            or _DATELINE_PAREN_DATE.match(line)
+        )
         if m is None or not (m.group("city") or m.group("agency") or m.group("year")):
             continue
         month = _month(m.group("mon") or m.group("mon2"))

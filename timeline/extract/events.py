@@ -183,12 +183,6 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     vocab = load_vocabulary()
     gaz = load_gazetteer()
     text = doc.text
-    if doc.published is None:  # a press release dated only by its dateline: "GENEVA (13 October 2023) –"
-        anchor = _dateline_date(text, timexes)
-        if anchor is not None:
-            from ..temporal import find_timexes
-
-            timexes = find_timexes(text, anchor)
     ctx = _Ctx(source=_dateline_source(text, doc.body_start, gaz))
     noise = sorted((n.start, n.end) for n in doc.noise)
     tx_sorted = sorted(timexes, key=lambda t: t.start)
@@ -215,22 +209,6 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         previous.append((idx, sent, found))
         events.extend(found)
     return _link_denials(events)
-
-
-def _dateline_date(text: str, timexes: list[Timex]):
-    """The day a document without a publication date gives in its dateline: a full date in
-    brackets after a place written in capitals at the start of a paragraph near the top
-    ("GENEVA (13 October 2023) –", "WASHINGTON (March 4, 2024) -")."""
-    for t in timexes:
-        if t.start > 600:
-            break
-        if t.earliest is None or t.earliest != t.latest or not re.search(r"\d{4}", t.text):
-            continue
-        line_start = text.rfind("\n", 0, t.start) + 1
-        head = text[line_start : t.start]
-        if re.fullmatch(r"[A-Z][A-Z .,'/-]{1,40}\s*\(\s*", head) and text[t.end : t.end + 1] == ")":
-            return t.earliest
-    return None
 
 
 def _by_surname(people: list[Mention], known: list[Mention]) -> list[Mention]:
