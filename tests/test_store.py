@@ -295,3 +295,14 @@ def test_files_with_the_same_name_in_different_folders_both_stay(tmp_path):
     with store.open_store(kg) as opened:
         sources = {row[0] for row in store.query(opened, "SELECT ?s WHERE { ?d a tl:Document ; dcterms:source ?s }").rows}
     assert len(sources) == 2
+
+
+def test_ingest_reports_progress_with_the_total(tmp_path):
+    """ingest_paths calls progress with done/total for every file, as extraction does."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"d{i}.txt").write_text(f"In 202{i}, North Korea closed its border with China.\n", encoding="utf-8")
+    seen = []
+    store.ingest_paths(tmp_path / "kg", [folder], progress=lambda done, total, path: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -352,7 +352,10 @@ def ingest(paths, store_dir, published) -> None:
     """
     from . import store
 
-    report, errors = store.ingest_paths(store_dir, paths, published=published)
+    bar = _progress(True)
+    report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar)
+    if bar:
+        bar.close()
     for error in errors:
         click.echo(f"Error: {error}", err=True)
     click.echo(report.text())

@@ -1617,22 +1617,29 @@ def ingest_paths(
     paths: Sequence[str | os.PathLike[str]],
     *,
     published: date | None = None,
-    progress: Callable[[int, str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> tuple[IngestReport, list[TimelineError]]:
     """Read the documents under ``paths`` and ingest them into the store at ``store_dir`` with
-    the real pipeline. Returns the report and the files that could not be read."""
-    from .documents import iter_documents
+    the real pipeline. Returns the report and the files that could not be read.
+
+    ``progress`` is called after each file with the count done, the total and the file's path
+    (the same callback as :func:`timeline.pipeline.extract_paths` takes)."""
+    from .documents import plan_documents, read_planned
     from .pipeline import extract_document
 
     errors: list[TimelineError] = []
+    plan = plan_documents(paths)
 
     def readable() -> Iterator[Document]:
-        for item in iter_documents(paths, published=published):
+        for done, planned in enumerate(plan, 1):
+            item = read_planned(planned, published=published)
             if isinstance(item, TimelineError):
                 errors.append(item)
             else:
                 yield item
+            if progress:
+                progress(done, len(plan), planned.shown)
 
     with open_store(store_dir) as target:
-        report = ingest(target, readable(), extract_document, progress=progress)
+        report = ingest(target, readable(), extract_document)
     return report, errors
