@@ -188,7 +188,7 @@ def test_dprk_article_attacking_a_report_is_a_rebuttal():
 
 def test_advocacy_and_conditions_state_no_event():
     """'might stop the forced repatriation', 'if you are caught …' yield nothing."""
-    assert not run("Pressure on Beijing is the only thing that might stop the forced repatriation of refugees.")
+    assert not run("Only pressure on Beijing might halt the forced repatriation of refugees.")
     assert not run("If you are caught with foreign films, your family can be sent to the camps.")
 
 
@@ -269,7 +269,7 @@ def test_undated_recurring_events_do_not_join_a_dated_one():
 
 def test_merge_is_order_independent():
     """The same mentions in any order give the same merged events and ids."""
-    evs = (run("In April 2025, China reportedly sent 60 people back. China sent 60 people back.", doc_id="x")
+    evs = (run("China reportedly sent 60 people back in April 2025. China sent 60 people back.", doc_id="x")
            + run("China repatriated 60 North Koreans in April 2025.", doc_id="y")
            + run("The UN Security Council imposed sanctions in 2017.", doc_id="z"))
     first = merge_events(evs)
@@ -512,7 +512,7 @@ def test_a_said_that_only_attributes_the_reported_event():
     evs = run("Analysts at Elliptic said the Lazarus Group had laundered $20 million.")
     assert [e.type for e in evs] == ["CyberTheft"]
     # a claim about an event named in the complement's subject stays a statement
-    evs = run("Friday last week, North Korea said the fever cases reported near the border were patients with the flu.", PUB)
+    evs = run("Last Friday, North Korea said the fever cases found along the frontier were influenza patients.", PUB)
     assert any(e.type in ("Statement", "Denial") for e in evs)
 
 

@@ -99,7 +99,7 @@ def test_single_furniture_lines(line: str) -> None:
         "The report said the cookies were confiscated at the border post by guards who accepted bribes.",
         "The photographer said he was detained for two weeks after taking pictures of the camp.",
         "She wrote to jane@example.org to ask for help.",
-        "- Starvation as a tool: rations are so low that prisoners eat grass.",
+        "- Hunger as a weapon: inmates get so little food that they eat grass.",
         "Read the full report on the ministry's website before the hearing starts next week, officials said.",
         "Related reports by the UN found similar patterns of abuse across the country in 2024.",
         "42",

@@ -282,7 +282,7 @@ def test_kept_rows_round_trip_every_value_type():
 def test_files_with_the_same_name_in_different_folders_both_stay(tmp_path):
     """a/report.txt and later b/report.txt share a name, not an identity: neither replaces the other,
     and each is recognised again on re-ingest, whatever the working folder."""
-    for folder, text in (("a", "In April 2025, China reportedly sent 60 people back.\n"),
+    for folder, text in (("a", "In April 2025, China was reported to have returned 60 escapees.\n"),
                          ("b", "In 2020, North Korea closed its border with China.\n")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "report.txt").write_text(text, encoding="utf-8")

@@ -58,8 +58,8 @@ CASES = [
     ("The talks of Feb. 29, 2024 failed.", None, "Feb. 29, 2024", "DATE", "2024-02-29", D(2024, 2, 29), D(2024, 2, 29), "day", "absolute"),
     ("Christmas 2023 was quiet.", None, "Christmas 2023", "DATE", "2023-12-25", D(2023, 12, 25), D(2023, 12, 25), "day", "absolute"),
     # --- partial dates: month-day without a year ------------------------------------------
-    ("There were no new cases as of July 29.", None, "July 29", "DATE", "XXXX-07-29", None, None, "day", "unresolved"),
-    ("There were no new cases as of July 29.", DCT, "July 29", "DATE", "2025-07-29", D(2025, 7, 29), D(2025, 7, 29), "day", "publication"),
+    ("No further infections were recorded as of July 29.", None, "July 29", "DATE", "XXXX-07-29", None, None, "day", "unresolved"),
+    ("No further infections were recorded as of July 29.", DCT, "July 29", "DATE", "2025-07-29", D(2025, 7, 29), D(2025, 7, 29), "day", "publication"),
     ("Pyongyang, October 2 (KCNA) -- a researcher wrote.", DCT, "October 2", "DATE", "2025-10-02", D(2025, 10, 2), D(2025, 10, 2), "day", "publication"),
     ("The vote was held on December 20.", D(2026, 1, 10), "December 20", "DATE", "2025-12-20", D(2025, 12, 20), D(2025, 12, 20), "day", "publication"),
     ("The court will rule on January 5.", D(2025, 12, 20), "January 5", "DATE", "2026-01-05", D(2026, 1, 5), D(2026, 1, 5), "day", "publication"),
@@ -77,8 +77,8 @@ CASES = [
     ("It was adopted in June last year.", DCT, "June last year", "DATE", "2024-06", D(2024, 6, 1), D(2024, 6, 30), "month", "publication"),
     ("It was adopted in January this year.", DCT, "January this year", "DATE", "2025-01", D(2025, 1, 1), D(2025, 1, 31), "month", "publication"),
     # --- years with modifiers, ranges, open intervals ------------------------------------
-    ("The news coming out in early 2026 isn't great.", None, "early 2026", "DATE", "2026", D(2026, 1, 1), D(2026, 4, 30), "year", "absolute"),
-    ("In late 2025, reports surfaced of a man jailed.", None, "late 2025", "DATE", "2025", D(2025, 9, 1), D(2025, 12, 31), "year", "absolute"),
+    ("The reports from early 2026 were grim.", None, "early 2026", "DATE", "2026", D(2026, 1, 1), D(2026, 4, 30), "year", "absolute"),
+    ("In late 2025, word came of a man jailed.", None, "late 2025", "DATE", "2025", D(2025, 9, 1), D(2025, 12, 31), "year", "absolute"),
     ("The group split in mid-1996 after a defection.", None, "mid-1996", "DATE", "1996", D(1996, 5, 1), D(1996, 8, 31), "year", "absolute"),
     ("The goal is a deal by the end of 2026.", None, "the end of 2026", "DATE", "2026", D(2026, 9, 1), D(2026, 12, 31), "year", "absolute"),
     ("Executions rose between 2014 and 2019, the report said.", None, "between 2014 and 2019", "DATE", "2014/2019", D(2014, 1, 1), D(2019, 12, 31), "year", "absolute"),
@@ -90,7 +90,7 @@ CASES = [
     ("Famine struck in the 1990s.", None, "the 1990s", "DATE", "199", D(1990, 1, 1), D(1999, 12, 31), "decade", "absolute"),
     ("Famine struck in the 1990s.", DCT, "the 1990s", "DATE", "199", D(1990, 1, 1), D(1999, 12, 31), "decade", "absolute"),
     ("Camps were expanded in the 1980s, defectors say.", None, "the 1980s", "DATE", "198", D(1980, 1, 1), D(1989, 12, 31), "decade", "absolute"),
-    ("North Korea is doubling down on 1940s-style brutality.", None, "1940s", "DATE", "194", D(1940, 1, 1), D(1949, 12, 31), "decade", "absolute"),
+    ("The camps recall 1940s-style cruelty.", None, "1940s", "DATE", "194", D(1940, 1, 1), D(1949, 12, 31), "decade", "absolute"),
     ("Rations fell in the late 1970s.", None, "the late 1970s", "DATE", "197", D(1977, 1, 1), D(1979, 12, 31), "decade", "absolute"),
     ("Those were the '80s.", None, "the '80s", "DATE", "198", D(1980, 1, 1), D(1989, 12, 31), "decade", "absolute"),
     ("Japan annexed Korea in the 20th century.", None, "the 20th century", "DATE", "19", D(1900, 1, 1), D(1999, 12, 31), "century", "absolute"),
@@ -155,7 +155,7 @@ CASES = [
     ("She said the envoy would travel to Geneva Saturday.", DCT, "Saturday", "DATE", "2025-10-04", D(2025, 10, 4), D(2025, 10, 4), "day", "publication"),
     ("They said they would challenge Monday's ruling.", DCT, "Monday", "DATE", "2025-09-29", D(2025, 9, 29), D(2025, 9, 29), "day", "publication"),
     # --- relative to another expression -----------------------------------------------------
-    ("Friday last week, officials said it was flu. This follows a claim the day before that it locked down the area.", DCT, "the day before", "DATE", "2025-09-25", D(2025, 9, 25), D(2025, 9, 25), "day", "expression"),
+    ("Friday last week, officials called it flu. That came after a claim the day before that the town was sealed.", DCT, "the day before", "DATE", "2025-09-25", D(2025, 9, 25), D(2025, 9, 25), "day", "expression"),
     ("The raid came on March 3, 2024. The next day, the families fled.", None, "The next day", "DATE", "2024-03-04", D(2024, 3, 4), D(2024, 3, 4), "day", "expression"),
     ("The raid came on March 3, 2024. A day later, they fled.", None, "A day later", "DATE", "2024-03-04", D(2024, 3, 4), D(2024, 3, 4), "day", "expression"),
     ("The raid came on March 3, 2024. Two days later, they fled.", None, "Two days later", "DATE", "2024-03-05", D(2024, 3, 5), D(2024, 3, 5), "day", "expression"),
@@ -198,14 +198,14 @@ CASES = [
     ("The department recently flagged the thefts.", DCT, "recently", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
     ("Now? That window is slamming shut.", DCT, "Now", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
     ("Hundreds of thousands are currently held.", DCT, "currently", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
-    ("Today when the world aspires after multi-polarization, others differ.", DCT, "Today", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
+    ("Today when many nations seek a multipolar order, others differ.", DCT, "Today", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
     ("The gulags are not a thing of the past.", DCT, "the past", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
     ("We will in the future, too, not listen.", DCT, "the future", "DATE", "FUTURE_REF", None, None, ANY, "unresolved"),
     ("More talks are expected in the coming weeks.", DCT, "the coming weeks", "DATE", "FUTURE_REF", None, None, ANY, "unresolved"),
     ("It emerged from an outbreak in recent months.", DCT, "recent months", "DURATION", "PXM", None, None, ANY, "unresolved"),
     ("Camps have grown in recent years.", DCT, "recent years", "DATE", "PAST_REF", None, None, ANY, "unresolved"),
     ("A decision is expected soon.", DCT, "soon", "DATE", "FUTURE_REF", None, None, ANY, "unresolved"),
-    ("If the DPRK continues on its current trajectory, more will suffer.", DCT, "current", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
+    ("If the government keeps its current course, more will suffer.", DCT, "current", "DATE", "PRESENT_REF", None, None, ANY, "unresolved"),
     # --- holidays, seasons, weekends, fiscal periods, spelled-out years ----------------------
     ("They arrived on Christmas Day.", D(2026, 1, 3), "Christmas Day", "DATE", "2025-12-25", D(2025, 12, 25), D(2025, 12, 25), "day", "publication"),
     ("Protests resumed on Thanksgiving.", D(2025, 12, 1), "Thanksgiving", "DATE", "2025-11-27", D(2025, 11, 27), D(2025, 11, 27), "day", "publication"),
@@ -339,7 +339,7 @@ TRAPS = [
     ("It may be that the regime will change.", "may"),
     ("We will in the future not listen.", "We"),
     ("we are told that nothing changed", "we"),
-    ("In places like Camp 14, there is no release date.", "Camp 14"),
+    ("Inmates of Camp 14 are never freed.", "Camp 14"),
     ("North Korea plans a Five-Year Military Modernization.", "Five-Year"),
     ("The Five-Year plan was announced.", "Five-Year"),
     ("Hackers stole over $2 billion in crypto.", "$2 billion"),
@@ -353,7 +353,7 @@ TRAPS = [
     ("Download version 2.0 now-ish or 10.2.1.", "2.0"),
     ("edit-2 14 days ago arrow-up 55", "edit-2"),
     ("edit-2 14 days ago arrow-up 55", "arrow-up 55"),
-    ("The report found up to 120,000 people in prison camps.", "120,000"),
+    ("The inquiry counted up to 120,000 inmates in the camps.", "120,000"),
     ("Interviews with more than 300 witnesses were held.", "300"),
     ("The 6-year-old girl was detained.", "6-year-old"),
     ("He is 52 years old.", "52 years old"),
@@ -402,7 +402,7 @@ def test_comment_chrome_age_is_a_date_but_edit_marker_is_not():
 
 def test_since_2020_is_open_towards_the_dct():
     """ "since 2020" keeps the TimeML extent and value but is bounded 2020-01-01..DCT, open at the end."""
-    t = one("Since 2020, guards have had shoot-to-kill orders.", DCT, "2020")
+    t = one("Since 2020, soldiers have been told to fire on crossers.", DCT, "2020")
     assert (t.value, t.earliest, t.latest, t.mod, t.open_end) == ("2020", D(2020, 1, 1), DCT, "ON_OR_AFTER", True)
     t = one("Guards have had orders since 2020.", None, "2020")
     assert (t.earliest, t.latest, t.open_end) == (D(2020, 1, 1), None, True)

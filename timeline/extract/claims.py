@@ -82,7 +82,7 @@ def is_irrealis(sentence: str, trigger_at: int) -> bool:
     """Whether the trigger sits in advocacy, a condition or a future ("might stop the
     repatriation", "if they are arrested"), which states no event.
 
-    >>> is_irrealis("Pressure is the only thing that might stop the forced repatriation of refugees.", 47)
+    >>> is_irrealis("Only pressure from abroad might halt the forced repatriation of refugees.", 47)
     True
     >>> is_irrealis("China forcibly repatriated 60 people.", 15)
     False

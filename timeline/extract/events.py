@@ -5,7 +5,7 @@ then find the agent (the subject before the trigger, or "by X" after it), the af
 people, places, quantities, the governing time expression and who the text says it from.
 
 >>> from timeline.model import Document, Span, Timex
->>> text = "In April 2025, China reportedly sent 60 people back."
+>>> text = "In April 2025, China reportedly sent 60 escapees back across the border."
 >>> doc = Document(id="d", path="d.txt", text=text, sha256="0")
 >>> tx = Timex(3, 13, "April 2025", "DATE", "2025-04")
 >>> [e.label for e in extract_events(doc, [tx], [Span(0, len(text), text)])]
