@@ -724,6 +724,9 @@ def _valid(etype: str, m: re.Match[str], text: str, sent: Span, actors: list[Men
 
 _SAID = re.compile(r"(?<!\swere)(?<!\swas)(?<!\sbeen)(?<!\sis)(?<!\sare)(?<!\sbe)\s(?:said|says|told\s+\w+|noted|added|warned|claimed|reported)\s")
 _ASIDE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,120},")
+# "James Heenan, head of the office that covers North Korea, said": an appositive between the
+# subject and its verb (the last comma-bounded phrase right before the verb, after a named subject)
+_APPOSITIVE = re.compile(r"(?<=\w),\s+(?!(?:and|but|or|while|as|after|before|when|because)\b)[^,;:“”\"()]{2,120},\s*$")
 _REPORTING_ACTIVE = re.compile(r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )" + claims.REPORTING.pattern)
 
 
@@ -736,6 +739,9 @@ def _clause_start(text: str, sent: Span, at: int) -> int:
 @lru_cache(maxsize=4096)  # the rules ask for the same clause many times per sentence
 def _clause_offset(seg: str) -> int:
     seg = _ASIDE.sub(lambda m: " " * len(m.group(0)), seg)
+    app = _APPOSITIVE.search(seg)
+    if app is not None:
+        seg = seg[: app.start()] + " " * (len(seg) - app.start())
     cut = max(seg.rfind(" that "), seg.rfind(";"), seg.rfind(" which "), seg.rfind(" who "))
     for m in _SAID.finditer(seg):  # "the ministry said the man was executed"
         cut = max(cut, m.start() + 1)
@@ -766,6 +772,9 @@ def _subject(text: str, sent: Span, at: int, actors: list[Mention]) -> Mention |
     before = [a for a in actors if lo <= a.start and a.end <= at]
     # actors inside a relative clause or appositive (", who heads the office for North Korea,")
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, sent.start, at)]
+    app = _APPOSITIVE.search(text, sent.start, at)
+    if app is not None and any(lo <= a.start and a.end <= app.start() for a in actors):
+        asides.append((app.start(), app.end()))  # the named subject before the appositive speaks
     fronted = _FRONTED.match(text, sent.start, at)
     if fronted is not None:  # "Since Kim Jong Un took power in 2011, security …": not the subject
         asides.append((fronted.start(), fronted.end()))
@@ -1563,8 +1572,53 @@ def _label(ev: Event) -> str:
     if "{place}" in tpl and not place:
         tpl = passive if "{place}" not in passive else tpl.replace(" in {place}", "").replace(" {place}", "")
     fields["target"] = _target_word(ev) if "{target}" in tpl else ""
+    if ev.type == "Statement" and tpl == active:
+        said = _what_was_said(ev)
+        if said:
+            tpl = "{agent} " + said.replace("{", "(").replace("}", ")")
     label = tpl.format(**fields).strip()
     return label[:1].upper() + label[1:] if label else ev.type
+
+
+# "South Korea condemned the launch" → "South Korea condemns the launch": a statement whose verb
+# says what was said keeps that verb in its label, with a short object; "said" says nothing
+_SAYING_VERBS = {
+    "condemned": "condemns", "condemns": "condemns", "warned": "warns", "warns": "warns",
+    "urged": "urges", "urges": "urges", "called": "calls", "accused": "accuses", "accuses": "accuses",
+    "criticized": "criticizes", "criticizes": "criticizes", "criticised": "criticises", "criticises": "criticises",
+    "voiced": "voices", "voices": "voices", "rejected": "rejects", "rejects": "rejects",
+    "denied": "denies", "denies": "denies",
+}
+_OBJECT_END = re.compile(
+    r"[,;:.!?()“”\"\[\]—–]|\s-\s|\s(?:that|which|who|whose|where|when|while|whereas|as|after|before|because|since|"
+    r"amid|following|saying|adding|and\s+(?:said|added|warned|urged|called|demanded)|in\s+a\s+(?:statement|speech|letter|report)|"
+    r"(?:on|last|this|next|earlier|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|"
+    r"(?:on|in)\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December))\b",
+)
+_OBJECT_WORDS = 6
+_DANGLING = re.compile(r"(?:\s+(?:the|a|an|of|to|for|on|in|with|and|or|by|its|their|his|her))+$", re.I)
+
+
+def _what_was_said(ev: Event) -> str | None:
+    """"condemns the launch", "warns", "calls for an independent inquiry": the verb of a
+    statement and its object of at most six words, or None when the verb only reports."""
+    words = ev.trigger.text.split()
+    verb = _SAYING_VERBS.get(words[0].lower()) if words else None
+    if verb is None:
+        return None
+    rest = " ".join(words[1:])  # "for" of "called for", "deep concern" of "voiced deep concern"
+    if verb == "calls" and not rest:
+        return None  # "called" alone: "called it a provocation"
+    off = ev.trigger.end - ev.sentence.start
+    tail = ev.sentence.text[off:] if off >= 0 else ""
+    if verb in ("warns",):
+        tail = re.sub(r"^\s*that\b", "", tail)
+    end = _OBJECT_END.search(tail)
+    obj = " ".join(tail[: end.start() if end else len(tail)].split())
+    obj = _DANGLING.sub("", obj)
+    if len(obj.split()) > _OBJECT_WORDS:
+        obj = ""
+    return " ".join(x for x in (verb, rest, obj) if x)
 
 
 _APPROX = (
