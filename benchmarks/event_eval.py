@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from timeline.documents import read_document  # noqa: E402
 from timeline.extract import extract_events, merge_events  # noqa: E402
+from timeline.extract.merge import interval_of  # noqa: E402
 from timeline.model import Event  # noqa: E402
 from timeline.sentences import split_sentences  # noqa: E402
 from timeline.temporal import find_timexes  # noqa: E402
@@ -60,14 +61,7 @@ DEV6 = ROOT / "benchmarks" / "dev6"
 
 
 def _iv(e: Event) -> tuple[date, date | None] | None:
-    t = e.when
-    if t is None or t.earliest is None:
-        return None
-    if t.open_end:
-        return (t.earliest, None)
-    if t.latest is None:
-        return None
-    return (t.earliest, t.latest)
+    return interval_of(e.when)
 
 
 def interval_matches(gold: list[str | None] | None, pred: tuple[date, date | None] | None) -> bool:

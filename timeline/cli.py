@@ -16,7 +16,7 @@ import click
 
 from .errors import TimelineError
 
-FORMATS = {"turtle": ".ttl", "json-ld": ".jsonld", "nt": ".nt", "trig": ".trig", "nquads": ".nq"}
+FORMATS = ("json-ld", "nquads", "nt", "trig", "turtle")
 SUFFIX_FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}
 
 

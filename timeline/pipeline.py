@@ -49,10 +49,13 @@ class Extraction:
     documents: list[Document] = field(default_factory=list)
     mentions: list[Event] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
+    _merged: tuple[int, list[MergedEvent]] | None = field(default=None, repr=False, compare=False)
 
     def merged(self) -> list[MergedEvent]:
-        """The mentions merged into one event per real event."""
-        return merge_events(self.mentions)
+        """The mentions merged into one event per real event (merged once, then reused)."""
+        if self._merged is None or self._merged[0] != len(self.mentions):
+            self._merged = (len(self.mentions), merge_events(self.mentions))
+        return self._merged[1]
 
 
 def parse_shard(text: str) -> tuple[int, int]:

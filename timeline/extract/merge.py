@@ -50,7 +50,8 @@ def _places(e: Event) -> frozenset[str]:
     return frozenset(p.entity.key for p in e.participants if p.role == "place")
 
 
-def _interval(t: Timex | None) -> tuple[date, date | None] | None:
+def interval_of(t: Timex | None) -> tuple[date, date | None] | None:
+    """The resolved interval of a time expression: (earliest, latest), latest None when open."""
     if t is None or t.earliest is None:
         return None
     if t.open_end:
@@ -61,7 +62,7 @@ def _interval(t: Timex | None) -> tuple[date, date | None] | None:
 
 
 def _width(t: Timex | None) -> int:
-    iv = _interval(t)
+    iv = interval_of(t)
     if iv is None:
         return 10**9
     if iv[1] is None:
@@ -128,7 +129,7 @@ class _Cluster:
         if a is not None and self.agent is None:
             self.agent = a
         self.places |= _places(e)
-        iv = _interval(e.when)
+        iv = interval_of(e.when)
         if iv is not None and (self.interval is None or _width_iv(iv) < _width_iv(self.interval)):
             self.interval = iv
         for u, v in _quantities(e).items():
@@ -148,7 +149,7 @@ class _Cluster:
         pl = _places(e)
         if pl and self.places and not (pl & self.places):
             return True
-        iv = _interval(e.when)
+        iv = interval_of(e.when)
         if iv is not None and self.interval is not None and not _nested(iv, self.interval):
             return True
         headline = same_doc and (_is_title(e) or any(_is_title(m) for m in self.members))
@@ -284,11 +285,11 @@ def _cluster_key(c: _Cluster) -> tuple[str, ...]:
 
 def _to_merged(c: _Cluster, used_ids: set[str]) -> MergedEvent:
     members = tuple(sorted(c.members, key=_sort_key))
-    when = min((e.when for e in members if e.when is not None and _interval(e.when) is not None),
+    when = min((e.when for e in members if e.when is not None and interval_of(e.when) is not None),
                key=lambda t: (_width(t), t.value, t.start), default=None)
     if when is None:
         when = next((e.when for e in members if e.when is not None), None)
-    iv = _interval(when)
+    iv = interval_of(when)
     identity = "|".join(
         [c.type, c.agent or "", iv[0].isoformat() if iv else "", (iv[1].isoformat() if iv and iv[1] else ""),
          ",".join(sorted(c.places))]
