@@ -170,3 +170,35 @@ def test_a_reported_event_links_to_the_act_that_claims_it():
     assert (rdf.event_iri("c"), rdf.TL.claimedIn, rdf.event_iri("r")) in graph
     assert graph.value(rdf.event_iri("c"), rdf.TL.timeSource) == Literal("clause")
     assert validate_graph(graph).conforms
+
+
+def test_every_event_field_has_one_place_in_the_graph():
+    """rdf.EVENT_FIELDS says where each field of Event is written; a new field must be added there."""
+    from dataclasses import fields
+
+    assert set(rdf.EVENT_FIELDS) == {f.name for f in fields(Event)}
+
+
+def test_the_native_vocabularies_name_only_ontology_terms():
+    """Every term the native writer uses is a term of the rdflib vocabularies (no misspelling)."""
+    from timeline import ontology, terms
+
+    for name in terms.TL._names:
+        assert terms.TL.iri(name) == str(getattr(ontology.TL, name))
+    for name in terms.SEM._names:
+        assert terms.SEM.iri(name) == str(getattr(ontology.SEM, name))
+    for name in terms.OA._names:
+        assert terms.OA.iri(name) == str(getattr(ontology.OA, name))
+    with pytest.raises(AttributeError):
+        terms.TL.Repatriaton
+
+
+def test_the_native_writer_escapes_what_n_triples_must():
+    """Quotes, backslashes, line breaks and control characters in text survive a round trip."""
+    text = 'He said "no"\\ \n\r\t\x00\x1f end'
+    doc = _doc(text=text + " " + TEXT)
+    doc = replace(doc, title=text)
+    graph = rdf.build_graph([doc], [])
+    from rdflib.namespace import DCTERMS
+
+    assert graph.value(rdf.document_iri(doc.id), DCTERMS.title) == Literal(text)
