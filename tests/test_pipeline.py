@@ -205,25 +205,8 @@ def test_parallel_extraction_gives_the_same_graph(examples_dir):
     assert isomorphic(one, two)
 
 
-def test_shards_split_the_corpus_without_overlap(examples_dir):
-    """--shard I/N: every document in exactly one shard."""
-    ids = [
-        sorted(d.id for d in pipeline.extract_paths([examples_dir], shard=(i, 3)).documents)
-        for i in (1, 2, 3)
-    ]
-    every = sorted(d.id for d in pipeline.extract_paths([examples_dir]).documents)
-    assert sorted(sum(ids, [])) == every
-
-
 def test_progress_reports_each_document_with_the_total(examples_dir):
     """The progress callback sees done/total for every document."""
     seen = []
     pipeline.extract_paths([examples_dir], progress=lambda done, total, path: seen.append((done, total)))
     assert seen == [(i, 5) for i in range(1, 6)]
-
-
-@pytest.mark.parametrize("text", ["0/3", "4/3", "a/b", "1", "1/0"])
-def test_bad_shard_is_refused(text):
-    """A shard outside 1..N is an error that says the form."""
-    with pytest.raises(Exception, match="shard"):
-        pipeline.parse_shard(text)

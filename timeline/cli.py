@@ -95,45 +95,64 @@ def main() -> None:
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date of the documents named.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), help="RDF format (default: from -o's extension, else turtle).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
-@click.option("--shard", metavar="I/N", help="Only this shard (1-based) of N, chosen by a hash of each document id.")
+@click.option("--scheduler", metavar="ADDRESS", help="Extract on a Dask cluster (tcp://host:8786); needs timeline[dask].")
 @click.option("--progress/--no-progress", default=True, help="Show progress on a terminal.")
-def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
+def extract(paths, output, published, fmt, jobs, scheduler, progress) -> None:
     """Extract events from files or folders (.txt, .md, .html) as RDF.
 
     \b
     Example:
       timeline extract examples -o graph.ttl
       timeline extract article.txt --published 2025-10-02 --format nt
+      timeline extract corpus -o graph.nq --scheduler tcp://127.0.0.1:8786
     """
-    from . import pipeline, store
+    from . import pipeline
 
     fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "turtle"
     bar = _progress(progress)
-    extraction = pipeline.extract_paths(
-        paths,
-        published=published,
-        jobs=jobs,
-        shard=pipeline.parse_shard(shard) if shard else None,
-        progress=bar,
-    )
+    with _dask_client(scheduler) as client:
+        report = pipeline.extract_to(
+            paths, output or sys.stdout.buffer, fmt, published=published, jobs=jobs, client=client, progress=bar
+        )
     if bar:
         bar.close()
-    for error in extraction.errors:
+    for error in report.errors:
         click.echo(f"Error: {error}", err=True)
-    if not extraction.documents:
+    if not report.documents:
         raise TimelineError("no document could be read; nothing written")
-    data = pipeline.to_dataset(extraction) if fmt in ("trig", "nquads") else pipeline.to_graph(extraction)
     if output:
-        store.write_graph(data, output, fmt)
         click.echo(
-            f"wrote {output}: {len(extraction.documents)} documents, {len(extraction.merged())} events"
-            + (f"; {len(extraction.errors)} file(s) skipped" if extraction.errors else ""),
+            f"wrote {output}: {report.documents} documents, {report.events} events"
+            + (f"; {len(report.errors)} file(s) skipped" if report.errors else ""),
             err=True,
         )
-    else:
-        click.echo(store.serialize(data, fmt), nl=False)
-    if extraction.errors:
+    if report.errors:
         sys.exit(1)
+
+
+class _dask_client:
+    """A Dask client for ``--scheduler ADDRESS`` (None without one), closed on exit."""
+
+    def __init__(self, address: str | None) -> None:
+        self.address = address
+        self.client = None
+
+    def __enter__(self):
+        if self.address is None:
+            return None
+        try:
+            from distributed import Client
+        except ImportError:
+            raise TimelineError("--scheduler needs Dask: pip install 'timeline[dask]'") from None
+        try:
+            self.client = Client(self.address, timeout="10s")
+        except (OSError, TimeoutError) as error:
+            raise TimelineError(f"--scheduler {self.address}: cannot connect ({error})") from None
+        return self.client
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
 
 
 @main.command()

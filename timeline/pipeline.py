@@ -11,28 +11,22 @@ Each stage lives in its own module; this one only wires them:
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-
-from rdflib import Dataset, Graph
+from typing import IO, Any
 
 from . import rdf
 from .documents import PlannedDocument, plan_documents, read_planned
-from .errors import DocumentError, NoDocumentsError, TimelineError
+from .errors import DocumentError, NoDocumentsError
 from .extract import extract_events, merge_events
-from .fileio import atomic_write
 from .model import Document, Event, MergedEvent
 from .sentences import split_sentences
+from .stream import Dating, Progress, Run, mapper_for, run_plan, write_output
 from .temporal import find_timexes
-
-Progress = Callable[[int, int, str], None]
-"""Called after each document with the count done so far, the total, and the document's path."""
 
 
 def extract_document(doc: Document) -> list[Event]:
@@ -58,39 +52,6 @@ class Extraction:
         return self._merged[1]
 
 
-def parse_shard(text: str) -> tuple[int, int]:
-    """``"2/4"`` → ``(2, 4)``: this machine's shard, 1-based, of N.
-
-    >>> parse_shard("2/4")
-    (2, 4)
-    """
-    try:
-        index, total = (int(part) for part in text.split("/"))
-    except ValueError:
-        raise TimelineError(f"--shard {text!r}: expected I/N, e.g. 1/4") from None
-    if not 1 <= index <= total:
-        raise TimelineError(f"--shard {text!r}: I must be between 1 and N")
-    return index, total
-
-
-def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:
-    """Whether a document belongs to ``shard``: by a hash of its id, so shards never overlap."""
-    if shard is None:
-        return True
-    index, total = shard
-    digest = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8], 16)
-    return digest % total == index - 1
-
-
-@dataclass(frozen=True)
-class Dating:
-    """The publication date the user gave: for every document (``override``) or only for
-    documents that state none (``fallback``)."""
-
-    override: date | None = None
-    fallback: date | None = None
-
-
 def _read_and_extract(planned: PlannedDocument, dating: Dating) -> tuple[Document | DocumentError, list[Event]]:
     """Worker: read one file and extract its events (runs in a worker process with jobs > 1)."""
     doc = read_planned(planned, published=dating.override)
@@ -107,20 +68,21 @@ def extract_paths(
     published: date | None = None,
     fallback_published: date | None = None,
     jobs: int = 1,
-    shard: tuple[int, int] | None = None,
     progress: Progress | None = None,
 ) -> Extraction:
     """Read every document under ``paths`` and extract its events.
 
     Files are listed first (a path that holds no documents raises NoDocumentsError), then
     read and extracted one at a time — with ``jobs > 1`` in worker processes, a bounded
-    number in flight — so memory holds the results, not the corpus. A file that cannot be
-    read is recorded in ``errors`` and the rest are still processed. With ``shard=(i, n)``
-    only the documents of shard i of n are read. ``published`` dates every document;
-    ``fallback_published`` only those that state no date of their own.
+    number in flight. A file that cannot be read is recorded in ``errors`` and the rest are
+    still processed. ``published`` dates every document; ``fallback_published`` only those that
+    state no date of their own.
+
+    This keeps every document and mention in memory, for a library user who wants them; the
+    commands stream instead (:func:`extract_to`, :mod:`timeline.stream`).
     """
     dating = Dating(published, fallback_published)
-    plan = [p for p in plan_documents(paths) if in_shard(p.id, shard)]
+    plan = plan_documents(paths)
     result = Extraction()
     if jobs <= 1 or len(plan) < 2:
         outcomes: Iterable[tuple[Document | DocumentError, list[Event]]] = (
@@ -128,12 +90,14 @@ def extract_paths(
         )
         _collect(outcomes, result, len(plan), plan, progress)
         return result
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         _collect(_bounded_map(pool, plan, dating, window=jobs * 4), result, len(plan), plan, progress)
     return result
 
 
-def _bounded_map(pool: ProcessPoolExecutor, plan: list[PlannedDocument], dating: Dating, window: int):
+def _bounded_map(pool: Any, plan: list[PlannedDocument], dating: Dating, window: int):
     """Results in plan order, never more than ``window`` documents in flight."""
     pending: deque = deque()
     for planned in plan:
@@ -155,12 +119,12 @@ def _collect(outcomes, result: Extraction, total: int, plan: list[PlannedDocumen
             progress(done, total, planned.shown)
 
 
-def to_graph(extraction: Extraction) -> Graph:
+def to_graph(extraction: Extraction) -> Any:
     """The RDF graph of an extraction: documents, merged events and their evidence."""
     return rdf.build_graph(extraction.documents, extraction.merged())
 
 
-def to_dataset(extraction: Extraction) -> Dataset:
+def to_dataset(extraction: Extraction) -> Any:
     """The same content split into one named graph per document plus the events graph."""
     return rdf.build_dataset(extraction.documents, extraction.merged())
 
@@ -196,20 +160,73 @@ class Summary:
         return "\n".join(lines)
 
 
-def summarise(extraction: Extraction, merged: Sequence[MergedEvent]) -> Summary:
-    """Counts for the end of a build."""
+def summarise(extraction: Extraction | Run, merged: Sequence[MergedEvent]) -> Summary:
+    """Counts for the end of a build (of an in-memory extraction or a streamed run)."""
     types = Counter(event.type for event in merged)
     dated = [e.when for e in merged if e.when is not None and e.when.resolved]
+    if isinstance(extraction, Run):
+        documents, undated_documents = extraction.documents, extraction.undated_documents
+    else:
+        documents = len(extraction.documents)
+        undated_documents = sum(1 for d in extraction.documents if d.published is None)
     return Summary(
-        documents=len(extraction.documents),
+        documents=documents,
         skipped=len(extraction.errors),
         events=len(merged),
         by_type=tuple(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
         earliest=min((w.earliest for w in dated if w.earliest), default=None),
         latest=max((w.latest for w in dated if w.latest), default=None),
         undated=len(merged) - len(dated),
-        documents_without_date=sum(1 for d in extraction.documents if d.published is None),
+        documents_without_date=undated_documents,
     )
+
+
+# Extract and build, streamed --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtractReport:
+    """What :func:`extract_to` did: documents read, merged events written, files skipped.
+    Nothing is written when no document could be read (``documents == 0``)."""
+
+    documents: int
+    events: int
+    errors: tuple[DocumentError, ...]
+
+
+def extract_to(
+    paths: Sequence[str | os.PathLike[str]],
+    output: str | os.PathLike[str] | IO[bytes],
+    fmt: str = "turtle",
+    *,
+    published: date | None = None,
+    fallback_published: date | None = None,
+    jobs: int = 1,
+    client: Any = None,
+    progress: Progress | None = None,
+) -> ExtractReport:
+    """Extract every document under ``paths`` and stream the graph to ``output`` in ``fmt``.
+
+    ``output`` is a path (written atomically: whole or not at all) or a binary stream.
+    Documents are processed in ``jobs`` worker processes or, given a Dask ``client``, on its
+    cluster; either way the merge runs once over every document's mentions, so the graph is
+    the same as a single-process run. Memory holds compact mentions, not texts or graphs.
+    """
+    from .graphio import is_quad_format, rdf_format
+
+    dataset = is_quad_format(rdf_format(fmt))  # an unknown format fails before any work
+    plan = plan_documents(paths)
+    dating = Dating(published, fallback_published)
+    with run_plan(plan, dating=dating, dataset=dataset, mapper=mapper_for(jobs, client), progress=progress) as run:
+        if not run.documents:
+            return ExtractReport(0, 0, tuple(run.errors))
+        write_output(run, output, fmt)
+        return ExtractReport(run.documents, len(run.merged()), tuple(run.errors))
+
+
+def extract_with_client(client: Any, paths: Sequence[str | os.PathLike[str]], output: Any, fmt: str = "turtle", **options: Any) -> ExtractReport:
+    """:func:`extract_to` on a Dask cluster: ``client`` is a ``distributed.Client``."""
+    return extract_to(paths, output, fmt, client=client, **options)
 
 
 # Build -------------------------------------------------------------------------------------
@@ -232,34 +249,42 @@ def build(
     *,
     published: date | None = None,
     jobs: int = 1,
+    client: Any = None,
     progress: Progress | None = None,
 ) -> BuildResult:
     """Extract every document under ``source``, then write ``graph.ttl`` and ``timeline.html``.
 
     ``published`` dates only the documents that state no publication date of their own.
-    The graph is validated against the SHACL shapes before anything is written; nothing is
-    left half-written (each file is written atomically).
+    The graph streams to a temporary file, is validated against the SHACL shapes and drawn;
+    then both files are put in place (nothing is left half-written).
     """
+    from .fileio import atomic_write
+    from .graphio import read_graph
     from .render import render_html
     from .validate import validate_graph
 
-    extraction = extract_paths([source], fallback_published=published, jobs=jobs, progress=progress)
-    if not extraction.documents:
-        first = extraction.errors[0] if extraction.errors else None
-        raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))
-    merged = extraction.merged()
-    graph = rdf.build_graph(extraction.documents, merged)
-    report = validate_graph(graph)
-    out = Path(out_dir)
-    graph_path, html_path = out / "graph.ttl", out / "timeline.html"
-    title = f"timeline — {Path(source).name or source}"
-    html = render_html(graph, title=title)
-    atomic_write(graph_path, graph.serialize(format="turtle"))
-    atomic_write(html_path, html)
-    return BuildResult(
-        graph_path=graph_path,
-        html_path=html_path,
-        summary=summarise(extraction, merged),
-        errors=tuple(extraction.errors),
-        validation=report,
-    )
+    plan = plan_documents([source])
+    with run_plan(plan, dating=Dating(fallback=published), mapper=mapper_for(jobs, client), progress=progress) as run:
+        if not run.documents:
+            first = run.errors[0] if run.errors else None
+            raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))
+        merged = run.merged()
+        out = Path(out_dir)
+        graph_path, html_path = out / "graph.ttl", out / "timeline.html"
+        staged = out / f".graph.{os.getpid()}.tmp.ttl"
+        try:
+            write_output(run, staged, "turtle")
+            graph = read_graph([staged])
+            report = validate_graph(graph)
+            title = f"timeline — {Path(source).name or source}"
+            atomic_write(html_path, render_html(graph, title=title))
+            os.replace(staged, graph_path)
+        finally:
+            staged.unlink(missing_ok=True)
+        return BuildResult(
+            graph_path=graph_path,
+            html_path=html_path,
+            summary=summarise(run, merged),
+            errors=tuple(run.errors),
+            validation=report,
+        )

@@ -120,3 +120,22 @@ def iri(text: str) -> str:
     if _IRI_UNSAFE.search(text):
         text = _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), text)
     return f"<{text}>"
+
+
+PREFIXES: dict[str, str] = {
+    "tl": TL_IRI,
+    "sem": SEM._base,
+    "oa": OA._base,
+    "prov": PROV._base,
+    "time": TIME._base,
+    "dcterms": DCTERMS._base,
+    "schema": SCHEMA._base,
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": OWL._base,
+    "rdf": RDF._base,
+    "rdfs": RDFS._base,
+    "xsd": XSD._base,
+    "wd": "http://www.wikidata.org/entity/",
+    "id": ID_BASE,
+}
+"""timeline's prefixes (the same as :data:`timeline.ontology.PREFIXES`; a test keeps them equal)."""

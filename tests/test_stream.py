@@ -1,0 +1,81 @@
+"""The streamed data path: the same graph as the in-memory one, whatever runs the extraction."""
+
+from __future__ import annotations
+
+import io
+
+import pyoxigraph as ox
+import pytest
+from rdflib.compare import isomorphic
+
+from timeline import pipeline, rdf, stream
+from timeline.graphio import read_graph
+
+
+def _sorted_nquads(data: bytes) -> list[str]:
+    return sorted(str(q) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS))
+
+
+@pytest.fixture(scope="module")
+def local_nquads(examples_dir) -> bytes:
+    out = io.BytesIO()
+    report = pipeline.extract_to([examples_dir], out, "nquads")
+    assert report.documents == 5 and not report.errors
+    return out.getvalue()
+
+
+def test_streamed_quads_equal_the_in_memory_dataset(examples_dir, local_nquads):
+    """extract_to writes exactly the quads rdf.build_dataset gives for the same extraction."""
+    extraction = pipeline.extract_paths([examples_dir])
+    dataset = rdf.build_dataset(extraction.documents, extraction.merged())
+    expected = sorted(str(q) for q in ox.parse(dataset.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS))
+    assert _sorted_nquads(local_nquads) == expected
+
+
+def test_streamed_turtle_equals_the_in_memory_graph(examples_dir, tmp_path):
+    """The Turtle a run streams is the graph rdf.build_graph builds."""
+    extraction = pipeline.extract_paths([examples_dir])
+    pipeline.extract_to([examples_dir], tmp_path / "g.ttl", "turtle")
+    assert isomorphic(read_graph([tmp_path / "g.ttl"]), rdf.build_graph(extraction.documents, extraction.merged()))
+
+
+def test_worker_processes_give_the_same_bytes(examples_dir, local_nquads):
+    """-j 2: workers read, extract and serialise; the output is byte for byte the same."""
+    out = io.BytesIO()
+    pipeline.extract_to([examples_dir], out, "nquads", jobs=2)
+    assert out.getvalue() == local_nquads
+
+
+def test_a_dask_cluster_gives_the_same_quads(examples_dir, local_nquads):
+    """Extraction mapped over a Dask LocalCluster, merged over all partitions' mentions: the same quads."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            out = io.BytesIO()
+            report = pipeline.extract_with_client(client, [examples_dir], out, "nquads")
+    assert report.documents == 5
+    assert _sorted_nquads(out.getvalue()) == _sorted_nquads(local_nquads)
+
+
+def test_records_carry_no_document_text(examples_dir):
+    """What crosses to the merging process is the document's RDF text and compact mentions:
+    no quote except a title line's (the merge reads headlines)."""
+    from timeline.documents import plan_documents
+
+    plan = plan_documents([examples_dir])
+    record = stream.process(plan[0], stream.Dating(), False)
+    assert record.mentions
+    assert all(m.sentence.text == "" or m.sentence.start == 0 for m in record.mentions)
+    assert all(m.trigger.text == "" for m in record.mentions)
+    assert all(p.mention is None for m in record.mentions for p in m.participants)
+
+
+def test_the_run_spools_records_instead_of_keeping_them(examples_dir):
+    """A run keeps counts and compact mentions in memory; each document's text goes to the spool."""
+    from timeline.documents import plan_documents
+
+    with stream.run_plan(plan_documents([examples_dir])) as run:
+        assert run.documents == 5 and run._spool is not None
+        assert not hasattr(run, "records")
+        chunks = list(run.chunks())
+    assert sum(c.count("\n") for c in chunks) > 100

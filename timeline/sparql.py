@@ -1,0 +1,471 @@
+"""SPARQL over timeline's graphs: results as plain Python values, the shipped named queries,
+values bound safely, and queries over graph files, a store or a server.
+
+- :func:`query`: SPARQL 1.1 over graph files, an open :class:`timeline.store.Store` or an
+  :class:`timeline.endpoint.Endpoint`, with the ontology loaded alongside (so
+  ``?type rdfs:subClassOf* tl:Event`` works) and the union of all graphs as the default graph.
+  Values are bound with ``bindings`` (never formatted into the text by the caller).
+- :func:`named_queries`: the queries shipped in ``timeline/queries/*.rq``.
+
+Nothing here imports rdflib, the store or the endpoint.
+
+>>> result = query([], "ASK { tl:Repatriation rdfs:subClassOf* tl:Event }")
+>>> result.boolean
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .graphio import _dump, _format_named, _ox_of_files, _parse_file, _quads_of, _ToOx  # noqa: F401 - endpoint uses the last three
+from .terms import PREFIXES
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+
+# Query results ---------------------------------------------------------------------------
+
+
+class IRI(str):
+    """An IRI in a query result: a ``str`` that remembers it names a resource (tables shorten it)."""
+
+    __slots__ = ()
+
+
+_INTEGER_TYPES = {
+    XSD + name
+    for name in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
+    )
+}
+_FLOAT_TYPES = {XSD + "double", XSD + "float"}
+_DERIVED_INTEGERS = _INTEGER_TYPES - {XSD + "integer"}
+
+
+def convert_value(kind: str, value: str, datatype: str | None = None) -> Any:
+    """One RDF term as a plain Python value: IRIs as :class:`IRI`, numbers as int/float/Decimal,
+    booleans as bool, ``xsd:date`` as :class:`datetime.date`, everything else as its text.
+
+    >>> convert_value("literal", "2020-01-31", "http://www.w3.org/2001/XMLSchema#date")
+    datetime.date(2020, 1, 31)
+    """
+    if kind == "uri":
+        return IRI(value)
+    if kind == "bnode":
+        return f"_:{value}"
+    if datatype is None or datatype == XSD + "string":
+        return value
+    try:
+        if datatype in _INTEGER_TYPES:
+            return int(value)
+        if datatype in _FLOAT_TYPES:
+            return float(value)
+        if datatype == XSD + "decimal":
+            return Decimal(value)
+        if datatype == XSD + "boolean":
+            return value in ("true", "1")
+        if datatype == XSD + "date" and len(value) == 10:
+            return date.fromisoformat(value)
+        if datatype == XSD + "dateTime":
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (ValueError, InvalidOperation):
+        return value
+    return value
+
+
+def _ox_value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return IRI(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return term.value
+        return convert_value("literal", term.value, term.datatype.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+@lru_cache(maxsize=1)
+def _prefixes_by_length() -> list[tuple[str, str]]:
+    return sorted(((iri, name) for name, iri in PREFIXES.items()), key=lambda item: -len(item[0]))
+
+
+def shorten(iri: str) -> str:
+    """An IRI with a known prefix written as ``prefix:rest``.
+
+    >>> shorten("https://w3id.org/timeline-kg/ontology#Repatriation")
+    'tl:Repatriation'
+    """
+    for namespace, name in _prefixes_by_length():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{name}:{iri[len(namespace):]}"
+    return f"<{iri}>"
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    return _text(value)
+
+
+@dataclass
+class QueryResult:
+    """Rows of plain Python values (None where a variable is unbound).
+
+    ``kind`` is ``select``, ``ask`` (one row, column ``result``; also ``boolean``) or ``graph``
+    (CONSTRUCT/DESCRIBE: rows of subject, predicate, object; ``format("turtle")`` gives RDF).
+    """
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    kind: str = "select"
+    boolean: bool | None = None
+    ntriples: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts keyed by column."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+    def format(self, kind: str = "table", *, width: int = 60) -> str:
+        """The result as ``table`` (aligned, IRIs shortened), ``csv``, ``json``; for CONSTRUCT
+        also ``turtle`` or ``nt``. ``width`` caps a table cell (longer text ends in …)."""
+        if kind == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(self.columns)
+            writer.writerows([_text(v) for v in row] for row in self.rows)
+            return buffer.getvalue().rstrip("\n")
+        if kind == "json":
+            if self.kind == "ask":
+                return json.dumps({"boolean": self.boolean})
+            records = [{c: _json_value(v) for c, v in zip(self.columns, row)} for row in self.rows]
+            return json.dumps(records, ensure_ascii=False, indent=2)
+        if kind in ("turtle", "nt", "ntriples", "trig", "nquads", "json-ld"):
+            if self.ntriples is None:
+                raise QueryError(f"--format {kind} needs a CONSTRUCT or DESCRIBE query")
+            loaded = list(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
+            return _dump(loaded, _format_named(kind)).decode("utf-8")
+        if kind != "table":
+            raise QueryError(f"unknown result format {kind!r}; known: table, csv, json")
+        if self.kind == "ask":
+            return "yes" if self.boolean else "no"
+        return self._table(width)
+
+    def _table(self, width: int) -> str:
+        def cell(value: Any) -> str:
+            text = shorten(value) if isinstance(value, IRI) else _text(value)
+            text = " ".join(text.split())
+            return text if len(text) <= width else text[: width - 1] + "…"
+
+        cells = [[cell(v) for v in row] for row in self.rows]
+        widths = [len(c) for c in self.columns]
+        for row in cells:
+            for i, text in enumerate(row):
+                widths[i] = max(widths[i], len(text))
+        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths)).rstrip()]
+        lines.append("  ".join("-" * w for w in widths))
+        lines += ["  ".join(t.ljust(w) for t, w in zip(row, widths)).rstrip() for row in cells]
+        lines.append(f"({len(self.rows)} row{'s' if len(self.rows) != 1 else ''})")
+        return "\n".join(lines)
+
+
+# Query text ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query shipped with timeline: ``timeline/queries/NAME.rq``.
+
+    ``description`` is its first ``# `` comment line; ``params`` the variables it expects to be
+    bound (``# param NAME: what it is`` lines), as (name, description) pairs.
+    """
+
+    name: str
+    description: str
+    text: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The shipped queries by name, sorted.
+
+    >>> "events" in named_queries()
+    True
+    """
+    found: dict[str, NamedQuery] = {}
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        description = ""
+        params: list[tuple[str, str]] = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            body = line.lstrip("#").strip()
+            match = re.match(r"param\s+\??(\w+)\s*:\s*(.*)", body)
+            if match:
+                params.append((match.group(1), match.group(2)))
+            elif not description and body:
+                description = body
+        found[path.stem] = NamedQuery(path.stem, description, text, tuple(params))
+    return found
+
+
+def read_query_file(path: str | os.PathLike[str]) -> str:
+    """The text of a ``.rq`` file; QueryError naming the file when it cannot be read."""
+    target = Path(path)
+    try:
+        return target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError(f"{target}: no such query file") from None
+    except UnicodeDecodeError:
+        raise QueryError(f"{target}: not UTF-8 text") from None
+    except OSError as error:
+        raise QueryError(f"{target}: {error.strerror or error}") from None
+
+
+def parse_error_message(error: BaseException, sparql: str, source: str = "query") -> str:
+    """The one-line message for a malformed query: ``query: line L, column C: problem``.
+
+    >>> parse_error_message(SyntaxError('error at 1:27: expected one of "}"'), "SELECT * WHERE { ?s ?p ?o ")
+    'query: line 1, column 27: expected "}"'
+    """
+    text = str(error).strip()
+    match = re.match(r"error at (\d+):(\d+): (.*)", text, re.S)
+    if not match:
+        return f"{source}: {' '.join(text.split())}"
+    line, column, problem = int(match.group(1)), int(match.group(2)), " ".join(match.group(3).split())
+    lines = sparql.splitlines() or [""]
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "Prefix not found" in problem:
+        before = here[: max(column - 1, 0)]
+        name = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*$", before)
+        prefix = (name.group(1) or "") if name else "?"
+        problem = f"undefined prefix {prefix + ':'!r} (known without PREFIX: {', '.join(sorted(PREFIXES))})"
+    else:
+        expected = re.match(r"expected one of (.*)", problem)
+        if expected:
+            options = re.findall(r'"([^"]+)"', expected.group(1))
+            problem = "expected " + " or ".join(repr(o) for o in options[:6]) if options else "unexpected input"
+            problem = problem.replace("'", '"')
+        if len(problem) > 160:
+            problem = problem[:157] + "…"
+    near = here[max(column - 1, 0) :].strip()[:30]
+    if near and "undefined prefix" not in problem:
+        problem += f" near {near!r}"
+    elif column > len(here) and line >= len(lines):
+        problem += " at the end of the query" if "expected" in problem else ""
+    return f"{source}: line {line}, column {column}: {problem}"
+
+
+_STRINGY = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*",
+    re.S,
+)
+
+
+def _code_only(sparql: str, *, keep_iris: bool = False) -> str:
+    """The query with strings, comments and (unless ``keep_iris``) IRIs blanked out, same length,
+    to find keywords and variables."""
+
+    def blank(match: re.Match[str]) -> str:
+        text = match.group(0)
+        return text if keep_iris and text.startswith("<") else " " * len(text)
+
+    return _STRINGY.sub(blank, sparql)
+
+
+def _binding_term(value: Any) -> Any:
+    """A binding value as an RDF term: dates → xsd:date, numbers, IRIs (``<…>``, ``http…``,
+    ``prefix:name`` with a known prefix), else a plain string."""
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    if type(value).__module__.startswith("rdflib."):  # an rdflib URIRef or Literal
+        return _ToOx().term(value)
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double"))
+    if isinstance(value, datetime):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "dateTime"))
+    if isinstance(value, date):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            raise QueryError(f"{text!r} is not a calendar date (YYYY-MM-DD)") from None
+        return ox.Literal(text, datatype=ox.NamedNode(XSD + "date"))
+    if re.fullmatch(r"-?\d+", text):
+        return ox.Literal(text, datatype=ox.NamedNode(XSD + "integer"))
+    if re.fullmatch(r"-?\d+\.\d+", text):
+        return ox.Literal(text, datatype=ox.NamedNode(XSD + "decimal"))
+    if text.startswith("<") and text.endswith(">"):
+        return ox.NamedNode(text[1:-1])
+    if re.match(r"https?://\S+$", text) or text.startswith("urn:"):
+        return ox.NamedNode(text)
+    match = re.fullmatch(r"([A-Za-z][\w-]*):([\w.\-/#]*)", text)
+    if match and match.group(1) in PREFIXES:
+        return ox.NamedNode(PREFIXES[match.group(1)] + match.group(2))
+    return ox.Literal(text)
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
+    """The query with a ``VALUES`` block binding ``bindings`` at the start of its WHERE group.
+
+    Values become RDF terms serialised by Oxigraph (escaped), never pasted text, so a value
+    cannot change the query's shape. A name the query does not use raises QueryError.
+
+    >>> bind_values("SELECT ?e WHERE { ?e ?p ?d FILTER(?d >= ?from) }", {"from": "2020-01-01"})
+    'SELECT ?e WHERE { VALUES (?from) { ("2020-01-01"^^<http://www.w3.org/2001/XMLSchema#date>) } ?e ?p ?d FILTER(?d >= ?from) }'
+    """
+    if not bindings:
+        return sparql
+    code = _code_only(sparql)
+    used = set(re.findall(r"[?$](\w+)", code))
+    for name in bindings:
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"--param {name!r}: a variable name is letters, digits and _")
+        if name not in used:
+            raise QueryError(f"the query has no variable ?{name} to bind; its variables: {', '.join(sorted(used)) or 'none'}")
+    where = re.search(r"\bWHERE\s*\{", code, re.I)
+    brace = where.end() if where else code.find("{") + 1
+    if brace <= 0:
+        raise QueryError("query: cannot bind parameters: the query has no { … } group")
+    names = " ".join(f"?{n}" for n in bindings)
+    values = " ".join(str(_binding_term(v)) for v in bindings.values())
+    return f"{sparql[:brace]} VALUES ({names}) {{ ({values}) }}{sparql[brace:]}"
+
+
+def _resolve(sparql: str) -> tuple[str, str]:
+    """``(text, source name)``: a bare name of a shipped query is replaced by its text."""
+    if re.fullmatch(r"[A-Za-z][\w-]*", sparql.strip()):
+        named = named_queries()
+        if sparql.strip() in named:
+            return named[sparql.strip()].text, sparql.strip()
+        raise QueryError(f"no named query {sparql.strip()!r}; available: {', '.join(sorted(named))}")
+    return sparql, "query"
+
+
+def _check_params(sparql: str, bindings: Mapping[str, Any]) -> None:
+    for item in named_queries().values():
+        if item.text == sparql:
+            missing = [name for name, _ in item.params if name not in bindings]
+            if missing:
+                wanted = " ".join(f"--param {n}=…" for n in missing)
+                hints = "; ".join(f"{n}: {d}" for n, d in item.params)
+                raise QueryError(f"query {item.name!r} needs {wanted} ({hints})")
+
+
+def _run_ox(target: ox.Store, sparql: str, source: str) -> QueryResult:
+    try:
+        answer = target.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+    except SyntaxError as error:
+        raise QueryError(parse_error_message(error, sparql, source)) from None
+    except (RuntimeError, ValueError, OSError) as error:
+        raise QueryError(f"{source}: {' '.join(str(error).split())}") from None
+    return _result_of(answer)
+
+
+def _result_of(answer: Any) -> QueryResult:
+    if isinstance(answer, ox.QueryBoolean):
+        value = bool(answer)
+        return QueryResult(["result"], [(value,)], kind="ask", boolean=value)
+    if isinstance(answer, ox.QueryTriples):
+        triples = list(answer)
+        rows = [(_ox_value(t.subject), _ox_value(t.predicate), _ox_value(t.object)) for t in triples]
+        text = "".join(f"{t} .\n" for t in triples)
+        return QueryResult(["subject", "predicate", "object"], rows, kind="graph", ntriples=text)
+    columns = [v.value for v in answer.variables]
+    return QueryResult(columns, _rows_of(answer))
+
+
+def _rows_of(answer: Any) -> list[tuple[Any, ...]]:
+    """Solutions as tuples of Python values.
+
+    A solution is read as a tuple (by position: looking values up by Variable costs more than
+    the engine at 10⁴ rows), and each distinct term is converted once (results repeat types,
+    documents, dates and labels a lot).
+    """
+    converted: dict[Any, Any] = {}
+    rows = []
+    append = rows.append
+    for solution in answer:
+        row = []
+        for term in tuple(solution):
+            try:
+                value = converted[term]
+            except KeyError:
+                value = converted[term] = _ox_value(term)
+            except TypeError:  # an unhashable term
+                value = _ox_value(term)
+            row.append(value)
+        append(tuple(row))
+    return rows
+
+
+def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    """Run SPARQL 1.1 over ``sources`` with the ontology loaded alongside.
+
+    ``sources``: graph file paths, an open :class:`Store`, or a
+    :class:`timeline.endpoint.Endpoint`. ``sparql``: query text (timeline's prefixes may be
+    used without PREFIX lines) or the name of a shipped query. ``bindings`` binds variables to
+    values (``{"from": "2020-01-01"}`` → ``xsd:date``). The default graph is the union of all
+    graphs. Malformed SPARQL raises ``QueryError("query: line L, column C: problem")``.
+    """
+    sparql, source = _resolve(sparql)
+    bindings = dict(bindings or {})
+    _check_params(sparql, bindings)
+    if _is_endpoint(sources):
+        return typing.cast(QueryResult, sources.query(sparql, bindings=bindings))
+    text = bind_values(sparql, bindings)
+    if hasattr(sources, "_query"):  # a timeline.store.Store
+        return typing.cast(QueryResult, sources._query(text, source))
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    target = _ox_of_files(list(sources), ontology=True)
+    return _run_ox(target, text, source)
+
+
+def _is_endpoint(sources: Any) -> bool:
+    return type(sources).__module__ == f"{__package__}.endpoint" and type(sources).__name__ == "Endpoint"
+
+
