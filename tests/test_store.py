@@ -131,9 +131,9 @@ def test_an_interrupted_ingest_is_repaired_by_the_next(tmp_path, data):
     _ingest(tmp_path / "s", docs[:2], events)
     with store.open_store(tmp_path / "s") as target:
         target._writing()
-        target.index["dirty"] = True
-        target.index["events"] = {}
-        target._save_index()
+        target.state["dirty"] = True
+        target.db.execute("DELETE FROM events")
+        target._save_state()
     _ingest(tmp_path / "s", docs, events)
     assert isomorphic(_graph(tmp_path / "s"), _expected(docs, events))
 
@@ -202,14 +202,17 @@ def test_a_missing_store_is_a_clear_error(tmp_path):
         _ingest(tmp_path / "full", [], {})
 
 
-def test_the_mentions_cache_round_trips_events(tmp_path, data):
-    """Cached mentions decode to the very Event values that were extracted."""
+def test_the_kept_mentions_round_trip_events(tmp_path, data):
+    """Kept mentions decode to the compact form of the very Event values that were extracted."""
+    from timeline.ingest import decode_mentions
+    from timeline.stream import compact
+
     docs, events = data
     _ingest(tmp_path / "s", docs, events)
     with store.open_store(tmp_path / "s") as target:
         for doc in docs:
-            cached_doc, cached = target._read_mentions(target.index["documents"][doc.id]["cache"])
-            assert cached_doc == doc and cached == events[doc.id]
+            (text,) = target.db.execute("SELECT mentions FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            assert decode_mentions(text) == [compact(e) for e in events[doc.id]]
 
 
 def test_two_documents_with_one_id_are_refused(tmp_path, data):

@@ -361,18 +361,21 @@ def timex(file, published, fmt) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="The store folder (created if missing).")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
-def ingest(paths, store_dir, published) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
+@click.option("--prune", is_flag=True, help="Remove documents ingested from these folders that are gone.")
+def ingest(paths, store_dir, published, jobs, prune) -> None:
     """Add documents to a persistent store; unchanged ones are skipped, changed ones replaced.
 
     \b
     Example:
       timeline ingest examples --store kg
+      timeline ingest examples --store kg --prune -j 2
       timeline query --store kg timeline
     """
-    from . import store
+    from .ingest import ingest_paths
 
     bar = _progress(True)
-    report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar)
+    report, errors = ingest_paths(store_dir, paths, published=published, jobs=jobs, prune=prune, progress=bar)
     if bar:
         bar.close()
     for error in errors:

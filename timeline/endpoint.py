@@ -33,7 +33,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from . import store as _store
+from . import sparql as _store  # results, binding, graph files: never the store (no import circle)
 from .errors import QueryError, StoreError
 from .ontology import ONTOLOGY_PATH, PREFIXES, TL_IRI
 

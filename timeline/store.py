@@ -32,8 +32,28 @@ from .model import Document, Event
 from .sparql import XSD, QueryResult, _run_ox
 from .terms import PREFIXES, ontology_file
 
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
 _MODEL_FIELDS = ",".join(f"{cls.__name__}({','.join(f.name for f in dataclasses.fields(cls))})" for cls in (Document, Event))
+_DERIVED = {"http://www.w3.org/ns/oa#start": XSD + "nonNegativeInteger", "http://www.w3.org/ns/oa#end": XSD + "nonNegativeInteger"}
+"""Predicates rdf.py writes with a derived integer type, which the database keeps as xsd:integer."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY, root TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL,
+  size INTEGER, mtime_ns INTEGER, lines TEXT NOT NULL, annotations TEXT NOT NULL, mentions TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_source ON documents(root, source);
+CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, type TEXT NOT NULL, agent TEXT, event TEXT);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id, type);
+CREATE INDEX IF NOT EXISTS mentions_block ON mentions(type, agent);
+CREATE TABLE IF NOT EXISTS events (iri TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, subjects TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS links (event TEXT NOT NULL, predicate TEXT NOT NULL, key TEXT NOT NULL, target TEXT);
+CREATE INDEX IF NOT EXISTS links_event ON links(event);
+CREATE INDEX IF NOT EXISTS links_key ON links(key);
+CREATE TABLE IF NOT EXISTS entity_refs (iri TEXT NOT NULL, variant TEXT NOT NULL, event TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entity_refs_iri ON entity_refs(iri);
+CREATE INDEX IF NOT EXISTS entity_refs_event ON entity_refs(event);
+CREATE TABLE IF NOT EXISTS entities (iri TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+"""
 
 
 def _sha1(text: str) -> str:
@@ -46,15 +66,17 @@ def _slug(text: str) -> str:
 
 
 class Store:
-    """A store folder: an Oxigraph database plus the extracted mentions of each document.
+    """A store folder: an Oxigraph database plus what ingest needs to change it incrementally.
 
     Layout: ``oxigraph/`` (the database: one named graph per document, ``id:graph/events``
     for merged events, actors and places, and the ontology in the default graph),
-    ``mentions/`` (one JSON file per document: the document and its event mentions, so merges
-    can be recomputed without re-extracting), ``index.json`` (each document's sha256 and
-    what is written for it), ``results/`` (the rows of shipped queries, kept until the next
-    ingest: a named query over 10⁶ triples takes seconds in the engine, reading its rows
-    back milliseconds) and ``lock`` (readers share it, an ingest holds it alone).
+    ``index.sqlite`` (each document's source, stat, sha256, its serialised triples and
+    annotation templates and compact mentions; the mention → event index by event type and
+    agent; each event's fingerprint and subjects; links and actor/place references),
+    ``state.json`` (format, counts, and ``dirty`` while an ingest is applying its changes),
+    ``results/`` (the rows of shipped queries, kept until an ingest changes the store: a named
+    query over 10⁶ triples takes seconds in the engine, reading its rows back milliseconds)
+    and ``lock`` (readers share it, an ingest holds it alone).
 
     Open with :func:`open_store`; use as a context manager or call :meth:`close`.
     """
@@ -64,7 +86,8 @@ class Store:
         self._ox: ox.Store | None = None
         self._writable = False
         self._lock_file: Any = None
-        self._index: dict[str, Any] | None = None
+        self._state: dict[str, Any] | None = None
+        self._db: Any = None
 
     # life cycle
 
@@ -79,6 +102,9 @@ class Store:
 
     def close(self) -> None:
         """Release the database and the lock."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
         if self._ox is not None:
             if self._writable:
                 try:
@@ -96,7 +122,7 @@ class Store:
 
     @property
     def exists(self) -> bool:
-        return (self.path / "index.json").is_file()
+        return (self.path / "state.json").is_file()
 
     def _lock(self, exclusive: bool) -> None:
         if self._lock_file is not None:
@@ -149,18 +175,20 @@ class Store:
         if self.path.is_dir() and any(self.path.iterdir()) and not self.exists and not (self.path / "lock").exists():
             raise StoreError(f"{self.path}: the folder is not empty and is not a timeline store")
         target = self._open_ox(writable=True)
-        self._forget_results()
         if not self.exists:
-            self._index = {"version": _INDEX_VERSION, "model": _MODEL_FIELDS, "ontology": "", "dirty": False,
-                           "documents": {}, "events": {}, "entities": {}}
-            self._save_index()
-        index = self.index
+            self._state = {"version": _INDEX_VERSION, "model": _MODEL_FIELDS, "ontology": "", "dirty": False,
+                           "generation": 0, "documents": 0, "mentions": 0, "events": 0, "triples": 0}
+            self.db  # noqa: B018 - created with its tables
+            self._save_state()
+        state = self.state
+        if state.get("model") != _MODEL_FIELDS:
+            state["dirty"] = True  # records of another model: ingest rebuilds what it can, or says so
         ontology = hashlib.sha256(ontology_file().read_bytes()).hexdigest()
-        if index.get("ontology") != ontology:
+        if state.get("ontology") != ontology:
             target.clear_graph(ox.DefaultGraph())
             _load_ontology(target)
-            index["ontology"] = ontology
-            self._save_index()
+            state["ontology"] = ontology
+            self._save_state()
         return target
 
     # queries
@@ -190,7 +218,7 @@ class Store:
 
     def _result_path(self, sparql: str) -> Path | None:
         try:
-            info = (self.path / "index.json").stat()
+            info = (self.path / "state.json").stat()
         except OSError:
             return None
         key = _sha1(repr((_RESULTS_FORMAT, info.st_ino, info.st_mtime_ns, info.st_size, sparql)))
@@ -214,27 +242,41 @@ class Store:
             for item in folder.glob("*.json"):
                 item.unlink(missing_ok=True)
 
-    # the index
+    # state and records
 
     @property
-    def index(self) -> dict[str, Any]:
-        if self._index is None:
+    def state(self) -> dict[str, Any]:
+        """``state.json``: format, counts, ``dirty`` (an ingest was applying changes), ``generation``."""
+        if self._state is None:
             try:
-                self._index = json.loads((self.path / "index.json").read_text(encoding="utf-8"))
+                self._state = json.loads((self.path / "state.json").read_text(encoding="utf-8"))
             except (OSError, ValueError) as error:
-                raise StoreError(f"{self.path}/index.json: cannot read the store index ({error})") from None
-            if self._index.get("version") != _INDEX_VERSION:
-                raise StoreError(f"{self.path}: store format {self._index.get('version')} is not {_INDEX_VERSION}; re-ingest into a new store")
-        return self._index
+                raise StoreError(f"{self.path}/state.json: cannot read the store state ({error})") from None
+            if self._state.get("version") != _INDEX_VERSION:
+                raise StoreError(f"{self.path}: store format {self._state.get('version')} is not {_INDEX_VERSION}; re-ingest into a new store")
+        return self._state
 
-    def _save_index(self) -> None:
-        atomic_write(self.path / "index.json", json.dumps(self.index, indent=0, sort_keys=True))
+    def _save_state(self) -> None:
+        atomic_write(self.path / "state.json", json.dumps(self.state, indent=0, sort_keys=True))
+
+    @property
+    def db(self) -> Any:
+        """The SQLite index (``index.sqlite``), opened on first use."""
+        if self._db is None:
+            import sqlite3
+
+            try:
+                self._db = sqlite3.connect(self.path / "index.sqlite", isolation_level=None)
+                self._db.executescript(_SCHEMA)
+            except sqlite3.Error as error:
+                raise StoreError(f"{self.path}/index.sqlite: {error}") from None
+        return self._db
 
     def documents(self) -> dict[str, str]:
         """The ids of the documents in the store and their sha256."""
         if not self.exists:
             return {}
-        return {doc_id: entry["sha256"] for doc_id, entry in self.index["documents"].items()}
+        return dict(self.db.execute("SELECT id, sha256 FROM documents ORDER BY id"))
 
     def __len__(self) -> int:
         """The number of triples in documents' and the events graph (the ontology not counted)."""
@@ -248,7 +290,7 @@ class Store:
         The database stores ``"7"^^xsd:nonNegativeInteger`` as ``"7"^^xsd:integer``; the index
         remembers which predicates had a derived integer type and this puts it back.
         """
-        restore = {p: ox.NamedNode(d) for p, d in (self.index.get("datatypes") or {}).items()}
+        restore = {p: ox.NamedNode(d) for p, d in _DERIVED.items()}
         integer = XSD + "integer"
         quads = []
         with self._reading() as target:
@@ -263,23 +305,9 @@ class Store:
                 quads.append(quad)
         return quads
 
-    # mentions cache
-
-    def _cache_path(self, name: str) -> Path:
-        return self.path / "mentions" / name
-
-    def _write_mentions(self, doc: Document, events: Sequence[Event]) -> str:
-        name = f"{_slug(doc.id)}.json"
-        payload = {"model": _MODEL_FIELDS, "document": _encode(doc), "events": [_encode(e) for e in events]}
-        atomic_write(self._cache_path(name), json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-        return name
-
-    def _read_mentions(self, name: str) -> tuple[Document, list[Event]]:
-        try:
-            payload = json.loads(self._cache_path(name).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise StoreError(f"{self._cache_path(name)}: cannot read cached mentions ({error}); re-ingest into a new store") from None
-        return _decode(Document, payload["document"]), [_decode(Event, e) for e in payload["events"]]
+    def to_rdflib(self, *, dataset: bool = False) -> Any:
+        """The store's documents, events and evidence as an rdflib Graph (or Dataset)."""
+        return to_rdflib(self, dataset=dataset)
 
 
 class _Reading:

@@ -1,0 +1,105 @@
+"""Incremental ingest at the cost of the change: stat first, merges through the type/agent index,
+the same graph as one extraction of the same files, --prune, paths under the ingest root."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from timeline import pipeline, store
+from timeline.ingest import ingest_paths
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("synthetic", BENCHMARKS / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("corpus")
+    return sorted(_synthetic().write_corpus(folder, 24, seed=3))
+
+
+def _triples_of_extraction(folder: Path) -> set[str]:
+    """The triples of one extraction, with literals in the database's canonical form."""
+    out = io.BytesIO()
+    pipeline.extract_to([folder], out, "nt")
+    loaded = ox.Store()
+    loaded.load(out.getvalue(), format=ox.RdfFormat.N_TRIPLES)
+    return {str(q.triple) for q in loaded}
+
+
+def _triples_of_store(path: Path) -> set[str]:
+    with store.open_store(path) as opened, opened._reading() as target:
+        return {str(q.triple) for q in target if not isinstance(q.graph_name, ox.DefaultGraph)}
+
+
+def test_batches_equal_one_extraction_and_touch_only_what_changed(tmp_path, corpus):
+    """Growing a store batch by batch (the default merge, through the index) gives the graph one
+    extraction of the same files gives; an unchanged re-ingest reads nothing and merges nothing;
+    an edited file and a deleted one (--prune) leave the graph a fresh extraction would give."""
+    folder, kg = tmp_path / "in", tmp_path / "kg"
+    folder.mkdir()
+    for start in range(0, len(corpus), 8):
+        for path in corpus[start : start + 8]:
+            shutil.copy2(path, folder / path.name)
+        report, errors = ingest_paths(kg, [folder])
+        assert not errors and len(report.added) == 8
+    assert _triples_of_store(kg) == _triples_of_extraction(folder)
+    assert report.merged_mentions < report.mentions  # the last batch did not merge everything again
+
+    again, _ = ingest_paths(kg, [folder])
+    assert len(again.skipped) == len(corpus) and again.merged_mentions == 0 and again.graphs_rewritten == 0
+
+    edited = folder / corpus[5].name
+    edited.write_text(edited.read_text(encoding="utf-8").replace("North Korea", "the DPRK", 1), encoding="utf-8")
+    (folder / corpus[9].name).unlink()
+    changed, _ = ingest_paths(kg, [folder], prune=True)
+    assert len(changed.changed) == 1 and len(changed.removed) == 1
+    assert _triples_of_store(kg) == _triples_of_extraction(folder)
+
+
+def test_a_touched_but_unchanged_file_is_hashed_not_extracted(tmp_path, corpus):
+    """A new mtime with the same content: read and hashed, not extracted or rewritten."""
+    folder, kg = tmp_path / "in", tmp_path / "kg"
+    folder.mkdir()
+    shutil.copy2(corpus[0], folder / corpus[0].name)
+    ingest_paths(kg, [folder])
+    os.utime(folder / corpus[0].name, ns=(1, 1))
+    report, _ = ingest_paths(kg, [folder])
+    assert report.skipped and not report.changed and report.graphs_rewritten == 0
+
+
+def test_a_symlink_replaced_by_an_edited_copy_replaces_the_document(tmp_path, corpus):
+    """The same path under the ingest root is the same document, however it got there."""
+    folder, kg = tmp_path / "in", tmp_path / "kg"
+    folder.mkdir()
+    link = folder / "article.txt"
+    link.symlink_to(corpus[1])
+    first, _ = ingest_paths(kg, [folder])
+    link.unlink()
+    link.write_text(corpus[1].read_text(encoding="utf-8") + "\nNorth Korea closed its border with China in 2021.\n", encoding="utf-8")
+    second, _ = ingest_paths(kg, [folder])
+    assert second.changed == first.added and not second.added and second.documents == 1
+
+
+def test_ingest_in_worker_processes_gives_the_same_store(tmp_path, corpus):
+    """-j 2: workers read, extract and serialise; the graph is the same."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in corpus[:6]:
+        shutil.copy2(path, folder / path.name)
+    ingest_paths(tmp_path / "one", [folder])
+    ingest_paths(tmp_path / "two", [folder], jobs=2)
+    assert _triples_of_store(tmp_path / "one") == _triples_of_store(tmp_path / "two")
