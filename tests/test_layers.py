@@ -12,13 +12,15 @@ ROOMS = {
     "click": {"cli"},
     "pyvis": {"render"},
     "dateparser": {"temporal"},
-    "rdflib": {"ontology", "rdf", "store", "pipeline", "validate", "render", "analysis", "endpoint", "extract.triggers", "extract"},
+    "rdflib": {"ontology", "rdf", "graphio", "store", "pipeline", "validate", "render", "analysis", "endpoint", "extract.triggers", "extract"},
     "pyshacl": {"validate"},
-    "pyoxigraph": {"store", "endpoint"},
+    "pyoxigraph": {"rdf", "graphio", "sparql", "store", "ingest", "endpoint"},
+    "distributed": {"cli"},
+    "dask": {"cli"},
     "networkx": {"analysis", "render"},
 }
 # Core modules use the standard library only.
-CORE = {"errors", "model", "fileio"}
+CORE = {"errors", "model", "fileio", "terms"}
 
 
 def _modules():
@@ -62,3 +64,52 @@ def test_nothing_imports_the_cli():
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module in ("cli", "timeline.cli"):
                 pytest.fail(f"{name} imports the CLI")
+
+
+def _loaded_by(*args: str) -> set[str]:
+    """The modules a `timeline` command imports (run in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom timeline.cli import main\n"
+        f"try:\n    main({list(args)!r})\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    return set(done.stderr.split())
+
+
+def test_timex_and_query_load_neither_the_language_layer_nor_what_they_do_not_use(tmp_path):
+    """`timeline timex` reads no RDF; `timeline query` loads no language layer, rdflib or extractor."""
+    examples = PACKAGE.parent / "examples"
+    timex = _loaded_by("timex", str(next(examples.glob("*.txt"))))
+    assert not {"spacy", "timeline.language", "rdflib", "pyoxigraph", "pyshacl", "timeline.extract"} & timex
+    graph = tmp_path / "g.nt"
+    graph.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    query = _loaded_by("query", str(graph), "-q", "SELECT * WHERE { ?s ?p ?o }")
+    assert not {"spacy", "timeline.language", "rdflib", "pyshacl", "timeline.extract", "timeline.temporal"} & query
+
+
+def test_the_rdf_stage_loads_no_rdflib():
+    """Records, merge and the streamed output (N-Triples and Turtle) never load rdflib or pyshacl."""
+    import subprocess
+    import sys
+
+    code = """
+import io, sys
+sys.path.insert(0, "tests")
+from store_fixtures import corpus, merge_by_label
+from timeline import stream
+docs, events = corpus()
+run = stream.Run()
+for doc in docs:
+    run.add(stream.document_record(doc, events[doc.id], dataset=False))
+run.merged(merge_by_label)
+run.write(io.BytesIO(), "nt")
+run.write(io.BytesIO(), "turtle")
+print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in ("rdflib", "pyshacl"))))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PACKAGE.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

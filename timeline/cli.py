@@ -198,7 +198,7 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) 
     elif name:
         if name not in named:
             raise TimelineError(f"no named query {name!r}; available: {', '.join(sorted(named))}")
-        sparql = named[name].text
+        sparql = name  # by name: a store answers it from its kept rows
     else:
         sparql = text
     bindings = dict(_param(p) for p in params)
@@ -206,7 +206,8 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) 
     result = store.query(sources, sparql, bindings=bindings)
     for warning in result.warnings:
         click.echo(f"Note: {warning}", err=True)
-    click.echo(result.format(fmt))
+    for chunk in result.chunks(fmt):
+        click.echo(chunk)
 
 
 _STORE_OPTION = click.option(

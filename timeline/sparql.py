@@ -186,6 +186,34 @@ class QueryResult:
             return "yes" if self.boolean else "no"
         return self._table(width)
 
+    def chunks(self, kind: str = "table", *, width: int = 60, page: int = 5000) -> Iterator[str]:
+        """The result as :meth:`format` gives it, in pieces of at most ``page`` rows, so a large
+        result starts printing at once (a table measures its columns first; csv and json do not)."""
+        if self.kind != "select" or len(self.rows) <= page:
+            yield self.format(kind, width=width)
+            return
+        if kind == "csv":
+            yield QueryResult(self.columns, self.rows[:page]).format("csv")
+            for start in range(page, len(self.rows), page):
+                buffer = io.StringIO()
+                csv.writer(buffer, lineterminator="\n").writerows([_text(v) for v in row] for row in self.rows[start : start + page])
+                yield buffer.getvalue().rstrip("\n")
+            return
+        if kind == "json":
+            yield "["
+            for start in range(0, len(self.rows), page):
+                records = [{c: _json_value(v) for c, v in zip(self.columns, row)} for row in self.rows[start : start + page]]
+                body = json.dumps(records, ensure_ascii=False, indent=2)[1:-1].strip("\n")
+                yield body + ("," if start + page < len(self.rows) else "")
+            yield "]"
+            return
+        if kind != "table":
+            yield self.format(kind, width=width)
+            return
+        lines = self._table(width).split("\n")
+        for start in range(0, len(lines), page):
+            yield "\n".join(lines[start : start + page])
+
     def _table(self, width: int) -> str:
         def cell(value: Any) -> str:
             text = shorten(value) if isinstance(value, IRI) else _text(value)

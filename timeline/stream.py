@@ -18,14 +18,13 @@ import marshal
 import os
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import IO, Any
 
 from . import rdf
-from .errors import DocumentError, TimelineError
+from .errors import DocumentError
 from .model import Document, Event, MergedEvent, Participant, Span
 
 Progress = Callable[[int, int, str], None]
@@ -245,9 +244,9 @@ class Run:
         merged = self.merged()
         event_of = rdf.mention_index(merged)
         yield from rdf.events_nquads(merged, event_of, dataset=self.dataset)
-        for doc_id, lines, annotations in self._records():
+        for doc_id, lines, templates in self._records():
             parts = [lines]
-            for key, start, end, template in annotations:
+            for key, start, end, template in templates:
                 event = event_of.get(key)
                 if event is not None:
                     parts.append(rdf.fill_annotation(template, doc_id, event, start, end))
@@ -296,20 +295,9 @@ def write_output(run: Run, output: str | os.PathLike[str] | IO[bytes], fmt: str)
     if not isinstance(output, (str, os.PathLike)):
         run.write(output, fmt)
         return
-    target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent, delete=False)
-    try:
-        with handle:
-            run.write(handle, fmt)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    from .fileio import atomic_output
+
+    with atomic_output(output) as handle:
+        run.write(handle, fmt)
 
 
-def first_error_line(errors: Iterable[TimelineError]) -> str:
-    first = next(iter(errors), None)
-    return f" ({first})" if first else ""
