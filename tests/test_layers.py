@@ -102,12 +102,12 @@ sys.path.insert(0, "tests")
 from store_fixtures import corpus, merge_by_label
 from timeline import stream
 docs, events = corpus()
-run = stream.Run()
-for doc in docs:
-    run.add(stream.document_record(doc, events[doc.id], dataset=False))
-run.merged(merge_by_label)
-run.write(io.BytesIO(), "nt")
-run.write(io.BytesIO(), "turtle")
+for syntax, fmt in (("nt", "nt"), ("turtle", "turtle"), ("nt", "json-ld"), ("trig", "trig")):
+    run = stream.Run(syntax=syntax)
+    for doc in docs:
+        run.add(stream.document_record(doc, events[doc.id], syntax=syntax))
+    run.merged(merge_by_label)
+    run.write(io.BytesIO(), fmt)
 print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in ("rdflib", "pyshacl"))))
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PACKAGE.parent)

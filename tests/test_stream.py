@@ -63,7 +63,7 @@ def test_records_carry_no_document_text(examples_dir):
     from timeline.documents import plan_documents
 
     plan = plan_documents([examples_dir])
-    record = stream.process(plan[0], stream.Dating(), False)
+    record = stream.process(plan[0], stream.Dating(), "nt")
     assert record.mentions
     assert all(m.sentence.text == "" or m.sentence.start == 0 for m in record.mentions)
     assert all(m.trigger.text == "" for m in record.mentions)
@@ -79,3 +79,12 @@ def test_the_run_spools_records_instead_of_keeping_them(examples_dir):
         assert not hasattr(run, "records")
         chunks = list(run.chunks())
     assert sum(c.count("\n") for c in chunks) > 100
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".trig", ".jsonld", ".nt", ".rdf"])
+def test_every_format_holds_the_same_graph(examples_dir, tmp_path, suffix):
+    """Turtle and TriG written natively, the other formats converted by pyoxigraph: one graph."""
+    fmt = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".nt": "nt", ".rdf": "xml"}[suffix]
+    pipeline.extract_to([examples_dir], tmp_path / f"g{suffix}", fmt)
+    pipeline.extract_to([examples_dir], tmp_path / "g.nq", "nquads")
+    assert isomorphic(read_graph([tmp_path / f"g{suffix}"]), read_graph([tmp_path / "g.nq"]))

@@ -401,8 +401,8 @@ def convert_nquads(source: str | os.PathLike[str], fmt: ox.RdfFormat, output: IO
             while chunk := handle.read(1 << 20):
                 output.write(chunk)
         return
-    quads = ox.parse(path=str(source), format=ox.RdfFormat.N_QUADS)
-    items: Any = quads if fmt in _QUAD_FORMATS else (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+    # pyoxigraph takes quads of the default graph for triple formats too: no Python per quad
+    items = ox.parse(path=str(source), format=ox.RdfFormat.N_QUADS)
     prefixes = None
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML):
         prefixes = {name: iri for name, iri in PREFIXES.items() if name != "id"}
@@ -410,3 +410,17 @@ def convert_nquads(source: str | os.PathLike[str], fmt: ox.RdfFormat, output: IO
         ox.serialize(items, output, format=fmt, prefixes=prefixes)
     except (SyntaxError, ValueError) as error:
         raise GraphError(f"cannot write {fmt.name}: {error}") from None
+
+
+def native_syntax(fmt: str) -> str | None:
+    """The syntax :mod:`timeline.rdf` writes ``fmt`` in directly, or None when it is converted."""
+    native = {ox.RdfFormat.N_TRIPLES: "nt", ox.RdfFormat.N_QUADS: "nq", ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.TRIG: "trig"}
+    return native.get(_format_named(fmt))
+
+
+def syntax_for(fmt: str) -> str:
+    """What :mod:`timeline.rdf` writes for an output format: N-Triples, N-Quads, Turtle and TriG
+    natively; N-Quads (formats with graphs) or N-Triples for the formats converted from them."""
+    target = _format_named(fmt)
+    native = {ox.RdfFormat.N_TRIPLES: "nt", ox.RdfFormat.N_QUADS: "nq", ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.TRIG: "trig"}
+    return native.get(target) or ("nq" if target in _QUAD_FORMATS else "nt")

@@ -203,7 +203,7 @@ def ingest(
             stray = [e for e in events if e.doc_id != doc.id]
             if stray:
                 raise StoreError(f"{doc.path}: extraction returned a mention of document {stray[0].doc_id!r}")
-            changes.append(Change(document_record(doc, events, dataset=True), "", source))
+            changes.append(Change(document_record(doc, events, syntax="nq"), "", source))
         if progress:
             progress(count, doc.path)
     return apply_changes(store, changes, (), skipped=skipped, merge_fn=merge_fn, started=started)
@@ -596,7 +596,7 @@ def ingest_paths(
         changes: list[Change] = []
         mapper = mapper_for(jobs, client)
         done = len(skipped)
-        for (planned, root, source, info, old_sha), record in zip(todo, mapper([t[0] for t in todo], Dating(fallback=published), True)):
+        for (planned, root, source, info, old_sha), record in zip(todo, mapper([t[0] for t in todo], Dating(fallback=published), "nq")):
             done += 1
             if progress:
                 progress(done, len(plan), planned.shown)

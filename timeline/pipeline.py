@@ -25,7 +25,7 @@ from .errors import DocumentError, NoDocumentsError
 from .extract import extract_events, merge_events
 from .model import Document, Event, MergedEvent
 from .sentences import split_sentences
-from .stream import Dating, Progress, Run, mapper_for, run_plan, write_output
+from .stream import Dating, Progress, Run, mapper_for, run_plan, syntax_for, write_output
 from .temporal import find_timexes
 
 
@@ -212,12 +212,10 @@ def extract_to(
     cluster; either way the merge runs once over every document's mentions, so the graph is
     the same as a single-process run. Memory holds compact mentions, not texts or graphs.
     """
-    from .graphio import is_quad_format, rdf_format
-
-    dataset = is_quad_format(rdf_format(fmt))  # an unknown format fails before any work
+    syntax = syntax_for(fmt)  # an unknown format fails before any work
     plan = plan_documents(paths)
     dating = Dating(published, fallback_published)
-    with run_plan(plan, dating=dating, dataset=dataset, mapper=mapper_for(jobs, client), progress=progress) as run:
+    with run_plan(plan, dating=dating, syntax=syntax, mapper=mapper_for(jobs, client), progress=progress) as run:
         if not run.documents:
             return ExtractReport(0, 0, tuple(run.errors))
         write_output(run, output, fmt)
@@ -264,7 +262,7 @@ def build(
     from .validate import validate_graph
 
     plan = plan_documents([source])
-    with run_plan(plan, dating=Dating(fallback=published), mapper=mapper_for(jobs, client), progress=progress) as run:
+    with run_plan(plan, dating=Dating(fallback=published), syntax="turtle", mapper=mapper_for(jobs, client), progress=progress) as run:
         if not run.documents:
             first = run.errors[0] if run.errors else None
             raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))

@@ -508,40 +508,113 @@ def nquads(triples: Iterable[Triple], graph: str | None = None) -> str:
     return "".join([f"{s} {p} {o} {name} .\n" for s, p, o in triples])
 
 
+SYNTAXES = ("nt", "nq", "turtle", "trig")
+"""What the native writer writes: N-Triples, N-Quads, Turtle, TriG (other formats convert from N-Quads)."""
+
+
+@lru_cache(maxsize=1)
+def _short_terms() -> tuple[dict[str, str], dict[str, str]]:
+    """``<iri>`` → ``prefix:name`` for every vocabulary term and event class (objects), and the
+    same with ``a`` for rdf:type (predicates)."""
+    from . import terms
+
+    by_base = {base: name for name, base in terms.PREFIXES.items() if name != "id"}
+    short: dict[str, str] = {}
+    for vocabulary in vars(terms).values():
+        if isinstance(vocabulary, terms.Vocabulary) and vocabulary._base in by_base:
+            for name in vocabulary._names:
+                short[f"<{vocabulary._base}{name}>"] = f"{by_base[vocabulary._base]}:{name}"
+    for name, term in event_classes().items():
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name):
+            short[term] = f"tl:{name}"
+    predicates = dict(short)
+    predicates[_RDF.type] = "a"
+    return short, predicates
+
+
+def turtle_header() -> str:
+    """The ``@prefix`` lines of timeline's Turtle and TriG (``id:`` is spelt out: its names hold slashes)."""
+    from .terms import PREFIXES
+
+    return "".join(f"@prefix {name}: <{base}> .\n" for name, base in PREFIXES.items() if name != "id") + "\n"
+
+
+_XSD_DATATYPE = "^^<http://www.w3.org/2001/XMLSchema#"
+
+
+def turtle(triples: Iterable[Triple]) -> str:
+    """Triples as Turtle statements (under :func:`turtle_header`): a subject's consecutive
+    triples share one statement, vocabulary terms are written with their prefixes."""
+    short, predicates = _short_terms()
+    obj, pred = short.get, predicates.get
+    out: list[str] = []
+    last = None
+    for s, p, o in triples:
+        if o[-1] == ">" and o[0] == '"' and _XSD_DATATYPE in o:
+            o = o.replace(_XSD_DATATYPE, "^^xsd:")[:-1]
+        if s == last:
+            out.append(f" ;\n    {pred(p, p)} {obj(o, o)}")
+        else:
+            if last is not None:
+                out.append(" .\n")
+            out.append(f"{s} {pred(p, p)} {obj(o, o)}")
+            last = s
+    if last is not None:
+        out.append(" .\n")
+    return "".join(out)
+
+
+def render(triples: Iterable[Triple], graph: str | None, syntax: str) -> str:
+    """Triples as text in one of :data:`SYNTAXES`; ``graph`` names their graph (N-Quads, TriG)."""
+    if syntax == "nt":
+        return nquads(triples)
+    if syntax == "nq":
+        return nquads(triples, graph)
+    text = turtle(triples)
+    if syntax == "trig" and graph is not None and text:
+        return f"{iri(graph)} {{\n{text}}}\n"
+    return text
+
+
 def mention_index(merged: Iterable[MergedEvent]) -> dict[str, str]:
     """Every mention key → the IRI (text) of the merged event it belongs to."""
     return {m.key: event_ref(e.id) for e in merged for m in e.mentions}
 
 
-class EntityLines:
-    """Writes each actor and place once, however many events name it."""
+class EntityTriples:
+    """Each actor and place once, however many events name it (every variant's triples, once)."""
 
     def __init__(self) -> None:
         self.seen: set[Entity] = set()
-        self.lines: set[str] = set()
+        self.triples: set[Triple] = set()
 
-    def __call__(self, entities: Iterable[Entity], graph: str | None) -> str:
+    def __call__(self, entities: Iterable[Entity]) -> list[Triple]:
         out = []
         for entity in entities:
             if entity in self.seen:
                 continue
             self.seen.add(entity)
-            for line in nquads(entity_triples(entity), graph).splitlines(keepends=True):
-                if line not in self.lines:
-                    self.lines.add(line)
-                    out.append(line)
-        return "".join(out)
+            for triple in entity_triples(entity):
+                if triple not in self.triples:
+                    self.triples.add(triple)
+                    out.append(triple)
+        return out
+
+
+def events_text(merged: Iterable[MergedEvent], event_of: Mapping[str, str], syntax: str) -> Iterator[str]:
+    """The run, the merged events and their actors and places as text in ``syntax`` (in
+    ``id:graph/events`` for N-Quads and TriG), one chunk per event."""
+    graph = EVENTS_GRAPH_REF
+    entities = EntityTriples()
+    yield render(run_triples(), graph, syntax)
+    for item in merged:
+        triples, named = event_triples(item, event_of)
+        yield render(triples, graph, syntax) + render(entities(named), graph, syntax)
 
 
 def events_nquads(merged: Iterable[MergedEvent], event_of: Mapping[str, str], *, dataset: bool) -> Iterator[str]:
-    """The run, the merged events and their actors and places, as N-Triples (or, with
-    ``dataset``, N-Quads in ``id:graph/events``) text, one chunk per event."""
-    graph = EVENTS_GRAPH_REF if dataset else None
-    entities = EntityLines()
-    yield nquads(run_triples(), graph)
-    for item in merged:
-        triples, named = event_triples(item, event_of)
-        yield nquads(triples, graph) + entities(named, graph)
+    """:func:`events_text` as N-Triples, or N-Quads with ``dataset``."""
+    return events_text(merged, event_of, "nq" if dataset else "nt")
 
 
 def write_nquads(documents: Iterable[Document], merged: Iterable[MergedEvent], *, dataset: bool) -> Iterator[str]:
@@ -652,6 +725,10 @@ __all__ = [
     "event_ref",
     "event_triples",
     "events_nquads",
+    "events_text",
+    "render",
+    "turtle",
+    "turtle_header",
     "fill_annotation",
     "nquads",
     "run_triples",

@@ -14,6 +14,7 @@ result is the same graph whatever the number of workers, and wherever they run.
 
 from __future__ import annotations
 
+import copy
 import marshal
 import os
 import tempfile
@@ -44,7 +45,8 @@ class Dating:
 class DocRecord:
     """What one document leaves once it is extracted (small enough to send between processes).
 
-    ``lines``: the document's node as N-Triples (N-Quads in its own graph with ``dataset``);
+    ``lines``: the document's node as text in the run's syntax (see :data:`timeline.rdf.SYNTAXES`;
+    N-Quads and TriG put it in the document's own graph);
     ``annotations``: per mention ``(key, sentence start, end, template lines)`` (see
     :func:`timeline.rdf.annotation_template`); ``mentions``: the compact mentions.
     """
@@ -64,27 +66,30 @@ def compact(event: Event) -> Event:
     text cut (the annotation already holds them). A title line (a sentence at offset 0) keeps its
     text, which tells the merge it is a headline."""
     sentence, trigger = event.sentence, event.trigger
-    return replace(
-        event,
-        sentence=Span(sentence.start, sentence.end, sentence.text if sentence.start == 0 else ""),
-        trigger=Span(trigger.start, trigger.end, ""),
-        participants=tuple(p if p.mention is None else Participant(p.entity, p.role) for p in event.participants),
-        quantities=tuple(q if q.mention is None else replace(q, mention=None) for q in event.quantities),
-    )
+    out = copy.copy(event)  # a frozen dataclass: fields set as its own __init__ would (replace() is 5× slower)
+    set_field = object.__setattr__
+    set_field(out, "sentence", Span(sentence.start, sentence.end, sentence.text if sentence.start == 0 else ""))
+    set_field(out, "trigger", Span(trigger.start, trigger.end, ""))
+    if any(p.mention is not None for p in event.participants):
+        set_field(out, "participants", tuple(Participant(p.entity, p.role) for p in event.participants))
+    if any(q.mention is not None for q in event.quantities):
+        set_field(out, "quantities", tuple(replace(q, mention=None) for q in event.quantities))
+    return out
 
 
-def document_record(doc: Document, events: Sequence[Event], *, dataset: bool) -> DocRecord:
-    """Serialise one extracted document: its node, its annotation templates, its compact mentions."""
-    graph = rdf.document_graph_ref(doc.id) if dataset else None
+def document_record(doc: Document, events: Sequence[Event], *, syntax: str = "nt") -> DocRecord:
+    """Serialise one extracted document in ``syntax``: its node, its annotation templates, its
+    compact mentions."""
+    graph = rdf.document_graph_ref(doc.id)
     annotations = tuple(
-        (m.key, m.sentence.start, m.sentence.end, rdf.nquads(rdf.annotation_template(doc, m), graph)) for m in events
+        (m.key, m.sentence.start, m.sentence.end, rdf.render(rdf.annotation_template(doc, m), graph, syntax)) for m in events
     )
     return DocRecord(
         id=doc.id,
         shown=doc.path,
         sha256=doc.sha256,
         published=doc.published,
-        lines=rdf.nquads(rdf.document_triples(doc), graph),
+        lines=rdf.render(rdf.document_triples(doc), graph, syntax),
         annotations=annotations,
         mentions=tuple(compact(m) for m in events),
     )
@@ -99,7 +104,7 @@ def _extract_document(doc: Document) -> list[Event]:
     return extract_document(doc)
 
 
-def process(planned: Any, dating: Dating, dataset: bool) -> DocRecord:
+def process(planned: Any, dating: Dating, syntax: str) -> DocRecord:
     """Worker: read one planned file, extract its events and serialise them (never raises for
     a bad document: the record carries the error)."""
     from .documents import read_planned
@@ -109,38 +114,39 @@ def process(planned: Any, dating: Dating, dataset: bool) -> DocRecord:
         return DocRecord(id=planned.id, shown=planned.shown, error=doc)
     if doc.published is None and dating.fallback is not None:
         doc = replace(doc, published=dating.fallback, published_source="cli", published_confidence="high")
-    return document_record(doc, _extract_document(doc), dataset=dataset)
+    return document_record(doc, _extract_document(doc), syntax=syntax)
 
 
 def warm_up() -> None:
     """Worker initialiser: import the extractor (and load what it loads once per process,
     such as a language model, through its own lazy globals) before the first document."""
-    from . import pipeline  # noqa: F401 - the import is the point
-    from . import extract
+    from . import extract, pipeline
+
+    del pipeline  # imported for its modules (the extractor, time expressions), not for a name
 
     hook = getattr(extract, "warm_up", None)
     if callable(hook):
         hook()
 
 
-Mapper = Callable[[Sequence[Any], Dating, bool], Iterator[DocRecord]]
+Mapper = Callable[[Sequence[Any], Dating, str], Iterator[DocRecord]]
 """Maps :func:`process` over planned documents and yields the records in plan order."""
 
 
-def local_map(plan: Sequence[Any], dating: Dating, dataset: bool) -> Iterator[DocRecord]:
+def local_map(plan: Sequence[Any], dating: Dating, syntax: str) -> Iterator[DocRecord]:
     """In this process, one document after the other."""
     for planned in plan:
-        yield process(planned, dating, dataset)
+        yield process(planned, dating, syntax)
 
 
 def pool_map(jobs: int) -> Mapper:
     """In ``jobs`` worker processes (each warmed up once), a bounded number of documents in flight."""
 
-    def run(plan: Sequence[Any], dating: Dating, dataset: bool) -> Iterator[DocRecord]:
+    def run(plan: Sequence[Any], dating: Dating, syntax: str) -> Iterator[DocRecord]:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
-            yield from _windowed(lambda p: pool.submit(process, p, dating, dataset), plan, jobs * 8, lambda f: f.result())
+            yield from _windowed(lambda p: pool.submit(process, p, dating, syntax), plan, jobs * 8, lambda f: f.result())
 
     return run
 
@@ -149,10 +155,10 @@ def dask_map(client: Any, window: int | None = None) -> Mapper:
     """On a Dask cluster (a ``distributed.Client``): documents are processed where the workers
     run (they must see the files), a bounded number in flight, records gathered in plan order."""
 
-    def run(plan: Sequence[Any], dating: Dating, dataset: bool) -> Iterator[DocRecord]:
+    def run(plan: Sequence[Any], dating: Dating, syntax: str) -> Iterator[DocRecord]:
         workers = max(1, sum(client.nthreads().values()))
         size = window or workers * 8
-        submit = lambda p: client.submit(process, p, dating, dataset, pure=False)  # noqa: E731
+        submit = lambda p: client.submit(process, p, dating, syntax, pure=False)  # noqa: E731
         yield from _windowed(submit, plan, size, lambda f: f.result())
 
     return run
@@ -187,7 +193,7 @@ class Run:
     Use as a context manager (the spool is removed on exit); :meth:`write` streams the graph.
     """
 
-    dataset: bool = False
+    syntax: str = "nt"
     documents: int = 0
     undated_documents: int = 0
     errors: list[DocumentError] = field(default_factory=list)
@@ -239,26 +245,38 @@ class Run:
                 return
 
     def chunks(self) -> Iterator[str]:
-        """The graph as N-Triples (N-Quads with ``dataset``) text: the run and the events, then
-        each document with its annotations, every chunk free of repeated lines."""
+        """The graph as text in the run's syntax: the run and the events, then each document with
+        its annotations (two mentions of one event in one sentence are one annotation: written once)."""
         merged = self.merged()
         event_of = rdf.mention_index(merged)
-        yield from rdf.events_nquads(merged, event_of, dataset=self.dataset)
-        for doc_id, lines, templates in self._records():
-            parts = [lines]
+        yield from rdf.events_text(merged, event_of, self.syntax)
+        lines = self.syntax in ("nt", "nq")
+        for doc_id, text, templates in self._records():
+            parts = [text]
             for key, start, end, template in templates:
                 event = event_of.get(key)
                 if event is not None:
                     parts.append(rdf.fill_annotation(template, doc_id, event, start, end))
-            text = "".join(parts)
-            yield "".join(dict.fromkeys(text.splitlines(keepends=True))) if len(parts) > 2 else text
+            if len(parts) <= 2:
+                yield "".join(parts)
+            elif lines:
+                yield "".join(dict.fromkeys("".join(parts).splitlines(keepends=True)))
+            else:
+                yield "".join(dict.fromkeys(parts))
 
     def write(self, output: IO[bytes], fmt: str = "turtle") -> None:
-        """Stream the graph to ``output`` (a binary file) in ``fmt`` (see :mod:`timeline.graphio`)."""
+        """Stream the graph to ``output`` (a binary file) in ``fmt`` (see :mod:`timeline.graphio`):
+        N-Triples, N-Quads, Turtle and TriG as they are written, other formats through pyoxigraph."""
         from .graphio import convert_nquads, rdf_format
 
         target = rdf_format(fmt)
-        if target.name in ("N_TRIPLES", "N_QUADS"):
+        if syntax_for(fmt) != self.syntax:
+            raise ValueError(f"this run wrote {self.syntax}, not {fmt}")
+        from .graphio import native_syntax
+
+        if native_syntax(fmt) == self.syntax:
+            if self.syntax in ("turtle", "trig"):
+                output.write(rdf.turtle_header().encode("utf-8"))
             for chunk in self.chunks():
                 output.write(chunk.encode("utf-8"))
             return
@@ -269,18 +287,25 @@ class Run:
             convert_nquads(raw.name, target, output)
 
 
+def syntax_for(fmt: str) -> str:
+    """The syntax records are written in for an output format (:data:`timeline.rdf.SYNTAXES`)."""
+    from .graphio import syntax_for as of_format
+
+    return of_format(fmt)
+
+
 def run_plan(
     plan: Sequence[Any],
     *,
     dating: Dating = Dating(),
-    dataset: bool = False,
+    syntax: str = "nt",
     mapper: Mapper = local_map,
     progress: Progress | None = None,
 ) -> Run:
     """Process every planned document with ``mapper`` and collect the records into a :class:`Run`."""
-    run = Run(dataset=dataset)
+    run = Run(syntax=syntax)
     try:
-        for done, record in enumerate(mapper(plan, dating, dataset), start=1):
+        for done, record in enumerate(mapper(plan, dating, syntax), start=1):
             run.add(record)
             if progress:
                 progress(done, len(plan), record.shown)

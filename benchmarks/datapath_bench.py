@@ -1,0 +1,333 @@
+"""The data path at scale (issue 11): the RDF stage, old path vs new, memory, workers, store growth,
+incremental ingest, named queries from kept rows.
+
+``python benchmarks/datapath_bench.py`` runs every section at sizes that finish in minutes on
+2 shared cores; ``--section NAME`` runs one, ``--docs``/``--batches``/``--batch`` size them.
+Every heavy step runs in its own child process (its peak memory is its own). Writes
+``benchmarks/results/datapath.md`` with the load average before and after, since the machine is
+shared: wall times move with the load, CPU times much less. Numbers are measured, never asserted.
+
+Sections:
+
+- ``stages``: the same synthetic corpus through the old path (in-memory extraction, an rdflib
+  Graph built with ``Graph.add``, converted and sorted for serialisation — commit 75139a6,
+  kept in ``legacy_rdf.py``) and the new one (records, one merge, streamed N-Quads → Turtle),
+  CPU seconds per stage, in one run.
+- ``memory``: peak RSS of ``timeline extract`` (parent and workers) at ``--docs`` documents.
+- ``jobs``: wall time of ``extract -j 1`` vs ``-j 2``.
+- ``store``: a store grown in ``--batches`` batches of ``--batch`` documents; then an unchanged
+  re-ingest, a 1 % change, and a full ingest of the same files into a new store.
+- ``queries``: a store of about 10⁶ triples (synthetic model objects, no extraction); each
+  named query through the CLI from kept rows (wall time of the whole command, and until its
+  first line), and in the engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+TIMELINE = [sys.executable, "-m", "timeline.cli"]
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _cpu() -> float:
+    return time.process_time()
+
+
+def _load() -> str:
+    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def _corpus(folder: Path, count: int, seed: int = 0) -> Path:
+    import synthetic
+
+    if not folder.is_dir() or len(list(folder.glob("*.txt"))) != count:
+        shutil.rmtree(folder, ignore_errors=True)
+        synthetic.write_corpus(folder, count, seed)
+    return folder
+
+
+# Children ------------------------------------------------------------------------------------
+
+
+class _Clock:
+    """CPU seconds spent inside a wrapped function (the stage it stands for)."""
+
+    def __init__(self, fn):
+        self.fn, self.cpu = fn, 0.0
+
+    def __call__(self, *args, **kwargs):
+        started = _cpu()
+        try:
+            return self.fn(*args, **kwargs)
+        finally:
+            self.cpu += _cpu() - started
+
+
+def _clocks():
+    """Clocks around the document stages, in both paths (they are the same code)."""
+    from timeline import documents, pipeline
+
+    clocks = {
+        "read": _Clock(documents.read_planned),
+        "document": _Clock(pipeline.extract_document),
+        "events": _Clock(pipeline.extract_events),
+        "time": _Clock(pipeline.find_timexes),
+    }
+    documents.read_planned = pipeline.read_planned = clocks["read"]
+    pipeline.extract_document = clocks["document"]
+    pipeline.extract_events = clocks["events"]
+    pipeline.find_timexes = clocks["time"]
+    return clocks
+
+
+def child_stages_old(folder: str) -> dict:
+    """The path before this issue: everything in memory, an rdflib Graph, sorted serialisation."""
+    import legacy_rdf
+    from timeline import graphio, pipeline
+
+    clocks = _clocks()
+    started = _cpu()
+    extraction = pipeline.extract_paths([folder])
+    t1 = _cpu()
+    merged = extraction.merged()
+    t2 = _cpu()
+    graph = legacy_rdf.build_graph(extraction.documents, merged)
+    text = graphio.serialize(graph, "turtle")
+    t3 = _cpu()
+    return {"total": t3 - started, "read": clocks["read"].cpu, "document": clocks["document"].cpu, "time": clocks["time"].cpu,
+            "events": clocks["events"].cpu, "merge": t2 - t1, "rdf": t3 - t2, "triples": len(graph), "bytes": len(text),
+            "peak_mb": _peak_mb()}
+
+
+def child_stages_new(folder: str) -> dict:
+    """Today's path: records per document, one merge, streamed Turtle. Everything outside reading,
+    the document stages and the merge counts as the RDF stage (planning and spooling too)."""
+    from timeline import pipeline, stream
+
+    clocks = _clocks()
+    merge = _Clock(stream.Run.merged)
+    stream.Run.merged = lambda self, *args: merge(self, *args)
+    out = io.BytesIO()
+    started = _cpu()
+    report = pipeline.extract_to([folder], out, "turtle")
+    total = _cpu() - started
+    rdf = total - clocks["read"].cpu - clocks["document"].cpu - merge.cpu
+    return {"total": total, "read": clocks["read"].cpu, "document": clocks["document"].cpu, "time": clocks["time"].cpu,
+            "events": clocks["events"].cpu, "merge": merge.cpu, "rdf": rdf, "events_written": report.events,
+            "bytes": len(out.getvalue()), "peak_mb": _peak_mb()}
+
+
+def child_extract(folder: str, jobs: int, fmt: str) -> dict:
+    out = Path(tempfile.mkdtemp(prefix="dp-out-")) / f"g.{fmt}"
+    started = time.perf_counter()
+    done = subprocess.run([*TIMELINE, "extract", folder, "-o", str(out), "--no-progress", "-j", str(jobs)],
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    size = out.stat().st_size if out.exists() else 0
+    shutil.rmtree(out.parent, ignore_errors=True)
+    return {"wall_s": wall, "exit": done.returncode, "stderr": done.stderr.strip()[-300:], "mb": size / 1e6,
+            "children_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def child_ingest(store_dir: str, folder: str, jobs: int, prune: bool) -> dict:
+    from timeline.ingest import ingest_paths
+
+    started, cpu = time.perf_counter(), _cpu()
+    report, errors = ingest_paths(store_dir, [folder], jobs=jobs, prune=prune)
+    return {"wall_s": time.perf_counter() - started, "cpu_s": _cpu() - cpu, "added": len(report.added),
+            "changed": len(report.changed), "skipped": len(report.skipped), "removed": len(report.removed),
+            "merged_mentions": report.merged_mentions, "mentions": report.mentions, "events": report.events,
+            "triples": report.triples, "errors": len(errors), "peak_mb": _peak_mb(),
+            "children_cpu_s": resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime}
+
+
+def child_model_store(folder: str, events: int) -> dict:
+    import synthetic
+    from timeline.ingest import ingest
+
+    docs, merged = synthetic.model_objects(events, 0)
+    by_doc: dict[str, list] = {d.id: [] for d in docs}
+    for item in merged:
+        for m in item.mentions:
+            by_doc[m.doc_id].append(m)
+    from timeline.store import open_store
+
+    started = time.perf_counter()
+    with open_store(folder) as target:
+        report = ingest(target, docs, lambda d: by_doc[d.id], merge_fn=lambda _mentions: merged)
+    return {"triples": report.triples, "events": report.events, "ingest_s": time.perf_counter() - started, "peak_mb": _peak_mb()}
+
+
+def child_cli_query(folder: str, name: str, params: list[str]) -> dict:
+    """One `timeline query --store S NAME` as a user runs it: wall time to its first line and to the end."""
+    command = [*TIMELINE, "query", "--store", folder, name, *params]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline()
+    first_s = time.perf_counter() - started
+    rest = process.stdout.read()
+    process.wait()
+    return {"first_line_s": first_s, "wall_s": time.perf_counter() - started, "lines": 1 + rest.count("\n") if first else 0,
+            "exit": process.returncode}
+
+
+def _child(name: str, *args) -> dict:
+    code = f"import json, sys; sys.path.insert(0, {str(HERE)!r}); import datapath_bench as b; print(json.dumps(b.{name}(*{args!r})))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise SystemExit(f"{name} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# Sections --------------------------------------------------------------------------------------
+
+
+def section_stages(work: Path, docs: int) -> list[str]:
+    folder = str(_corpus(work / f"corpus-{docs}", docs))
+    old = _child("child_stages_old", folder)
+    new = _child("child_stages_new", folder)
+    rows = ["| stage (CPU s) | old path | new path | speed-up |", "|---|---:|---:|---:|"]
+    for key, label in [("read", "read documents"), ("document", "document stages (sentences, time, events)"),
+                       ("time", "… of which time expressions"), ("events", "… of which events (extract_events)"),
+                       ("merge", "merge"), ("rdf", "RDF stage (build + serialise / records + spool + write)"), ("total", "total")]:
+        a, b = old.get(key, 0.0), new.get(key, 0.0)
+        rows.append(f"| {label} | {a:.2f} | {b:.2f} | {a / b if b else float('inf'):.1f}× |")
+    not_language = lambda d: d["total"] - d["events"]  # noqa: E731
+    not_language_time = lambda d: d["total"] - d["events"] - d["time"]  # noqa: E731
+    rows += [
+        f"| everything but extract_events | {not_language(old):.2f} | {not_language(new):.2f} | {not_language(old) / not_language(new):.1f}× |",
+        f"| everything but extract_events and time expressions | {not_language_time(old):.2f} | {not_language_time(new):.2f} | "
+        f"{not_language_time(old) / not_language_time(new):.1f}× |",
+        "",
+        f"{docs} synthetic documents; RDF stage share of extract's CPU: old {old['rdf'] / old['total']:.0%}, "
+        f"new {new['rdf'] / new['total']:.0%}; peak RSS old {old['peak_mb']:.0f} MB, new {new['peak_mb']:.0f} MB.",
+    ]
+    return rows
+
+
+def section_memory(work: Path, docs: int) -> list[str]:
+    folder = str(_corpus(work / f"corpus-{docs}", docs))
+    result = _child("child_extract", folder, 2, "nq")
+    return [f"`timeline extract` of {docs} documents, `-j 2`, N-Quads: {result['wall_s']:.0f} s wall, peak RSS of the "
+            f"largest process (parent or worker) {result['children_peak_mb']:.0f} MB, output {result['mb']:.0f} MB, exit {result['exit']}."]
+
+
+def section_jobs(work: Path, docs: int) -> list[str]:
+    folder = str(_corpus(work / f"corpus-{docs}", docs))
+    one = _child("child_extract", folder, 1, "ttl")
+    two = _child("child_extract", folder, 2, "ttl")
+    return [f"`timeline extract` of {docs} documents to Turtle: `-j 1` {one['wall_s']:.1f} s, `-j 2` {two['wall_s']:.1f} s "
+            f"({one['wall_s'] / two['wall_s']:.2f}×), load average {_load()}."]
+
+
+def section_store(work: Path, batches: int, batch: int) -> list[str]:
+    total = batches * batch
+    source = _corpus(work / f"corpus-{total}", total)
+    files = sorted(source.glob("*.txt"))
+    folder, kg = work / "store-in", work / "store-kg"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(kg, ignore_errors=True)
+    folder.mkdir()
+    rows = ["| batch | documents after | wall s | CPU s | mentions merged again / in store |", "|---:|---:|---:|---:|---|"]
+    for index in range(batches):
+        for path in files[index * batch : (index + 1) * batch]:
+            shutil.copy2(path, folder / path.name)
+        r = _child("child_ingest", str(kg), str(folder), 1, False)
+        rows.append(f"| {index + 1} | {(index + 1) * batch} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['merged_mentions']} / {r['mentions']} |")
+    again = _child("child_ingest", str(kg), str(folder), 1, False)
+    changed = files[:: max(1, total // max(1, total // 100))][: max(1, total // 100)]
+    for path in changed:
+        target = folder / path.name
+        target.write_text(target.read_text(encoding="utf-8") + "\nNorth Korea closed its border with China in 2021.\n", encoding="utf-8")
+    one_percent = _child("child_ingest", str(kg), str(folder), 1, False)
+    (folder / files[-1].name).unlink()
+    pruned = _child("child_ingest", str(kg), str(folder), 1, True)
+    full = _child("child_ingest", str(work / "store-full"), str(folder), 1, False)
+    shutil.rmtree(work / "store-full", ignore_errors=True)
+    rows += [
+        "",
+        f"- unchanged re-ingest of {total} documents: {again['wall_s']:.2f} s ({again['skipped']} skipped, {again['merged_mentions']} mentions merged)",
+        f"- {len(changed)} documents changed (1 %): {one_percent['wall_s']:.1f} s, {one_percent['merged_mentions']} of "
+        f"{one_percent['mentions']} mentions merged again; a full ingest of the same files: {full['wall_s']:.1f} s "
+        f"({one_percent['wall_s'] / full['wall_s']:.0%} of it)",
+        f"- `--prune` after deleting one file: {pruned['wall_s']:.1f} s, {pruned['removed']} removed",
+    ]
+    return rows
+
+
+def section_queries(work: Path, events: int) -> list[str]:
+    from timeline.sparql import named_queries
+
+    folder = work / f"model-store-{events}"
+    if not (folder / "state.json").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        built = _child("child_model_store", str(folder), events)
+        head = f"store of {built['triples']:,} triples ({built['events']:,} events), built in {built['ingest_s']:.0f} s"
+    else:
+        head = f"store {folder.name} (reused)"
+    rows = [head, "", "| named query | rows | first run (engine) s | CLI from kept rows: first line s | CLI whole command s |", "|---|---:|---:|---:|---:|"]
+    params = {"in-range": ["-p", "from=2015-01-01", "-p", "to=2015-12-31"]}
+    for name in named_queries():
+        first = _child("child_cli_query", str(folder), name, params.get(name, []))
+        kept = _child("child_cli_query", str(folder), name, params.get(name, []))
+        rows.append(f"| {name} | {kept['lines']} | {first['wall_s']:.2f} | {kept['first_line_s']:.3f} | {kept['wall_s']:.3f} |")
+    rows.append("")
+    rows.append("The CLI times include starting Python and importing timeline (≈ 0.1 s here).")
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--section", choices=["stages", "memory", "jobs", "store", "queries"], action="append")
+    parser.add_argument("--docs", type=int, default=300, help="documents for stages and jobs")
+    parser.add_argument("--memory-docs", type=int, default=10_000)
+    parser.add_argument("--batches", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--query-events", type=int, default=14_000, help="≈72 triples each")
+    parser.add_argument("--work", default=str(HERE / "results" / "tmp" / "datapath"))
+    args = parser.parse_args()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    sections = args.section or ["stages", "jobs", "store", "queries", "memory"]
+    out = ["# The data path at scale (`benchmarks/datapath_bench.py`)", "", f"Load average at start: {_load()} (2 cores, shared).", ""]
+    for name in sections:
+        print(f"== {name} (load {_load()})", flush=True)
+        started = time.perf_counter()
+        if name == "stages":
+            rows = section_stages(work, args.docs)
+        elif name == "memory":
+            rows = section_memory(work, args.memory_docs)
+        elif name == "jobs":
+            rows = section_jobs(work, args.docs)
+        elif name == "store":
+            rows = section_store(work, args.batches, args.batch)
+        else:
+            rows = section_queries(work, args.query_events)
+        out += [f"## {name}", "", *rows, "", f"({time.perf_counter() - started:.0f} s; load average after: {_load()})", ""]
+        print("\n".join(rows), flush=True)
+    target = HERE / "results" / ("datapath.md" if not args.section else f"datapath-{'-'.join(sections)}.md")
+    target.write_text("\n".join(out), encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
