@@ -61,6 +61,19 @@ class DocRecord:
     error: DocumentError | None = None
 
 
+_PARTICIPANTS: dict[tuple[Any, str], Participant] = {}
+
+
+def _participant(entity: Any, role: str) -> Participant:
+    """One shared Participant per (entity, role) in a process (the same actors recur in every document)."""
+    found = _PARTICIPANTS.get((entity, role))
+    if found is None:
+        if len(_PARTICIPANTS) > 100_000:
+            _PARTICIPANTS.clear()
+        found = _PARTICIPANTS[(entity, role)] = Participant(entity, role)
+    return found
+
+
 def compact(event: Event) -> Event:
     """The mention as the merge and the event's own triples need it: the quote and the spans'
     text cut (the annotation already holds them). A title line (a sentence at offset 0) keeps its
@@ -71,7 +84,7 @@ def compact(event: Event) -> Event:
     set_field(out, "sentence", Span(sentence.start, sentence.end, sentence.text if sentence.start == 0 else ""))
     set_field(out, "trigger", Span(trigger.start, trigger.end, ""))
     if any(p.mention is not None for p in event.participants):
-        set_field(out, "participants", tuple(Participant(p.entity, p.role) for p in event.participants))
+        set_field(out, "participants", tuple(_participant(p.entity, p.role) for p in event.participants))
     if any(q.mention is not None for q in event.quantities):
         set_field(out, "quantities", tuple(replace(q, mention=None) for q in event.quantities))
     return out
