@@ -18,7 +18,6 @@ import fcntl
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -58,11 +57,6 @@ CREATE TABLE IF NOT EXISTS entities (iri TEXT PRIMARY KEY, fingerprint TEXT NOT 
 
 def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def _slug(text: str) -> str:
-    base = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:60] or "doc"
-    return f"{base}-{_sha1(text)[:10]}"
 
 
 class Store:
@@ -181,8 +175,10 @@ class Store:
             self.db  # noqa: B018 - created with its tables
             self._save_state()
         state = self.state
-        if state.get("model") != _MODEL_FIELDS:
-            state["dirty"] = True  # records of another model: ingest rebuilds what it can, or says so
+        if state.get("model") != _MODEL_FIELDS:  # records of another model: rebuilt from them by the next ingest
+            state["dirty"] = True
+            state["model"] = _MODEL_FIELDS
+            self._save_state()
         ontology = hashlib.sha256(ontology_file().read_bytes()).hexdigest()
         if state.get("ontology") != ontology:
             target.clear_graph(ox.DefaultGraph())
