@@ -88,3 +88,20 @@ def test_every_format_holds_the_same_graph(examples_dir, tmp_path, suffix):
     pipeline.extract_to([examples_dir], tmp_path / f"g{suffix}", fmt)
     pipeline.extract_to([examples_dir], tmp_path / "g.nq", "nquads")
     assert isomorphic(read_graph([tmp_path / f"g{suffix}"]), read_graph([tmp_path / "g.nq"]))
+
+
+def test_the_cli_extracts_on_a_dask_scheduler(run, examples_dir, tmp_path, local_nquads):
+    """`timeline extract CORPUS --scheduler ADDRESS` gives the local run's quads."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        result = run("extract", examples_dir, "-o", tmp_path / "g.nq", "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 0, result.output
+    assert _sorted_nquads((tmp_path / "g.nq").read_bytes()) == _sorted_nquads(local_nquads)
+
+
+def test_an_unreachable_scheduler_is_one_line(run, examples_dir, tmp_path):
+    """No scheduler there: one line naming it, exit 1, nothing written."""
+    pytest.importorskip("distributed")
+    result = run("extract", examples_dir, "-o", tmp_path / "g.nq", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 1 and "tcp://127.0.0.1:9" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "g.nq").exists()

@@ -145,7 +145,7 @@ class _dask_client:
         except ImportError:
             raise TimelineError("--scheduler needs Dask: pip install 'timeline[dask]'") from None
         try:
-            self.client = Client(self.address, timeout="10s")
+            self.client = Client(self.address, timeout="5s")
         except (OSError, TimeoutError) as error:
             raise TimelineError(f"--scheduler {self.address}: cannot connect ({error})") from None
         return self.client
