@@ -123,8 +123,8 @@ def child_stages_new(folder: str) -> dict:
     from timeline import pipeline, stream
 
     clocks = _clocks()
-    merge = _Clock(stream.Run.merged)
-    stream.Run.merged = lambda self, *args: merge(self, *args)
+    merge = _Clock(stream.Run.merge)
+    stream.Run.merge = lambda self, *args: merge(self, *args)
     out = io.BytesIO()
     started = _cpu()
     report = pipeline.extract_to([folder], out, "turtle")

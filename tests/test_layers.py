@@ -106,7 +106,7 @@ for syntax, fmt in (("nt", "nt"), ("turtle", "turtle"), ("nt", "json-ld"), ("tri
     run = stream.Run(syntax=syntax)
     for doc in docs:
         run.add(stream.document_record(doc, events[doc.id], syntax=syntax))
-    run.merged(merge_by_label)
+    run.merge(merge_by_label)
     run.write(io.BytesIO(), fmt)
 print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in ("rdflib", "pyshacl"))))
 """

@@ -309,16 +309,17 @@ class _Work:
         self.removed = list(removed)
         for change in changes:
             record = change.record
+            mentions = record.mentions
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (record.id, change.root, change.source, record.sha256, change.size, change.mtime_ns, record.lines,
-                 json.dumps(record.annotations, ensure_ascii=False, separators=(",", ":")), encode_mentions(record.mentions)),
+                 json.dumps(record.annotations, ensure_ascii=False, separators=(",", ":")), encode_mentions(mentions)),
             )
             db.executemany(
                 "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, NULL)",
-                [(m.key, record.id, m.type, _agent(m)) for m in record.mentions],
+                [(m.key, record.id, m.type, _agent(m)) for m in mentions],
             )
-            self.units.update((record.id, m.type) for m in record.mentions)
+            self.units.update((record.id, m.type) for m in mentions)
             self.docs_to_write.add(record.id)
         if self.full or not self.indexed:
             self.units = set(db.execute("SELECT DISTINCT doc_id, type FROM mentions"))

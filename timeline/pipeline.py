@@ -160,24 +160,31 @@ class Summary:
         return "\n".join(lines)
 
 
-def summarise(extraction: Extraction | Run, merged: Sequence[MergedEvent]) -> Summary:
+def summarise(extraction: Extraction | Run, merged: Sequence[MergedEvent] = ()) -> Summary:
     """Counts for the end of a build (of an in-memory extraction or a streamed run)."""
+    if isinstance(extraction, Run):
+        extraction.merge()
+        return Summary(
+            documents=extraction.documents,
+            skipped=len(extraction.errors),
+            events=extraction.events,
+            by_type=tuple(sorted(extraction.by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
+            earliest=extraction.earliest,
+            latest=extraction.latest,
+            undated=extraction.undated_events,
+            documents_without_date=extraction.undated_documents,
+        )
     types = Counter(event.type for event in merged)
     dated = [e.when for e in merged if e.when is not None and e.when.resolved]
-    if isinstance(extraction, Run):
-        documents, undated_documents = extraction.documents, extraction.undated_documents
-    else:
-        documents = len(extraction.documents)
-        undated_documents = sum(1 for d in extraction.documents if d.published is None)
     return Summary(
-        documents=documents,
+        documents=len(extraction.documents),
         skipped=len(extraction.errors),
         events=len(merged),
         by_type=tuple(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
         earliest=min((w.earliest for w in dated if w.earliest), default=None),
         latest=max((w.latest for w in dated if w.latest), default=None),
         undated=len(merged) - len(dated),
-        documents_without_date=undated_documents,
+        documents_without_date=sum(1 for d in extraction.documents if d.published is None),
     )
 
 
@@ -219,7 +226,7 @@ def extract_to(
         if not run.documents:
             return ExtractReport(0, 0, tuple(run.errors))
         write_output(run, output, fmt)
-        return ExtractReport(run.documents, len(run.merged()), tuple(run.errors))
+        return ExtractReport(run.documents, run.events, tuple(run.errors))
 
 
 def extract_with_client(client: Any, paths: Sequence[str | os.PathLike[str]], output: Any, fmt: str = "turtle", **options: Any) -> ExtractReport:
@@ -266,7 +273,6 @@ def build(
         if not run.documents:
             first = run.errors[0] if run.errors else None
             raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))
-        merged = run.merged()
         out = Path(out_dir)
         graph_path, html_path = out / "graph.ttl", out / "timeline.html"
         staged = out / f".graph.{os.getpid()}.tmp.ttl"
@@ -282,7 +288,7 @@ def build(
         return BuildResult(
             graph_path=graph_path,
             html_path=html_path,
-            summary=summarise(run, merged),
+            summary=summarise(run),
             errors=tuple(run.errors),
             validation=report,
         )

@@ -415,6 +415,8 @@ def annotation_triples(doc: Document, mention: Event, event: str) -> list[Triple
 
 
 _CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
+LINKS = {"denies": _TL.denies, "claimedIn": _TL.claimedIn}
+"""The properties that link one merged event to another through a mention key (``event_of``)."""
 
 
 def event_triples(merged: MergedEvent, event_of: Mapping[str, str]) -> tuple[list[Triple], list[Entity]]:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import copy
 import marshal
+import pickle
 import os
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import IO, Any
@@ -48,7 +49,8 @@ class DocRecord:
     ``lines``: the document's node as text in the run's syntax (see :data:`timeline.rdf.SYNTAXES`;
     N-Quads and TriG put it in the document's own graph);
     ``annotations``: per mention ``(key, sentence start, end, template lines)`` (see
-    :func:`timeline.rdf.annotation_template`); ``mentions``: the compact mentions.
+    :func:`timeline.rdf.annotation_template`); ``packed``: the compact mentions, pickled per
+    event type (the merging process keeps them as bytes until it merges that type).
     """
 
     id: str
@@ -57,8 +59,21 @@ class DocRecord:
     published: date | None = None
     lines: str = ""
     annotations: tuple[tuple[str, int, int, str], ...] = ()
-    mentions: tuple[Event, ...] = ()
+    packed: tuple[tuple[str, int, bytes], ...] = ()  # (event type, count, pickled compact mentions)
     error: DocumentError | None = None
+
+    @property
+    def mentions(self) -> tuple[Event, ...]:
+        """The compact mentions, unpacked."""
+        return tuple(m for _, _, blob in self.packed for m in pickle.loads(blob))
+
+
+def pack(mentions: Iterable[Event]) -> tuple[tuple[str, int, bytes], ...]:
+    """Compact mentions grouped by event type, each group pickled (for records, within one run)."""
+    groups: dict[str, list[Event]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.type, []).append(mention)
+    return tuple((etype, len(group), pickle.dumps(group, protocol=pickle.HIGHEST_PROTOCOL)) for etype, group in sorted(groups.items()))
 
 
 _PARTICIPANTS: dict[tuple[Any, str], Participant] = {}
@@ -72,6 +87,21 @@ def _participant(entity: Any, role: str) -> Participant:
             _PARTICIPANTS.clear()
         found = _PARTICIPANTS[(entity, role)] = Participant(entity, role)
     return found
+
+
+def _shared(mention: Event, pool: dict[Any, Any]) -> Event:
+    """The mention with its actors, places and participant tuples shared with every other mention
+    that names them (records arrive as copies; the same actors recur in thousands)."""
+    set_field = object.__setattr__
+    participants = mention.participants
+    if participants:
+        shared = pool.get(participants)
+        if shared is None:
+            shared = pool[participants] = tuple(pool.setdefault(p, p) for p in participants)
+        set_field(mention, "participants", shared)
+    if mention.attributed_to is not None:
+        set_field(mention, "attributed_to", pool.setdefault(mention.attributed_to, mention.attributed_to))
+    return mention
 
 
 def compact(event: Event) -> Event:
@@ -104,7 +134,7 @@ def document_record(doc: Document, events: Sequence[Event], *, syntax: str = "nt
         published=doc.published,
         lines=rdf.render(rdf.document_triples(doc), graph, syntax),
         annotations=annotations,
-        mentions=tuple(compact(m) for m in events),
+        packed=pack(compact(m) for m in events),
     )
 
 
@@ -201,18 +231,29 @@ def mapper_for(jobs: int = 1, client: Any = None) -> Mapper:
 
 @dataclass
 class Run:
-    """One pass over a corpus: records spooled to a temporary file, compact mentions kept.
+    """One pass over a corpus: each document's text spooled to a temporary file as it arrives,
+    its compact mentions spooled by event type; nothing else kept per document.
 
-    Use as a context manager (the spool is removed on exit); :meth:`write` streams the graph.
+    :meth:`merge` merges the mentions one event type at a time (mentions of different types never
+    merge: :func:`timeline.extract.merge_events` blocks by type), so memory holds the mentions of
+    one type, never the corpus; the events' text is spooled too. Use as a context manager (the
+    spools are removed on exit); :meth:`write` streams the graph.
     """
 
     syntax: str = "nt"
     documents: int = 0
     undated_documents: int = 0
+    mention_count: int = 0
     errors: list[DocumentError] = field(default_factory=list)
-    mentions: list[Event] = field(default_factory=list)
+    by_type: dict[str, int] = field(default_factory=dict)  # merged events per type, after merge()
+    earliest: date | None = None
+    latest: date | None = None
+    undated_events: int = 0
     _spool: Any = field(default=None, repr=False)
-    _merged: list[MergedEvent] | None = field(default=None, repr=False)
+    _mentions: dict[str, Any] = field(default_factory=dict, repr=False)  # event type → spool of packed groups
+    _events: Any = field(default=None, repr=False)  # spool of the events' text, once merged
+    _event_of: dict[str, str] = field(default_factory=dict, repr=False)
+    _links: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
 
     def __enter__(self) -> Run:
         return self
@@ -221,12 +262,13 @@ class Run:
         self.close()
 
     def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
-            self._spool = None
+        for spool in [self._spool, self._events, *self._mentions.values()]:
+            if spool is not None:
+                spool.close()
+        self._spool, self._events, self._mentions = None, None, {}
 
     def add(self, record: DocRecord) -> None:
-        """Take one document's record: its text to the spool, its compact mentions to memory."""
+        """Take one document's record: its text and its packed mentions to the spools."""
         if record.error is not None:
             self.errors.append(record.error)
             return
@@ -235,36 +277,93 @@ class Run:
         marshal.dump((record.id, record.lines, record.annotations), self._spool)
         self.documents += 1
         self.undated_documents += record.published is None
-        self.mentions.extend(record.mentions)
-        self._merged = None
+        for etype, count, blob in record.packed:
+            spool = self._mentions.get(etype)
+            if spool is None:
+                spool = self._mentions[etype] = tempfile.TemporaryFile(prefix="timeline-mentions-")
+            marshal.dump(blob, spool)
+            self.mention_count += count
+        self._events = None
 
-    def merged(self, merge: Callable[[list[Event]], Sequence[MergedEvent]] | None = None) -> list[MergedEvent]:
-        """The mentions of every document merged once (the same step whatever ran the extraction)."""
-        if self._merged is None:
-            if merge is None:
-                from .extract import merge_events as merge
-            self._merged = sorted(merge(self.mentions), key=lambda e: e.id)
-        return self._merged
-
-    def _records(self) -> Iterator[tuple[str, str, tuple[tuple[str, int, int, str], ...]]]:
-        if self._spool is None:
-            return
-        self._spool.flush()
-        self._spool.seek(0)
+    def _of_type(self, etype: str) -> list[Event]:
+        spool = self._mentions[etype]
+        spool.flush()
+        spool.seek(0)
+        pool: dict[Any, Any] = {}
+        out: list[Event] = []
         while True:
             try:
-                yield marshal.load(self._spool)
+                blob = marshal.load(spool)
+            except EOFError:
+                break
+            out.extend(_shared(m, pool) for m in pickle.loads(blob))
+        spool.seek(0, os.SEEK_END)
+        return out
+
+    @property
+    def events(self) -> int:
+        """Merged events (after :meth:`merge`)."""
+        return sum(self.by_type.values())
+
+    def merge(self, merge: Callable[[list[Event]], Sequence[MergedEvent]] | None = None) -> None:
+        """Merge the mentions of every document (the same step whatever ran the extraction), one
+        event type at a time, and spool the events' text; counts land in ``by_type`` and friends."""
+        if self._events is not None:
+            return
+        if merge is None:
+            from .extract import merge_events as merge
+        self._events = tempfile.TemporaryFile(prefix="timeline-events-")
+        self._event_of, self._links, self.by_type = {}, [], {}
+        self.earliest = self.latest = None
+        self.undated_events = 0
+        entities = rdf.EntityTriples()
+        graph = rdf.EVENTS_GRAPH_REF
+        marshal.dump(rdf.render(rdf.run_triples(), graph, self.syntax), self._events)
+        for etype in sorted(self._mentions):
+            merged = sorted(merge(self._of_type(etype)), key=lambda e: e.id)
+            for item in merged:
+                node = rdf.event_ref(item.id)
+                for mention in item.mentions:
+                    self._event_of[mention.key] = node
+                    if mention.claimed_in is not None:
+                        self._links.append((node, "claimedIn", mention.claimed_in))
+                    self._links.extend((node, "denies", key) for key in mention.denies)
+                triples, named = rdf.event_triples(item, {})  # links to other events come last
+                marshal.dump(rdf.render(triples, graph, self.syntax) + rdf.render(entities(named), graph, self.syntax), self._events)
+                self.by_type[item.type] = self.by_type.get(item.type, 0) + 1
+                when = item.when
+                if when is not None and when.resolved:
+                    self.earliest = when.earliest if self.earliest is None else min(self.earliest, when.earliest)
+                    self.latest = when.latest if self.latest is None else max(self.latest, when.latest)
+                else:
+                    self.undated_events += 1
+
+    def _records(self, spool: Any) -> Iterator[Any]:
+        if spool is None:
+            return
+        spool.flush()
+        spool.seek(0)
+        while True:
+            try:
+                yield marshal.load(spool)
             except EOFError:
                 return
 
     def chunks(self) -> Iterator[str]:
-        """The graph as text in the run's syntax: the run and the events, then each document with
-        its annotations (two mentions of one event in one sentence are one annotation: written once)."""
-        merged = self.merged()
-        event_of = rdf.mention_index(merged)
-        yield from rdf.events_text(merged, event_of, self.syntax)
+        """The graph as text in the run's syntax: the run and the events, the links between events,
+        then each document with its annotations (two mentions of one event in one sentence are one
+        annotation: written once)."""
+        self.merge()
+        event_of = self._event_of
+        yield from self._records(self._events)
+        links = []
+        for node, predicate, key in dict.fromkeys(self._links):
+            target = event_of.get(key)
+            if target is not None and target != node:
+                links.append((f"<{node}>", rdf.LINKS[predicate], f"<{target}>"))
+        yield rdf.render(links, rdf.EVENTS_GRAPH_REF, self.syntax)
         lines = self.syntax in ("nt", "nq")
-        for doc_id, text, templates in self._records():
+        for doc_id, text, templates in self._records(self._spool):
             parts = [text]
             for key, start, end, template in templates:
                 event = event_of.get(key)
