@@ -120,11 +120,11 @@ def child_stages_old(folder: str) -> dict:
 def child_stages_new(folder: str) -> dict:
     """Today's path: records per document, one merge, streamed Turtle. Everything outside reading,
     the document stages and the merge counts as the RDF stage (planning and spooling too)."""
-    from timeline import pipeline, stream
+    import timeline.extract
+    from timeline import pipeline
 
     clocks = _clocks()
-    merge = _Clock(stream.Run.merge)
-    stream.Run.merge = lambda self, *args: merge(self, *args)
+    merge = timeline.extract.merge_events = _Clock(timeline.extract.merge_events)
     out = io.BytesIO()
     started = _cpu()
     report = pipeline.extract_to([folder], out, "turtle")
