@@ -16,6 +16,7 @@ BENCHMARKS = [
     ("events on the seeds", ["event_eval.py"]),
     ("HTML view at 5,000 events", ["render_bench.py"]),
     ("scale: extraction, store, queries", ["scale_bench.py"] + sys.argv[1:]),
+    ("the data path: RDF stage, memory, workers, store growth, kept rows", ["datapath_bench.py"]),
 ]
 
 
