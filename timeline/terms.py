@@ -55,7 +55,7 @@ TL = Vocabulary(
     """Document ExtractionRun publishedSource publishedConfidence sha256 Event timeExpression timeValue
     statedTime edtf timePrecision timeAnchor timeSource inferredEarliestBegin inferredLatestEnd
     timeInferredFrom inferenceWindow claimedIn unitSeason unitQuarter unitHalfYear unitDecade
-    unitCentury agent affected instrument quantity Quantity unit sentenceTerm category trigger
+    unitCentury agent affected instrument quantity Quantity unit sentenceTerm category
     certainty Certainty Certain Probable Possible polarity Polarity Positive Negative denies""",
 )
 SEM = Vocabulary(
