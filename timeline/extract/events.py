@@ -68,24 +68,37 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     parsed = dict(zip((s.start for s in wanted), language.parse([s.text for s in wanted])))
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     events: list[Event] = []
+    started = False  # whether the body's prose has begun (a date line above it is the stamp)
     for sent, furniture in units:
         ctx.narrative.new_paragraph(bisect_left(paragraphs, sent.start + 1))
         stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)]
         if furniture:
             if discourse.is_heading(sent.text):
-                dated = [t for t in stx if t.resolved]
-                ctx.narrative.heading = timing.best(dated) if dated else None
+                _heading(ctx, [t for t in stx if t.type == "DATE"], doc, bool(events) or started)
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
             continue
+        started = True
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
-        if not found:
-            for t in stx:  # a date told in the past outside any event still sets the thread's time
-                if t.resolved and not discourse.leading_label(text, sent, t):
+        if not found and discourse._TERMINAL.search(sent.text.strip()) and len(sent.text.split()) >= 8:
+            for t in stx:  # a date told in prose outside any event still sets the thread's time
+                if t.resolved and t.type == "DATE" and not discourse.leading_label(text, sent, t):
                     ctx.narrative.told(t)
         events.extend(found)
     return _link_denials(events)
+
+
+def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool) -> None:
+    """A heading that is (mostly) a date dates the section under it; a heading without one
+    ends the section; a clock time ("22:58") stays inside the day above it. The date line of a
+    byline or stamp above the body dates the document, not a section."""
+    if not dates:
+        return
+    dated = [t for t in dates if t.resolved]
+    if not started and doc.published is not None and all(t.earliest == doc.published for t in dated):
+        return
+    ctx.narrative.heading = timing.best(dated) if dated else None
 
 
 @lru_cache(maxsize=4)
@@ -186,7 +199,11 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             continue
         if c.frame.claim and _is_document(c.agent, frames):
             continue  # "the report said": attribution, not a statement
+        if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):
+            continue  # "people caught distributing dramas": a description of who, not an event
         when, source = own, "clause" if own is not None else None
+        if when is None and mod.reporter is not None and mod.reporter.i in gov and timing.reported_as_news(c.token):
+            when, source = timing.best(gov[mod.reporter.i]), "sentence"  # "said on Monday it had sealed the border"
         if when is None and in_sentence is not None:
             when, source = in_sentence, "sentence"
         if when is None and labels:
@@ -228,6 +245,11 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     return sorted(out, key=lambda e: e.trigger.start)
 
 
+def _people_head(t: Any, frames: Frames) -> bool:
+    head = t.head
+    return head.lemma_.lower() in frames.sets.get("People", frozenset()) or head.tag_ == "NNS"
+
+
 def _is_document(tok: Any, frames: Frames) -> bool:
     return tok is not None and tok.lemma_.lower() in frames.sets.get("Documents", frozenset())
 
@@ -255,12 +277,42 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
     start, end = _core_span(tok, offset)
     found = [m for m in index.in_span(start, end) if m.entity.kind == "actor"]
     if not found:
-        sub = list(tok.subtree)
-        found = [m for m in index.in_span(sub[0].idx + offset, sub[-1].idx + offset + len(sub[-1].text)) if m.entity.kind == "actor"]
+        phrase = _phrase(tok)
+        found = [m for m in index.in_span(phrase[0].idx + offset, phrase[-1].idx + offset + len(phrase[-1].text))
+                 if m.entity.kind == "actor" and any(t.idx + offset <= m.start < t.idx + offset + len(t.text) + 1 for t in phrase)]
     if not found:
-        return None
+        return _definite(tok, ctx)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
+
+
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
+
+
+def _phrase(tok: Any) -> list[Any]:
+    """A noun phrase without the clauses hanging from it ("the resolution that condemns X"
+    names no X)."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CLAUSES]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _definite(tok: Any, ctx: _Context) -> Entity | None:
+    """"The association", "the ministry", "the same agency": the last actor named whose name has
+    that head noun."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    head = tok.lemma_.lower()
+    if len(head) < 4:
+        return None
+    for ent in reversed(ctx.seen):
+        if head in ent.label.lower().split() or head + "s" in ent.label.lower().split():
+            return ent
+    return None
 
 
 def _claimant(c: Candidate, mod: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context, frames: Frames,

@@ -102,6 +102,9 @@ def verb_themes(t: Token) -> list[Token]:
             continue
     if t.dep_ in ("acl", "relcl") and passive or (t.dep_ == "acl" and t.tag_ == "VBN"):
         out.append(t.head)
+    if t.dep_ == "xcomp" and not any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ in _SUBJECT_DEPS for c in t.children):
+        # "officials were said to have been put to death", "he was made to work": the raised subject
+        out.extend(c for c in t.head.children if c.dep_ in _PASSIVE_SUBJECT_DEPS or (passive and c.dep_ in _SUBJECT_DEPS))
     if t.dep_ in ("acl", "relcl") and out and out[-1].i == t.head.i:
         out.insert(0, out.pop())
     if not any(tok.dep_ in _OBJECT_DEPS or tok.dep_ in _PASSIVE_SUBJECT_DEPS for tok in out):
@@ -136,6 +139,13 @@ def verb_agent(t: Token) -> Token | None:
     for c in t.children:
         if c.dep_ in _SUBJECT_DEPS and c.dep_ != "expl":
             return _resolve_relative(c, t)
+    if t.dep_ == "acl" and t.head.dep_ in ("dobj", "nsubj", "attr", "pobj", "appos"):
+        # "published a commentary denouncing the report": the act's author denounces
+        noun = t.head
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ == "nsubj":
+            return None
+        return verb_agent(verb) if verb.pos_ in ("VERB", "AUX") and verb.i != t.i else None
     if t.dep_ in ("relcl", "acl") and not is_passive(t):
         return None
     partner = _coordinated_head(t)
@@ -189,7 +199,7 @@ def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool
         if c.dep_ == "nummod" and not c.like_num:  # ordinals written as words
             return True
     if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.lemma_.lower() in light_verbs:
-        return t.tag_ != "NNS" or any(c.dep_ == "det" for c in t.children)
+        return True
     return False
 
 
@@ -225,7 +235,7 @@ def match(
                 if not ok:
                     continue
                 out.append(Candidate(frame, t, False, themes, verb_agent(t), is_passive(t), frame.constrained))
-        elif t.pos_ in ("NOUN", "PROPN"):
+        elif t.pos_ == "NOUN":
             seen = set()
             for frame in frames.by_noun.get(lemma, ()):
                 if frame.id in seen:
@@ -244,7 +254,7 @@ def match(
                 if not ok and (has_of or not frame.constrained and lemmas & frame.themes_not):
                     continue
                 out.append(Candidate(frame, t, True, themes, noun_agent(t, light), False, ok and frame.constrained))
-    return resolve_overlaps(out)
+    return resolve_overlaps(out, dated)
 
 
 def _inside(inner: Token, outer: Token) -> bool:
@@ -259,7 +269,10 @@ def _inside(inner: Token, outer: Token) -> bool:
     return False
 
 
-def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+_TOPIC_PREPS = frozenset({"of", "about", "on", "over", "against"})
+
+
+def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """The one decision between candidates that share words.
 
     - On the same trigger, a frame whose theme constraint matched beats an unconstrained one
@@ -280,8 +293,14 @@ def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
             if c.type not in types:
                 types.add(c.type)
                 kept.append(c)
+    claims = {c.token.i for c in kept if c.frame.claim}
     out = []
     for c in kept:
+        if c.nominal and not c.frame.claim and c.token.i not in dated and (
+            (c.token.dep_ == "dobj" and c.token.head.i in claims)
+            or (c.token.dep_ == "pobj" and c.token.head.lower_ in _TOPIC_PREPS and c.token.head.head.i in claims)
+        ):
+            continue  # "dismissed the UN inquiry": what a claim is about, not a new event
         if c.nominal and any(
             o is not c and not o.nominal and (o.type == c.type or (o.frame.claim and c.frame.claim)) and _inside(c.token, o.token)
             for o in kept

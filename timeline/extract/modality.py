@@ -72,11 +72,17 @@ def _modal(t: Token) -> str | None:
     return "irrealis"
 
 
-def _habitual(t: Token, frames: Frames, has_time: bool) -> bool:
+def habitual_adverb(t: Token, frames: Frames) -> bool:
+    """A habitual adverb on the predicate or on the verb it is coordinated with."""
     habitual = frames.sets.get("HabitualAdverbs", frozenset())
-    if any(c.dep_ == "advmod" and c.lemma_.lower() in habitual and c.lower_ != "never" for c in t.children):
+    heads = [t, t.head] if t.dep_ == "conj" else [t]
+    return any(c.dep_ == "advmod" and c.lemma_.lower() in habitual and c.lower_ != "never" for h in heads for c in h.children)
+
+
+def _habitual(t: Token, frames: Frames, has_time: bool, reported: bool) -> bool:
+    if habitual_adverb(t, frames):
         return not has_time
-    if has_time or t.pos_ != "VERB":
+    if has_time or t.pos_ != "VERB" or reported:
         return False
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ in ("VBD", "MD") or a.lemma_ == "have" or a.tag_ == "VBG" for a in auxes):
@@ -101,6 +107,26 @@ def _hedge(tokens: list[Token], frames: Frames) -> str:
             if lemma in probable:
                 level = "probable"
     return level
+
+
+def _under_reporting(t: Token, frames: Frames) -> bool:
+    """Whether the clause is the complement of a reporting verb (present tense there reports
+    findings: "the report says North Korea executes people")."""
+    reporting = frames.sets.get("ReportingVerbs", frozenset())
+    node = t
+    while node.dep_ in ("ccomp", "conj", "xcomp", "relcl") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in reporting:
+            return True
+    return False
+
+
+def _generic(noun: Token) -> bool:
+    """A bare plural or a quantified kind ("defectors", "many people", "those who")."""
+    if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("those", "anyone", "people"):
+        return False
+    dets = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "amod")]
+    return not any(c.dep_ in ("nummod", "poss") or c.lower_ in ("the", "these", "two", "three") for c in dets)
 
 
 def according_to(doc: Any) -> Token | None:
@@ -129,8 +155,14 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         return Modality("irrealis")
     if modal == "possible":
         certainty = "possible"
-    if not claim and not headline and _habitual(t, frames, has_time):
+    if claim and not headline and not has_time and habitual_adverb(t, frames):
+        return Modality("habitual")  # "has long rejected accusations": a stance, not a statement
+    if not claim and not headline and _habitual(t, frames, has_time, _under_reporting(t, frames)):
         return Modality("habitual")
+    if not claim and not has_time and t.tag_ == "VBG" and t.dep_ in ("acl", "relcl", "amod"):
+        return Modality("habitual")  # "camps holding 120,000 people": a description, not an event
+    if not claim and not has_time and t.dep_ == "relcl" and _generic(t.head):
+        return Modality("habitual")  # "defectors who fled": a kind of people, not an event
     chain = [t]
     node = t
     reporter = None

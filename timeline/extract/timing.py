@@ -29,6 +29,7 @@ Token = Any
 INFERENCE_WINDOW_DAYS = 30
 """How far before the publication date an inferred time may begin (news reports recent events)."""
 
+_SEQUENCE = frozenset({"later", "then", "subsequently", "eventually", "afterwards", "afterward", "finally", "soon"})
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5, "decade": 6, "century": 7}
 
 
@@ -91,11 +92,16 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
             return best(gov[verb.i])
         if head.lemma_.lower() in light_verbs and head.i not in triggers:
             return best(gov[head.i])
-    # coordination shares a date fronted before the first verb
-    if t.dep_ == "conj" and head.i in gov:
-        fronted = [x for x in gov[head.i] if _before(x, head)]
-        if fronted:
-            return best(fronted)
+    # coordination shares the first verb's date, unless the second is "later" or "then"
+    if t.dep_ == "conj" and head.i in gov and not any(
+        c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in t.children
+    ):
+        return best(gov[head.i])
+    # a participle on an act's noun takes the act's date ("a commentary denouncing …" published Thursday)
+    if t.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "attr"):
+        verb = head.head.head if head.dep_ == "pobj" else head.head
+        if verb.i in gov:
+            return best(gov[verb.i])
     # "began executing", "continued to send back": the aspectual verb's date
     if t.dep_ == "xcomp" and head.i in gov and head.i not in triggers and head.lemma_.lower() in light_verbs:
         return best(gov[head.i])
