@@ -30,7 +30,7 @@ from .entities import Gazetteer, Mention, by_surname, find_people, load_gazettee
 from .frames import Frames, load_frames
 from .labels import label_of
 from .matcher import Candidate, match
-from .modality import according_to, assess
+from .modality import according_to, assess, negated
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -74,28 +74,26 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)]
         if furniture:
             if discourse.is_heading(sent.text):
-                _heading(ctx, [t for t in stx if t.type == "DATE"], doc, bool(events) or started)
+                _heading(ctx, [t for t in stx if t.type == "DATE"], doc, bool(events) or started, sent.text)
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
             continue
         started = True
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
-        if not found and discourse._TERMINAL.search(sent.text.strip()) and len(sent.text.split()) >= 8:
-            for t in stx:  # a date told in prose outside any event still sets the thread's time
-                if t.resolved and t.type == "DATE" and not discourse.leading_label(text, sent, t):
-                    ctx.narrative.told(t)
         events.extend(found)
     return _link_denials(events)
 
 
-def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool) -> None:
+def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, heading: str) -> None:
     """A heading that is (mostly) a date dates the section under it; a heading without one
     ends the section; a clock time ("22:58") stays inside the day above it. The date line of a
     byline or stamp above the body dates the document, not a section."""
-    if not dates:
-        return
     dated = [t for t in dates if t.resolved]
+    if not dated or sum(t.end - t.start for t in dated) * 2 < len(re.sub(r"\W", "", heading)):
+        if started:
+            ctx.narrative.heading = None  # a heading that is no date ends the dated section
+        return
     if not started and doc.published is not None and all(t.earliest == doc.published for t in dated):
         return
     ctx.narrative.heading = timing.best(dated) if dated else None
@@ -190,10 +188,14 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         own = timing.own_time(c.token, gov, light, triggers)
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
         etype = c.type
-        if mod.status == "negated" and c.frame.claim and c.frame.denial:
-            etype = "Denial"
+        if mod.status == "negated" and c.frame.denial and c.token.lemma_.lower() in frames.sets.get("AdmissionVerbs", ()):
+            etype = "Denial"  # "has never acknowledged running camps"
         elif not mod.happened:
             continue
+        elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) for k in c.token.children):
+            etype = "Denial"  # "said it had not sent anyone back"
+        if c.nominal and c.token.dep_ == "nsubj" and c.token.head.lemma_.lower() in reporting:
+            continue  # "the UN report found": a source speaking, not a release
         agent = _entity(c.agent, sdoc, offset, index, ctx)
         if c.frame.needs_agent and agent is None:
             continue
@@ -212,7 +214,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = ctx.narrative.heading, "heading"
         if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token):
             when, source = ctx.narrative.thread, "narrative"
-        if when is not None and source in ("clause", "sentence") and timing.past_tense(c.token):
+        if when is not None and source in ("clause", "sentence"):
             ctx.narrative.told(when)
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)

@@ -31,6 +31,8 @@ _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _THEME_PREPS = frozenset({"to", "for", "into", "across", "over", "from", "of", "against"})
 _THEME_RANK = {"dobj": 0, "obj": 0, "nsubjpass": 0, "csubjpass": 0, "attr": 1, "oprd": 1, "dative": 2, "xcomp": 3, "ccomp": 3, "pobj": 4}
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_TEMPORAL_PREPS = frozenset({"after", "following", "before", "during", "amid", "since", "until", "despite"})
+_HAPPEN = frozenset({"happen", "occur", "take", "come", "begin", "start", "follow", "break", "spread", "continue", "end"})
 _SPECIFIC_ADJ = frozenset({"new", "latest", "recent", "first", "second", "third", "last", "fresh", "annual", "landmark", "final", "initial", "public"})
 
 
@@ -194,11 +196,15 @@ def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool
             return True
         if c.dep_ == "amod" and c.lower_ in _SPECIFIC_ADJ:
             return True
-        if c.dep_ == "compound" and c.pos_ == "PROPN":
-            return True
         if c.dep_ == "nummod" and not c.like_num:  # ordinals written as words
             return True
-    if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.lemma_.lower() in light_verbs:
+    if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.lemma_.lower() in light_verbs and t.dep_ != "nsubj" or (
+        t.dep_ == "nsubj" and t.head.lemma_.lower() in _HAPPEN
+    ):
+        return True
+    if t.dep_ == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
+        return True  # "following an outbreak", "after the executions": a particular event
+    if t.dep_ == "compound" and t.head.pos_ == "PROPN":
         return True
     return False
 
@@ -293,7 +299,7 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
             if c.type not in types:
                 types.add(c.type)
                 kept.append(c)
-    claims = {c.token.i for c in kept if c.frame.claim}
+    claims = {c.token.i for c in kept if c.frame.claim and c.frame.constrained}
     out = []
     for c in kept:
         if c.nominal and not c.frame.claim and c.token.i not in dated and (

@@ -97,6 +97,12 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
         c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in t.children
     ):
         return best(gov[head.i])
+    # an event adjunct dates its predicate: "during the 2024 floods", "after the May theft"
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("during", "amid", "in", "after", "following", "at"):
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is not None and noun.i in triggers and noun.i in gov:
+                return best(gov[noun.i])
     # a participle on an act's noun takes the act's date ("a commentary denouncing …" published Thursday)
     if t.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "attr"):
         verb = head.head.head if head.dep_ == "pobj" else head.head
