@@ -180,12 +180,15 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     triggers = {c.token.i for c in cands}
     gov = timing.governors(sdoc, offset, body_tx, triggers)
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
-    headline = not discourse._TERMINAL.search(sent.text.strip())
+    headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
     cited = according_to(sdoc)
     out: list[Event] = []
     statements: dict[int, Event] = {}
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
         own = timing.own_time(c.token, gov, light, triggers)
+        year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []))
+        if own is not None and year is not None and own.anchor != "absolute":
+            own = timing.in_year(own, year)
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
         etype = c.type
         if mod.status == "negated" and c.frame.denial and c.token.lemma_.lower() in frames.sets.get("AdmissionVerbs", ()):

@@ -54,6 +54,10 @@ class Candidate:
 
 
 def is_passive(t: Token) -> bool:
+    if t.dep_ == "conj" and t.tag_ == "VBN" and t.head.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "aux") for c in t.children
+    ):
+        return is_passive(t.head)  # "were arrested and repatriated"
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in t.children) or (
         t.tag_ == "VBN" and t.dep_ in ("acl", "relcl") and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
     )
@@ -98,6 +102,8 @@ def verb_themes(t: Token) -> list[Token]:
             out.append(_resolve_relative(c, t))
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "NOUN", "AUX"):
             out.append(c)
+        elif c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            out.append(c)  # "were made to work"
         elif c.dep_ == "prep" and c.lower_ in _THEME_PREPS:
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "prt":

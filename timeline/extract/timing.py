@@ -18,7 +18,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -114,6 +114,35 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     return None
 
 
+def in_year(tx: Timex, year: int) -> Timex:
+    """A month or day the text gives without a year ("in March", or one resolved against the
+    publication date) placed in the year the text states around it ("- 2013: In March, …")."""
+    import calendar
+    import re
+
+    m = re.fullmatch(r"(?:XXXX|\d{4})-(\d{2})(?:-(\d{2}))?", tx.value)
+    if m is None or tx.anchor == "absolute":
+        return tx
+    month = int(m.group(1))
+    if not 1 <= month <= 12:
+        return tx
+    if m.group(2):
+        day = int(m.group(2))
+        if day > calendar.monthrange(year, month)[1]:
+            return tx
+        d = date(year, month, day)
+        return replace(tx, value=d.isoformat(), earliest=d, latest=d, anchor="expression")
+    last = calendar.monthrange(year, month)[1]
+    return replace(tx, value=f"{year:04d}-{month:02d}", earliest=date(year, month, 1), latest=date(year, month, last),
+                   anchor="expression")
+
+
+def stated_year(candidates: list[Timex]) -> int | None:
+    """The year an explicit, year-precise date around an expression states."""
+    years = [t for t in candidates if t.resolved and t.anchor == "absolute" and t.granularity == "year"]
+    return years[0].earliest.year if years else None
+
+
 def _before(tx: Timex, tok: Token) -> bool:
     return tx.start < _abs(tok)
 
@@ -191,8 +220,10 @@ __all__ = [
     "Narrative",
     "best",
     "governors",
+    "in_year",
     "inferred",
     "is_date",
+    "stated_year",
     "own_time",
     "past_tense",
     "reported_as_news",
