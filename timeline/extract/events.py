@@ -45,6 +45,8 @@ class _Context:
     report_key: str | None = None
     seen: list[Entity] = field(default_factory=list)
     narrative: timing.Narrative = field(default_factory=timing.Narrative)
+    section_years: list[Timex] = field(default_factory=list)  # the year a heading above states
+    dated_headings: int = 0
 
 
 def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -> list[Event]:
@@ -67,6 +69,9 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     wanted = [s for s, furniture in units if not furniture and scan.search(s.text)]
     parsed = dict(zip((s.start for s in wanted), language.parse([s.text for s in wanted])))
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
+    ctx.dated_headings = sum(
+        1 for s, furniture in units if furniture and discourse.is_heading(s.text) and any(t.type == "DATE" and t.resolved for t in index.timexes_in(s))
+    )
     events: list[Event] = []
     started = False  # whether the body's prose has begun (a date line above it is the stamp)
     for sent, furniture in units:
@@ -94,8 +99,9 @@ def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, he
         if started:
             ctx.narrative.heading = None  # a heading that is no date ends the dated section
         return
-    if not started and doc.published is not None and all(t.earliest == doc.published for t in dated):
-        return
+    if not started and ctx.dated_headings < 2 and doc.published is not None and all(t.earliest == doc.published for t in dated):
+        return  # the stamp above the body dates the document
+    ctx.section_years = [t for t in dated if t.anchor == "absolute" and t.granularity in ("year", "month", "day", "season")]
     ctx.narrative.heading = timing.best(dated) if dated else None
 
 
@@ -186,7 +192,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     statements: dict[int, Event] = {}
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
         own = timing.own_time(c.token, gov, light, triggers)
-        year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []))
+        year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
         if own is not None and year is not None and own.anchor != "absolute":
             own = timing.in_year(own, year)
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
@@ -202,8 +208,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         agent = _entity(c.agent, sdoc, offset, index, ctx)
         if c.frame.needs_agent and agent is None:
             continue
-        if c.frame.claim and _is_document(c.agent, frames):
-            continue  # "the report said": attribution, not a statement
+        if c.frame.claim and (_is_document(c.agent, frames) or (c.token.dep_ == "acl" and _is_document(c.token.head, frames))):
+            continue  # "the report said", "a resolution condemning": a document's content, not a speech act
         if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):
             continue  # "people caught distributing dramas": a description of who, not an event
         when, source = own, "clause" if own is not None else None
@@ -219,9 +225,15 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = ctx.narrative.thread, "narrative"
         if when is not None and source in ("clause", "sentence"):
             ctx.narrative.told(when)
+        if when is not None and source != "clause" and year is not None and when.anchor != "absolute":
+            when = timing.in_year(when, year)
+        if c.frame.claim and c.token.lemma_.lower() in reporting and etype == "Statement" and (
+            source not in ("clause", "sentence", "heading") or _reports_event(c, cands)
+        ):
+            continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
-        participants = _participants(c, agent, sdoc, offset, text, index)
+        participants = _participants(c, agent, sdoc, offset, text, index, ctx)
         ev = Event(
             doc_id=doc.id,
             type=etype,
@@ -248,6 +260,13 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if not any(e.type == "ReportRelease" for e in out):
         _remember_report(sdoc, offset, index, ctx, frames)
     return sorted(out, key=lambda e: e.trigger.start)
+
+
+def _reports_event(c: Candidate, cands: list[Candidate]) -> bool:
+    """Whether a speech act's complement states an event of its own."""
+    inside = {t.i for k in c.token.children if k.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") for t in k.subtree}
+    parataxis = c.token.dep_ in ("parataxis", "ROOT") and any(o.token.i < c.token.i for o in cands if not o.frame.claim)
+    return any(not o.frame.claim and (o.token.i in inside or parataxis) for o in cands)
 
 
 def _people_head(t: Any, frames: Frames) -> bool:
@@ -360,11 +379,11 @@ def _remember_report(sdoc: Any, offset: int, index: _Index, ctx: _Context, frame
                 return
 
 
-def _participants(c: Candidate, agent: Entity | None, sdoc: Any, offset: int, text: str, index: _Index) -> tuple[Participant, ...]:
+def _participants(c: Candidate, agent: Entity | None, sdoc: Any, offset: int, text: str, index: _Index, ctx: _Context) -> tuple[Participant, ...]:
     out: list[Participant] = []
     if agent is not None and not c.frame.claim or agent is not None:
         out.append(Participant(agent, "agent", None))
-    affected = _affected(c, sdoc, offset, text, index)
+    affected = _affected(c, sdoc, offset, text, index, ctx)
     if affected is not None and (agent is None or affected.entity.key != agent.key):
         out.append(affected)
     seen: set[str] = set()
@@ -389,10 +408,20 @@ def _governed_by(sdoc: Any, at: int, trigger: Any) -> bool:
     return False
 
 
-def _affected(c: Candidate, sdoc: Any, offset: int, text: str, index: _Index) -> Participant | None:
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "term", "sentence", "death", "life", "prison"})
+
+
+def _affected(c: Candidate, sdoc: Any, offset: int, text: str, index: _Index, ctx: _Context) -> Participant | None:
     if c.frame.claim or c.frame.theme_sets and "People" not in c.frame.theme_sets and c.frame.constrained:
         return None
     for tok in c.themes:
+        if tok.lemma_.lower() in _TIME_UNITS:
+            continue
+        if tok.lower_ in ("he", "she", "him", "her"):
+            person = next((e for e in reversed(ctx.seen) if e.category == "person"), None)
+            if person is not None:
+                return Participant(person, "affected", None)
+            continue
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or tok.lower_ in _PRONOUNS | {"which", "that", "who"}:
             continue
         start, end = _core_span(tok, offset)

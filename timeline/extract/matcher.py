@@ -31,6 +31,8 @@ _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _THEME_PREPS = frozenset({"to", "for", "into", "across", "over", "from", "of", "against"})
 _THEME_RANK = {"dobj": 0, "obj": 0, "nsubjpass": 0, "csubjpass": 0, "attr": 1, "oprd": 1, "dative": 2, "xcomp": 3, "ccomp": 3, "pobj": 4}
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "dozens", "group", "number", "some", "many", "most",
+                       "all", "none", "several", "few", "majority", "rest", "one", "two", "three", "four", "five", "family", "batch"})
 _TEMPORAL_PREPS = frozenset({"after", "following", "before", "during", "amid", "since", "until", "despite"})
 _HAPPEN = frozenset({"happen", "occur", "take", "come", "begin", "start", "follow", "break", "spread", "continue", "end"})
 _SPECIFIC_ADJ = frozenset({"new", "latest", "recent", "first", "second", "third", "last", "fresh", "annual", "landmark", "final", "initial", "public"})
@@ -181,9 +183,10 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
     for tok in themes:
         group = [tok]
         group += [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod", "poss")]
-        for c in tok.children:  # "hundreds of defectors", "a group of escapees"
-            if c.dep_ == "prep" and c.lower_ == "of":
-                group += [g for g in c.children if g.dep_ == "pobj"]
+        if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITY:
+            for c in tok.children:  # "hundreds of defectors", "a group of escapees"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    group += [g for g in c.children if g.dep_ == "pobj"]
         for g in group:
             out.add(g.lemma_.lower())
             out.add(g.lower_)
@@ -200,13 +203,11 @@ def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool
     for c in t.children:
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
             return True
-        if c.dep_ == "amod" and c.lower_ in _SPECIFIC_ADJ:
+        if c.dep_ == "amod" and c.lower_ in _SPECIFIC_ADJ and t.tag_ != "NNS":
             return True
         if c.dep_ == "nummod" and not c.like_num:  # ordinals written as words
             return True
-    if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.lemma_.lower() in light_verbs and t.dep_ != "nsubj" or (
-        t.dep_ == "nsubj" and t.head.lemma_.lower() in _HAPPEN
-    ):
+    if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in light_verbs:
         return True
     if t.dep_ == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
         return True  # "following an outbreak", "after the executions": a particular event
@@ -284,6 +285,17 @@ def _inside(inner: Token, outer: Token) -> bool:
 _TOPIC_PREPS = frozenset({"of", "about", "on", "over", "against"})
 
 
+def _subordinate(inner: Token, outer: Token) -> bool:
+    """Whether ``inner`` sits in a clause subordinate to ``outer`` (not merely coordinated)."""
+    node, path = inner, []
+    while node.head.i != node.i:
+        path.append(node.dep_)
+        node = node.head
+        if node.i == outer.i:
+            return "conj" not in path and any(d in ("relcl", "advcl", "acl", "appos") for d in path)
+    return False
+
+
 def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """The one decision between candidates that share words.
 
@@ -308,6 +320,8 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
     claims = {c.token.i for c in kept if c.frame.claim and c.frame.constrained}
     out = []
     for c in kept:
+        if any(o is not c and o.type == c.type and _subordinate(c.token, o.token) for o in kept):
+            continue  # "fired an ICBM in December, when it launched a Hwasong-18": one event told twice
         if c.nominal and not c.frame.claim and c.token.i not in dated and (
             (c.token.dep_ == "dobj" and c.token.head.i in claims)
             or (c.token.dep_ == "pobj" and c.token.head.lower_ in _TOPIC_PREPS and c.token.head.head.i in claims)

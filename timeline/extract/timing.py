@@ -139,7 +139,8 @@ def in_year(tx: Timex, year: int) -> Timex:
 
 def stated_year(candidates: list[Timex]) -> int | None:
     """The year an explicit, year-precise date around an expression states."""
-    years = [t for t in candidates if t.resolved and t.anchor == "absolute" and t.granularity == "year"]
+    years = [t for t in candidates if t.resolved and t.anchor == "absolute" and t.granularity in ("year", "month", "season")
+             and t.earliest is not None and t.latest is not None and t.earliest.year == t.latest.year]
     return years[0].earliest.year if years else None
 
 
