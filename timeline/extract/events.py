@@ -193,6 +193,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
         own = timing.own_time(c.token, gov, light, triggers)
         year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+        if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
+            year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
         if own is not None and year is not None and own.anchor != "absolute":
             own = timing.in_year(own, year)
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
@@ -228,7 +230,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute":
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in reporting and etype == "Statement" and (
-            source not in ("clause", "sentence", "heading") or _reports_event(c, cands)
+            source not in ("clause", "sentence", "heading") or (source == "sentence" and _reports_event(c, cands))
         ):
             continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
@@ -305,7 +307,7 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         found = [m for m in index.in_span(phrase[0].idx + offset, phrase[-1].idx + offset + len(phrase[-1].text))
                  if m.entity.kind == "actor" and any(t.idx + offset <= m.start < t.idx + offset + len(t.text) + 1 for t in phrase)]
     if not found:
-        return _definite(tok, ctx)
+        return _definite(tok, ctx) or _named(tok, offset)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
 
@@ -323,6 +325,17 @@ def _phrase(tok: Any) -> list[Any]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
     return sorted(out, key=lambda t: t.i)
+
+
+def _named(tok: Any, offset: int) -> Entity | None:
+    """An actor the gazetteer does not know, named by a proper noun ("the White House")."""
+    if tok.pos_ != "PROPN":
+        return None
+    words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+    label = " ".join(w.text for w in words)
+    if len(label) < 3 or not label[:1].isupper():
+        return None
+    return Entity(key=slug(label), label=label, kind="actor", category=None)
 
 
 def _definite(tok: Any, ctx: _Context) -> Entity | None:

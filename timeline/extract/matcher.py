@@ -65,6 +65,11 @@ def is_passive(t: Token) -> bool:
     )
 
 
+def _extra_objects(t: Token, trig: Trigger) -> list[Token]:
+    """The objects of a trigger's own preposition ("arrive in Seoul" → Seoul)."""
+    return [g for c in t.children if c.dep_ in ("prep", "prt") and c.lower_ in trig.extra for g in c.children if g.dep_ == "pobj"]
+
+
 def _extra_ok(t: Token, trig: Trigger) -> bool:
     if not trig.extra:
         return True
@@ -187,6 +192,10 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
             for c in tok.children:  # "hundreds of defectors", "a group of escapees"
                 if c.dep_ == "prep" and c.lower_ == "of":
                     group += [g for g in c.children if g.dep_ == "pobj"]
+        if tok.lower_ == "what":  # "fired what it claims is a satellite launch vehicle"
+            group += [x for x in tok.head.subtree if x.dep_ in ("attr", "dobj", "compound")]
+        if tok.pos_ == "PROPN":
+            out.add("@named")
         for g in group:
             out.add(g.lemma_.lower())
             out.add(g.lower_)
@@ -209,6 +218,12 @@ def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool
             return True
     if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in light_verbs:
         return True
+    if t.dep_ == "nsubj" and t.head.lemma_.lower() in _HAPPEN and t.head.i in dated:
+        return True  # "the breach took place on March 23"
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in t.children
+    ) and t.tag_ != "NNS":
+        return True  # "the killing of a fisheries official"
     if t.dep_ == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
         return True  # "following an outbreak", "after the executions": a particular event
     if t.dep_ == "compound" and t.head.pos_ == "PROPN":
@@ -242,7 +257,7 @@ def match(
                 if trig is None:
                     continue
                 seen.add(frame.id)
-                themes = verb_themes(t)
+                themes = verb_themes(t) + _extra_objects(t, trig)
                 lemmas = _theme_lemmas(themes, marks)
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok:
