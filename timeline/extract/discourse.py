@@ -168,7 +168,7 @@ def readable(text: str, sentences: list[Span], noise: tuple[Span, ...]) -> list[
     return [(s, is_furniture(s, kept, i)) for i, s in enumerate(kept)]
 
 
-_LABEL_TAIL = re.compile(r"\s*(?:[:–—|]|--|-\s)")
+_LABEL_TAIL = re.compile(r"[*_]*\s*(?:[:–—|.]|--|-\s)")
 
 
 def leading_label(text: str, sent: Span, t: Timex) -> bool:

@@ -82,7 +82,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
                 _heading(ctx, [t for t in stx if t.type == "DATE"], doc, bool(events) or started, sent.text)
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
             continue
-        started = True
+        started = started or (bool(discourse._TERMINAL.search(sent.text.strip())) and len(sent.text.split()) >= 6)
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
@@ -90,11 +90,16 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     return _link_denials(events)
 
 
+_STAMP = re.compile(r"\b(?:published|updated|posted|modified|last edited|filed)\b", re.I)
+
+
 def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, heading: str) -> None:
     """A heading that is (mostly) a date dates the section under it; a heading without one
     ends the section; a clock time ("22:58") stays inside the day above it. The date line of a
     byline or stamp above the body dates the document, not a section."""
     dated = [t for t in dates if t.resolved]
+    if _STAMP.search(heading):
+        return  # "Published: Mar. 30, 2023", "Updated 23 Nov": the page's own dates
     if not dated or sum(t.end - t.start for t in dated) * 2 < len(re.sub(r"\W", "", heading)):
         if started:
             ctx.narrative.heading = None  # a heading that is no date ends the dated section
@@ -178,6 +183,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     sdoc.user_data["offset"] = offset
     light = frames.sets.get("LightVerbs", frozenset())
     reporting = frames.sets.get("ReportingVerbs", frozenset())
+    saying = frames.sets.get("SayingVerbs", frozenset())
     lemma_hits = {t.i for t in sdoc if t.lemma_.lower() in frames.by_verb or t.lemma_.lower() in frames.by_noun}
     labels = [t for t in stx if discourse.leading_label(text, sent, t)]
     body_tx = [t for t in stx if t not in labels]
@@ -217,6 +223,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         when, source = own, "clause" if own is not None else None
         if when is None and mod.reporter is not None and mod.reporter.i in gov and timing.reported_as_news(c.token):
             when, source = timing.best(gov[mod.reporter.i]), "sentence"  # "said on Monday it had sealed the border"
+        if when is None and doc.published is not None and _progressive_now(c.token, headline):
+            p = doc.published  # "OFAC is designating …": under way on the day of publication
+            when, source = Timex(c.token.idx + offset, c.token.idx + offset + len(c.token.text), c.token.text, "DATE",
+                                 p.isoformat(), p, p, "day", "publication"), "clause"
         if when is None and in_sentence is not None:
             when, source = in_sentence, "sentence"
         if when is None and labels:
@@ -229,7 +239,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             ctx.narrative.told(when)
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute":
             when = timing.in_year(when, year)
-        if c.frame.claim and c.token.lemma_.lower() in reporting and etype == "Statement" and (
+        if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
             source not in ("clause", "sentence", "heading") or (source == "sentence" and _reports_event(c, cands))
         ):
             continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news
@@ -262,6 +272,13 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if not any(e.type == "ReportRelease" for e in out):
         _remember_report(sdoc, offset, index, ctx, frames)
     return sorted(out, key=lambda e: e.trigger.start)
+
+
+def _progressive_now(t: Any, headline: bool) -> bool:
+    """A present progressive in running text ("is designating"): an act under way now."""
+    return not headline and t.tag_ == "VBG" and t.dep_ == "ROOT" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in t.children
+    )
 
 
 def _reports_event(c: Candidate, cands: list[Candidate]) -> bool:
