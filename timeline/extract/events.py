@@ -264,6 +264,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             claimed_in=claimed_in,
         )
         ev = replace(ev, label=label_of(ev, c, frames, sdoc, offset, text))
+        for conj, tx in _gapped(c.token, gov, offset) if not c.frame.claim else ():
+            # "stole $620 million in March, and $100 million from Harmony in June": a second theft
+            span = Span(conj.idx + offset, conj.idx + offset + len(conj.text), conj.text)
+            out.append(replace(ev, trigger=span, when=tx, time_source="clause", inferred=None, quantities=()))
         if c.frame.claim:
             statements[c.token.i] = ev
         if etype == "ReportRelease" and agent is not None:
@@ -272,6 +276,17 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if not any(e.type == "ReportRelease" for e in out):
         _remember_report(sdoc, offset, index, ctx, frames)
     return sorted(out, key=lambda e: e.trigger.start)
+
+
+def _gapped(t: Any, gov: dict[int, list[Timex]], offset: int) -> list[tuple[Any, Timex]]:
+    """Dates a trigger governs through a coordinated object of its own: each is one more event
+    whose verb the text leaves out."""
+    out = []
+    for tx in gov.get(t.i, []):
+        gap = timing.gap_of(tx, t) if tx.resolved else None
+        if gap is not None:
+            out.append((gap, tx))
+    return out
 
 
 def _progressive_now(t: Any, headline: bool) -> bool:

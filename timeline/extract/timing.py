@@ -80,10 +80,25 @@ def best(timexes: list[Timex]) -> Timex:
     return min(timexes, key=lambda t: (not t.resolved, _GRAN_RANK.get(t.granularity or "", 9), t.start))
 
 
+def gap_of(tx: Timex, t: Token) -> Token | None:
+    """The coordinated object of a gapped clause a date belongs to ("stole $100 million in June
+    and $41 million in September": September goes with the second sum), or None."""
+    offset = getattr(t.doc, "user_data", {}).get("offset", 0)
+    gaps = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PROPN", "SYM")]
+    gaps += [g for c in t.children if c.dep_ in ("dobj", "pobj") for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "NUM", "PROPN", "SYM")]
+    before = [g for g in gaps if g.idx + offset < tx.start]
+    return max(before, key=lambda g: g.i) if before else None
+
+
+def _under_conj(tx: Timex, t: Token) -> bool:
+    return gap_of(tx, t) is not None
+
+
 def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str], triggers: set[int]) -> Timex | None:
     """The date attached to the trigger ``t`` in the parse, or to the clause it heads."""
     if t.i in gov:
-        return best(gov[t.i])
+        mine = [x for x in gov[t.i] if not _under_conj(x, t)]
+        return best(mine or gov[t.i])
     head = t.head
     # a noun event takes the date of the light verb that takes it
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.i in gov:
