@@ -193,6 +193,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     cands = match(sdoc, frames, _marks(sdoc, offset, text, sent, frames, index), set(gov))
     triggers = {c.token.i for c in cands}
     gov = timing.governors(sdoc, offset, body_tx, triggers)
+    year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+    if year is not None:  # "In 2021, … in March and … in October": the months are in 2021
+        gov = {i: [timing.in_year(t, year) if t.anchor != "absolute" else t for t in txs] for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
     cited = according_to(sdoc)
@@ -211,11 +214,13 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             etype = "Denial"  # "has never acknowledged running camps"
         elif not mod.happened:
             continue
-        elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) for k in c.token.children):
+        elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) and timing.reported_as_news(k) for k in c.token.children):
             etype = "Denial"  # "said it had not sent anyone back"
         if c.nominal and _is_document(c.token, frames) and own is None and _cited(c.token, reporting):
             continue  # "the UN report found", "in a report by KCNA": a source cited, not a release
         agent = _entity(c.agent, sdoc, offset, index, ctx)
+        if agent is None and c.nominal:  # "the OHCHR report": an actor compounded with the event noun is its author
+            agent = next((_entity(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
         if c.frame.needs_agent and agent is None:
             continue
         if c.frame.claim and (_is_document(c.agent, frames) or (c.token.dep_ == "acl" and _is_document(c.token.head, frames))):
@@ -329,7 +334,7 @@ def _core_span(tok: Any, offset: int) -> tuple[int, int]:
     """The characters of a noun phrase's core: the head with its left modifiers and flat names."""
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "flat")]
     right = [c for c in tok.rights if c.dep_ in ("compound", "flat", "appos") and c.i - tok.i <= 3]
-    first = min([tok, *left], key=lambda t: t.i)
+    first = min([tok, *(x for c in left for x in c.subtree)], key=lambda t: t.i)
     last = max([tok, *[r for r in right if r.dep_ != "appos"]], key=lambda t: t.i)
     return first.idx + offset, last.idx + offset + len(last.text)
 
@@ -352,11 +357,18 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         found = [m for m in index.in_span(phrase[0].idx + offset, phrase[-1].idx + offset + len(phrase[-1].text))
                  if m.entity.kind == "actor" and any(t.idx + offset <= m.start < t.idx + offset + len(t.text) + 1 for t in phrase)]
     if not found:
+        for c in tok.children:  # "hackers linked to Pyongyang", "a group backed by the state"
+            if c.dep_ == "acl" and c.lemma_.lower() in _SPONSORED:
+                target = next((g for p in c.children if p.dep_ in ("prep", "agent") for g in p.children if g.dep_ == "pobj"), None)
+                ent = _entity(target, sdoc, offset, index, ctx) if target is not None else None
+                if ent is not None:
+                    return ent
         return _definite(tok, ctx) or _named(tok, offset)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
 
 
+_SPONSORED = frozenset({"link", "tie", "back", "sponsor", "associate", "affiliate", "connect", "direct", "run", "control"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
 
 
