@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from .. import language
@@ -34,6 +33,7 @@ from .modality import according_to, assess, negated
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
 _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they|he|she|we|its|their)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
@@ -67,7 +67,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     index = _Index(mentions, people, sorted(timexes, key=lambda t: t.start))
     units = discourse.readable(text, sentences, doc.noise)
     scan = _scanner(frames)
-    wanted = [s for s, furniture in units if not furniture and scan.search(s.text)]
+    wanted = [s for s, furniture in units if not furniture and (
+        scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text))))]
     parsed = dict(zip((s.start for s in wanted), language.parse([s.text for s in wanted])))
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     ctx.dated_headings = sum(
@@ -112,25 +113,45 @@ def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, he
     ctx.narrative.heading = timing.best(dated) if dated else None
 
 
-@lru_cache(maxsize=4)
-def _scanner_cached(frames_id: int, forms: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
+@dataclass(frozen=True)
+class _Scan:
+    """Cheap scans that decide which sentences are worth a parse: one for the inflected forms
+    of event triggers and instrument names, one for those of speech acts, which need a speaker."""
+
+    events: re.Pattern[str]
+    speech: re.Pattern[str]
 
 
-def _scanner(frames: Frames) -> re.Pattern[str]:
-    """A cheap scan for the inflected forms of every trigger lemma and instrument name: only
-    sentences it finds are parsed."""
+_SCANS: dict[int, tuple[Frames, _Scan]] = {}
+
+
+def _scanner(frames: Frames) -> _Scan:
+    cached = _SCANS.get(id(frames))
+    if cached is not None and cached[0] is frames:
+        return cached[1]
+    speech = {t.lemma for f in frames.frames if f.claim for t in (*f.verbs, *f.nouns)}
+    scan = _Scan(
+        _forms_pattern(frames.trigger_words() - speech, [i.pattern.pattern for i in frames.instruments]),
+        _forms_pattern(speech, []),
+    )
+    _SCANS[id(frames)] = (frames, scan)
+    return scan
+
+
+def _forms_pattern(lemmas: set[str], patterns: list[str]) -> re.Pattern[str]:
     from lemminflect import getAllInflections
 
     forms: set[str] = set()
-    for lemma in frames.trigger_words():
+    for lemma in lemmas:
         forms.add(lemma)
         for variants in getAllInflections(lemma).values():
             forms.update(variants)
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms.update({lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", stem + "ied" if lemma.endswith("y") else lemma})
-    return _scanner_cached(id(frames), tuple(sorted(forms)), tuple(i.pattern.pattern for i in frames.instruments))
+        forms.update({lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"})
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ied")
+    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
 
 
 class _Index:

@@ -265,7 +265,7 @@ def match(
                 if not ok:
                     continue
                 out.append(Candidate(frame, t, False, themes, verb_agent(t), is_passive(t), frame.constrained))
-        elif t.pos_ == "NOUN":
+        elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(f.findings for f in frames.by_noun.get(lemma, ()))):
             seen = set()
             for frame in frames.by_noun.get(lemma, ()):
                 if frame.id in seen:
@@ -284,12 +284,15 @@ def match(
                 if not _is_specific(t, light, dated):
                     continue
                 themes = noun_themes(t)
+                authors = [x for x in themes if x.pos_ == "PROPN" and x.head.lower_ == "of"]
+                themes = [x for x in themes if x not in authors]  # "the report of the UN office": its author
                 lemmas = _theme_lemmas(themes, marks)
-                has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+                has_of = any(x.head.lower_ == "of" for x in themes)
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok and (has_of or not frame.constrained and lemmas & frame.themes_not):
                     continue
-                out.append(Candidate(frame, t, True, themes, noun_agent(t, light), False, ok and frame.constrained))
+                agent = noun_agent(t, light) or (authors[0] if authors else None)
+                out.append(Candidate(frame, t, True, themes, agent, False, ok and frame.constrained))
     return resolve_overlaps(out, dated)
 
 
