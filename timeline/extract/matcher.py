@@ -196,8 +196,8 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
                     group += [g for g in c.children if g.dep_ == "pobj"]
         if tok.lower_ == "what":  # "fired what it claims is a satellite launch vehicle"
             group += [x for x in tok.head.subtree if x.dep_ in ("attr", "dobj", "compound")]
-        if tok.pos_ == "PROPN":
-            out.add("@named")
+        if tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass", "obj", "appos", "conj"):
+            out.add("@named")  # "arrested Kenneth Bae", "Jang Song Thaek was executed"
         for g in group:
             out.add(g.lemma_.lower())
             out.add(g.lower_)
