@@ -370,7 +370,7 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         for ent in reversed(ctx.seen):
             if (ent.category == "person") == person:
                 return ent
-        return ctx.source if tok.lower_ == "we" else None
+        return None  # "we": the author, whom the text does not name
     start, end = _core_span(tok, offset)
     found = [m for m in index.in_span(start, end) if m.entity.kind == "actor"]
     if not found:
