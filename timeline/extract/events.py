@@ -286,7 +286,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when=when,
             participants=participants,
             quantities=_quantities(c, text, offset),
-            attributed_to=agent if c.frame.claim else speaker,
+            attributed_to=speaker,
             certainty=mod.certainty,
             polarity="positive",
             duration=_duration(c, index.durations_in(sent), offset) if etype == "Sentencing" else None,
@@ -433,10 +433,12 @@ def _definite(tok: Any, ctx: _Context) -> Entity | None:
 def _claimant(c: Candidate, mod: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context, frames: Frames,
               cited: Any, statements: dict[int, Event]) -> tuple[Entity | None, str | None]:
     """Who says so, and the act (statement, report release) that asserts it."""
-    if c.frame.claim:
-        return None, None
     claimed_in = None
     speaker = None
+    if mod.speaker is not None and mod.speaker.lower_ in ("that", "which") and mod.reporter is not None and mod.reporter.dep_ == "relcl":
+        mod = replace(mod, speaker=mod.reporter.head)  # "a report … that says": the report speaks
+    if mod.speaker is not None and mod.speaker.lower_ == "it" and ctx.report_author is not None:
+        return ctx.report_author, ctx.report_key  # "It found that …", of the report under discussion
     if mod.reporter is not None:
         said = statements.get(mod.reporter.i)
         claimed_in = said.key if said is not None else None
