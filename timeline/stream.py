@@ -362,7 +362,7 @@ class Run:
             target = event_of.get(key)
             if target is not None and target != node:
                 links.append((f"<{node}>", rdf.LINKS[predicate], f"<{target}>"))
-        yield rdf.render(links, rdf.EVENTS_GRAPH_REF, self.syntax)
+        yield rdf.render(list(dict.fromkeys(links)), rdf.EVENTS_GRAPH_REF, self.syntax)
         lines = self.syntax in ("nt", "nq")
         for doc_id, text, templates in self._records(self._spool):
             parts = [text]
