@@ -150,3 +150,35 @@ def test_the_cli_answers_a_named_query_from_kept_rows(run, tmp_path, examples_di
     assert next((kg / "results").glob("*.json")).stat().st_mtime_ns == kept
     unchanged = run("ingest", examples_dir, "--store", kg)
     assert unchanged.exit_code == 0 and list((kg / "results").glob("*.json"))  # nothing changed: rows stay
+
+
+def test_a_document_that_leaves_a_merge_splits_it_through_the_index(tmp_path):
+    """With the default merge (candidates through the index), a document that no longer reports
+    an event leaves the merged event to the other document, as a fresh merge would."""
+    import sys
+
+    from rdflib.compare import isomorphic
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from store_fixtures import TEXT_B, corpus, document, mention
+
+    from timeline import rdf
+    from timeline.extract import merge_events
+    from timeline.ingest import ingest
+
+    docs, events = corpus()
+    with store.open_store(tmp_path / "s") as target:
+        first = ingest(target, docs, lambda d: events[d.id])
+    assert first.events < first.mentions  # the repatriation told by doc-a and doc-b is one event
+    text = TEXT_B.replace("Reports say China repatriated 60 North Korean defectors in April 2024. ", "")
+    new_b = document("doc-b", text, docs[1].published)
+    kept = [m for m in events["doc-b"] if m.type == "Execution"]
+    shifted = [mention(new_b, m.type, m.label, m.sentence.text, "executed", m.when and None, participants=m.participants) for m in kept]
+    changed = dict(events, **{"doc-b": shifted})
+    with store.open_store(tmp_path / "s") as target:
+        report = ingest(target, [docs[0], new_b, docs[2]], lambda d: changed[d.id])
+    assert report.changed == ("doc-b",)
+    final = [docs[0], new_b, docs[2]]
+    expected = rdf.build_graph(final, merge_events([m for d in final for m in changed[d.id]]))
+    with store.open_store(tmp_path / "s") as target:
+        assert isomorphic(store.to_rdflib(target), expected)

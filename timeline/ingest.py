@@ -144,6 +144,35 @@ def _agent(mention: Event) -> str | None:
     return next((p.entity.key for p in mention.participants if p.role == "agent"), None)
 
 
+_PUBLICATIONS = frozenset({"ReportRelease", "Investigation", "Resolution"})
+"""Types whose undated mentions join a dated event of their agent in any year (see merge.py)."""
+
+
+def merge_blocks(mentions: Sequence[Event]) -> set[str]:
+    """The blocks one document's mentions of one event type can merge across documents in:
+    ``type|agent|year`` for each agent and year its mentions name (the default merge joins
+    mentions of different documents only with one agent and overlapping years), or
+    ``type|agent|*`` for publications, whose undated mentions join any year. Mentions without
+    an agent merge with no other document's. Over-approximate on purpose: every agent with every
+    year of the document's mentions of that type, since they may form one cluster."""
+    from .extract.merge import interval_of
+
+    agents = {a for a in map(_agent, mentions) if a is not None}
+    if not agents:
+        return set()
+    etype = mentions[0].type
+    if etype in _PUBLICATIONS:
+        return {f"{etype}|{agent}|*" for agent in agents}
+    years: set[int] = set()
+    for mention in mentions:
+        interval = interval_of(mention.when)
+        if interval is not None:
+            start = interval[0].year
+            end = interval[1].year if interval[1] is not None else start + 30
+            years.update(range(start, min(end, start + 30) + 1))
+    return {f"{etype}|{agent}|{year}" for agent in agents for year in years}
+
+
 def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -287,6 +316,7 @@ class _Work:
         self.docs_to_write: set[str] = set()
         self.removed: list[str] = []
         self.gone: dict[str, str | None] = {}  # mentions of changed and removed documents, and their events
+        self.seeds: set[str] = set()  # the blocks the old versions of changed and removed documents were in
         self.removals: list[ox.Quad] = []
         self.graphs_to_drop: list[str] = []
         self.additions: list[str] = []
@@ -303,6 +333,8 @@ class _Work:
                 if event:
                     self.old_events.add(event)
             db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+            self.seeds.update(row[0] for row in db.execute("SELECT block FROM blocks WHERE doc_id = ?", (doc_id,)))
+            db.execute("DELETE FROM blocks WHERE doc_id = ?", (doc_id,))
         for doc_id in removed:
             db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
             self.graphs_to_drop.append(rdf.document_graph_ref(doc_id))
@@ -321,6 +353,13 @@ class _Work:
             )
             self.units.update((record.id, m.type) for m in mentions)
             self.docs_to_write.add(record.id)
+            by_type: dict[str, list[Event]] = {}
+            for mention in mentions:
+                by_type.setdefault(mention.type, []).append(mention)
+            db.executemany(
+                "INSERT INTO blocks VALUES (?, ?, ?)",
+                [(record.id, etype, block) for etype, group in by_type.items() for block in merge_blocks(group)],
+            )
         if self.full or not self.indexed:
             self.units = set(db.execute("SELECT DISTINCT doc_id, type FROM mentions"))
         else:
@@ -334,18 +373,23 @@ class _Work:
             db.execute("UPDATE mentions SET event = NULL")
 
     def _close_over_agents(self) -> None:
-        """Every (document, type) whose mentions can merge with those of the changed documents:
-        the default merge joins mentions of different documents only within one type and agent."""
+        """Every (document, type) whose mentions can merge with those of the changed documents,
+        through the blocks they share (:func:`merge_blocks`), until nothing new joins."""
         db = self.db
+        done: set[str] = set()
+        blocks = list(self.seeds)  # what the old versions merged with must merge again without them
         todo = list(self.units)
-        blocks: set[tuple[str, str]] = set()
-        while todo:
-            doc_id, etype = todo.pop()
-            for (agent,) in db.execute("SELECT DISTINCT agent FROM mentions WHERE doc_id = ? AND type = ? AND agent IS NOT NULL", (doc_id, etype)):
-                if (etype, agent) in blocks:
+        while todo or blocks:
+            if todo:
+                doc_id, etype = todo.pop()
+                blocks = [row[0] for row in db.execute("SELECT block FROM blocks WHERE doc_id = ? AND type = ?", (doc_id, etype))] + blocks
+            while blocks:
+                block = blocks.pop()
+                if block in done:
                     continue
-                blocks.add((etype, agent))
-                for (other,) in db.execute("SELECT DISTINCT doc_id FROM mentions WHERE type = ? AND agent = ?", (etype, agent)):
+                done.add(block)
+                etype = block.split("|", 1)[0]
+                for (other,) in db.execute("SELECT DISTINCT doc_id FROM blocks WHERE block = ?", (block,)):
                     if (other, etype) not in self.units:
                         self.units.add((other, etype))
                         todo.append((other, etype))
