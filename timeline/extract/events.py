@@ -263,10 +263,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = ctx.narrative.heading, "heading"
         if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token):
             when, source = ctx.narrative.thread, "narrative"
-        if when is None and ctx.narrative.thread is not None and _SINCE_THEN.search(sent.text):
-            when, source = timing.since(ctx.narrative.thread), "narrative"  # "Since then, … has adopted new laws"
+        if when is None and ctx.narrative.last is not None and _SINCE_THEN.search(sent.text):
+            when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
         if when is not None and source in ("clause", "sentence"):
-            ctx.narrative.told(when)
+            ctx.narrative.told(when, verbal=timing.past_tense(c.token) and not c.nominal)
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute":
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
@@ -310,7 +310,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
 
 
 def _cited(t: Any, reporting: frozenset[str]) -> bool:
-    """A document named as the source of what a sentence says."""
+    """A document named as the source of what a sentence says (a new one is news of its release)."""
+    if any(c.dep_ == "amod" and c.lower_ in ("new", "latest") for c in t.children):
+        return False
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in reporting:
         return True
     return t.dep_ == "pobj" and (t.head.lower_ in ("in", "to") and t.head.i > 0 and t.doc[t.head.i - 1].lower_ in ("according", "in")

@@ -191,9 +191,11 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
         group += [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod", "poss")]
         group += [c for c in tok.children if c.dep_ == "conj"]  # "fences, cameras and detectors"
         if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITY:
-            for c in tok.children:  # "hundreds of defectors", "a group of escapees"
+            for c in tok.children:  # "hundreds of defectors", "a group of escapees", "the use of watermarking"
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    group += [g for g in c.children if g.dep_ == "pobj"]
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            group += [g, *(m for m in g.children if m.dep_ in ("compound", "nmod", "amod", "conj"))]
         if tok.lower_ == "what":  # "fired what it claims is a satellite launch vehicle"
             group += [x for x in tok.head.subtree if x.dep_ in ("attr", "dobj", "compound")]
         if tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass", "obj", "appos", "conj"):
