@@ -198,6 +198,7 @@ function click(x, y) {
     drawNow(); saveHash();
     return;
   }
+  if (hit.span) { showList(num(hit.span.members.length) + " events known only to " + spanName(hit.span) + " \u00b7 " + hit.lane.label, hit.span.members); return; }
   showList(TYPES[hit.undated].label + ": undated events (" + num(hit.members.length) + ")", hit.members);
 }
 canvas.addEventListener("dblclick", function (e) { var p = local(e); zoom(2, p[0]); });

@@ -109,54 +109,90 @@ function draw() {
 
 function placeDated(f, lanes, geo) {
   var unit = f.unit, d0 = state.d0, d1 = state.d1, p = ppd();
-  var nl = lanes.length;
+  var nl = lanes.length, coarseDays = unit.d * 1.5;
   var rowEnd = lanes.map(function (ln) { return new Float64Array(ln.rows).fill(-1e9); });
   var rowHard = lanes.map(function (ln) { return new Float64Array(ln.rows).fill(-1e9); });
-  var placed = lanes.map(function () { return []; });  // per lane: [i, row, x0, x1]
+  var placed = lanes.map(function () { return []; });  // per lane: [event or -1, row, x0, x1, dot, group]
   var boxes = lanes.map(function () { return []; });   // per lane: [x0, x1, n, key, members]
+  var spanRows = new Int32Array(nl);
   var curKey = new Float64Array(nl).fill(NaN), members = lanes.map(function () { return []; });
   var visibleLane = lanes.map(function (ln) { return ln.y1 > AXIS_H && ln.y0 < geo.bottom; });
-  var eps = 1e-6;
+  var eps = 1e-6, o, i, L, r;
 
   function extent(i) {
     var a = GUTTER + (START[i] - d0) * p, b = GUTTER + (END[i] - d0) * p;
     if (KIND[i] === K_POINT || b - a < 9) { var c = (a + b) / 2; return [c - 5, c + 5, 1]; }
     return [Math.max(a, GUTTER - 4), Math.min(b, W + 4), 0];
   }
+  function inView(i) {
+    if (!pass[i] || END[i] <= d0 || START[i] >= d1) return -1;
+    var lane = geo.slot[laneOf(i)];
+    return lane >= 0 && visibleLane[lane] ? lane : -1;
+  }
+
+  // 1. events known only to a period longer than a bucket (a year when counting months):
+  //    grouped by their exact interval and drawn as spans in the lane's top rows
+  var groups = lanes.map(function () { return new Map(); }), coarse = new Uint8Array(NE);
+  for (o = 0; o < ORDER.length; o++) {
+    i = ORDER[o];
+    if (END[i] - START[i] <= coarseDays) continue;
+    L = inView(i);
+    if (L < 0 || lanes[L].rows < 2) continue;
+    var gk = START[i] * 100000 + (END[i] - START[i]), g = groups[L].get(gk);
+    if (!g) groups[L].set(gk, g = { s: START[i], e: END[i], members: [] });
+    g.members.push(i);
+  }
+  groups.forEach(function (map, L) {
+    var list = Array.from(map.values()).sort(function (a, b) { return a.s - b.s || b.e - a.e; });
+    var ends = rowEnd[L], maxRows = lanes[L].rows - 1, used = 0;
+    list.forEach(function (g) {
+      var x0 = Math.max(GUTTER + (g.s - d0) * p, GUTTER - 4), x1 = Math.min(GUTTER + (g.e - d0) * p, W + 4);
+      for (r = 0; r < maxRows; r++) if (ends[r] + 3 <= x0) break;
+      if (r === maxRows) return;  // no room: these go to the counts below
+      ends[r] = x1;
+      used = Math.max(used, r + 1);
+      g.members.forEach(function (k) { coarse[k] = 1; });
+      if (g.members.length === 1) placed[L].push([g.members[0], r, x0, x1, 0, null]);
+      else placed[L].push([-1, r, x0, x1, 0, g]);
+    });
+    spanRows[L] = used;
+    for (r = 0; r < used; r++) ends[r] = 1e9;  // the rows of spans take nothing else
+  });
+
+  // 2. everything else: per lane and bucket, each event if the bucket's events fit, else a count
   function flush(L) {
     var m = members[L], n = m.length;
     if (!n) return;
-    var key = curKey[L], ln = lanes[L], rows = ln.rows, ends = rowEnd[L], hard = rowHard[L];
-    var ok = n <= rows * 6, r, k;
+    var key = curKey[L], ln = lanes[L], rows = ln.rows, r0 = spanRows[L], ends = rowEnd[L], hard = rowHard[L];
+    var ok = n <= (rows - r0) * 6, k;
     var saveEnds = ends.slice(), saveHard = hard.slice(), tmp = [];
     if (ok) {
       m.sort(function (a, b) { return START[a] - START[b] || a - b; });
       for (k = 0; k < n && ok; k++) {
         var i = m[k], e = extent(i);
-        for (r = 0; r < rows; r++) if (ends[r] + 3 <= e[0]) break;
+        for (r = r0; r < rows; r++) if (ends[r] + 3 <= e[0]) break;
         if (r === rows) { ok = false; break; }
         ends[r] = e[1];
         if (e[2]) hard[r] = e[1];
-        tmp.push([i, r, e[0], e[1], e[2]]);
+        tmp.push([i, r, e[0], e[1], e[2], null]);
       }
     }
     if (ok) { Array.prototype.push.apply(placed[L], tmp); m.length = 0; return; }
     ends.set(saveEnds); hard.set(saveHard);
     var range = bucketRange(unit, key), bx0 = GUTTER + (range[0] - d0) * p + 1, bx1 = GUTTER + (range[1] - d0) * p - 1;
     var after = -1e9;
-    for (r = 0; r < rows; r++) after = Math.max(after, hard[r] + 2);
+    for (r = r0; r < rows; r++) after = Math.max(after, hard[r] + 2);
     bx0 = Math.max(bx0, after);
     if (bx1 - bx0 < 4) bx1 = bx0 + 4;
-    boxes[L].push([bx0, bx1, n, key, m.slice()]);
-    for (r = 0; r < rows; r++) { ends[r] = Math.max(ends[r], bx1); hard[r] = Math.max(hard[r], bx1); }
+    boxes[L].push([bx0, bx1, n, key, m.slice(), r0]);
+    for (r = r0; r < rows; r++) { ends[r] = Math.max(ends[r], bx1); hard[r] = Math.max(hard[r], bx1); }
     m.length = 0;
   }
-
-  for (var o = 0; o < ORDER.length; o++) {
-    var i = ORDER[o];
-    if (!pass[i] || END[i] <= d0 || START[i] >= d1) continue;
-    var L = geo.slot[laneOf(i)];
-    if (L < 0 || !visibleLane[L]) continue;
+  for (o = 0; o < ORDER.length; o++) {
+    i = ORDER[o];
+    if (coarse[i]) continue;
+    L = inView(i);
+    if (L < 0) continue;
     var mid = MID[i] < d0 ? d0 : MID[i] >= d1 ? d1 - eps : MID[i];
     var key = bucketKey(unit, i, mid);
     if (key !== curKey[L]) { flush(L); curKey[L] = key; }
@@ -164,13 +200,14 @@ function placeDated(f, lanes, geo) {
   }
   for (L = 0; L < nl; L++) flush(L);
 
-  // draw: counts first, then markers, then labels in the free space
+  // draw: counts first, then markers and spans, then labels in the free space
   for (L = 0; L < nl; L++) {
     var ln = lanes[L];
     if (!visibleLane[L]) continue;
     boxes[L].forEach(function (b) { drawBox(f, ln, b); });
     placed[L].forEach(function (it) {
       var y = ln.y0 + 4 + it[1] * ROW + ROW / 2;
+      if (it[5]) { drawSpan(f, ln, it, y); return; }
       drawMarker(it[0], it[2], it[3], y, it[4]);
       posX[it[0]] = (it[2] + it[3]) / 2; posY[it[0]] = y;
       f.hits.push({ x0: it[2] - 2, x1: it[3] + 2, y0: y - 7, y1: y + 7, ev: it[0] });
@@ -178,6 +215,37 @@ function placeDated(f, lanes, geo) {
     });
     placeLabels(f, ln, placed[L], boxes[L]);
   }
+}
+
+function spanName(g) {
+  var a = new Date(g.s * DAY), b = new Date((g.e - 1) * DAY), days = g.e - g.s;
+  if (a.getUTCMonth() === 0 && a.getUTCDate() === 1 && b.getUTCMonth() === 11 && b.getUTCDate() === 31)
+    return a.getUTCFullYear() === b.getUTCFullYear() ? String(a.getUTCFullYear()) : a.getUTCFullYear() + "\u2013" + b.getUTCFullYear();
+  if (a.getUTCDate() === 1 && days <= 31 && a.getUTCMonth() === b.getUTCMonth()) return MONTHS[a.getUTCMonth()] + " " + a.getUTCFullYear();
+  return iso(g.s) + " \u2026 " + iso(g.e - 1);
+}
+function drawSpan(f, ln, it, y) {
+  // several events known only to the same period: one bar over the period, with their count
+  var g = it[5], x0 = it[2], x1 = it[3], n = g.members.length, h = 14, color = ln.color;
+  var inferred = g.members.every(function (i) { return KIND[i] === K_INFERRED; });
+  if (state.lanes === "type") color = typeColor[TYPE[g.members[0]]];
+  ctx.fillStyle = hexA(color, inferred ? 0.12 : 0.32); ctx.fillRect(x0, y - h / 2, x1 - x0, h);
+  ctx.strokeStyle = hexA(color, 0.95); ctx.lineWidth = 1.2;
+  if (inferred) ctx.setLineDash([3, 2]);
+  ctx.strokeRect(x0 + 0.5, y - h / 2 + 0.5, x1 - x0 - 1, h - 1);
+  ctx.setLineDash([]);
+  g.members.forEach(function (i) { posX[i] = (Math.max(x0, GUTTER) + Math.min(x1, W)) / 2; posY[i] = y; });
+  f.hits.push({ x0: x0, x1: x1, y0: y - h / 2, y1: y + h / 2, span: g, lane: ln });
+  var vx0 = Math.max(x0, GUTTER + 1), vx1 = Math.min(x1, W - 1), room = vx1 - vx0 - 8;
+  var text = num(n) + " events \u00b7 " + spanName(g) + (inferred ? " (inferred)" : "");
+  ctx.font = BOLD;
+  if (ctx.measureText(text).width > room) text = num(n);
+  var tw = ctx.measureText(text).width;
+  if (tw <= room) {
+    ctx.fillStyle = "#1d232b"; ctx.fillText(text, vx0 + 4, y);
+    f.labels.push({ x: vx0 + 4, y: y - 7, w: tw, h: 14, kind: "count" });
+  }
+  ctx.font = FONT;
 }
 
 function drawMarker(i, x0, x1, y, dot) {
@@ -219,7 +287,8 @@ function roundRect(x, y, w, h, r) {
 }
 
 function drawBox(f, ln, b) {
-  var x0 = Math.max(b[0], GUTTER + 1), x1 = Math.min(b[1], W - 1), n = b[2], y0 = ln.y0 + 3, y1 = ln.y1 - 3, h = y1 - y0;
+  var x0 = Math.max(b[0], GUTTER + 1), x1 = Math.min(b[1], W - 1), n = b[2];
+  var y0 = b[5] ? ln.y0 + 4 + b[5] * ROW : ln.y0 + 3, y1 = ln.y1 - 3, h = y1 - y0;
   if (x1 - x0 < 2) { x0 = b[0]; x1 = b[1]; }
   var byType = new Int32Array(NT), inferred = 0;
   b[4].forEach(function (i) { byType[TYPE[i]]++; if (KIND[i] === K_INFERRED) inferred++; });
@@ -285,7 +354,9 @@ function placeLabels(f, ln, items, boxes) {
     if (y - 8 < Math.max(ln.y0, AXIS_H) || y + 8 > Math.min(ln.y1, frame.geo.bottom)) return;
     var prevEnd = GUTTER;  // where the previous marker or label in this row ends
     for (var k = 0; k < row.length; k++) {
-      var it = row[k], text = EV.l[it[0]], w = labelWidth(it[0]), placed = null;
+      var it = row[k];
+      if (it[0] < 0) { prevEnd = Math.max(prevEnd, it[3]); continue; }  // a span of several: its count is inside
+      var text = EV.l[it[0]], w = labelWidth(it[0]), placed = null;
       if (it[3] >= GUTTER && it[2] <= W) {
         // to the right, up to the next marker, count or the edge
         var lx = Math.max(it[3] + 4, GUTTER + 2), limit = k + 1 < row.length ? row[k + 1][2] - 4 : W - 4;

@@ -223,6 +223,10 @@ function showTip(hit, x, y) {
     var inferred = b[4].filter(function (i) { return KIND[i] === K_INFERRED; }).length;
     lines = [num(b[2]) + " events \u00b7 " + bucketName(frame.unit, b[3]) + " \u00b7 " + hit.lane.label,
              parts.join(", ") + (inferred ? " \u00b7 " + num(inferred) + " with inferred time" : "") + " \u2014 click to zoom in"];
+  } else if (hit.span) {
+    var g = hit.span, inf = g.members.filter(function (i) { return KIND[i] === K_INFERRED; }).length;
+    lines = [num(g.members.length) + " events known only to " + spanName(g) + " \u00b7 " + hit.lane.label,
+             (inf ? num(inf) + " with time inferred from the publication date \u00b7 " : "") + "click to list them"];
   } else {
     lines = [TYPES[hit.undated].label + ": " + num(hit.members.length) + " undated events", "click to list them"];
   }
