@@ -155,6 +155,7 @@ function loadEvidenceWhenIdle() {
   // parse the evidence blocks one by one between frames, so a search also finds quotes
   var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 30); };
   function next() {
+    if (!SEARCH) { searchBase(); idle(next); return; }
     while (searchLoaded < DETAIL.length && DETAIL[searchLoaded]) searchLoaded++;
     if (searchLoaded >= DETAIL.length) { if (state.text) apply(); return; }
     detail(searchLoaded * META.chunk);
