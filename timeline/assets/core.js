@@ -157,7 +157,7 @@ function loadEvidenceWhenIdle() {
   function next() {
     if (!SEARCH) { searchBase(); idle(next); return; }
     while (searchLoaded < DETAIL.length && DETAIL[searchLoaded]) searchLoaded++;
-    if (searchLoaded >= DETAIL.length) { if (state.text) apply(); return; }
+    if (searchLoaded >= DETAIL.length) { window.__tlEvidenceRead = true; if (state.text) apply(); return; }
     detail(searchLoaded * META.chunk);
     idle(next);
   }
