@@ -147,7 +147,8 @@ function searchAddChunk(k) {
   for (var j = 0; j < rows.length; j++) {
     var r = rows[j], extra = [r.ex || ""];
     (r.q || []).forEach(function (q) { extra.push(q.t); });
-    SEARCH[base + j] += "\n" + extra.join("\n").toLowerCase();
+    // one flat string per event (a concatenated string would be flattened by the first search)
+    SEARCH[base + j] = (SEARCH[base + j] + "\n" + extra.join("\n").toLowerCase()).split("").join("");
   }
 }
 var searchLoaded = 0;
