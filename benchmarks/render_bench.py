@@ -179,6 +179,11 @@ def main() -> int:
         verdict = (f"At {big['events']:,} events: first frame painted at {big['painted_ms']:,.0f} ms (target ≤ 1,500: "
                    f"{'met' if big['painted_ms'] <= 1500 else 'missed'}), the slowest zoom or filter step "
                    f"{worst_step:.0f} ms (target ≤ 100: {'met' if worst_step <= 100 else 'missed'}).")
+    slow = [f"{r['events']:,} events: {name} {r[key]:.0f} ms" for r in results if "drawn_ms" in r
+            for name, key in (("a zoom step", "zoom_max"), ("a type filter", "type_max"), ("a date filter", "dates_max"),
+                              ("a lane switch", "lanes_max"), ("the text search", "search_ms")) if r[key] > 100]
+    if slow:
+        verdict += " Steps over 100 ms in this run: " + "; ".join(slow) + "."
     text = f"""# HTML timeline at archive scale
 
 `.venv/bin/python benchmarks/render_bench.py` — synthetic graphs (tests/render_fixtures.py
