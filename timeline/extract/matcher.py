@@ -275,6 +275,12 @@ def match(
                 seen.add(frame.id)
                 if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
                     continue  # "detention centre", "execution ground": a modifier, not an event
+                if frame.findings:
+                    reporting = frames.sets.get("ReportingVerbs", frozenset())
+                    if not any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in reporting for c in t.children):
+                        continue  # "a 2014 UN investigation that detailed abuses": its findings were published
+                    out.append(Candidate(frame, t, True, [], noun_agent(t, light), False, True))
+                    continue
                 if not _is_specific(t, light, dated):
                     continue
                 themes = noun_themes(t)
