@@ -557,8 +557,10 @@ def _quantities(c: Candidate, text: str, offset: int) -> tuple[Quantity, ...]:
                     value = float(n.text.replace(",", ""))
                 except ValueError:
                     continue
-                unit = tok.lemma_.lower()
-                out.append(Quantity(value, unit, f"{n.text} {tok.text}", Span(n.idx + offset, tok.idx + offset + len(tok.text), text[n.idx + offset : tok.idx + offset + len(tok.text)])))
+                if n.i > tok.i:
+                    continue  # a number after its noun ("China 2025") counts nothing
+                a, b = n.idx + offset, tok.idx + offset + len(tok.text)
+                out.append(Quantity(value, tok.lemma_.lower(), text[a:b], Span(a, b, text[a:b])))
     return tuple(out)
 
 
