@@ -57,6 +57,8 @@ class Candidate:
 
 
 def is_passive(t: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in t.children):
+        return True
     if t.dep_ == "conj" and t.tag_ == "VBN" and t.head.pos_ == "VERB" and not any(
         c.dep_ in ("nsubj", "aux") for c in t.children
     ):
