@@ -285,7 +285,7 @@ class Endpoint:
             raise StoreError(f"push method {method!r}: use update or gsp")
         groups = _group_by_graph(data, graph or self.graph)
         if ontology:
-            groups[ONTOLOGY_GRAPH] = list(ox.parse(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE))
+            groups[ONTOLOGY_GRAPH] = list(ox.parse(ONTOLOGY_PATH.read_bytes(), format=ox.RdfFormat.TURTLE))
         before = self.requests
         sent: list[tuple[str, int]] = []
         for name in sorted(groups):

@@ -9,7 +9,7 @@ Typed namespaces reject misspelt terms: ``TL.Repatriaton`` raises instead of min
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from rdflib import Graph, Namespace
 from rdflib.namespace import DefinedNamespace, URIRef
@@ -17,9 +17,11 @@ from rdflib.namespace import DefinedNamespace, URIRef
 TL_IRI = "https://w3id.org/timeline-kg/ontology#"
 ID_BASE = "https://w3id.org/timeline-kg/id/"
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-ONTOLOGY_PATH = ONTOLOGY_DIR / "timeline.ttl"
-SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+# The Turtle files are package data: ``timeline/ontology_files`` is the top-level ``ontology/``
+# folder (a symlink in the source tree, real files in a wheel), found through importlib.resources.
+ONTOLOGY_DIR = resources.files(__package__).joinpath("ontology_files")
+ONTOLOGY_PATH = ONTOLOGY_DIR.joinpath("timeline.ttl")
+SHAPES_PATH = ONTOLOGY_DIR.joinpath("shapes.ttl")
 
 
 class TL(DefinedNamespace):
@@ -149,13 +151,13 @@ def bind_prefixes(graph: Graph) -> Graph:
 @lru_cache(maxsize=1)
 def ontology_graph() -> Graph:
     """The ontology (ontology/timeline.ttl) parsed once per process. Do not mutate it."""
-    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+    return Graph().parse(data=ONTOLOGY_PATH.read_text(encoding="utf-8"), format="turtle")
 
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
     """The SHACL shapes (ontology/shapes.ttl) parsed once per process. Do not mutate it."""
-    return Graph().parse(SHAPES_PATH, format="turtle")
+    return Graph().parse(data=SHAPES_PATH.read_text(encoding="utf-8"), format="turtle")
 
 
 @lru_cache(maxsize=1)

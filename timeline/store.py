@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Union
 
@@ -76,7 +77,7 @@ __all__ = [
 ]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+QUERIES_DIR = resources.files(__package__).joinpath("queries")
 
 # Formats ---------------------------------------------------------------------------------
 
@@ -308,7 +309,7 @@ def _rdflib_fallback(path: Path, fmt: ox.RdfFormat) -> Graph | None:
 
 
 def _load_ontology(target: ox.Store) -> None:
-    target.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    target.load(ONTOLOGY_PATH.read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
 
 
 def _ox_of_files(paths: Sequence[str | os.PathLike[str]], *, ontology: bool) -> ox.Store:
@@ -600,7 +601,7 @@ def named_queries() -> dict[str, NamedQuery]:
     True
     """
     found: dict[str, NamedQuery] = {}
-    for path in sorted(QUERIES_DIR.glob("*.rq")):
+    for path in sorted((p for p in QUERIES_DIR.iterdir() if p.name.endswith(".rq")), key=lambda p: p.name):
         text = path.read_text(encoding="utf-8")
         description = ""
         params: list[tuple[str, str]] = []
@@ -613,7 +614,8 @@ def named_queries() -> dict[str, NamedQuery]:
                 params.append((match.group(1), match.group(2)))
             elif not description and body:
                 description = body
-        found[path.stem] = NamedQuery(path.stem, description, text, tuple(params))
+        name = path.name.removesuffix(".rq")
+        found[name] = NamedQuery(name, description, text, tuple(params))
     return found
 
 
