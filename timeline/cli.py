@@ -98,24 +98,31 @@ def main() -> None:
 @click.option("--shard", metavar="I/N", help="Only this shard (1-based) of N, chosen by a hash of each document id.")
 @click.option("--progress/--no-progress", default=True, help="Show progress on a terminal.")
 def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
-    """Extract events from files or folders (.txt, .md, .html) as RDF.
+    """Extract events from files or folders (.txt, .md, .html) as RDF; - reads one document
+    from stdin.
 
     \b
     Example:
       timeline extract examples -o graph.ttl
       timeline extract article.txt --published 2025-10-02 --format nt
+      curl -s https://example.org/news.html | timeline extract - -o news.ttl
     """
     from . import pipeline, store
 
     fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "turtle"
     bar = _progress(progress)
-    extraction = pipeline.extract_paths(
-        paths,
-        published=published,
-        jobs=jobs,
-        shard=pipeline.parse_shard(shard) if shard else None,
-        progress=bar,
-    )
+    if "-" in map(str, paths):
+        if len(paths) > 1:
+            raise click.UsageError("- (a document on stdin) cannot be combined with other paths")
+        extraction = pipeline.extract_bytes(click.get_binary_stream("stdin").read(), published=published)
+    else:
+        extraction = pipeline.extract_paths(
+            paths,
+            published=published,
+            jobs=jobs,
+            shard=pipeline.parse_shard(shard) if shard else None,
+            progress=bar,
+        )
     if bar:
         bar.close()
     for error in extraction.errors:
@@ -139,24 +146,32 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
 @main.command()
 @click.argument("args", nargs=-1, metavar="GRAPH... [NAME]")
 @click.option("-q", "--query", "text", help="SPARQL query text.")
-@click.option("-f", "--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the SPARQL query from a file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-f", "--file", "file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), help="Read the SPARQL query from a file (- for stdin).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "turtle", "nt", "json-ld", "rdfxml", "trig", "nquads"]),
+    help="SELECT/ASK: table (default) or the W3C SPARQL 1.1 results formats json, csv, tsv. CONSTRUCT/DESCRIBE: turtle (default) or another RDF format.",
+)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (dates as YYYY-MM-DD).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), help="Query a store folder (see `timeline ingest`) instead of files.")
 @click.option("--endpoint", metavar="URL", help="Query a SPARQL server (credentials: TIMELINE_SPARQL_USER/_PASSWORD).")
 @click.option("--graph", "graph_iri", metavar="IRI", help="With --endpoint: the graph to query.")
-def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) -> None:
-    """Run SPARQL 1.1 over graph files, with the ontology loaded alongside.
+@click.option("--with-ontology", is_flag=True, help="Over files: add the ontology to the default graph (it is always the named graph <https://w3id.org/timeline-kg/ontology>).")
+def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri, with_ontology) -> None:
+    """Run SPARQL 1.1 over graph files, a store or a SPARQL server.
 
-    Give the query with -q, -f, or the NAME of a shipped query (see --list). The last
-    argument is taken as a NAME when it is not a file.
+    Give the query with -q, -f (- reads stdin), or the NAME of a shipped query (see --list).
+    The last argument is taken as a NAME when it is not a file. Over files the default graph
+    holds their triples only; the ontology is the named graph
+    <https://w3id.org/timeline-kg/ontology> (for type hierarchies: GRAPH <…ontology> { ?t
+    rdfs:subClassOf* tl:Event }).
 
     \b
     Example:
       timeline query out/graph.ttl timeline
-      timeline query out/graph.ttl -q 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
-      timeline query out/graph.ttl in-range -p from=2020-01-01 -p to=2020-12-31
+      timeline query out/graph.ttl -q 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format json
+      timeline query out/graph.ttl in-range -p from=2020-01-01 -p to=2020-12-31 --format csv
+      echo 'CONSTRUCT WHERE { ?e a tl:Repatriation ; ?p ?o }' | timeline query out/graph.ttl -f -
     """
     from . import store
 
@@ -174,7 +189,9 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) 
         raise click.UsageError("give exactly one query: -q TEXT, -f FILE or a NAME (see --list)")
     if not graphs and not (store_dir or endpoint):
         raise click.UsageError("give at least one GRAPH file, --store DIR or --endpoint URL")
-    if file:
+    if file and str(file) == "-":
+        sparql = click.get_text_stream("stdin").read()
+    elif file:
         sparql = store.read_query_file(file)
     elif name:
         if name not in named:
@@ -184,10 +201,11 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) 
         sparql = text
     bindings = dict(_param(p) for p in params)
     sources = store.sources(graphs, store_dir=store_dir, endpoint_url=endpoint, graph=graph_iri)
-    result = store.query(sources, sparql, bindings=bindings)
+    result = store.query(sources, sparql, bindings=bindings, with_ontology=with_ontology)
     for warning in result.warnings:
         click.echo(f"Note: {warning}", err=True)
-    click.echo(result.format(fmt))
+    out = result.format(fmt)
+    click.echo(out, nl=not out.endswith("\n"))
 
 
 _STORE_OPTION = click.option(

@@ -47,6 +47,7 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "MEDIA_TYPES",
     "display_path",
+    "document_from_bytes",
     "document_from_text",
     "iter_documents",
     "plan_documents",
@@ -135,6 +136,21 @@ def document_from_text(
     if doc_id is None:
         doc_id = f"doc-{sha[:12]}" if path == "<text>" else slugify(Path(path).stem)
     return _build(text, sha256=sha, path=path, published=published, media_type=media_type, doc_id=doc_id)
+
+
+def document_from_bytes(raw: bytes, *, path: str = "<stdin>", published: date | None = None, media_type: str | None = None) -> Document:
+    """Make a :class:`Document` from bytes such as standard input, decoded as a file is.
+
+    Without ``media_type`` the text is HTML when it opens like a page, else plain text.
+
+    >>> document_from_bytes(b"<!DOCTYPE html><title>T</title><p>Rain fell.</p>").media_type
+    'text/html'
+    """
+    text = _decode(raw, path)
+    if media_type is None:
+        head = text.lstrip()[:200].lower()
+        media_type = "text/html" if head.startswith(("<!doctype html", "<html")) else "text/plain"
+    return document_from_text(text, path=path, published=published, media_type=media_type)
 
 
 class PlannedDocument(NamedTuple):

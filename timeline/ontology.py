@@ -15,6 +15,8 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import DefinedNamespace, URIRef
 
 TL_IRI = "https://w3id.org/timeline-kg/ontology#"
+ONTOLOGY_GRAPH = TL_IRI.rstrip("#")
+"""The named graph the ontology sits in beside the data (in queries, a store, a SPARQL server)."""
 ID_BASE = "https://w3id.org/timeline-kg/id/"
 
 # The Turtle files are package data: ``timeline/ontology_files`` is the top-level ``ontology/``

@@ -133,6 +133,26 @@ def extract_paths(
     return result
 
 
+def extract_bytes(
+    raw: bytes, *, name: str = "<stdin>", published: date | None = None, fallback_published: date | None = None
+) -> Extraction:
+    """One document given as bytes (standard input, say) read and extracted like a file named
+    ``name``; a document that cannot be read is in ``errors``."""
+    from .documents import document_from_bytes
+
+    result = Extraction()
+    try:
+        doc = document_from_bytes(raw, path=name, published=published)
+    except DocumentError as error:
+        result.errors.append(error)
+        return result
+    if doc.published is None and fallback_published is not None:
+        doc = replace(doc, published=fallback_published, published_source="cli", published_confidence="high")
+    result.documents.append(doc)
+    result.mentions.extend(extract_document(doc))
+    return result
+
+
 def _bounded_map(pool: ProcessPoolExecutor, plan: list[PlannedDocument], dating: Dating, window: int):
     """Results in plan order, never more than ``window`` documents in flight."""
     pending: deque = deque()

@@ -1,0 +1,107 @@
+"""SPARQL and RDF conventions, run as a user runs them: the installed `timeline` command, its
+output read back by rdflib's own parsers for the W3C results formats and for RDF."""
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.query import Result
+
+from timeline import store
+
+TIMELINE = shutil.which("timeline", path=str(Path(sys.executable).parent)) or "timeline"
+TL = "https://w3id.org/timeline-kg/ontology#"
+
+
+def timeline(*args, stdin=None, cwd=None, ok=True):
+    done = subprocess.run([TIMELINE, *map(str, args)], input=stdin.encode() if stdin else None, capture_output=True, cwd=cwd, timeout=300)
+    done.stdout, done.stderr = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")  # line ends as written
+    if ok:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory, examples_dir):
+    out = tmp_path_factory.mktemp("conv") / "graph.ttl"
+    timeline("extract", examples_dir, "-o", out)
+    return out
+
+
+def test_count_over_a_file_is_its_triple_count(graph_file):
+    """COUNT(*) sees the file's triples only; the ontology is a named graph beside them."""
+    triples = len(Graph().parse(graph_file))
+    out = timeline("query", graph_file, "-q", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv").stdout
+    assert out == f"n\r\n{triples}\r\n"
+    onto = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/timeline-kg/ontology> { ?s ?p ?o } }"
+    assert int(timeline("query", graph_file, "-q", onto, "--format", "csv").stdout.split()[1]) > 100
+    subclass = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . ?t rdfs:subClassOf* tl:Event }"
+    without = timeline("query", graph_file, "-q", subclass, "--format", "csv").stdout.split()[1]
+    with_ontology = timeline("query", graph_file, "-q", subclass, "--format", "csv", "--with-ontology").stdout.split()[1]
+    assert int(without) < int(with_ontology)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
+def test_select_results_in_the_w3c_formats_parse_with_rdflib(graph_file, fmt):
+    """--format json|csv|tsv writes SPARQL 1.1 results that rdflib's own parsers read back."""
+    sparql = "SELECT ?doc ?published ?title WHERE { ?doc a tl:Document ; dcterms:issued ?published OPTIONAL { ?doc dcterms:title ?title } } ORDER BY ?doc"
+    out = timeline("query", graph_file, "-q", sparql, "--format", fmt).stdout
+    parsed = Result.parse(io.StringIO(out), format=fmt)
+    assert [str(v) for v in parsed.vars] == ["doc", "published", "title"]
+    rows = list(parsed)
+    assert len(rows) == 5
+    assert all(isinstance(row[0], URIRef) for row in rows)
+    if fmt != "csv":  # CSV carries lexical forms only, by design of the format
+        assert all(isinstance(row[1], Literal) and row[1].datatype == XSD.date for row in rows)
+
+
+def test_ask_in_json(graph_file):
+    """ASK gives the W3C boolean result."""
+    out = timeline("query", graph_file, "-q", "ASK { ?e a tl:Repatriation }", "--format", "json").stdout
+    assert Result.parse(io.StringIO(out), format="json").askAnswer is True
+
+
+def test_construct_prints_turtle_by_default_and_other_rdf_on_request(graph_file):
+    """CONSTRUCT and DESCRIBE print RDF: Turtle unless --format names another RDF format."""
+    sparql = "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a tl:Repatriation ; rdfs:label ?l }"
+    turtle = Graph().parse(data=timeline("query", graph_file, "-q", sparql).stdout, format="turtle")
+    assert len(turtle) == 1
+    for fmt, parser in (("nt", "nt"), ("json-ld", "json-ld"), ("rdfxml", "xml")):
+        again = Graph().parse(data=timeline("query", graph_file, "-q", sparql, "--format", fmt).stdout, format=parser)
+        assert set(again) == set(turtle), fmt
+    described = timeline("query", graph_file, "-q", f"DESCRIBE ?e WHERE {{ ?e a <{TL}Repatriation> }}").stdout
+    assert len(Graph().parse(data=described, format="turtle")) > 3
+    refused = timeline("query", graph_file, "-q", sparql, "--format", "csv", ok=False)
+    assert refused.returncode == 1 and "turtle" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_query_from_stdin(graph_file):
+    """-f - reads the query from standard input."""
+    out = timeline("query", graph_file, "-f", "-", "--format", "tsv", stdin="SELECT ?d WHERE { ?d a tl:Document }").stdout
+    assert out.splitlines()[0] == "?d" and len(out.splitlines()) == 6
+
+
+def test_bad_sparql_is_one_line_with_line_and_column(graph_file):
+    """A malformed query (also one given to the library with an rdflib Graph) is one clear line."""
+    bad = timeline("query", graph_file, "-f", "-", stdin="SELECT ?s WHERE {\n  ?s ?p\n}", ok=False)
+    assert bad.returncode == 1 and bad.stderr.startswith("Error: query: line ") and "column" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+    with pytest.raises(store.QueryError, match=r"line 1, column \d+"):
+        store.query(Graph().parse(graph_file), "SELECT ?s WHERE { ?s ?p }")
+
+
+def test_extract_reads_a_document_from_stdin(tmp_path, examples_dir):
+    """`timeline extract -` reads one document from standard input."""
+    text = (examples_dir / "2025-10-02-kcna-commentary.txt").read_text(encoding="utf-8")
+    out = timeline("extract", "-", "--format", "nt", stdin=text, cwd=tmp_path).stdout
+    graph = Graph().parse(data=out, format="nt")
+    sources = {str(o) for o in graph.objects(None, URIRef("http://purl.org/dc/terms/source"))}
+    assert sources == {"<stdin>"}
+    assert any(str(o).startswith(TL) for o in graph.objects(None, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")))
+    assert not os.listdir(tmp_path)
