@@ -105,3 +105,51 @@ def test_extract_reads_a_document_from_stdin(tmp_path, examples_dir):
     assert sources == {"<stdin>"}
     assert any(str(o).startswith(TL) for o in graph.objects(None, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")))
     assert not os.listdir(tmp_path)
+
+
+# Outputs ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("umask,mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_outputs_respect_the_umask(tmp_path, examples_dir, umask, mode):
+    """Every file written gets 0666 less the umask, as any other tool's output."""
+    doc = examples_dir / "2025-10-02-kcna-commentary.txt"
+    subprocess.run([TIMELINE, "extract", doc, "-o", tmp_path / "g.ttl"], check=True, capture_output=True, preexec_fn=lambda: os.umask(umask))
+    subprocess.run([TIMELINE, "build", doc, "-o", tmp_path / "out"], check=True, capture_output=True, preexec_fn=lambda: os.umask(umask))
+    for path in (tmp_path / "g.ttl", tmp_path / "out" / "graph.ttl", tmp_path / "out" / "timeline.html"):
+        assert os.stat(path).st_mode & 0o777 == mode, path
+
+
+def test_every_output_suffix_is_a_real_rdf_format(tmp_path, examples_dir, graph_file):
+    """.rdf is RDF/XML, .jsonld JSON-LD, .nt, .nq, .trig, .ttl as named; other suffixes are
+    refused with the valid ones, before anything is written (extract, build and export)."""
+    doc = examples_dir / "2025-10-02-kcna-commentary.txt"
+    reference = Graph().parse(data=timeline("extract", doc, "--format", "nt").stdout, format="nt")
+    for suffix, parser in ((".rdf", "xml"), (".jsonld", "json-ld"), (".nt", "nt"), (".ttl", "turtle")):
+        timeline("extract", doc, "-o", tmp_path / f"g{suffix}")
+        assert len(Graph().parse(tmp_path / f"g{suffix}", format=parser)) == len(reference), suffix
+    for suffix in (".trig", ".nq"):
+        timeline("extract", doc, "-o", tmp_path / f"g{suffix}")
+    for command in (["extract", doc, "-o", tmp_path / "g.txt"], ["extract", doc, "-o", tmp_path / "g.ttl", "--format", "nt"],
+                    ["export", graph_file, "-o", tmp_path / "g.csv"]):
+        refused = timeline(*command, ok=False)
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr
+        assert ".rdf (rdfxml)" in refused.stderr and ".ttl (turtle)" in refused.stderr, refused.stderr
+    assert not (tmp_path / "g.txt").exists() and not (tmp_path / "g.csv").exists()
+    timeline("export", graph_file, "-o", tmp_path / "e.rdf")
+    assert len(Graph().parse(tmp_path / "e.rdf", format="xml")) == len(Graph().parse(graph_file))
+    timeline("build", doc, "-o", tmp_path / "out", "--format", "rdfxml")
+    assert len(Graph().parse(tmp_path / "out" / "graph.rdf", format="xml")) == len(reference)
+
+
+def test_no_absolute_machine_path_in_the_graph(tmp_path, examples_dir):
+    """Documents named by an absolute path are recorded relative to the folder given."""
+    archive = tmp_path / "archive" / "2025"
+    archive.mkdir(parents=True)
+    shutil.copy2(examples_dir / "2025-10-02-kcna-commentary.txt", archive / "kcna.txt")
+    out = timeline("extract", tmp_path / "archive", "--format", "nt").stdout
+    assert str(tmp_path) not in out
+    sources = {str(o) for o in Graph().parse(data=out, format="nt").objects(None, URIRef("http://purl.org/dc/terms/source"))}
+    assert sources == {"archive/2025/kcna.txt"}
+    one = timeline("extract", archive / "kcna.txt", "--format", "nt").stdout
+    assert str(tmp_path) not in one and '"kcna.txt"' in one

@@ -16,8 +16,7 @@ import click
 
 from .errors import TimelineError
 
-FORMATS = ("json-ld", "nquads", "nt", "trig", "turtle")
-SUFFIX_FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}
+from .formats import QUAD_FORMATS, RDF_FORMATS, output_format
 
 
 class TimelineGroup(click.Group):
@@ -93,7 +92,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write RDF here (format from the extension); default stdout.")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date of the documents named.")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), help="RDF format (default: from -o's extension, else turtle).")
+@click.option("--format", "fmt", type=click.Choice(sorted(RDF_FORMATS)), help="RDF format (default: from -o's suffix: .ttl .nt .nq .trig .jsonld .rdf; else turtle).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
 @click.option("--shard", metavar="I/N", help="Only this shard (1-based) of N, chosen by a hash of each document id.")
 @click.option("--progress/--no-progress", default=True, help="Show progress on a terminal.")
@@ -109,7 +108,7 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
     """
     from . import pipeline, store
 
-    fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "turtle"
+    fmt = output_format(output, fmt)  # a suffix that is no RDF format is refused before any work
     bar = _progress(progress)
     if "-" in map(str, paths):
         if len(paths) > 1:
@@ -129,7 +128,7 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
         click.echo(f"Error: {error}", err=True)
     if not extraction.documents:
         raise TimelineError("no document could be read; nothing written")
-    data = pipeline.to_dataset(extraction) if fmt in ("trig", "nquads") else pipeline.to_graph(extraction)
+    data = pipeline.to_dataset(extraction) if fmt in QUAD_FORMATS else pipeline.to_graph(extraction)
     if output:
         store.write_graph(data, output, fmt)
         click.echo(
@@ -271,7 +270,8 @@ def validate(graphs, store_dir) -> None:
 @click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for graph.ttl and timeline.html.")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
-def build(source, out_dir, published, jobs) -> None:
+@click.option("--format", "fmt", type=click.Choice(sorted(RDF_FORMATS)), default="turtle", show_default=True, help="Format of the graph file (graph.ttl, graph.nt, graph.rdf…).")
+def build(source, out_dir, published, jobs, fmt) -> None:
     """Extract, validate, render and summarise: the main job.
 
     \b
@@ -282,7 +282,7 @@ def build(source, out_dir, published, jobs) -> None:
     from . import pipeline
 
     bar = _progress(True)
-    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=bar)
+    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=bar, graph_format=fmt)
     if bar:
         bar.close()
     for error in result.errors:
@@ -318,7 +318,7 @@ def stats(graphs, store_dir, fmt) -> None:
 def export(graphs, store_dir, output) -> None:
     """Export for Gephi and friends (.graphml, or .gexf with time on events), or as RDF.
 
-    RDF suffixes (.ttl .nt .jsonld .trig .nq) write the graph itself; TriG and N-Quads
+    RDF suffixes (.ttl .nt .nq .trig .jsonld .rdf) write the graph itself; TriG and N-Quads
     keep a store's named graphs (one per document, plus the events graph).
 
     \b
@@ -327,9 +327,14 @@ def export(graphs, store_dir, output) -> None:
       timeline export --store kg -o kg.trig
     """
     from . import store
-    from .analysis import export_graph
+    from .analysis import EXPORT_FORMATS, export_graph
+    from .formats import OUTPUT_SUFFIXES, suffix_list
 
-    fmt = SUFFIX_FORMATS.get(output.suffix.lower())
+    suffix = output.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES and suffix not in EXPORT_FORMATS:
+        graphs_too = ", ".join(f"{s} ({n})" for s, n in EXPORT_FORMATS.items())
+        raise TimelineError(f"{output}: cannot export to {suffix or 'a file without a suffix'!r}; use one of {graphs_too}, {suffix_list()}")
+    fmt = OUTPUT_SUFFIXES.get(suffix)
     if fmt:
         source = store.sources(list(graphs), store_dir=store_dir)
         store.write_graph(source if store_dir else store.read_graph(source), output, fmt)

@@ -36,6 +36,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 from html.parser import HTMLParser
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,6 +52,7 @@ __all__ = [
     "document_from_text",
     "iter_documents",
     "plan_documents",
+    "portable_path",
     "read_planned",
     "read_document",
     "slugify",
@@ -72,12 +74,13 @@ _HIGH, _MEDIUM = "high", "medium"
 
 
 def read_document(
-    path: str | os.PathLike[str], published: date | None = None, doc_id: str | None = None
+    path: str | os.PathLike[str], published: date | None = None, doc_id: str | None = None, *, source: str | None = None
 ) -> Document:
     """Read one document file; raise :class:`DocumentError` with a one-line reason if it cannot be.
 
     ``published`` overrides any date found in the document; ``doc_id`` defaults to the slug of
-    the file name's stem.
+    the file name's stem. ``source`` is the document's ``path`` in the graph (default:
+    :func:`portable_path` of ``path``); messages name ``path`` as given.
     """
     p = Path(path)
     shown = display_path(path)
@@ -102,7 +105,7 @@ def read_document(
     except OSError as exc:
         raise DocumentError(f"{shown}: unreadable ({exc.strerror or exc})") from None
     text = _decode(raw, shown)
-    return _build(
+    doc = _build(
         text,
         sha256=hashlib.sha256(raw).hexdigest(),
         path=shown,
@@ -110,6 +113,7 @@ def read_document(
         media_type=media_type,
         doc_id=doc_id if doc_id is not None else slugify(p.stem),
     )
+    return replace(doc, path=source if source is not None else portable_path(path))
 
 
 def document_from_text(
@@ -154,11 +158,13 @@ def document_from_bytes(raw: bytes, *, path: str = "<stdin>", published: date | 
 
 
 class PlannedDocument(NamedTuple):
-    """A document file found but not yet read: the path as shown to the user, the path, the id."""
+    """A document file found but not yet read: the path as shown to the user, the path, the id,
+    and its name in the graph (:func:`portable_path`)."""
 
     shown: str
     path: Path
     id: str
+    source: str = ""
 
 
 def iter_documents(
@@ -184,13 +190,16 @@ def plan_documents(paths: Iterable[str | os.PathLike[str]]) -> list[PlannedDocum
     Raises :class:`NoDocumentsError` as :func:`iter_documents` does. Callers that read in
     worker processes, show progress or split a corpus into shards start here.
     """
-    return [PlannedDocument(shown, p, doc_id) for shown, p, doc_id in _assign_ids(_expand(paths))]
+    found = _expand(paths)
+    sources = {id(p): source for _, p, _, source in found}
+    triples = [(shown, p, key) for shown, p, key, _ in found]
+    return [PlannedDocument(shown, p, doc_id, sources[id(p)]) for shown, p, doc_id in _assign_ids(triples)]
 
 
 def read_planned(planned: PlannedDocument, published: date | None = None) -> Document | DocumentError:
     """Read one planned document; a file that cannot be read comes back as a DocumentError."""
     try:
-        return read_document(planned.path, published=published, doc_id=planned.id)
+        return read_document(planned.path, published=published, doc_id=planned.id, source=planned.source or None)
     except DocumentError as exc:
         return exc
     except OSError as exc:  # a file that vanished or changed under us
@@ -211,9 +220,10 @@ def slugify(name: str) -> str:
     return f"doc-{digest}"
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, str]]:
-    """(shown path, path, relative key) for every document, in order; raise on bad names."""
-    out: list[tuple[str, Path, str]] = []
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, str, str]]:
+    """(shown path, path, relative key, name in the graph) for every document, in order; raise
+    on bad names."""
+    out: list[tuple[str, Path, str, str]] = []
     seen: set[str] = set()
     for named in paths:
         root = Path(named)
@@ -223,7 +233,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
             key = _real(root)
             if key not in seen:
                 seen.add(key)
-                out.append((display_path(named), root, root.as_posix()))
+                out.append((display_path(named), root, root.as_posix(), portable_path(named)))
             continue
         inside: list[tuple[tuple[str, ...], Path]] = []
         for folder, dirs, files in os.walk(root):
@@ -237,12 +247,32 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
             raise NoDocumentsError(
                 f"{display_path(named)}: no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})"
             )
-        for _, full in sorted(inside):
+        for parts, full in sorted(inside):
             key = _real(full)
             if key not in seen:
                 seen.add(key)
-                out.append((display_path(full), full, full.as_posix()))
+                out.append((display_path(full), full, full.as_posix(), portable_path(full, root=root, inside=parts)))
     return out
+
+
+def portable_path(path: str | os.PathLike[str], *, root: Path | None = None, inside: tuple[str, ...] = ()) -> str:
+    """How a document is named in messages and in the graph (``dcterms:source``): the path as
+    typed when it is relative and stays inside the working folder, else the path from the input
+    root (``root``, a named folder, with ``inside`` the parts below it) starting with that
+    folder's name, or the file name alone — never an absolute path of the user's machine.
+
+    >>> portable_path("/home/ana/archive/2025/a.md", root=Path("/home/ana/archive"), inside=("2025", "a.md"))
+    'archive/2025/a.md'
+    >>> portable_path("/home/ana/notes.txt"), portable_path("examples/a.md")
+    ('notes.txt', 'examples/a.md')
+    """
+    typed = Path(path)
+    if not typed.is_absolute() and ".." not in typed.parts:
+        return display_path(path)
+    if root is not None and inside:
+        name = root.name if root.name and root.name != ".." else Path(os.path.abspath(root)).name
+        return display_path(Path(name, *inside).as_posix() if name else Path(*inside).as_posix())
+    return display_path(typed.name or os.fspath(path))
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

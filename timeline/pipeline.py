@@ -27,6 +27,7 @@ from .documents import PlannedDocument, plan_documents, read_planned
 from .errors import DocumentError, NoDocumentsError, TimelineError
 from .extract import extract_events, merge_events
 from .fileio import atomic_write
+from .formats import OUTPUT_SUFFIXES
 from .model import Document, Event, MergedEvent
 from .sentences import split_sentences
 from .temporal import find_timexes
@@ -253,10 +254,13 @@ def build(
     published: date | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    graph_format: str = "turtle",
 ) -> BuildResult:
     """Extract every document under ``source``, then write ``graph.ttl`` and ``timeline.html``.
 
     ``published`` dates only the documents that state no publication date of their own.
+    ``graph_format`` (an RDF format name, see :mod:`timeline.formats`) writes the graph as
+    ``graph.nt``, ``graph.rdf``… instead.
     The graph is validated against the SHACL shapes before anything is written; nothing is
     left half-written (each file is written atomically).
     """
@@ -271,10 +275,16 @@ def build(
     graph = rdf.build_graph(extraction.documents, merged)
     report = validate_graph(graph)
     out = Path(out_dir)
-    graph_path, html_path = out / "graph.ttl", out / "timeline.html"
+    suffix = {name: s for s, name in OUTPUT_SUFFIXES.items()}[graph_format]
+    graph_path, html_path = out / f"graph{suffix}", out / "timeline.html"
     title = f"timeline — {Path(source).name or source}"
     html = render_html(graph, title=title)
-    atomic_write(graph_path, graph.serialize(format="turtle"))
+    if graph_format == "turtle":
+        atomic_write(graph_path, graph.serialize(format="turtle"))
+    else:
+        from .store import serialize
+
+        atomic_write(graph_path, serialize(graph, graph_format))
     atomic_write(html_path, html)
     return BuildResult(
         graph_path=graph_path,
