@@ -393,22 +393,27 @@ def ingest(paths, store_dir, published) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", help="Graph for a plain graph file (named graphs keep their own names).")
 @click.option("--update-url", metavar="URL", help="SPARQL Update URL, if not the query URL.")
 @click.option("--method", type=click.Choice(["update", "gsp"]), default="update", show_default=True, help="Batched INSERT DATA, or Graph Store Protocol PUT per graph.")
+@click.option("--gsp-url", metavar="URL", help="With --method gsp: the Graph Store URL (default: from --endpoint for Virtuoso's /sparql and Fuseki's /DATASET/sparql).")
 @click.option("--batch", type=click.IntRange(1, 100_000), default=500, show_default=True, help="Triples per INSERT DATA request.")
 @click.option("--append", is_flag=True, help="Add to the graphs instead of replacing them.")
-def push(graphs, store_dir, endpoint, graph_iri, update_url, method, batch, append) -> None:
+def push(graphs, store_dir, endpoint, graph_iri, update_url, method, gsp_url, batch, append) -> None:
     """Push graph files or a store into a SPARQL server (Virtuoso, Fuseki, GraphDB…).
+
+    Virtuoso takes anonymous updates at /sparql only after GRANT SPARQL_UPDATE TO "SPARQL"
+    (isql); otherwise use /sparql-auth with TIMELINE_SPARQL_USER/_PASSWORD.
 
     \b
     Example:
       timeline push out/graph.ttl --endpoint http://127.0.0.1:8890/sparql --graph https://example.org/kg
-      timeline push --store kg --endpoint http://127.0.0.1:3030/kg/sparql --method gsp
+      timeline push --store kg --endpoint http://127.0.0.1:8890/sparql --method gsp
+      timeline push --store kg --endpoint http://127.0.0.1:3030/kg/sparql --method gsp --gsp-url http://127.0.0.1:3030/kg/data
     """
     from . import store
     from .endpoint import connect
 
     source = store.sources(list(graphs), store_dir=store_dir)
     data = source if store_dir else store.read_graph(source)
-    server = connect(endpoint, graph=graph_iri, batch_size=batch, update_url=update_url)
+    server = connect(endpoint, graph=graph_iri, batch_size=batch, update_url=update_url, gsp_url=gsp_url)
     click.echo(server.push(data, replace=not append, method=method).text())
 
 

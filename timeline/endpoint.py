@@ -103,6 +103,8 @@ class Endpoint:
             raise StoreError(f"batch size {self.batch_size}: must be at least 1")
         if self.max_rows < 1:
             raise StoreError(f"max rows {self.max_rows}: must be at least 1")
+        if self.gsp_url is None:
+            self.gsp_url = graph_store_url(self.url)
         self._opener = _opener(self.url, self.user, self.password, self.update_url, self.gsp_url)
 
     def __repr__(self) -> str:  # never show the password
@@ -242,7 +244,10 @@ class Endpoint:
 
     def _gsp(self, graph: str) -> str:
         if not self.gsp_url:
-            raise StoreError(f"{self.url}: no Graph Store Protocol URL given (Virtuoso: …/sparql-graph-crud)")
+            raise StoreError(
+                f"{self.url}: no Graph Store Protocol URL given and none follows from this one "
+                "(--gsp-url; Virtuoso: …/sparql-graph-crud, Fuseki: …/DATASET/data)"
+            )
         return f"{self.gsp_url}?{urllib.parse.urlencode({'graph': graph})}"
 
     def put_graph(self, graph: str, triples: Iterable[Any]) -> None:
@@ -301,6 +306,27 @@ class Endpoint:
                 self.clear(name)
             sent.append((name, self.insert(triples, name)))
         return PushReport(tuple(sent), self.requests - before)
+
+
+def graph_store_url(url: str) -> str | None:
+    """The Graph Store Protocol URL that goes with a SPARQL query URL, for the servers whose
+    layout is known: Virtuoso's ``/sparql`` → ``/sparql-graph-crud`` (``/sparql-auth`` →
+    ``/sparql-graph-crud-auth``), Fuseki's ``/DATASET/sparql`` (or ``/query``, ``/update``) →
+    ``/DATASET/data``; otherwise None. Graphs are then named with ``?graph=IRI`` (the
+    protocol's indirect identification).
+
+    >>> graph_store_url("http://127.0.0.1:8890/sparql"), graph_store_url("http://h:3030/kg/query")
+    ('http://127.0.0.1:8890/sparql-graph-crud', 'http://h:3030/kg/data')
+    """
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    if path in ("/sparql", "/sparql-auth"):
+        path = {"/sparql": "/sparql-graph-crud", "/sparql-auth": "/sparql-graph-crud-auth"}[path]
+    elif re.fullmatch(r"(/[^/]+)+/(sparql|query|update)", path):
+        path = path.rsplit("/", 1)[0] + "/data"
+    else:
+        return None
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 def connect(url: str, graph: str | None = None, **options: Any) -> Endpoint:
