@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,28 +52,47 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None):
     return parse_date_arg(value)  # a DateError becomes one line through TimelineGroup
 
 
-class _ProgressBar:
-    """A progress bar on stderr (only on a terminal): done/total, rate, the current file."""
+class _Progress:
+    """click's progress bar on stderr, only on a terminal: one bar over the documents (count,
+    percentage, time left, the current file), then one over the later stages, named as they
+    start (merging, validating, rendering, writing…)."""
 
     def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.shown = False
+        self._bar: Any = None
+        self._stages = False
+
+    def _open(self, length: int, label: str) -> None:
+        self.close()
+        self._bar = click.progressbar(length=length, label=label, file=sys.stderr, show_pos=True, width=24,
+                                      item_show_func=lambda item: item)
+        self._bar.__enter__()
 
     def __call__(self, done: int, total: int, path: str) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        rate = done / max(time.monotonic() - self.started, 1e-6)
-        bar = "#" * filled + "-" * (width - filled)
-        click.echo(f"\r[{bar}] {done}/{total} documents {rate:6.1f}/s {Path(path).name[:30]:<30}", err=True, nl=False)
-        self.shown = True
+        """After each document: ``done`` of ``total``, ``path`` the one just read."""
+        if self._bar is None or self._stages:
+            self._stages = False
+            self._open(total, "documents")
+        self._bar.update(done - self._bar.pos, current_item=Path(path).name[:40])
+
+    def stage(self, name: str, index: int, total: int) -> None:
+        """A later stage starts: ``name``, the ``index``-th (1-based) of ``total``."""
+        if not self._stages:
+            self._open(total, "stages")
+            self._stages = True
+        self._bar.label = name
+        self._bar.update(index - 1 - self._bar.pos, current_item="")
+        self._bar.render_progress()  # a stage that moves no step still shows its name
 
     def close(self) -> None:
-        if self.shown:
-            click.echo("", err=True)
+        if self._bar is not None:
+            if self._stages:
+                self._bar.update(self._bar.length - self._bar.pos)
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
-def _progress(enabled: bool) -> _ProgressBar | None:
-    return _ProgressBar() if enabled and sys.stderr.isatty() else None
+def _progress(enabled: bool) -> _Progress | None:
+    return _Progress() if enabled and sys.stderr.isatty() else None
 
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -128,16 +147,25 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
         click.echo(f"Error: {error}", err=True)
     if not extraction.documents:
         raise TimelineError("no document could be read; nothing written")
+    if bar:
+        bar.stage("building the graph", 1, 2)
     data = pipeline.to_dataset(extraction) if fmt in QUAD_FORMATS else pipeline.to_graph(extraction)
+    if bar:
+        bar.stage("writing", 2, 2)
     if output:
         store.write_graph(data, output, fmt)
+        if bar:
+            bar.close()
         click.echo(
             f"wrote {output}: {len(extraction.documents)} documents, {len(extraction.merged())} events"
             + (f"; {len(extraction.errors)} file(s) skipped" if extraction.errors else ""),
             err=True,
         )
     else:
-        click.echo(store.serialize(data, fmt), nl=False)
+        text = store.serialize(data, fmt)
+        if bar:
+            bar.close()
+        click.echo(text, nl=False)
     if extraction.errors:
         sys.exit(1)
 
@@ -282,7 +310,8 @@ def build(source, out_dir, published, jobs, fmt) -> None:
     from . import pipeline
 
     bar = _progress(True)
-    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=bar, graph_format=fmt)
+    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=bar, graph_format=fmt,
+                            stage=bar.stage if bar else None)
     if bar:
         bar.close()
     for error in result.errors:
@@ -376,7 +405,7 @@ def ingest(paths, store_dir, published) -> None:
     from . import store
 
     bar = _progress(True)
-    report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar)
+    report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar, stage=bar.stage if bar else None)
     if bar:
         bar.close()
     for error in errors:

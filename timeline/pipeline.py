@@ -34,6 +34,9 @@ from .temporal import find_timexes
 
 Progress = Callable[[int, int, str], None]
 """Called after each document with the count done so far, the total, and the document's path."""
+Stage = Callable[[str, int, int], None]
+"""Called as each later stage of a build starts: its name, its number (1-based), how many there are."""
+BUILD_STAGES = ("merging", "building the graph", "validating", "rendering", "writing")
 
 
 def extract_document(doc: Document) -> list[Event]:
@@ -255,12 +258,14 @@ def build(
     jobs: int = 1,
     progress: Progress | None = None,
     graph_format: str = "turtle",
+    stage: Stage | None = None,
 ) -> BuildResult:
     """Extract every document under ``source``, then write ``graph.ttl`` and ``timeline.html``.
 
     ``published`` dates only the documents that state no publication date of their own.
     ``graph_format`` (an RDF format name, see :mod:`timeline.formats`) writes the graph as
-    ``graph.nt``, ``graph.rdf``… instead.
+    ``graph.nt``, ``graph.rdf``… instead. ``progress`` follows the documents, ``stage`` the
+    stages after them (:data:`BUILD_STAGES`).
     The graph is validated against the SHACL shapes before anything is written; nothing is
     left half-written (each file is written atomically).
     """
@@ -271,14 +276,23 @@ def build(
     if not extraction.documents:
         first = extraction.errors[0] if extraction.errors else None
         raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))
+    def starting(name: str) -> None:
+        if stage:
+            stage(name, BUILD_STAGES.index(name) + 1, len(BUILD_STAGES))
+
+    starting("merging")
     merged = extraction.merged()
+    starting("building the graph")
     graph = rdf.build_graph(extraction.documents, merged)
+    starting("validating")
     report = validate_graph(graph)
     out = Path(out_dir)
     suffix = {name: s for s, name in OUTPUT_SUFFIXES.items()}[graph_format]
     graph_path, html_path = out / f"graph{suffix}", out / "timeline.html"
     title = f"timeline — {Path(source).name or source}"
+    starting("rendering")
     html = render_html(graph, title=title)
+    starting("writing")
     if graph_format == "turtle":
         atomic_write(graph_path, graph.serialize(format="turtle"))
     else:

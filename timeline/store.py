@@ -1645,12 +1645,14 @@ def ingest_paths(
     *,
     published: date | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    stage: Callable[[str, int, int], None] | None = None,
 ) -> tuple[IngestReport, list[TimelineError]]:
     """Read the documents under ``paths`` and ingest them into the store at ``store_dir`` with
     the real pipeline. Returns the report and the files that could not be read.
 
     ``progress`` is called after each file with the count done, the total and the file's path
-    (the same callback as :func:`timeline.pipeline.extract_paths` takes)."""
+    (the same callback as :func:`timeline.pipeline.extract_paths` takes); ``stage`` when the
+    merge and the rewrite of the store's graphs start (as :func:`timeline.pipeline.build` does)."""
     from .documents import plan_documents, read_planned
     from .pipeline import extract_document
 
@@ -1666,6 +1668,8 @@ def ingest_paths(
                 yield item
             if progress:
                 progress(done, len(plan), planned.shown)
+        if stage:
+            stage("merging and writing the store", 1, 1)
 
     with open_store(store_dir) as target:
         report = ingest(target, readable(), extract_document)
