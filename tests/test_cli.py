@@ -56,7 +56,6 @@ def _write(path, data):
         ("empty.txt", b"", "empty"),
         ("blank.md", b"  \n\n ", "empty"),
         ("binary.txt", b"\x00\x01\x02binary\x00", "binary"),
-        ("latin1.txt", "Caf\xe9 in Pyongyang".encode("latin-1"), "UTF-8"),
     ],
 )
 def test_bad_file_is_one_line_and_nothing_is_written(run, tmp_path, name, data, needle):

@@ -153,3 +153,32 @@ def test_no_absolute_machine_path_in_the_graph(tmp_path, examples_dir):
     assert sources == {"archive/2025/kcna.txt"}
     one = timeline("extract", archive / "kcna.txt", "--format", "nt").stdout
     assert str(tmp_path) not in one and '"kcna.txt"' in one
+
+
+# Documents in, as they come --------------------------------------------------------------
+
+
+def test_a_windows_1252_page_is_read_and_its_encoding_recorded(tmp_path):
+    """A legacy-encoded file is read, and the graph says which encoding its bytes were read in."""
+    page = tmp_path / "old.html"
+    page.write_bytes("<html><head><title>Archive</title></head><body><p>On 2 October 2025 the ministry’s report "
+                     "on the café owners’ arrests was released.</p></body></html>".encode("cp1252"))
+    utf = tmp_path / "new.txt"
+    utf.write_text("On 2 October 2025 the UN released a report.\n", encoding="utf-8")
+    graph = Graph().parse(data=timeline("extract", page, utf, "--format", "nt").stdout, format="nt")
+    encodings = {str(o) for o in graph.objects(None, URIRef("http://www.w3.org/2011/content#characterEncoding"))}
+    assert encodings == {"windows-1252", "UTF-8"}
+    titles = {str(o) for o in graph.objects(None, URIRef("http://purl.org/dc/terms/title"))}
+    assert "Archive" in titles
+
+
+def test_a_broken_front_matter_date_is_a_warning_and_the_document_is_kept(tmp_path):
+    """A front-matter field that does not parse: one warning naming file and field, exit 0, the
+    document in the graph."""
+    doc = tmp_path / "notes.md"
+    doc.write_text("---\ntitle: Notes\npublished: 2025-13-45\n---\nOn 2 October 2025 the UN released a report.\n", encoding="utf-8")
+    done = timeline("extract", doc, "-o", tmp_path / "g.ttl")
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1 and "notes.md" in warnings[0] and "front matter published" in warnings[0]
+    assert "Traceback" not in done.stderr
+    assert len(Graph().parse(tmp_path / "g.ttl")) > 10

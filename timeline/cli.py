@@ -143,6 +143,8 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
         )
     if bar:
         bar.close()
+    for warning in extraction.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for error in extraction.errors:
         click.echo(f"Error: {error}", err=True)
     if not extraction.documents:
@@ -314,6 +316,8 @@ def build(source, out_dir, published, jobs, fmt) -> None:
                             stage=bar.stage if bar else None)
     if bar:
         bar.close()
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for error in result.errors:
         click.echo(f"Error: {error}", err=True)
     click.echo(result.summary.text())
@@ -405,7 +409,8 @@ def ingest(paths, store_dir, published) -> None:
     from . import store
 
     bar = _progress(True)
-    report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar, stage=bar.stage if bar else None)
+    report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar, stage=bar.stage if bar else None,
+                                        warn=lambda line: click.echo(f"Warning: {line}", err=True))
     if bar:
         bar.close()
     for error in errors:

@@ -40,6 +40,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
+from timeline.datestrings import parse_date_string
+from timeline.decoding import decode_bytes
 from timeline.errors import DocumentError, NoDocumentsError
 from timeline.furniture import find_furniture
 from timeline.model import Document, Span
@@ -104,7 +106,7 @@ def read_document(
         raise DocumentError(f"{shown}: unreadable (permission denied)") from None
     except OSError as exc:
         raise DocumentError(f"{shown}: unreadable ({exc.strerror or exc})") from None
-    text = _decode(raw, shown)
+    text, encoding = decode_bytes(raw, shown)
     doc = _build(
         text,
         sha256=hashlib.sha256(raw).hexdigest(),
@@ -113,7 +115,7 @@ def read_document(
         media_type=media_type,
         doc_id=doc_id if doc_id is not None else slugify(p.stem),
     )
-    return replace(doc, path=source if source is not None else portable_path(path))
+    return replace(doc, path=source if source is not None else portable_path(path), encoding=encoding)
 
 
 def document_from_text(
@@ -150,11 +152,12 @@ def document_from_bytes(raw: bytes, *, path: str = "<stdin>", published: date | 
     >>> document_from_bytes(b"<!DOCTYPE html><title>T</title><p>Rain fell.</p>").media_type
     'text/html'
     """
-    text = _decode(raw, path)
+    text, encoding = decode_bytes(raw, path)
     if media_type is None:
         head = text.lstrip()[:200].lower()
         media_type = "text/html" if head.startswith(("<!doctype html", "<html")) else "text/plain"
-    return document_from_text(text, path=path, published=published, media_type=media_type)
+    doc = document_from_text(text, path=path, published=published, media_type=media_type)
+    return replace(doc, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
 
 
 class PlannedDocument(NamedTuple):
@@ -337,37 +340,6 @@ def _assign_ids(found: list[tuple[str, Path, str]]) -> Iterator[tuple[str, Path,
         yield shown, p, doc_id
 
 
-def _decode(raw: bytes, shown: str) -> str:
-    if not raw.strip():
-        raise DocumentError(f"{shown}: empty (no text)")
-    if b"\x00" in raw:
-        raise DocumentError(f"{shown}: binary file (contains NUL bytes), expected UTF-8 text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if _mostly_control(raw[:4096]):
-            raise DocumentError(f"{shown}: binary file, expected UTF-8 text") from None
-        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
-        raise DocumentError(
-            f"{shown}: not UTF-8 (invalid byte 0x{raw[offset]:02x} at byte offset {offset})"
-        ) from None
-    if not text.strip():
-        raise DocumentError(f"{shown}: empty (whitespace only)")
-    if _mostly_control(text[:4096]):
-        raise DocumentError(f"{shown}: binary file (mostly control characters), expected text")
-    return text
-
-
-def _mostly_control(sample: bytes | str) -> bool:
-    if not sample:
-        return False
-    if isinstance(sample, bytes):
-        bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    else:
-        bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\f\r\x1b")
-    return bad > 0.1 * len(sample)
-
-
 # Building --------------------------------------------------------------------------------
 
 
@@ -377,6 +349,7 @@ def _build(
     metadata: tuple[tuple[str, str], ...] = ()
     title: str | None = None
     found: tuple[date, str, str] | None = None
+    warnings: list[str] = []
     if media_type == "text/html":
         try:
             page = _extract_html(text)
@@ -400,10 +373,10 @@ def _build(
                 value = keys.get(key)
                 if value:
                     when = _parse_date(value)
-                    if when is None:
-                        raise DocumentError(
-                            f"{path}: front matter {key}: {value!r} is not a full date (expected e.g. 2025-10-02)"
-                        )
+                    if when is None:  # the document is still read, dated as if the field were absent
+                        warnings.append(f"{path}: front matter {key}: {value!r} is not a full date (expected e.g. "
+                                        "2025-10-02); read without it")
+                        continue
                     found = (when, "front-matter", _HIGH)
                     break
             title = keys.get("title") or None
@@ -436,6 +409,7 @@ def _build(
         metadata=metadata,
         body_start=body_start,
         noise=noise,
+        warnings=tuple(warnings),
     )
 
 
@@ -526,37 +500,14 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_ISO = re.compile(
-    r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?"
-    r"(?:[T\s]\d[\d:.]*\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?)?\s*$",
-    re.I,
-)
-_MDY = re.compile(rf"^\s*{_WEEKDAY}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_DMY = re.compile(rf"^\s*{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T[\d:]+Z?)?\s*$")
-
-
 def _parse_date(value: str) -> date | None:
-    """A full calendar date from a fixed form (ISO, "October 2, 2025", "2 Oct 2025"), else None.
+    """A full calendar date from a metadata string (ISO, "October 2, 2025", "2 Oct 2025", "2025년
+    10월 2일"…), else None: :func:`timeline.datestrings.parse_date_string`.
 
     >>> _parse_date("Thursday, Oct. 2, 2025 10:00 KST"), _parse_date("2025-10-02T09:00:00+09:00")
     (datetime.date(2025, 10, 2), datetime.date(2025, 10, 2))
     """
-    for pattern, order in ((_ISO, "ymd"), (_COMPACT, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
-        m = pattern.match(value)
-        if m is None:
-            continue
-        if order == "ymd":
-            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        elif order == "mdy":
-            mo, d, y = _month(m.group(1)), int(m.group(2)), int(m.group(3))
-        else:
-            d, mo, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
-        try:
-            return date(y, mo, d)
-        except ValueError:
-            return None
-    return None
+    return parse_date_string(value)
 
 
 def _month(name: str) -> int:

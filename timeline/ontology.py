@@ -122,6 +122,7 @@ class OA(DefinedNamespace):
 
 
 SCHEMA = Namespace("https://schema.org/")
+CNT = Namespace("http://www.w3.org/2011/content#")  # W3C Representing Content in RDF: cnt:characterEncoding
 WD = Namespace("http://www.wikidata.org/entity/")
 ID = Namespace(ID_BASE)
 
@@ -133,6 +134,7 @@ PREFIXES: dict[str, str] = {
     "time": "http://www.w3.org/2006/time#",
     "dcterms": "http://purl.org/dc/terms/",
     "schema": str(SCHEMA),
+    "cnt": str(CNT),
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -55,6 +55,11 @@ class Extraction:
     errors: list[DocumentError] = field(default_factory=list)
     _merged: tuple[int, list[MergedEvent]] | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader skipped in documents it still read (one line each, naming the file)."""
+        return [warning for doc in self.documents for warning in doc.warnings]
+
     def merged(self) -> list[MergedEvent]:
         """The mentions merged into one event per real event (merged once, then reused)."""
         if self._merged is None or self._merged[0] != len(self.mentions):
@@ -248,6 +253,7 @@ class BuildResult:
     summary: Summary
     errors: tuple[DocumentError, ...]
     validation: object  # timeline.validate.ValidationReport
+    warnings: tuple[str, ...] = ()
 
 
 def build(
@@ -306,4 +312,5 @@ def build(
         summary=summarise(extraction, merged),
         errors=tuple(extraction.errors),
         validation=report,
+        warnings=tuple(extraction.warnings),
     )

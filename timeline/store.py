@@ -1646,13 +1646,16 @@ def ingest_paths(
     published: date | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     stage: Callable[[str, int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[IngestReport, list[TimelineError]]:
     """Read the documents under ``paths`` and ingest them into the store at ``store_dir`` with
     the real pipeline. Returns the report and the files that could not be read.
 
     ``progress`` is called after each file with the count done, the total and the file's path
     (the same callback as :func:`timeline.pipeline.extract_paths` takes); ``stage`` when the
-    merge and the rewrite of the store's graphs start (as :func:`timeline.pipeline.build` does)."""
+    merge and the rewrite of the store's graphs start (as :func:`timeline.pipeline.build` does);
+    ``warn`` with each warning about a document that is still read (a front-matter date that
+    does not parse…)."""
     from .documents import plan_documents, read_planned
     from .pipeline import extract_document
 
@@ -1665,6 +1668,8 @@ def ingest_paths(
             if isinstance(item, TimelineError):
                 errors.append(item)
             else:
+                for warning in item.warnings if warn else ():
+                    warn(warning)
                 yield item
             if progress:
                 progress(done, len(plan), planned.shown)
