@@ -182,3 +182,15 @@ def test_a_broken_front_matter_date_is_a_warning_and_the_document_is_kept(tmp_pa
     assert len(warnings) == 1 and "notes.md" in warnings[0] and "front matter published" in warnings[0]
     assert "Traceback" not in done.stderr
     assert len(Graph().parse(tmp_path / "g.ttl")) > 10
+
+
+def test_a_base_uri_names_the_documents(tmp_path, examples_dir):
+    """--base-uri: a document is that URI joined with its path from the folder given."""
+    archive = tmp_path / "archive" / "2025"
+    archive.mkdir(parents=True)
+    shutil.copy2(examples_dir / "2025-10-02-kcna-commentary.txt", archive / "kcna commentary.txt")
+    out = timeline("extract", tmp_path / "archive", "--format", "nt", "--base-uri", "https://news.example.org/kp").stdout
+    sources = set(Graph().parse(data=out, format="nt").objects(None, URIRef("http://purl.org/dc/terms/source")))
+    assert sources == {URIRef("https://news.example.org/kp/2025/kcna%20commentary.txt")}
+    bad = timeline("extract", tmp_path / "archive", "--base-uri", "news", ok=False)
+    assert bad.returncode == 2 and "absolute URI" in bad.stderr

@@ -91,6 +91,20 @@ class _Progress:
             self._bar = None
 
 
+def _base_uri(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    import re
+
+    if value is not None and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://\S+$", value):
+        raise click.BadParameter(f"{value!r}: expected an absolute URI such as https://archive.example.org/news/")
+    return value
+
+
+_BASE_URI_OPTION = click.option(
+    "--base-uri", callback=_base_uri, metavar="URI",
+    help="Name documents in the graph by this URI and their path from the folder given (default: that path itself).",
+)
+
+
 def _progress(enabled: bool) -> _Progress | None:
     return _Progress() if enabled and sys.stderr.isatty() else None
 
@@ -115,7 +129,8 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
 @click.option("--shard", metavar="I/N", help="Only this shard (1-based) of N, chosen by a hash of each document id.")
 @click.option("--progress/--no-progress", default=True, help="Show progress on a terminal.")
-def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
+@_BASE_URI_OPTION
+def extract(paths, output, published, fmt, jobs, shard, progress, base_uri) -> None:
     """Extract events from files or folders (.txt, .md, .html) as RDF; - reads one document
     from stdin.
 
@@ -140,6 +155,7 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
             jobs=jobs,
             shard=pipeline.parse_shard(shard) if shard else None,
             progress=bar,
+            base_uri=base_uri,
         )
     if bar:
         bar.close()
@@ -301,7 +317,8 @@ def validate(graphs, store_dir) -> None:
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RDF_FORMATS)), default="turtle", show_default=True, help="Format of the graph file (graph.ttl, graph.nt, graph.rdf…).")
-def build(source, out_dir, published, jobs, fmt) -> None:
+@_BASE_URI_OPTION
+def build(source, out_dir, published, jobs, fmt, base_uri) -> None:
     """Extract, validate, render and summarise: the main job.
 
     \b
@@ -313,7 +330,7 @@ def build(source, out_dir, published, jobs, fmt) -> None:
 
     bar = _progress(True)
     result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=bar, graph_format=fmt,
-                            stage=bar.stage if bar else None)
+                            stage=bar.stage if bar else None, base_uri=base_uri)
     if bar:
         bar.close()
     for warning in result.warnings:
@@ -398,7 +415,8 @@ def timex(file, published, fmt) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="The store folder (created if missing).")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
-def ingest(paths, store_dir, published) -> None:
+@_BASE_URI_OPTION
+def ingest(paths, store_dir, published, base_uri) -> None:
     """Add documents to a persistent store; unchanged ones are skipped, changed ones replaced.
 
     \b
@@ -410,7 +428,7 @@ def ingest(paths, store_dir, published) -> None:
 
     bar = _progress(True)
     report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar, stage=bar.stage if bar else None,
-                                        warn=lambda line: click.echo(f"Warning: {line}", err=True))
+                                        warn=lambda line: click.echo(f"Warning: {line}", err=True), base_uri=base_uri)
     if bar:
         bar.close()
     for error in errors:

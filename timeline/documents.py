@@ -33,6 +33,7 @@ import json
 import os
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from datetime import date
 from html.parser import HTMLParser
@@ -187,13 +188,20 @@ def iter_documents(
         yield read_planned(planned, published=published)
 
 
-def plan_documents(paths: Iterable[str | os.PathLike[str]]) -> list[PlannedDocument]:
+def plan_documents(paths: Iterable[str | os.PathLike[str]], *, base_uri: str | None = None) -> list[PlannedDocument]:
     """Every document named or found in a named folder, with its id, before any is read.
 
     Raises :class:`NoDocumentsError` as :func:`iter_documents` does. Callers that read in
-    worker processes, show progress or split a corpus into shards start here.
+    worker processes, show progress or split a corpus into shards start here. With
+    ``base_uri`` a document's name in the graph is that URI joined with its path from the
+    folder named (``https://archive.example.org/`` + ``2025/a.md``), else :func:`portable_path`.
     """
     found = _expand(paths)
+    if base_uri is not None:
+        base = base_uri if base_uri.endswith("/") else base_uri + "/"
+        found = [(shown, p, key, base + urllib.parse.quote(rel)) for shown, p, key, (_, rel) in found]
+    else:
+        found = [(shown, p, key, source) for shown, p, key, (source, _) in found]
     sources = {id(p): source for _, p, _, source in found}
     triples = [(shown, p, key) for shown, p, key, _ in found]
     return [PlannedDocument(shown, p, doc_id, sources[id(p)]) for shown, p, doc_id in _assign_ids(triples)]
@@ -223,10 +231,10 @@ def slugify(name: str) -> str:
     return f"doc-{digest}"
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, str, str]]:
-    """(shown path, path, relative key, name in the graph) for every document, in order; raise
-    on bad names."""
-    out: list[tuple[str, Path, str, str]] = []
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, str, tuple[str, str]]]:
+    """(shown path, path, relative key, (name in the graph, path from the folder named)) for
+    every document, in order; raise on bad names."""
+    out: list[tuple[str, Path, str, tuple[str, str]]] = []
     seen: set[str] = set()
     for named in paths:
         root = Path(named)
@@ -236,7 +244,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
             key = _real(root)
             if key not in seen:
                 seen.add(key)
-                out.append((display_path(named), root, root.as_posix(), portable_path(named)))
+                out.append((display_path(named), root, root.as_posix(), (portable_path(named), display_path(root.name))))
             continue
         inside: list[tuple[tuple[str, ...], Path]] = []
         for folder, dirs, files in os.walk(root):
@@ -254,7 +262,8 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
             key = _real(full)
             if key not in seen:
                 seen.add(key)
-                out.append((display_path(full), full, full.as_posix(), portable_path(full, root=root, inside=parts)))
+                where = (portable_path(full, root=root, inside=parts), display_path(Path(*parts).as_posix()))
+                out.append((display_path(full), full, full.as_posix(), where))
     return out
 
 

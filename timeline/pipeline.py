@@ -118,6 +118,7 @@ def extract_paths(
     jobs: int = 1,
     shard: tuple[int, int] | None = None,
     progress: Progress | None = None,
+    base_uri: str | None = None,
 ) -> Extraction:
     """Read every document under ``paths`` and extract its events.
 
@@ -126,10 +127,11 @@ def extract_paths(
     number in flight — so memory holds the results, not the corpus. A file that cannot be
     read is recorded in ``errors`` and the rest are still processed. With ``shard=(i, n)``
     only the documents of shard i of n are read. ``published`` dates every document;
-    ``fallback_published`` only those that state no date of their own.
+    ``fallback_published`` only those that state no date of their own. ``base_uri`` names the
+    documents in the graph by that URI and their path from the folder named.
     """
     dating = Dating(published, fallback_published)
-    plan = [p for p in plan_documents(paths) if in_shard(p.id, shard)]
+    plan = [p for p in plan_documents(paths, base_uri=base_uri) if in_shard(p.id, shard)]
     result = Extraction()
     if jobs <= 1 or len(plan) < 2:
         outcomes: Iterable[tuple[Document | DocumentError, list[Event]]] = (
@@ -265,6 +267,7 @@ def build(
     progress: Progress | None = None,
     graph_format: str = "turtle",
     stage: Stage | None = None,
+    base_uri: str | None = None,
 ) -> BuildResult:
     """Extract every document under ``source``, then write ``graph.ttl`` and ``timeline.html``.
 
@@ -278,7 +281,7 @@ def build(
     from .render import render_html
     from .validate import validate_graph
 
-    extraction = extract_paths([source], fallback_published=published, jobs=jobs, progress=progress)
+    extraction = extract_paths([source], fallback_published=published, jobs=jobs, progress=progress, base_uri=base_uri)
     if not extraction.documents:
         first = extraction.errors[0] if extraction.errors else None
         raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))

@@ -175,7 +175,7 @@ def add_document(graph: Graph, doc: Document) -> URIRef:
     graph.add((node, RDFS.label, Literal(doc.title or doc.id)))
     if doc.title:
         graph.add((node, DCTERMS.title, Literal(doc.title)))
-    graph.add((node, DCTERMS.source, Literal(doc.path)))
+    graph.add((node, DCTERMS.source, URIRef(doc.path) if re.match(r"[a-z][a-z0-9+.-]*://", doc.path) else Literal(doc.path)))
     graph.add((node, DCTERMS.identifier, Literal(doc.id)))
     graph.add((node, DCTERMS["format"], Literal(doc.media_type)))
     graph.add((node, TL.sha256, Literal(doc.sha256)))

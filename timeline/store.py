@@ -1647,6 +1647,7 @@ def ingest_paths(
     progress: Callable[[int, int, str], None] | None = None,
     stage: Callable[[str, int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    base_uri: str | None = None,
 ) -> tuple[IngestReport, list[TimelineError]]:
     """Read the documents under ``paths`` and ingest them into the store at ``store_dir`` with
     the real pipeline. Returns the report and the files that could not be read.
@@ -1660,7 +1661,7 @@ def ingest_paths(
     from .pipeline import extract_document
 
     errors: list[TimelineError] = []
-    plan = plan_documents(paths)
+    plan = plan_documents(paths, base_uri=base_uri)
 
     def readable() -> Iterator[Document]:
         for done, planned in enumerate(plan, 1):
