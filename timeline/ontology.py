@@ -46,6 +46,12 @@ class TL(DefinedNamespace):
     edtf: URIRef
     timePrecision: URIRef
     timeAnchor: URIRef
+    timeSource: URIRef
+    inferredEarliestBegin: URIRef
+    inferredLatestEnd: URIRef
+    timeInferredFrom: URIRef
+    inferenceWindow: URIRef
+    claimedIn: URIRef
     unitSeason: URIRef
     unitQuarter: URIRef
     unitHalfYear: URIRef
@@ -54,6 +60,7 @@ class TL(DefinedNamespace):
     # participants
     agent: URIRef
     affected: URIRef
+    instrument: URIRef
     quantity: URIRef
     Quantity: URIRef
     unit: URIRef
