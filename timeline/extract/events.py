@@ -33,6 +33,7 @@ from .matcher import Candidate, match
 from .modality import according_to, assess, negated
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
+_SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
@@ -76,6 +77,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     started = False  # whether the body's prose has begun (a date line above it is the stamp)
     for sent, furniture in units:
         ctx.narrative.new_paragraph(bisect_left(paragraphs, sent.start + 1))
+        ctx.narrative.step()
         stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)]
         if furniture:
             if discourse.is_heading(sent.text):
@@ -211,8 +213,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             continue
         elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) for k in c.token.children):
             etype = "Denial"  # "said it had not sent anyone back"
-        if c.nominal and c.token.dep_ == "nsubj" and c.token.head.lemma_.lower() in reporting:
-            continue  # "the UN report found": a source speaking, not a release
+        if c.nominal and _is_document(c.token, frames) and own is None and _cited(c.token, reporting):
+            continue  # "the UN report found", "in a report by KCNA": a source cited, not a release
         agent = _entity(c.agent, sdoc, offset, index, ctx)
         if c.frame.needs_agent and agent is None:
             continue
@@ -235,12 +237,15 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = ctx.narrative.heading, "heading"
         if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token):
             when, source = ctx.narrative.thread, "narrative"
+        if when is None and ctx.narrative.thread is not None and _SINCE_THEN.search(sent.text):
+            when, source = timing.since(ctx.narrative.thread), "narrative"  # "Since then, … has adopted new laws"
         if when is not None and source in ("clause", "sentence"):
             ctx.narrative.told(when)
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute":
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
-            source not in ("clause", "sentence", "heading") or (source == "sentence" and _reports_event(c, cands))
+            (source not in ("clause", "sentence", "heading") and (agent.category != "person" or _reports_event(c, cands)))
+            or (source == "sentence" and _reports_event(c, cands))
         ):
             continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
@@ -276,6 +281,14 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if not any(e.type == "ReportRelease" for e in out):
         _remember_report(sdoc, offset, index, ctx, frames)
     return sorted(out, key=lambda e: e.trigger.start)
+
+
+def _cited(t: Any, reporting: frozenset[str]) -> bool:
+    """A document named as the source of what a sentence says."""
+    if t.dep_ == "nsubj" and t.head.lemma_.lower() in reporting:
+        return True
+    return t.dep_ == "pobj" and (t.head.lower_ in ("in", "to") and t.head.i > 0 and t.doc[t.head.i - 1].lower_ in ("according", "in")
+                                 or t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"))
 
 
 def _gapped(t: Any, gov: dict[int, list[Timex]], offset: int) -> list[tuple[Any, Timex]]:

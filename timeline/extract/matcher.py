@@ -32,7 +32,8 @@ _THEME_PREPS = frozenset({"to", "for", "into", "across", "over", "from", "of", "
 _THEME_RANK = {"dobj": 0, "obj": 0, "nsubjpass": 0, "csubjpass": 0, "attr": 1, "oprd": 1, "dative": 2, "xcomp": 3, "ccomp": 3, "pobj": 4}
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "dozens", "group", "number", "some", "many", "most",
-                       "all", "none", "several", "few", "majority", "rest", "one", "two", "three", "four", "five", "family", "batch"})
+                       "all", "none", "several", "few", "majority", "rest", "one", "two", "three", "four", "five", "family", "batch",
+                       "use", "introduction", "expansion", "deployment", "installation", "system", "kind", "form", "type"})
 _TEMPORAL_PREPS = frozenset({"after", "following", "before", "during", "amid", "since", "until", "despite"})
 _HAPPEN = frozenset({"happen", "occur", "take", "come", "begin", "start", "follow", "break", "spread", "continue", "end"})
 _SPECIFIC_ADJ = frozenset({"new", "latest", "recent", "first", "second", "third", "last", "fresh", "annual", "landmark", "final", "initial", "public"})
@@ -188,6 +189,7 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
     for tok in themes:
         group = [tok]
         group += [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod", "poss")]
+        group += [c for c in tok.children if c.dep_ == "conj"]  # "fences, cameras and detectors"
         if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITY:
             for c in tok.children:  # "hundreds of defectors", "a group of escapees"
                 if c.dep_ == "prep" and c.lower_ == "of":

@@ -212,6 +212,7 @@ class Narrative:
     heading: Timex | None = None
     thread: Timex | None = None
     paragraph: int = -1
+    age: int = 0
 
     def new_paragraph(self, index: int) -> None:
         if index != self.paragraph:
@@ -221,6 +222,18 @@ class Narrative:
     def told(self, tx: Timex) -> None:
         if tx.resolved and tx.anchor in ("absolute", "expression") and (tx.granularity or "") in ("day", "week", "month", "season", "quarter", "half", "year"):
             self.thread = tx
+            self.age = 0
+
+    def step(self) -> None:
+        """A sentence passed: a thread not renewed for two sentences has ended."""
+        self.age += 1
+        if self.age > 2:
+            self.thread = None
+
+
+def since(tx: Timex) -> Timex:
+    """"Since then": from the thread's date on, open-ended."""
+    return replace(tx, text="since then", latest=None, open_end=True, mod="AFTER")
 
 
 def inferred(t: Token, published: date | None) -> InferredTime | None:
