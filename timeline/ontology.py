@@ -66,7 +66,6 @@ class TL(DefinedNamespace):
     unit: URIRef
     sentenceTerm: URIRef
     category: URIRef
-    trigger: URIRef
     # claims
     certainty: URIRef
     Certainty: URIRef
