@@ -223,13 +223,15 @@ class Endpoint:
     def insert(self, triples: Iterable[Any], graph: str, *, batch_size: int | None = None) -> int:
         """Add triples to ``graph`` with INSERT DATA, ``batch_size`` triples per request.
 
-        ``triples``: pyoxigraph triples/quads or rdflib triples. Blank nodes are only safe
-        within one batch (each request has its own blank node scope). Returns the count sent.
+        ``triples``: pyoxigraph triples/quads or rdflib triples. Blank nodes become Skolem IRIs
+        (``…/.well-known/genid/…``, RDF 1.1 §3.5): Virtuoso refuses blank nodes in INSERT DATA,
+        and a request is its own blank-node scope, so a node split across batches would not
+        stay one node. Returns the count sent.
         """
         size = batch_size or self.batch_size
         sent = 0
         batch: list[str] = []
-        for line in _ntriples(triples):
+        for line in _ntriples(triples, skolem=True):
             batch.append(line)
             if len(batch) >= size:
                 self.update(f"INSERT DATA {{ GRAPH {_iri(graph)} {{\n{''.join(batch)}}} }}")
@@ -418,14 +420,21 @@ def _parse_results(payload: Any) -> _store.QueryResult:
     return _store.QueryResult(columns, rows)
 
 
-def _ntriples(items: Iterable[Any]) -> Iterator[str]:
+SKOLEM_BASE = "https://w3id.org/timeline-kg/.well-known/genid/"
+
+
+def _ntriples(items: Iterable[Any], *, skolem: bool = False) -> Iterator[str]:
     convert = _store._ToOx()
+
+    def named(term: Any) -> Any:
+        return ox.NamedNode(SKOLEM_BASE + term.value) if skolem and isinstance(term, ox.BlankNode) else term
+
     for item in items:
         if isinstance(item, (ox.Triple, ox.Quad)):
-            yield f"{item.subject} {item.predicate} {item.object} .\n"
+            s, p, o = item.subject, item.predicate, item.object
         else:
-            s, p, o = item[:3]
-            yield f"{convert.term(s)} {convert.term(p)} {convert.term(o)} .\n"
+            s, p, o = (convert.term(t) for t in item[:3])
+        yield f"{named(s)} {p} {named(o)} .\n"
 
 
 def _group_by_graph(data: Any, graph: str | None) -> dict[str, list[Any]]:
