@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from .. import language
@@ -34,6 +33,7 @@ from .modality import according_to, assess, negated
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
 _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they|he|she|we|its|their)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
@@ -67,7 +67,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     index = _Index(mentions, people, sorted(timexes, key=lambda t: t.start))
     units = discourse.readable(text, sentences, doc.noise)
     scan = _scanner(frames)
-    wanted = [s for s, furniture in units if not furniture and scan.search(s.text)]
+    wanted = [s for s, furniture in units if not furniture and (
+        scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text))))]
     parsed = dict(zip((s.start for s in wanted), language.parse([s.text for s in wanted])))
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     ctx.dated_headings = sum(
@@ -112,25 +113,45 @@ def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, he
     ctx.narrative.heading = timing.best(dated) if dated else None
 
 
-@lru_cache(maxsize=4)
-def _scanner_cached(frames_id: int, forms: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
+@dataclass(frozen=True)
+class _Scan:
+    """Cheap scans that decide which sentences are worth a parse: one for the inflected forms
+    of event triggers and instrument names, one for those of speech acts, which need a speaker."""
+
+    events: re.Pattern[str]
+    speech: re.Pattern[str]
 
 
-def _scanner(frames: Frames) -> re.Pattern[str]:
-    """A cheap scan for the inflected forms of every trigger lemma and instrument name: only
-    sentences it finds are parsed."""
+_SCANS: dict[int, tuple[Frames, _Scan]] = {}
+
+
+def _scanner(frames: Frames) -> _Scan:
+    cached = _SCANS.get(id(frames))
+    if cached is not None and cached[0] is frames:
+        return cached[1]
+    speech = {t.lemma for f in frames.frames if f.claim for t in (*f.verbs, *f.nouns)}
+    scan = _Scan(
+        _forms_pattern(frames.trigger_words() - speech, [i.pattern.pattern for i in frames.instruments]),
+        _forms_pattern(speech, []),
+    )
+    _SCANS[id(frames)] = (frames, scan)
+    return scan
+
+
+def _forms_pattern(lemmas: set[str], patterns: list[str]) -> re.Pattern[str]:
     from lemminflect import getAllInflections
 
     forms: set[str] = set()
-    for lemma in frames.trigger_words():
+    for lemma in lemmas:
         forms.add(lemma)
         for variants in getAllInflections(lemma).values():
             forms.update(variants)
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms.update({lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", stem + "ied" if lemma.endswith("y") else lemma})
-    return _scanner_cached(id(frames), tuple(sorted(forms)), tuple(i.pattern.pattern for i in frames.instruments))
+        forms.update({lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"})
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ied")
+    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
 
 
 class _Index:
@@ -193,6 +214,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     cands = match(sdoc, frames, _marks(sdoc, offset, text, sent, frames, index), set(gov))
     triggers = {c.token.i for c in cands}
     gov = timing.governors(sdoc, offset, body_tx, triggers)
+    year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+    if year is not None:  # "In 2021, … in March and … in October": the months are in 2021
+        gov = {i: [timing.in_year(t, year) if t.anchor != "absolute" else t for t in txs] for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
     cited = according_to(sdoc)
@@ -211,11 +235,13 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             etype = "Denial"  # "has never acknowledged running camps"
         elif not mod.happened:
             continue
-        elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) for k in c.token.children):
+        elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) and timing.reported_as_news(k) for k in c.token.children):
             etype = "Denial"  # "said it had not sent anyone back"
         if c.nominal and _is_document(c.token, frames) and own is None and _cited(c.token, reporting):
             continue  # "the UN report found", "in a report by KCNA": a source cited, not a release
         agent = _entity(c.agent, sdoc, offset, index, ctx)
+        if agent is None and c.nominal:  # "the OHCHR report": an actor compounded with the event noun is its author
+            agent = next((_entity(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
         if c.frame.needs_agent and agent is None:
             continue
         if c.frame.claim and (_is_document(c.agent, frames) or (c.token.dep_ == "acl" and _is_document(c.token.head, frames))):
@@ -329,7 +355,7 @@ def _core_span(tok: Any, offset: int) -> tuple[int, int]:
     """The characters of a noun phrase's core: the head with its left modifiers and flat names."""
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "flat")]
     right = [c for c in tok.rights if c.dep_ in ("compound", "flat", "appos") and c.i - tok.i <= 3]
-    first = min([tok, *left], key=lambda t: t.i)
+    first = min([tok, *(x for c in left for x in c.subtree)], key=lambda t: t.i)
     last = max([tok, *[r for r in right if r.dep_ != "appos"]], key=lambda t: t.i)
     return first.idx + offset, last.idx + offset + len(last.text)
 
@@ -352,11 +378,18 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         found = [m for m in index.in_span(phrase[0].idx + offset, phrase[-1].idx + offset + len(phrase[-1].text))
                  if m.entity.kind == "actor" and any(t.idx + offset <= m.start < t.idx + offset + len(t.text) + 1 for t in phrase)]
     if not found:
+        for c in tok.children:  # "hackers linked to Pyongyang", "a group backed by the state"
+            if c.dep_ == "acl" and c.lemma_.lower() in _SPONSORED:
+                target = next((g for p in c.children if p.dep_ in ("prep", "agent") for g in p.children if g.dep_ == "pobj"), None)
+                ent = _entity(target, sdoc, offset, index, ctx) if target is not None else None
+                if ent is not None:
+                    return ent
         return _definite(tok, ctx) or _named(tok, offset)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
 
 
+_SPONSORED = frozenset({"link", "tie", "back", "sponsor", "associate", "affiliate", "connect", "direct", "run", "control"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
 
 

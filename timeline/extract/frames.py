@@ -49,6 +49,7 @@ class Frame:
     needs_agent: bool
     claim: bool  # a speech act
     denial: bool  # negated, it is a denial
+    findings: bool  # nouns count only with a relative clause reporting what they found
     labels: tuple[str, ...]  # most specific first
 
     @property
@@ -115,7 +116,7 @@ def _read(path: Path) -> Frames:
         raise TimelineError(f"{path}: cannot read the ontology's event frames: {exc}") from exc
     p = {name: URIRef(TL + name) for name in (
         "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "claim", "denial",
-        "labelTemplate", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf")}
+        "labelTemplate", "findings", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf")}
 
     def strings(node: object, prop: URIRef) -> list[str]:
         return [str(o) for o in graph.objects(node, prop) if isinstance(o, Literal)]
@@ -158,6 +159,7 @@ def _read(path: Path) -> Frames:
                 needs_agent=flag(node, p["needsAgent"]),
                 claim=flag(node, p["claim"]),
                 denial=flag(node, p["denial"]),
+                findings=flag(node, p["findings"]),
                 labels=tuple(sorted(strings(node, p["labelTemplate"]), key=lambda t: (-t.count("{"), t))),
             )
             if not frame.verbs and not frame.nouns:

@@ -196,8 +196,8 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
                     group += [g for g in c.children if g.dep_ == "pobj"]
         if tok.lower_ == "what":  # "fired what it claims is a satellite launch vehicle"
             group += [x for x in tok.head.subtree if x.dep_ in ("attr", "dobj", "compound")]
-        if tok.pos_ == "PROPN":
-            out.add("@named")
+        if tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass", "obj", "appos", "conj"):
+            out.add("@named")  # "arrested Kenneth Bae", "Jang Song Thaek was executed"
         for g in group:
             out.add(g.lemma_.lower())
             out.add(g.lower_)
@@ -265,7 +265,7 @@ def match(
                 if not ok:
                     continue
                 out.append(Candidate(frame, t, False, themes, verb_agent(t), is_passive(t), frame.constrained))
-        elif t.pos_ == "NOUN":
+        elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(f.findings for f in frames.by_noun.get(lemma, ()))):
             seen = set()
             for frame in frames.by_noun.get(lemma, ()):
                 if frame.id in seen:
@@ -275,15 +275,24 @@ def match(
                 seen.add(frame.id)
                 if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
                     continue  # "detention centre", "execution ground": a modifier, not an event
+                if frame.findings:
+                    reporting = frames.sets.get("ReportingVerbs", frozenset())
+                    if not any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in reporting for c in t.children):
+                        continue  # "a 2014 UN investigation that detailed abuses": its findings were published
+                    out.append(Candidate(frame, t, True, [], noun_agent(t, light), False, True))
+                    continue
                 if not _is_specific(t, light, dated):
                     continue
                 themes = noun_themes(t)
+                authors = [x for x in themes if x.pos_ == "PROPN" and x.head.lower_ == "of"]
+                themes = [x for x in themes if x not in authors]  # "the report of the UN office": its author
                 lemmas = _theme_lemmas(themes, marks)
-                has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+                has_of = any(x.head.lower_ == "of" for x in themes)
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok and (has_of or not frame.constrained and lemmas & frame.themes_not):
                     continue
-                out.append(Candidate(frame, t, True, themes, noun_agent(t, light), False, ok and frame.constrained))
+                agent = noun_agent(t, light) or (authors[0] if authors else None)
+                out.append(Candidate(frame, t, True, themes, agent, False, ok and frame.constrained))
     return resolve_overlaps(out, dated)
 
 

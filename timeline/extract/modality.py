@@ -176,7 +176,7 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
                 pass  # the event is the subject: "the executions continued"
             elif not (lemma in reporting and child.dep_ == "ccomp"):
                 return Modality("irrealis")
-        if node.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj") and lemma in reporting:
+        if node.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "prep") and lemma in reporting:
             if child.dep_ == "conj":
                 break
             if negated(node) and not claim:
@@ -202,6 +202,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
             speaker = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         else:
             speaker = next((c for c in reporter.children if c.dep_ in ("nsubj",)), None)
+        if reporter.lemma_.lower() in frames.sets.get("HedgeProbable", frozenset()) and certainty == "certain":
+            certainty = "probable"  # "rights groups estimate that …", "officials believe …"
     return Modality("asserted", certainty, reporter, speaker)
 
 

@@ -113,7 +113,7 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     ):
         return best(gov[head.i])
     # an event adjunct dates its predicate: "during the 2024 floods", "after the May theft"
-    for c in t.children:
+    for c in [*t.children, *(t.head.children if t.dep_ == "xcomp" else ())]:
         if c.dep_ == "prep" and c.lower_ in ("during", "amid", "in", "after", "following", "at"):
             noun = next((g for g in c.children if g.dep_ == "pobj"), None)
             if noun is not None and noun.i in triggers and noun.i in gov:
