@@ -548,7 +548,7 @@ def _quantities(c: Candidate, text: str, offset: int) -> tuple[Quantity, ...]:
             out.append(Quantity(value, "USD", m.group(0).strip(), Span(m.start(), m.end(), m.group(0))))
             continue
         for n in tok.children:
-            if n.dep_ == "nummod" and n.like_num:
+            if n.dep_ == "nummod" and n.like_num and n.i < tok.i:  # "60 escapees", not "the border 1999"
                 try:
                     value = float(n.text.replace(",", ""))
                 except ValueError:
