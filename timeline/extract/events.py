@@ -263,10 +263,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = ctx.narrative.heading, "heading"
         if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token):
             when, source = ctx.narrative.thread, "narrative"
-        if when is None and ctx.narrative.thread is not None and _SINCE_THEN.search(sent.text):
-            when, source = timing.since(ctx.narrative.thread), "narrative"  # "Since then, … has adopted new laws"
+        if when is None and ctx.narrative.last is not None and _SINCE_THEN.search(sent.text):
+            when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
         if when is not None and source in ("clause", "sentence"):
-            ctx.narrative.told(when)
+            ctx.narrative.told(when, verbal=timing.past_tense(c.token) and not c.nominal)
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute":
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
@@ -286,7 +286,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when=when,
             participants=participants,
             quantities=_quantities(c, text, offset),
-            attributed_to=agent if c.frame.claim else speaker,
+            attributed_to=speaker,
             certainty=mod.certainty,
             polarity="positive",
             duration=_duration(c, index.durations_in(sent), offset) if etype == "Sentencing" else None,
@@ -310,7 +310,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
 
 
 def _cited(t: Any, reporting: frozenset[str]) -> bool:
-    """A document named as the source of what a sentence says."""
+    """A document named as the source of what a sentence says (a new one is news of its release)."""
+    if any(c.dep_ == "amod" and c.lower_ in ("new", "latest") for c in t.children):
+        return False
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in reporting:
         return True
     return t.dep_ == "pobj" and (t.head.lower_ in ("in", "to") and t.head.i > 0 and t.doc[t.head.i - 1].lower_ in ("according", "in")
@@ -370,7 +372,7 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         for ent in reversed(ctx.seen):
             if (ent.category == "person") == person:
                 return ent
-        return ctx.source if tok.lower_ == "we" else None
+        return None  # "we": the author, whom the text does not name
     start, end = _core_span(tok, offset)
     found = [m for m in index.in_span(start, end) if m.entity.kind == "actor"]
     if not found:
@@ -433,10 +435,12 @@ def _definite(tok: Any, ctx: _Context) -> Entity | None:
 def _claimant(c: Candidate, mod: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context, frames: Frames,
               cited: Any, statements: dict[int, Event]) -> tuple[Entity | None, str | None]:
     """Who says so, and the act (statement, report release) that asserts it."""
-    if c.frame.claim:
-        return None, None
     claimed_in = None
     speaker = None
+    if mod.speaker is not None and mod.speaker.lower_ in ("that", "which") and mod.reporter is not None and mod.reporter.dep_ == "relcl":
+        mod = replace(mod, speaker=mod.reporter.head)  # "a report … that says": the report speaks
+    if mod.speaker is not None and mod.speaker.lower_ == "it" and ctx.report_author is not None:
+        return ctx.report_author, ctx.report_key  # "It found that …", of the report under discussion
     if mod.reporter is not None:
         said = statements.get(mod.reporter.i)
         claimed_in = said.key if said is not None else None
@@ -548,13 +552,15 @@ def _quantities(c: Candidate, text: str, offset: int) -> tuple[Quantity, ...]:
             out.append(Quantity(value, "USD", m.group(0).strip(), Span(m.start(), m.end(), m.group(0))))
             continue
         for n in tok.children:
-            if n.dep_ == "nummod" and n.like_num and n.i < tok.i:  # "60 escapees", not "the border 1999"
+            if n.dep_ == "nummod" and n.like_num:
                 try:
                     value = float(n.text.replace(",", ""))
                 except ValueError:
                     continue
-                unit = tok.lemma_.lower()
-                out.append(Quantity(value, unit, f"{n.text} {tok.text}", Span(n.idx + offset, tok.idx + offset + len(tok.text), text[n.idx + offset : tok.idx + offset + len(tok.text)])))
+                if n.i > tok.i:
+                    continue  # a number after its noun ("China 2025") counts nothing
+                a, b = n.idx + offset, tok.idx + offset + len(tok.text)
+                out.append(Quantity(value, tok.lemma_.lower(), text[a:b], Span(a, b, text[a:b])))
     return tuple(out)
 
 
