@@ -15,7 +15,14 @@ from timeline.ontology import ONTOLOGY_PATH, SHAPES_PATH
 from timeline.store import named_queries
 
 ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = ("ontology_files/timeline.ttl", "ontology_files/shapes.ttl", "queries/events.rq", "assets/timeline.js", "data/gazetteer.tsv")
+PACKAGE = ROOT / "timeline"
+# every data file the package reads at run time: the ontology's Turtle, named queries, page assets, data
+SHIPPED = sorted(
+    p.relative_to(PACKAGE).as_posix()
+    for folder in ("ontology_files", "queries", "assets", "data")
+    for p in (PACKAGE / folder).iterdir()
+    if p.is_file() and not p.name.startswith(".")
+)
 
 
 def _run(*args, cwd=None, env=None):
@@ -49,6 +56,7 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_ships_ontology_queries_and_assets(wheel):
     """The wheel holds the ontology, shapes, named queries and page assets as regular files."""
+    assert {"ontology_files/timeline.ttl", "ontology_files/shapes.ttl", "queries/events.rq"} <= set(SHIPPED)
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         for item in SHIPPED:
