@@ -218,6 +218,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if year is not None:  # "In 2021, … in March and … in October": the months are in 2021
         gov = {i: [timing.in_year(t, year) if t.anchor != "absolute" else t for t in txs] for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
+    dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
+                     and discourse.in_dateline(text, sent, t)), None)
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
     cited = according_to(sdoc)
     out: list[Event] = []
@@ -274,6 +276,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             or (source == "sentence" and _reports_event(c, cands))
         ):
             continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news
+        if when is None and dateline is not None and timing.reported_as_news(c.token) and (
+            c.token.dep_ == "ROOT" or (c.token.dep_ in ("ccomp", "parataxis") and c.token.head.dep_ == "ROOT")
+        ):
+            when, source = dateline, "dateline"  # "SEOUL, May 12 (Yonhap) -- X fired …": the lead's main event
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
         participants = _participants(c, agent, sdoc, offset, text, index, ctx)
