@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -10,13 +11,16 @@ from pathlib import Path
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
-    Text is written as UTF-8 whatever the locale. A failure leaves no partial file behind.
+    Text is written as UTF-8 whatever the locale. A failure leaves no partial file behind. The
+    file gets the permissions a plain ``open()`` would give it (0666 less the umask), or keeps
+    those of the file it replaces.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -28,3 +32,27 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file ``target`` replaces, else 0666 less the process's umask."""
+    try:
+        current = os.stat(target)
+    except OSError:
+        current = None
+    if current is not None and stat.S_ISREG(current.st_mode):
+        return stat.S_IMODE(current.st_mode)
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # Linux: read it without changing it
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
