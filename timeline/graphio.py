@@ -270,16 +270,31 @@ def _rdflib_fallback(path: Path, fmt: ox.RdfFormat) -> Any:
         return None
 
 
-def _load_ontology(target: ox.Store) -> None:
-    target.load(path=str(ontology_file()), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+ONTOLOGY_GRAPH = "https://w3id.org/timeline-kg/ontology"
+"""The named graph the ontology sits in beside the data (in queries, a store, a SPARQL server)."""
 
 
-def _ox_of_files(paths: Sequence[str | os.PathLike[str]], *, ontology: bool) -> ox.Store:
+def _load_ontology(target: ox.Store, graph: Any = None) -> None:
+    """The ontology into ``graph`` (default: its own named graph, :data:`ONTOLOGY_GRAPH`)."""
+    graph = ox.NamedNode(ONTOLOGY_GRAPH) if graph is None else graph
+    target.load(ontology_file().read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+
+def _ox_of_files(paths: Sequence[str | os.PathLike[str]], *, ontology: bool, with_ontology: bool = False) -> ox.Store:
+    """The files in one store to query: every triple in the default graph (TriG and N-Quads
+    files keep their named graphs too), the ontology in its named graph (and, with
+    ``with_ontology``, in the default graph)."""
     target = ox.Store()
     for item in paths:
         _load_file(target, Path(item))
+    named = [q for q in target if not isinstance(q.graph_name, ox.DefaultGraph)]
+    if named:
+        default = ox.DefaultGraph()
+        target.extend([ox.Quad(q.subject, q.predicate, q.object, default) for q in named])
     if ontology:
         _load_ontology(target)
+    if with_ontology:
+        _load_ontology(target, ox.DefaultGraph())
     return target
 
 

@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from . import rdf
 from .errors import StoreError, TimelineError
 from .model import Document, Entity, Event, MergedEvent
-from .store import Store, open_store
+from .store import COUNT_DATA, Store, open_store
 from .stream import DocRecord, document_record
 
 ExtractFn = Callable[[Document], Sequence[Event]]
@@ -286,7 +286,7 @@ def apply_changes(
     state["documents"] = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     state["mentions"] = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
     state["events"] = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-    answer = target.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    answer = target.query(COUNT_DATA)
     state["triples"] = int(next(iter(answer))["n"].value)
     store._save_state()
     return _report(store, added, changed, skipped, tuple(removed), rewritten, merged, started)
@@ -596,18 +596,24 @@ def ingest_paths(
     client: Any = None,
     prune: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    stage: Callable[[str, int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    base_uri: str | None = None,
 ) -> tuple[IngestReport, list[TimelineError]]:
     """Ingest the documents under ``paths`` into the store at ``store_dir`` with the real pipeline.
 
     Unchanged files (same size and mtime, or else the same content) are not read again; changed
     ones are read, extracted and serialised in ``jobs`` processes (or on a Dask ``client``'s
     cluster). With ``prune``, documents that were ingested from these roots and are gone are
-    removed. Returns the report and the files that could not be read."""
+    removed. Returns the report and the files that could not be read. ``progress`` is called
+    after each file (done, total, path); ``stage`` when the merge and the rewrite of the store's
+    graphs start; ``warn`` with each warning about a document that is still read; ``base_uri``
+    names documents by that URI and their path from the folder named."""
     from .documents import plan_documents
     from .stream import Dating, mapper_for
 
     started = time.perf_counter()
-    plan = plan_documents(paths)
+    plan = plan_documents(paths, base_uri=base_uri)
     roots = _roots(paths)
     errors: list[TimelineError] = []
     with open_store(store_dir) as store:
@@ -648,6 +654,8 @@ def ingest_paths(
             if record.error is not None:
                 errors.append(record.error)
                 continue
+            for warning in record.warnings if warn else ():
+                warn(warning)
             size, mtime = (info.st_size, info.st_mtime_ns) if info else (None, None)
             if old_sha == record.sha256:  # touched, not changed: remember the new stat only
                 db.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime, record.id))
@@ -658,6 +666,8 @@ def ingest_paths(
         if prune:
             named_roots = {str(root) for root, _ in roots}
             removed = [doc_id for (root, source), (doc_id, *_rest) in known.items() if root in named_roots and (root, source) not in seen]
+        if stage:
+            stage("merging and writing the store", 1, 1)
         report = apply_changes(store, changes, removed, skipped=skipped, started=started)
     return report, errors
 

@@ -14,9 +14,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from .sparql import IRI, QueryResult
+from .results import IRI, Blank, Text
+from .sparql import QueryResult
 
-_RESULTS_FORMAT = 2
+_RESULTS_FORMAT = 3
 _RESULTS_KEPT = 64  # files; the oldest go first (in-range with many ranges)
 
 
@@ -64,11 +65,16 @@ def _tag(value: Any) -> Any:
         return ["D", value.isoformat()]
     if kind is datetime:
         return ["T", value.isoformat()]
+    if kind is Text:
+        return ["L", [str(value), value.language, value.datatype]]
+    if kind is Blank:
+        return ["_", str(value)]
     raise TypeError(f"cannot keep a {kind.__name__} result value")
 
 
 _UNTAG: dict[str, Callable[[Any], Any]] = {
     "i": IRI, "s": str, "b": bool, "n": int, "f": float, "d": Decimal, "D": date.fromisoformat, "T": datetime.fromisoformat,
+    "L": lambda v: Text(v[0], language=v[1], datatype=v[2]), "_": Blank,
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -26,6 +26,10 @@ from .extract import extract_events, merge_events
 from .model import Document, Event, MergedEvent
 from .sentences import split_sentences
 from .stream import Dating, Progress, Run, mapper_for, run_plan, syntax_for, write_output
+
+Stage = Callable[[str, int, int], None]
+"""Called as each later stage of a build starts: its name, its number (1-based), how many there are."""
+BUILD_STAGES = ("merging", "building the graph", "validating", "rendering", "writing")
 from .temporal import find_timexes
 
 
@@ -44,6 +48,11 @@ class Extraction:
     mentions: list[Event] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     _merged: tuple[int, list[MergedEvent]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader skipped in documents it still read (one line each, naming the file)."""
+        return [warning for doc in self.documents for warning in doc.warnings]
 
     def merged(self) -> list[MergedEvent]:
         """The mentions merged into one event per real event (merged once, then reused)."""
@@ -69,6 +78,7 @@ def extract_paths(
     fallback_published: date | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    base_uri: str | None = None,
 ) -> Extraction:
     """Read every document under ``paths`` and extract its events.
 
@@ -76,13 +86,14 @@ def extract_paths(
     read and extracted one at a time — with ``jobs > 1`` in worker processes, a bounded
     number in flight. A file that cannot be read is recorded in ``errors`` and the rest are
     still processed. ``published`` dates every document; ``fallback_published`` only those that
-    state no date of their own.
+    state no date of their own. ``base_uri`` names the documents in the graph by that URI and
+    their path from the folder named.
 
     This keeps every document and mention in memory, for a library user who wants them; the
     commands stream instead (:func:`extract_to`, :mod:`timeline.stream`).
     """
     dating = Dating(published, fallback_published)
-    plan = plan_documents(paths)
+    plan = plan_documents(paths, base_uri=base_uri)
     result = Extraction()
     if jobs <= 1 or len(plan) < 2:
         outcomes: Iterable[tuple[Document | DocumentError, list[Event]]] = (
@@ -94,6 +105,26 @@ def extract_paths(
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         _collect(_bounded_map(pool, plan, dating, window=jobs * 4), result, len(plan), plan, progress)
+    return result
+
+
+def extract_bytes(
+    raw: bytes, *, name: str = "<stdin>", published: date | None = None, fallback_published: date | None = None
+) -> Extraction:
+    """One document given as bytes (standard input, say) read and extracted like a file named
+    ``name``; a document that cannot be read is in ``errors``."""
+    from .documents import document_from_bytes
+
+    result = Extraction()
+    try:
+        doc = document_from_bytes(raw, path=name, published=published)
+    except DocumentError as error:
+        result.errors.append(error)
+        return result
+    if doc.published is None and fallback_published is not None:
+        doc = replace(doc, published=fallback_published, published_source="cli", published_confidence="high")
+    result.documents.append(doc)
+    result.mentions.extend(extract_document(doc))
     return result
 
 
@@ -199,6 +230,7 @@ class ExtractReport:
     documents: int
     events: int
     errors: tuple[DocumentError, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def extract_to(
@@ -211,6 +243,7 @@ def extract_to(
     jobs: int = 1,
     client: Any = None,
     progress: Progress | None = None,
+    base_uri: str | None = None,
 ) -> ExtractReport:
     """Extract every document under ``paths`` and stream the graph to ``output`` in ``fmt``.
 
@@ -218,15 +251,16 @@ def extract_to(
     Documents are processed in ``jobs`` worker processes or, given a Dask ``client``, on its
     cluster; either way the merge runs once over every document's mentions, so the graph is
     the same as a single-process run. Memory holds compact mentions, not texts or graphs.
+    ``base_uri`` names the documents by that URI and their path from the folder named.
     """
     syntax = syntax_for(fmt)  # an unknown format fails before any work
-    plan = plan_documents(paths)
+    plan = plan_documents(paths, base_uri=base_uri)
     dating = Dating(published, fallback_published)
     with run_plan(plan, dating=dating, syntax=syntax, mapper=mapper_for(jobs, client), progress=progress) as run:
         if not run.documents:
-            return ExtractReport(0, 0, tuple(run.errors))
+            return ExtractReport(0, 0, tuple(run.errors), tuple(run.warnings))
         write_output(run, output, fmt)
-        return ExtractReport(run.documents, run.events, tuple(run.errors))
+        return ExtractReport(run.documents, run.events, tuple(run.errors), tuple(run.warnings))
 
 
 def extract_with_client(client: Any, paths: Sequence[str | os.PathLike[str]], output: Any, fmt: str = "turtle", **options: Any) -> ExtractReport:
@@ -246,6 +280,7 @@ class BuildResult:
     summary: Summary
     errors: tuple[DocumentError, ...]
     validation: object  # timeline.validate.ValidationReport
+    warnings: tuple[str, ...] = ()
 
 
 def build(
@@ -256,32 +291,52 @@ def build(
     jobs: int = 1,
     client: Any = None,
     progress: Progress | None = None,
+    graph_format: str = "turtle",
+    stage: Stage | None = None,
+    base_uri: str | None = None,
 ) -> BuildResult:
     """Extract every document under ``source``, then write ``graph.ttl`` and ``timeline.html``.
 
     ``published`` dates only the documents that state no publication date of their own.
-    The graph streams to a temporary file, is validated against the SHACL shapes and drawn;
-    then both files are put in place (nothing is left half-written).
+    ``graph_format`` (an RDF format name, see :mod:`timeline.formats`) writes the graph as
+    ``graph.nt``, ``graph.rdf``… instead. ``progress`` follows the documents, ``stage`` the
+    stages after them (:data:`BUILD_STAGES`). Documents are extracted in ``jobs`` processes (or
+    on a Dask ``client``'s cluster); the graph streams to a temporary file, is validated against
+    the SHACL shapes and drawn; then both files are put in place (nothing is left half-written).
     """
     from .fileio import atomic_write
+    from .formats import OUTPUT_SUFFIXES
     from .graphio import read_graph
     from .render import render_html
     from .validate import validate_graph
 
-    plan = plan_documents([source])
-    with run_plan(plan, dating=Dating(fallback=published), syntax="turtle", mapper=mapper_for(jobs, client), progress=progress) as run:
+    def starting(name: str) -> None:
+        if stage:
+            stage(name, BUILD_STAGES.index(name) + 1, len(BUILD_STAGES))
+
+    suffix = {name: s for s, name in OUTPUT_SUFFIXES.items()}[graph_format]
+    plan = plan_documents([source], base_uri=base_uri)
+    syntax = syntax_for(graph_format)
+    with run_plan(plan, dating=Dating(fallback=published), syntax=syntax, mapper=mapper_for(jobs, client), progress=progress) as run:
         if not run.documents:
             first = run.errors[0] if run.errors else None
             raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))
+        starting("merging")
+        run.merge()
         out = Path(out_dir)
-        graph_path, html_path = out / "graph.ttl", out / "timeline.html"
-        staged = out / f".graph.{os.getpid()}.tmp.ttl"
+        graph_path, html_path = out / f"graph{suffix}", out / "timeline.html"
+        staged = out / f".graph.{os.getpid()}.tmp{suffix}"
         try:
-            write_output(run, staged, "turtle")
+            starting("building the graph")
+            write_output(run, staged, graph_format)
             graph = read_graph([staged])
+            starting("validating")
             report = validate_graph(graph)
             title = f"timeline — {Path(source).name or source}"
-            atomic_write(html_path, render_html(graph, title=title))
+            starting("rendering")
+            html = render_html(graph, title=title)
+            starting("writing")
+            atomic_write(html_path, html)
             os.replace(staged, graph_path)
         finally:
             staged.unlink(missing_ok=True)
@@ -291,4 +346,5 @@ def build(
             summary=summarise(run),
             errors=tuple(run.errors),
             validation=report,
+            warnings=tuple(run.warnings),
         )

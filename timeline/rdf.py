@@ -40,6 +40,7 @@ from typing import Any
 
 from . import __version__
 from .model import Document, Entity, Event, InferredTime, MergedEvent, Quantity, Timex
+from .terms import CNT as _CNT
 from .terms import DCTERMS as _DCTERMS
 from .terms import ID_BASE, iri, lit, ontology_file, typed
 from .terms import OA as _OA
@@ -96,6 +97,7 @@ EVENT_FIELDS: dict[str, str] = {
 """Where each field of :class:`~timeline.model.Event` is written: the one map of the model onto _RDF."""
 
 RUN_IRI = f"{ID_BASE}run/timeline-{__version__}"
+_URI = re.compile(r"[a-z][a-z0-9+.-]*://")
 _RUN = iri(RUN_IRI)
 _ANN = "\x00"  # stands for the annotation's IRI in a template until its event is known
 _EVENT = "\x01"  # stands for the event's IRI (neither can occur in N-Triples text: both are escaped)
@@ -175,7 +177,7 @@ def __getattr__(name: str) -> Any:
         return _uriref(EVENTS_GRAPH_REF)
     if name == "RUN":
         return _uriref(RUN_IRI)
-    if name in ("TL", "SEM", "OA", "SCHEMA", "WD", "ID"):
+    if name in ("TL", "SEM", "OA", "SCHEMA", "WD", "ID", "CNT"):
         from . import ontology
 
         return getattr(ontology, name)
@@ -316,17 +318,20 @@ def _number(value: Any) -> str:
 
 
 def document_triples(doc: Document) -> list[Triple]:
-    """A document's node: title, publication date and how it was found, source path."""
+    """A document's node: title, publication date and how it was found, source path (an IRI
+    when it is a URI), the character encoding its bytes were read in."""
     node = iri(document_ref(doc.id))
     out = [(node, _RDF.type, _TL.Document), (node, _RDFS.label, lit(doc.title or doc.id))]
     if doc.title:
         out.append((node, _DCTERMS.title, lit(doc.title)))
     out += [
-        (node, _DCTERMS.source, lit(doc.path)),
+        (node, _DCTERMS.source, iri(doc.path) if _URI.match(doc.path) else lit(doc.path)),
         (node, _DCTERMS.identifier, lit(doc.id)),
         (node, _DCTERMS.format, lit(doc.media_type)),
         (node, _TL.sha256, lit(doc.sha256)),
     ]
+    if doc.encoding:
+        out.append((node, _CNT.characterEncoding, lit(doc.encoding)))
     if doc.published is not None:
         out.append((node, _DCTERMS.issued, _date(doc.published)))
         out.append((node, _SCHEMA.datePublished, _date(doc.published)))

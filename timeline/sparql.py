@@ -2,50 +2,45 @@
 values bound safely, and queries over graph files, a store or a server.
 
 - :func:`query`: SPARQL 1.1 over graph files, an open :class:`timeline.store.Store` or an
-  :class:`timeline.endpoint.Endpoint`, with the ontology loaded alongside (so
-  ``?type rdfs:subClassOf* tl:Event`` works) and the union of all graphs as the default graph.
+  :class:`timeline.endpoint.Endpoint`. The default graph is the data (over files: the merge of
+  every file's triples, so ``COUNT(*)`` is the files' triple count); the ontology is the named
+  graph ``<https://w3id.org/timeline-kg/ontology>``, or part of the default graph with
+  ``with_ontology=True``.
   Values are bound with ``bindings`` (never formatted into the text by the caller).
 - :func:`named_queries`: the queries shipped in ``timeline/queries/*.rq``.
 
 Nothing here imports rdflib, the store or the endpoint.
 
->>> result = query([], "ASK { tl:Repatriation rdfs:subClassOf* tl:Event }")
+>>> result = query([], "ASK { GRAPH <https://w3id.org/timeline-kg/ontology> { tl:Repatriation rdfs:subClassOf* tl:Event } }")
 >>> result.boolean
 True
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import re
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .graphio import _dump, _format_named, _ox_of_files, _parse_file, _quads_of, _ToOx  # noqa: F401 - endpoint uses the last three
+from .graphio import _FORMAT_NAMES, _dump, _format_named, _ox_of_files, _parse_file, _quads_of, _ToOx  # noqa: F401 - endpoint uses the last three
+from .results import IRI, Blank, Text, to_csv, to_json, to_tsv
 from .terms import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+QUERIES_DIR = resources.files(__package__).joinpath("queries")
 
 # Query results ---------------------------------------------------------------------------
-
-
-class IRI(str):
-    """An IRI in a query result: a ``str`` that remembers it names a resource (tables shorten it)."""
-
-    __slots__ = ()
 
 
 _INTEGER_TYPES = {
@@ -59,9 +54,10 @@ _FLOAT_TYPES = {XSD + "double", XSD + "float"}
 _DERIVED_INTEGERS = _INTEGER_TYPES - {XSD + "integer"}
 
 
-def convert_value(kind: str, value: str, datatype: str | None = None) -> Any:
+def convert_value(kind: str, value: str, datatype: str | None = None, language: str | None = None) -> Any:
     """One RDF term as a plain Python value: IRIs as :class:`IRI`, numbers as int/float/Decimal,
-    booleans as bool, ``xsd:date`` as :class:`datetime.date`, everything else as its text.
+    booleans as bool, ``xsd:date`` as :class:`datetime.date`, plain strings as ``str``, other
+    literals as :class:`Text` (keeping their language or datatype), blank nodes as :class:`Blank`.
 
     >>> convert_value("literal", "2020-01-31", "http://www.w3.org/2001/XMLSchema#date")
     datetime.date(2020, 1, 31)
@@ -69,7 +65,9 @@ def convert_value(kind: str, value: str, datatype: str | None = None) -> Any:
     if kind == "uri":
         return IRI(value)
     if kind == "bnode":
-        return f"_:{value}"
+        return Blank(f"_:{value}")
+    if language:
+        return Text(value, language=language)
     if datatype is None or datatype == XSD + "string":
         return value
     try:
@@ -86,8 +84,8 @@ def convert_value(kind: str, value: str, datatype: str | None = None) -> Any:
         if datatype == XSD + "dateTime":
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except (ValueError, InvalidOperation):
-        return value
-    return value
+        return Text(value, datatype=datatype)
+    return Text(value, datatype=datatype)
 
 
 def _ox_value(term: Any) -> Any:
@@ -97,10 +95,10 @@ def _ox_value(term: Any) -> Any:
         return IRI(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
-            return term.value
+            return Text(term.value, language=term.language)
         return convert_value("literal", term.value, term.datatype.value)
     if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
+        return Blank(f"_:{term.value}")
     return str(term)
 
 
@@ -131,12 +129,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _json_value(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    if isinstance(value, Decimal):
-        return float(value)
-    return _text(value)
+RESULT_FORMATS = ("table", "json", "csv", "tsv")
+"""What a SELECT or ASK result prints as (json, csv, tsv: the W3C SPARQL 1.1 results formats)."""
+GRAPH_FORMATS = ("turtle", "nt", "json-ld", "rdfxml", "trig", "nquads")
+"""What a CONSTRUCT or DESCRIBE result prints as (or a table)."""
+_WRITERS = {"json": to_json, "csv": to_csv, "tsv": to_tsv}
 
 
 @dataclass
@@ -161,58 +158,47 @@ class QueryResult:
         """The rows as dicts keyed by column."""
         return [dict(zip(self.columns, row)) for row in self.rows]
 
-    def format(self, kind: str = "table", *, width: int = 60) -> str:
-        """The result as ``table`` (aligned, IRIs shortened), ``csv``, ``json``; for CONSTRUCT
-        also ``turtle`` or ``nt``. ``width`` caps a table cell (longer text ends in …)."""
-        if kind == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(self.columns)
-            writer.writerows([_text(v) for v in row] for row in self.rows)
-            return buffer.getvalue().rstrip("\n")
-        if kind == "json":
-            if self.kind == "ask":
-                return json.dumps({"boolean": self.boolean})
-            records = [{c: _json_value(v) for c, v in zip(self.columns, row)} for row in self.rows]
-            return json.dumps(records, ensure_ascii=False, indent=2)
-        if kind in ("turtle", "nt", "ntriples", "trig", "nquads", "json-ld"):
+    def format(self, kind: str | None = None, *, width: int = 60) -> str:
+        """The result as text in ``kind``: for SELECT and ASK, ``table`` (aligned, IRIs
+        shortened; the default) or a W3C SPARQL 1.1 results format, ``json``, ``csv``, ``tsv``;
+        for CONSTRUCT and DESCRIBE, RDF (``turtle``, the default, or ``nt``, ``json-ld``,
+        ``rdfxml``, ``trig``, ``nquads``) or ``table``. ``width`` caps a table cell (longer
+        text ends in …)."""
+        kind = kind or ("turtle" if self.kind == "graph" else "table")
+        if kind in _WRITERS:
+            if self.kind == "graph":
+                raise QueryError(
+                    f"--format {kind} is for SELECT and ASK results; a CONSTRUCT or DESCRIBE query gives RDF: "
+                    f"{', '.join(GRAPH_FORMATS)} (or table)"
+                )
+            return _WRITERS[kind](self.columns, self.rows, self.boolean if self.kind == "ask" else None)
+        if kind in GRAPH_FORMATS or kind in _FORMAT_NAMES:
             if self.ntriples is None:
-                raise QueryError(f"--format {kind} needs a CONSTRUCT or DESCRIBE query")
+                raise QueryError(f"--format {kind} needs a CONSTRUCT or DESCRIBE query; SELECT and ASK results: {', '.join(RESULT_FORMATS)}")
             loaded = list(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
             return _dump(loaded, _format_named(kind)).decode("utf-8")
         if kind != "table":
-            raise QueryError(f"unknown result format {kind!r}; known: table, csv, json")
+            raise QueryError(f"unknown result format {kind!r}; known: {', '.join(RESULT_FORMATS + GRAPH_FORMATS)}")
         if self.kind == "ask":
             return "yes" if self.boolean else "no"
         return self._table(width)
 
-    def chunks(self, kind: str = "table", *, width: int = 60, page: int = 5000) -> Iterator[str]:
-        """The result as :meth:`format` gives it, in pieces of at most ``page`` rows, so a large
-        result starts printing at once (a table measures its columns first; csv and json do not)."""
-        if self.kind != "select" or len(self.rows) <= page:
+    def chunks(self, kind: str | None = None, *, width: int = 60, page: int = 5000) -> Iterator[str]:
+        """:meth:`format`'s text in pieces of at most ``page`` rows (joined, they are that text),
+        so a large result starts printing at once; a table measures its columns first."""
+        kind = kind or ("turtle" if self.kind == "graph" else "table")
+        if self.kind != "select" or len(self.rows) <= page or kind not in ("table", "csv", "tsv"):
             yield self.format(kind, width=width)
             return
-        if kind == "csv":
-            yield QueryResult(self.columns, self.rows[:page]).format("csv")
-            for start in range(page, len(self.rows), page):
-                buffer = io.StringIO()
-                csv.writer(buffer, lineterminator="\n").writerows([_text(v) for v in row] for row in self.rows[start : start + page])
-                yield buffer.getvalue().rstrip("\n")
+        if kind == "table":
+            lines = self._table(width).split("\n")
+            for start in range(0, len(lines), page):
+                yield "\n".join(lines[start : start + page]) + ("\n" if start + page < len(lines) else "")
             return
-        if kind == "json":
-            yield "["
-            for start in range(0, len(self.rows), page):
-                records = [{c: _json_value(v) for c, v in zip(self.columns, row)} for row in self.rows[start : start + page]]
-                body = json.dumps(records, ensure_ascii=False, indent=2)[1:-1].strip("\n")
-                yield body + ("," if start + page < len(self.rows) else "")
-            yield "]"
-            return
-        if kind != "table":
-            yield self.format(kind, width=width)
-            return
-        lines = self._table(width).split("\n")
-        for start in range(0, len(lines), page):
-            yield "\n".join(lines[start : start + page])
+        writer = _WRITERS[kind]
+        for start in range(0, len(self.rows), page):
+            text = writer(self.columns, self.rows[start : start + page], None)
+            yield text.split("\n", 1)[1] if start else text  # the header once
 
     def _table(self, width: int) -> str:
         def cell(value: Any) -> str:
@@ -256,7 +242,7 @@ def named_queries() -> dict[str, NamedQuery]:
     True
     """
     found: dict[str, NamedQuery] = {}
-    for path in sorted(QUERIES_DIR.glob("*.rq")):
+    for path in sorted((p for p in QUERIES_DIR.iterdir() if p.name.endswith(".rq")), key=lambda p: p.name):
         text = path.read_text(encoding="utf-8")
         description = ""
         params: list[tuple[str, str]] = []
@@ -269,7 +255,8 @@ def named_queries() -> dict[str, NamedQuery]:
                 params.append((match.group(1), match.group(2)))
             elif not description and body:
                 description = body
-        found[path.stem] = NamedQuery(path.stem, description, text, tuple(params))
+        name = path.name.removesuffix(".rq")
+        found[name] = NamedQuery(name, description, text, tuple(params))
     return found
 
 
@@ -423,9 +410,9 @@ def _check_params(sparql: str, bindings: Mapping[str, Any]) -> None:
                 raise QueryError(f"query {item.name!r} needs {wanted} ({hints})")
 
 
-def _run_ox(target: ox.Store, sparql: str, source: str) -> QueryResult:
+def _run_ox(target: ox.Store, sparql: str, source: str, *, union: bool = True) -> QueryResult:
     try:
-        answer = target.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+        answer = target.query(sparql, use_default_graph_as_union=union, prefixes=dict(PREFIXES))
     except SyntaxError as error:
         raise QueryError(parse_error_message(error, sparql, source)) from None
     except (RuntimeError, ValueError, OSError) as error:
@@ -470,14 +457,17 @@ def _rows_of(answer: Any) -> list[tuple[Any, ...]]:
     return rows
 
 
-def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-    """Run SPARQL 1.1 over ``sources`` with the ontology loaded alongside.
+def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = None, with_ontology: bool = False) -> QueryResult:
+    """Run SPARQL 1.1 over ``sources``, with the ontology as the named graph
+    ``<https://w3id.org/timeline-kg/ontology>``.
 
-    ``sources``: graph file paths, an open :class:`Store`, or a
+    ``sources``: graph file paths, an rdflib Graph, an open :class:`Store`, or a
     :class:`timeline.endpoint.Endpoint`. ``sparql``: query text (timeline's prefixes may be
     used without PREFIX lines) or the name of a shipped query. ``bindings`` binds variables to
-    values (``{"from": "2020-01-01"}`` → ``xsd:date``). The default graph is the union of all
-    graphs. Malformed SPARQL raises ``QueryError("query: line L, column C: problem")``.
+    values (``{"from": "2020-01-01"}`` → ``xsd:date``). Over files the default graph is every
+    triple of the files and nothing else (``with_ontology`` adds the ontology's); over a store
+    or a server it is the union of all their graphs (the ontology's graph included, as SPARQL
+    servers do). Malformed SPARQL raises ``QueryError("query: line L, column C: problem")``.
     """
     sparql, source = _resolve(sparql)
     bindings = dict(bindings or {})
@@ -487,10 +477,14 @@ def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = Non
     text = bind_values(sparql, bindings)
     if hasattr(sources, "_query"):  # a timeline.store.Store
         return typing.cast(QueryResult, sources._query(text, source))
+    if type(sources).__module__.startswith("rdflib."):  # an rdflib Graph in memory: run by Oxigraph all the same
+        target = _ox_of_files([], ontology=True, with_ontology=with_ontology)
+        target.extend(_ToOx().quads(sources, keep_graphs=False))
+        return _run_ox(target, text, source, union=False)
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
-    target = _ox_of_files(list(sources), ontology=True)
-    return _run_ox(target, text, source)
+    target = _ox_of_files(list(sources), ontology=True, with_ontology=with_ontology)
+    return _run_ox(target, text, source, union=False)
 
 
 def _is_endpoint(sources: Any) -> bool:

@@ -25,13 +25,15 @@ import pyoxigraph as ox
 
 from .errors import StoreError, TimelineError
 from .fileio import atomic_write
-from .graphio import _load_ontology, _ToRdflib
+from .graphio import ONTOLOGY_GRAPH, _load_ontology, _ToRdflib
 from .keptrows import _RESULTS_FORMAT, _RESULTS_KEPT, _result_from_payload, _result_payload
 from .model import Document, Event
 from .sparql import XSD, QueryResult, _run_ox
 from .terms import PREFIXES, ontology_file
 
 _INDEX_VERSION = 2
+COUNT_DATA = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
+"""The triples of the documents' and the events' graphs (the ontology's not counted)."""
 _MODEL_FIELDS = ",".join(f"{cls.__name__}({','.join(f.name for f in dataclasses.fields(cls))})" for cls in (Document, Event))
 _DERIVED = {"http://www.w3.org/ns/oa#start": XSD + "nonNegativeInteger", "http://www.w3.org/ns/oa#end": XSD + "nonNegativeInteger"}
 """Predicates rdf.py writes with a derived integer type, which the database keeps as xsd:integer."""
@@ -182,9 +184,10 @@ class Store:
             state["dirty"] = True
             state["model"] = _MODEL_FIELDS
             self._save_state()
-        ontology = hashlib.sha256(ontology_file().read_bytes()).hexdigest()
+        ontology = hashlib.sha256(f"<{ONTOLOGY_GRAPH}>\n".encode() + ontology_file().read_bytes()).hexdigest()
         if state.get("ontology") != ontology:
-            target.clear_graph(ox.DefaultGraph())
+            target.clear_graph(ox.DefaultGraph())  # where earlier stores kept it
+            target.remove_graph(ox.NamedNode(ONTOLOGY_GRAPH))
             _load_ontology(target)
             state["ontology"] = ontology
             self._save_state()
@@ -280,7 +283,7 @@ class Store:
     def __len__(self) -> int:
         """The number of triples in documents' and the events graph (the ontology not counted)."""
         with self._reading() as target:
-            answer = target.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            answer = target.query(COUNT_DATA)
             return int(next(iter(answer))["n"].value)
 
     def _export_quads(self) -> list[ox.Quad]:
@@ -293,8 +296,9 @@ class Store:
         integer = XSD + "integer"
         quads = []
         with self._reading() as target:
+            ontology = ox.NamedNode(ONTOLOGY_GRAPH)
             for quad in target:
-                if isinstance(quad.graph_name, ox.DefaultGraph):
+                if isinstance(quad.graph_name, ox.DefaultGraph) or quad.graph_name == ontology:
                     continue
                 obj = quad.object
                 if restore and isinstance(obj, ox.Literal) and obj.datatype.value == integer:
@@ -356,8 +360,9 @@ def to_rdflib(data: Store, *, dataset: bool = False) -> Any:
 
 _MOVED = {
     "graphio": ("read_graph", "write_graph", "serialize", "_parse_file", "_quads_of", "_ToOx", "_dump"),
-    "sparql": ("query", "named_queries", "NamedQuery", "QueryResult", "IRI", "bind_values", "read_query_file",
-               "parse_error_message", "convert_value", "shorten", "_ox_value", "_code_only"),
+    "sparql": ("query", "named_queries", "NamedQuery", "QueryResult", "bind_values", "read_query_file",
+               "parse_error_message", "convert_value", "shorten", "_ox_value", "_code_only", "RESULT_FORMATS", "GRAPH_FORMATS"),
+    "results": ("IRI", "Blank", "Text"),
     "keptrows": ("_result_payload", "_result_from_payload"),
     "ingest": ("ingest", "ingest_paths", "remove_documents", "IngestReport"),
 }

@@ -61,6 +61,7 @@ class DocRecord:
     annotations: tuple[tuple[str, int, int, str], ...] = ()
     packed: tuple[tuple[str, int, bytes], ...] = ()  # (event type, count, pickled compact mentions)
     error: DocumentError | None = None
+    warnings: tuple[str, ...] = ()  # what the reader skipped but read on
 
     @property
     def mentions(self) -> tuple[Event, ...]:
@@ -135,6 +136,7 @@ def document_record(doc: Document, events: Sequence[Event], *, syntax: str = "nt
         lines=rdf.render(rdf.document_triples(doc), graph, syntax),
         annotations=annotations,
         packed=pack(compact(m) for m in events),
+        warnings=tuple(getattr(doc, "warnings", ())),
     )
 
 
@@ -246,6 +248,7 @@ class Run:
     undated_documents: int = 0
     mention_count: int = 0
     errors: list[DocumentError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     by_type: dict[str, int] = field(default_factory=dict)  # merged events per type, after merge()
     earliest: date | None = None
     latest: date | None = None
@@ -278,6 +281,7 @@ class Run:
         marshal.dump((record.id, record.lines, record.annotations), self._spool)
         self.documents += 1
         self.undated_documents += record.published is None
+        self.warnings.extend(record.warnings)
         for etype, count, blob in record.packed:
             spool = self._mentions.get(etype)
             if spool is None:

@@ -25,7 +25,7 @@ ID_BASE = "https://w3id.org/timeline-kg/id/"
 def ontology_file(name: str = "timeline.ttl") -> Path:
     """Where an ontology file lives: inside the package when shipped there, else beside it."""
     here = Path(__file__).resolve().parent
-    for folder in (here / "ontology", here.parent / "ontology"):
+    for folder in (here / "ontology_files", here / "ontology", here.parent / "ontology"):
         if (folder / name).is_file():
             return folder / name
     return here.parent / "ontology" / name
@@ -75,6 +75,7 @@ DCTERMS = Vocabulary("http://purl.org/dc/terms/", "title source identifier forma
 PROV = Vocabulary("http://www.w3.org/ns/prov#", "wasGeneratedBy wasDerivedFrom wasAttributedTo wasAssociatedWith SoftwareAgent")
 TIME = Vocabulary("http://www.w3.org/2006/time#", "unitDay unitWeek unitMonth unitYear Duration hasXSDDuration")
 SCHEMA = Vocabulary("https://schema.org/", "datePublished")
+CNT = Vocabulary("http://www.w3.org/2011/content#", "characterEncoding")
 XSD = Vocabulary(
     "http://www.w3.org/2001/XMLSchema#",
     "string date gYear gYearMonth duration nonNegativeInteger integer double decimal boolean",
@@ -130,6 +131,7 @@ PREFIXES: dict[str, str] = {
     "time": TIME._base,
     "dcterms": DCTERMS._base,
     "schema": SCHEMA._base,
+    "cnt": CNT._base,
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "owl": OWL._base,
     "rdf": RDF._base,
