@@ -153,7 +153,7 @@ def extract(paths, output, published, fmt, jobs, scheduler, progress, base_uri) 
     with _dask_client(scheduler) as client:
         report = pipeline.extract_to(
             paths, output or sys.stdout.buffer, fmt, published=published, jobs=jobs, client=client,
-            progress=bar, base_uri=base_uri,
+            progress=bar, base_uri=base_uri, stage=bar.stage if bar else None,
         )
     if bar:
         bar.close()

@@ -244,6 +244,7 @@ def extract_to(
     client: Any = None,
     progress: Progress | None = None,
     base_uri: str | None = None,
+    stage: Stage | None = None,
 ) -> ExtractReport:
     """Extract every document under ``paths`` and stream the graph to ``output`` in ``fmt``.
 
@@ -251,7 +252,8 @@ def extract_to(
     Documents are processed in ``jobs`` worker processes or, given a Dask ``client``, on its
     cluster; either way the merge runs once over every document's mentions, so the graph is
     the same as a single-process run. Memory holds compact mentions, not texts or graphs.
-    ``base_uri`` names the documents by that URI and their path from the folder named.
+    ``base_uri`` names the documents by that URI and their path from the folder named;
+    ``stage`` is told when the merge and the writing start.
     """
     syntax = syntax_for(fmt)  # an unknown format fails before any work
     plan = plan_documents(paths, base_uri=base_uri)
@@ -259,6 +261,11 @@ def extract_to(
     with run_plan(plan, dating=dating, syntax=syntax, mapper=mapper_for(jobs, client), progress=progress) as run:
         if not run.documents:
             return ExtractReport(0, 0, tuple(run.errors), tuple(run.warnings))
+        if stage:
+            stage("building the graph", 1, 2)  # the merge and the events
+        run.merge()
+        if stage:
+            stage("writing", 2, 2)
         write_output(run, output, fmt)
         return ExtractReport(run.documents, run.events, tuple(run.errors), tuple(run.warnings))
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import StoreError, TimelineError
+from .errors import GraphError, QueryError, StoreError, TimelineError  # noqa: F401 - the last two for store.GraphError…
 from .fileio import atomic_write
 from .graphio import ONTOLOGY_GRAPH, _load_ontology, _ToRdflib
 from .keptrows import _RESULTS_FORMAT, _RESULTS_KEPT, _result_from_payload, _result_payload
