@@ -8,6 +8,7 @@ traceback reaches the user (set TIMELINE_DEBUG=1 to see one for an unexpected fa
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -20,12 +21,28 @@ FORMATS = ("json-ld", "nquads", "nt", "trig", "turtle")
 SUFFIX_FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}
 
 
+_ENV_MAX_SIZE = "TIMELINE_MAX_DOCUMENT_SIZE"  # timeline.inputs.ENV_MAX_SIZE, without importing it here
+
+
+class Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so output being written is cleaned up as on Ctrl-C."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated()
+
+
 class TimelineGroup(click.Group):
     """Turns the library's errors into one-line messages, in one place for every command."""
 
     def invoke(self, ctx: click.Context) -> object:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+        limit = os.environ.get(_ENV_MAX_SIZE)  # --max-size sets it for this command only
         try:
             return super().invoke(ctx)
+        except Terminated:
+            click.echo("Terminated.", err=True)
+            ctx.exit(143)
         except TimelineError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(1)
@@ -43,6 +60,12 @@ class TimelineGroup(click.Group):
                 raise
             click.echo(f"Error: internal error: {type(error).__name__}: {error} (TIMELINE_DEBUG=1 shows the traceback)", err=True)
             ctx.exit(70)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if limit is None:
+                os.environ.pop(_ENV_MAX_SIZE, None)
+            else:
+                os.environ[_ENV_MAX_SIZE] = limit
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None):
@@ -79,7 +102,8 @@ def _progress(enabled: bool) -> _ProgressBar | None:
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="timeline")
-def main() -> None:
+@click.option("--max-size", metavar="SIZE", help="Skip documents larger than SIZE (default 10M; 0: no limit; env TIMELINE_MAX_DOCUMENT_SIZE).")
+def main(max_size: str | None) -> None:
     """Turn news articles and reports into an event-timeline knowledge graph.
 
     \b
@@ -87,6 +111,10 @@ def main() -> None:
       timeline build examples -o out      # graph.ttl + timeline.html + summary
       timeline query out/graph.ttl timeline
     """
+    if max_size is not None:
+        from .inputs import parse_size
+
+        os.environ[_ENV_MAX_SIZE] = str(parse_size(max_size))  # read by every reader, workers too
 
 
 @main.command()
@@ -106,7 +134,10 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
       timeline extract article.txt --published 2025-10-02 --format nt
     """
     from . import pipeline, store
+    from .outputs import check_output
 
+    if output:
+        check_output(output, paths)  # never a device, a FIFO or one of the documents read
     fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "turtle"
     bar = _progress(progress)
     extraction = pipeline.extract_paths(
@@ -223,8 +254,10 @@ def render(graphs, store_dir, output, title) -> None:
       timeline render --store kg -o timeline.html
     """
     from .fileio import atomic_write
+    from .outputs import check_output
     from .render import render_html
 
+    check_output(output, graphs)
     atomic_write(output, render_html(_read(graphs, store_dir), title=title))
     click.echo(f"wrote {output}", err=True)
 
@@ -310,7 +343,9 @@ def export(graphs, store_dir, output) -> None:
     """
     from . import store
     from .analysis import export_graph
+    from .outputs import check_output
 
+    check_output(output, graphs)
     fmt = SUFFIX_FORMATS.get(output.suffix.lower())
     if fmt:
         source = store.sources(list(graphs), store_dir=store_dir)

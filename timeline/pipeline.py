@@ -240,9 +240,12 @@ def build(
     The graph is validated against the SHACL shapes before anything is written; nothing is
     left half-written (each file is written atomically).
     """
+    from .outputs import check_output
     from .render import render_html
     from .validate import validate_graph
 
+    for name in ("graph.ttl", "timeline.html"):
+        check_output(Path(out_dir) / name, [source])  # before any work: never a device, FIFO or input
     extraction = extract_paths([source], fallback_published=published, jobs=jobs, progress=progress)
     if not extraction.documents:
         first = extraction.errors[0] if extraction.errors else None
