@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import fcntl
 import gc
 import hashlib
 import io
@@ -47,7 +46,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from . import rdf
+from . import rdf, storelock
 from .errors import GraphError, QueryError, StoreError, TimelineError
 from .fileio import atomic_write
 from .model import Document, Event, MergedEvent
@@ -1015,11 +1014,8 @@ class Store:
                     pass
             self._ox = None
         if self._lock_file is not None:
-            try:
-                fcntl.flock(self._lock_file, fcntl.LOCK_UN)
-            finally:
-                self._lock_file.close()
-                self._lock_file = None
+            storelock.release(self._lock_file, exclusive=self._writable)
+            self._lock_file = None
         self._writable = False
 
     @property
@@ -1027,26 +1023,8 @@ class Store:
         return (self.path / "index.json").is_file()
 
     def _lock(self, exclusive: bool) -> None:
-        if self._lock_file is not None:
-            return
-        self.path.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path / "lock", "a+", encoding="utf-8")  # noqa: SIM115 - held until close()
-        try:
-            fcntl.flock(handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip()
-            handle.close()
-            who = f" (pid {holder})" if holder else ""
-            if exclusive:
-                raise StoreError(f"{self.path}: the store is in use by another process{who}; wait for it to finish") from None
-            raise StoreError(f"{self.path}: an ingest is writing to the store{who}; query it when it has finished") from None
-        if exclusive:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
-        self._lock_file = handle
+        if self._lock_file is None:  # readers share it (read-only stores too), an ingest holds it alone
+            self._lock_file = storelock.acquire(self.path, exclusive)
 
     def _open_ox(self, writable: bool) -> ox.Store:
         if self._ox is not None and (self._writable or not writable):
@@ -1098,10 +1076,15 @@ class Store:
         the store has not changed since they were computed."""
         if not self.exists:
             raise StoreError(f"{self.path}: no store here (create one with `timeline ingest --store {self.path} FILES`)")
+        self._lock(exclusive=self._writable)  # no ingest writes while the kept rows are read
+        unfinished = storelock.unfinished_ingest(self.path)
+        result = self._answer(sparql, source)
+        return replace(result, warnings=[*result.warnings, unfinished]) if unfinished else result
+
+    def _answer(self, sparql: str, source: str) -> QueryResult:
         if source == "query":
             with self._reading() as target:
                 return _run_ox(target, sparql, source)
-        self._lock(exclusive=self._writable)  # no ingest writes while the kept rows are read
         path = self._result_path(sparql)
         if path is not None:
             try:
@@ -1386,6 +1369,7 @@ def ingest(
     started = time.perf_counter()
     merge = merge_fn or _default_merge()
     target = store._writing()
+    storelock.mark_ingest(store.path)  # removed when this ingest has finished
     index = store.index
     added: list[str] = []
     changed: list[str] = []
@@ -1417,12 +1401,10 @@ def ingest(
         mentions, events, rewritten = _refresh(store, target, merge)
     else:
         mentions, events = index.get("mentions", 0), len(index["events"])
-    triples = index.get("triples", 0)
-    if rewritten:
-        answer = target.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        triples = int(next(iter(answer))["n"].value)
-        index["triples"] = triples
+    answer = target.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")  # counted, never cached
+    triples = index["triples"] = int(next(iter(answer))["n"].value)
     store._save_index()
+    storelock.finish_ingest(store.path)
     return IngestReport(
         added=tuple(added),
         changed=tuple(changed),
@@ -1439,6 +1421,7 @@ def ingest(
 def remove_documents(store: Store, doc_ids: Iterable[str], *, merge_fn: MergeFn | None = None) -> int:
     """Remove documents (their graphs and mentions) and re-merge the rest; the count removed."""
     target = store._writing()
+    storelock.mark_ingest(store.path)
     index = store.index
     removed = 0
     for doc_id in doc_ids:
@@ -1451,6 +1434,7 @@ def remove_documents(store: Store, doc_ids: Iterable[str], *, merge_fn: MergeFn 
     if removed:
         _refresh(store, target, merge_fn or _default_merge())
         store._save_index()
+    storelock.finish_ingest(store.path)
     return removed
 
 
