@@ -401,7 +401,7 @@ def _build(
     )
 
 
-_FM_LINE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*?)\s*$")
+_FM_LINE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:(.*)$")  # the value stripped after: "(.*?)\s*$" was quadratic
 
 
 def _front_matter(text: str) -> tuple[tuple[tuple[str, str], ...], str] | None:
@@ -422,7 +422,7 @@ def _front_matter(text: str) -> tuple[tuple[tuple[str, str], ...], str] | None:
             return tuple(items), text[end + 1 :] if end < len(text) else ""
         m = _FM_LINE.match(line)
         if m:
-            value = m.group(2)
+            value = m.group(2).strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
             items.append((m.group(1), value))
@@ -896,9 +896,9 @@ def _jsonld_date(blocks: list[str]) -> str | None:
     for block in blocks:
         try:
             data = json.loads(block)
-        except ValueError:
+            found = walk(data)
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
             continue
-        found = walk(data)
         if found:
             return found
     return None
