@@ -166,7 +166,6 @@ def _dated(path):
         ("Repatriation", "2025-04-01", "2025-04-30"),  # China sent 60 people back in April 2025
         ("BorderClosure", "2020-01-01", "2020-12-31"),  # the 2020 border closure
         ("ReportRelease", "2014-01-01", "2014-12-31"),  # the 2014 UN inquiry
-        ("Rebuttal", "2025-10-02", "2025-10-02"),  # KCNA's Thursday article, published 2025-10-02
         ("CyberTheft", "2025-01-01", "2025-12-31"),  # $2 billion in crypto in 2025
     ],
 )

@@ -1,5 +1,6 @@
 """The RDF mapping: stable IRIs, honest time literals, evidence that points into the text."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -134,4 +135,38 @@ def test_open_interval_keeps_only_the_known_bound():
     assert graph.value(node, rdf.SEM.hasEarliestBeginTimeStamp) == Literal("2020-01-01", datatype=XSD.date)
     assert graph.value(node, rdf.SEM.hasLatestEndTimeStamp) is None
     assert graph.value(node, rdf.TL.statedTime) == Literal("2020/..")
+    assert validate_graph(graph).conforms
+
+
+def test_inferred_time_stays_apart_from_stated_time():
+    """A time inferred from publication has its own properties, never sem:has…TimeStamp."""
+    from timeline.model import InferredTime
+
+    doc = _doc()
+    event = replace(_event(doc), when=None, inferred=InferredTime(date(2025, 4, 2), date(2025, 5, 2), "publication", 30))
+    merged = MergedEvent("e1", event.type, event.label, (event,), None, event.participants, inferred=event.inferred)
+    graph = rdf.build_graph([doc], [merged])
+    node = rdf.event_iri("e1")
+    assert graph.value(node, rdf.TL.inferredLatestEnd) == Literal("2025-05-02", datatype=XSD.date)
+    assert graph.value(node, rdf.TL.timeInferredFrom) == Literal("publication")
+    assert graph.value(node, rdf.SEM.hasLatestEndTimeStamp) is None
+    assert validate_graph(graph).conforms
+
+
+def test_shapes_refuse_an_event_with_stated_and_inferred_time():
+    doc = _doc()
+    graph = rdf.build_graph([doc], [_merged(_event(doc))])
+    graph.add((rdf.event_iri("e1"), rdf.TL.inferredLatestEnd, Literal("2025-05-02", datatype=XSD.date)))
+    report = validate_graph(graph)
+    assert not report.conforms
+    assert "inferred" in report.text()
+
+
+def test_a_reported_event_links_to_the_act_that_claims_it():
+    doc = _doc()
+    release = Event(doc.id, "ReportRelease", "Report released", Span(0, 5, doc.text[0:5]), Span(0, 5, doc.text[0:5]))
+    claim = replace(_event(doc), claimed_in=release.key, time_source="clause")
+    graph = rdf.build_graph([doc], [_merged(claim, "c"), _merged(release, "r")])
+    assert (rdf.event_iri("c"), rdf.TL.claimedIn, rdf.event_iri("r")) in graph
+    assert graph.value(rdf.event_iri("c"), rdf.TL.timeSource) == Literal("clause")
     assert validate_graph(graph).conforms

@@ -84,10 +84,26 @@ class Timex:
         return self.earliest is not None and self.latest is not None
 
 
+@dataclass(frozen=True)
+class InferredTime:
+    """A time the text does not state, inferred for an event (never mixed with stated time).
+
+    A past-tense event reported as news with no date of its own is bounded by the document's
+    publication date: ``latest`` is that date and ``earliest`` lies ``window_days`` before it.
+    ``basis`` names what it was inferred from (``publication``).
+    """
+
+    earliest: date
+    latest: date
+    basis: str = "publication"
+    window_days: int = 0
+
+
 # Entities and events -----------------------------------------------------------------------
 
 ENTITY_KINDS = ("actor", "place")
-ROLES = ("agent", "affected", "place", "source", "target")
+ROLES = ("agent", "affected", "place", "source", "target", "instrument")
+TIME_SOURCES = ("clause", "sentence", "heading", "narrative", "dateline")
 CERTAINTIES = ("certain", "probable", "possible")
 POLARITIES = ("positive", "negative")
 
@@ -136,6 +152,10 @@ class Event:
     if any. ``attributed_to`` is who says so ("according to the UN report" → the UN body);
     ``certainty``/``polarity`` record hedges and negations; ``denies`` holds the keys of
     events this statement denies (a denial is linked to what it denies).
+    ``time_source`` says where ``when`` came from: the event's own clause, its sentence, a dated
+    heading or list label, the narrative's last date, or the dateline. ``inferred`` holds a time
+    the text does not state (bounded by the publication date), kept apart from ``when``;
+    ``claimed_in`` links a reported event to the act (statement, report release) asserting it.
     """
 
     doc_id: str
@@ -151,6 +171,9 @@ class Event:
     polarity: str = "positive"
     denies: tuple[str, ...] = ()  # mention keys of the denied events
     duration: Timex | None = None  # a sentence term ("seven years of forced labor") as P7Y
+    time_source: str | None = None  # where ``when`` was found: one of TIME_SOURCES
+    inferred: InferredTime | None = None  # only when ``when`` is None: a bound the text does not state
+    claimed_in: str | None = None  # mention key of the act asserting this claim (a statement, a report's release)
 
     @property
     def key(self) -> str:
@@ -180,3 +203,4 @@ class MergedEvent:
     mentions: tuple[Event, ...]
     when: Timex | None = None
     participants: tuple[Participant, ...] = field(default=())
+    inferred: InferredTime | None = None  # only when ``when`` is None

@@ -42,6 +42,12 @@ class TL(DefinedNamespace):
     edtf: URIRef
     timePrecision: URIRef
     timeAnchor: URIRef
+    timeSource: URIRef
+    inferredEarliestBegin: URIRef
+    inferredLatestEnd: URIRef
+    timeInferredFrom: URIRef
+    inferenceWindow: URIRef
+    claimedIn: URIRef
     unitSeason: URIRef
     unitQuarter: URIRef
     unitHalfYear: URIRef
@@ -50,12 +56,12 @@ class TL(DefinedNamespace):
     # participants
     agent: URIRef
     affected: URIRef
+    instrument: URIRef
     quantity: URIRef
     Quantity: URIRef
     unit: URIRef
     sentenceTerm: URIRef
     category: URIRef
-    trigger: URIRef
     # claims
     certainty: URIRef
     Certainty: URIRef

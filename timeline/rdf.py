@@ -6,7 +6,10 @@ offsets and merged-event ids, never from counters, clocks or memory addresses.
 Shape of the output (the contract other tools query)::
 
     ?event a tl:<Type> ; rdfs:label ?label ; prov:wasDerivedFrom ?doc ;
-           sem:hasEarliestBeginTimeStamp ?from ; sem:hasLatestEndTimeStamp ?to .
+           sem:hasEarliestBeginTimeStamp ?from ; sem:hasLatestEndTimeStamp ?to .   # stated time
+    ?event tl:inferredEarliestBegin ?ifrom ; tl:inferredLatestEnd ?ito ;          # or inferred,
+           tl:timeInferredFrom "publication" .                                      # never both
+    ?event tl:claimedIn ?act .     # a reported event → the statement or report release asserting it
     ?doc a tl:Document ; dcterms:issued ?published .
     ?ann a oa:Annotation ; oa:hasBody ?event ; oa:hasTarget ?target .
     ?target oa:hasSource ?doc ; oa:hasSelector ?q , ?p .
@@ -25,7 +28,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, TIME, XSD
 
 from . import __version__
-from .model import Document, Entity, Event, MergedEvent, Quantity, Timex
+from .model import Document, Entity, Event, InferredTime, MergedEvent, Quantity, Timex
 from .ontology import ID, OA, SCHEMA, SEM, TL, WD, bind_prefixes, event_classes
 
 QUOTE_CONTEXT = 32  # characters of prefix and suffix kept beside each quote
@@ -164,6 +167,15 @@ def _add_time(graph: Graph, subject: URIRef, timex: Timex) -> None:
         graph.add((subject, TL.timePrecision, _UNITS[timex.granularity]))
 
 
+def _add_inferred(graph: Graph, subject: URIRef, inferred: InferredTime) -> None:
+    """A time the text does not state, on properties of its own (never sem:has…TimeStamp)."""
+    graph.add((subject, TL.inferredEarliestBegin, _date(inferred.earliest)))
+    graph.add((subject, TL.inferredLatestEnd, _date(inferred.latest)))
+    graph.add((subject, TL.timeInferredFrom, Literal(inferred.basis)))
+    if inferred.window_days:
+        graph.add((subject, TL.inferenceWindow, Literal(f"P{inferred.window_days}D", datatype=XSD.duration)))
+
+
 # Triples ---------------------------------------------------------------------------------
 
 
@@ -223,6 +235,8 @@ def add_annotation(graph: Graph, doc: Document, mention: Event, event: URIRef) -
     graph.add((node, PROV.wasGeneratedBy, RUN))
     graph.add((node, TL.certainty, _CERTAINTY[mention.certainty]))
     graph.add((node, TL.polarity, _POLARITY[mention.polarity]))
+    if mention.when is not None and mention.time_source:
+        graph.add((node, TL.timeSource, Literal(mention.time_source)))
     if mention.attributed_to is not None:
         graph.add((node, PROV.wasAttributedTo, entity_iri(mention.attributed_to)))
     graph.add((target, RDF.type, OA.SpecificResource))
@@ -261,6 +275,11 @@ def add_event(graph: Graph, merged: MergedEvent, event_of: dict[str, URIRef]) ->
         graph.add((node, PROV.wasDerivedFrom, document_iri(doc_id)))
     if merged.when is not None:
         _add_time(graph, node, merged.when)
+        source = next((m.time_source for m in merged.mentions if m.when == merged.when and m.time_source), None)
+        if source:
+            graph.add((node, TL.timeSource, Literal(source)))
+    elif merged.inferred is not None:
+        _add_inferred(graph, node, merged.inferred)
     for participant in merged.participants:
         entity = add_entity(graph, participant.entity)
         if participant.entity.kind == "place":
@@ -287,6 +306,10 @@ def add_event(graph: Graph, merged: MergedEvent, event_of: dict[str, URIRef]) ->
             source = add_entity(graph, mention.attributed_to)
             graph.add((node, PROV.wasAttributedTo, source))
             graph.add((node, SEM.accordingTo, source))
+        if mention.claimed_in is not None:
+            act = event_of.get(mention.claimed_in)
+            if act is not None and act != node:
+                graph.add((node, TL.claimedIn, act))
         for denied in mention.denies:
             target = event_of.get(denied)
             if target is not None and target != node:

@@ -326,3 +326,62 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Menti
         out.append(Mention(ent, h.start(), h.end(), h.group(0)))
     out.sort(key=lambda mm: mm.start)
     return out
+
+
+# People named in full, then by surname -----------------------------------------------
+
+
+def by_surname(people: list[Mention], known: list[Mention]) -> list[Mention]:
+    """"Ms. Salmón" is the person the gazetteer knows by that surname ("Elizabeth Salmón")."""
+    persons = {m.entity.label.split()[-1]: m.entity for m in known if m.entity.category == "person"}
+    out = []
+    for p in people:
+        surname = p.text.split()[-1]
+        if p.text.split()[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr") and surname in persons:
+            p = Mention(persons[surname], p.start, p.end, p.text)
+        out.append(p)
+    return out
+
+
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")
+_CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{1,12}(?![\w’'-])(?!\s+[A-Z])")
+
+
+def with_bare_surnames(text: str, people: list[Mention], known: list[Mention]) -> list[Mention]:
+    """A surname on its own after the full name names that person: "Kim" after "Kim Jong Un",
+    "Chung" after "Chung Eui-yong" (Korean names lead with the surname), "Kirby" after "John
+    Kirby". A surname two people share names neither.
+
+    >>> t = "Leader Kim Jong Un spoke. Kim told the assembly to act."
+    >>> [(m.text, m.entity.key) for m in with_bare_surnames(t, find_people(t), [])]
+    [('Kim Jong Un', 'kim-jong-un'), ('Kim', 'kim-jong-un')]
+    """
+    persons = [m for m in known if m.entity.category == "person"]
+    named = persons + [m for m in people if len(m.text.split()) >= 2 and not any(overlap(m, k) for k in persons)]
+    first: dict[str, tuple[int, Entity]] = {}
+    clash: set[str] = set()
+    for m in named:
+        words = m.text.split()
+        korean = len(words) == 3 or (len(words) == 2 and _KOREAN_GIVEN.match(words[1]) is not None)
+        surname = words[0] if korean else words[-1]
+        if surname in first and first[surname][1].key != m.entity.key:
+            clash.add(surname)
+        elif surname not in first or m.end < first[surname][0]:
+            first[surname] = (m.end, m.entity)
+    if not first:
+        return people
+    taken = [(m.start, m.end) for m in [*known, *people]]
+    extra = []
+    for m in _CAPITALISED.finditer(text):
+        name = m.group(0)
+        hit = first.get(name)
+        if hit is None or name in clash or m.start() < hit[0]:
+            continue
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        extra.append(Mention(hit[1], m.start(), m.end(), name))
+    return sorted([*people, *extra], key=lambda x: x.start) if extra else people
+
+
+def overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -309,5 +309,9 @@ def _to_merged(c: _Cluster, used_ids: set[str]) -> MergedEvent:
             if k not in seen:
                 seen.add(k)
                 participants.append(p)
+    inferred = None
+    if iv is None:  # a time inferred from publication only stands in where no mention states one
+        inferred = min((e.inferred for e in members if e.inferred is not None),
+                       key=lambda t: (t.latest - t.earliest, t.latest), default=None)
     return MergedEvent(id=mid, type=c.type, label=best.label, mentions=members, when=when,
-                       participants=tuple(participants))
+                       participants=tuple(participants), inferred=inferred)

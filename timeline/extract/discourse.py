@@ -1,0 +1,178 @@
+"""Which sentences of a document carry events: page furniture, headings, list labels, datelines.
+
+Reader comment threads, link lists ("Related articles" and the headlines under them), bare
+headings, bylines and imperative call-outs state no events; a dated heading or list label
+("2019:", "March 3, 2024 —") dates the sentences under it; a dateline ("SEOUL, Jan. 10
+(Yonhap) --") names the agency that speaks and dates the story, never an event in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entity, Span, Timex
+from .entities import Gazetteer, slug
+
+# Page furniture the reader may have missed: link lines and headings.
+_LINK_LINE = re.compile(
+    r"^\W{0,4}(?:also read|read more|read also|don[’']t miss|you might also like|you may also like|related|"
+    r"see also|recommended|more from|watch|click here|subscribe|sign up|share this|advertisement|"
+    r"photo|image|caption|copyright|©|follow us)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?\"”’:;)…]\s*$")
+# A reader comment thread ("Comments (12)", "3 Comments", "Leave a comment"): the rest of the page
+# is furniture. A link list ("Related articles", "Read more") runs until the next prose sentence.
+_COMMENTS_HEAD = re.compile(
+    r"^\W{0,4}(?:\d+\s+comments?|comments?\s*(?:\(\d+\)|\d+)?|leave a (?:comment|reply)|join the (?:discussion|conversation)|"
+    r"reader comments|what readers say|(?:show|view|load) comments)\W{0,4}$",
+    re.IGNORECASE,
+)
+_LINKS_HEAD = re.compile(
+    r"^\W{0,4}(?:related(?:\s+(?:articles?|stories|news|links|coverage|reading|content))?|read more|more from [\w ]+|"
+    r"most (?:read|popular|viewed)|recommended(?: for you)?|you (?:might|may) also like|further reading|latest news|"
+    r"more (?:stories|news|on this story)|trending|see also|top stories)\W{0,4}$",
+    re.IGNORECASE,
+)
+# A list item that is a linked headline with its date: "Two teenagers sentenced … (Jan. 12, 2024)"
+_DATED_HEADLINE = re.compile(
+    r"(?:\(|\|\s*|[–—-]\s+)(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\)?\s*$"
+)
+_IMPERATIVE = re.compile(
+    r"^\W{0,3}(?:support|stay|donate|read|sign|join|learn|pressure|watch|follow|subscribe|share|click|contact|"
+    r"help|call|tell|write|visit|consider|remember|check|take|make sure|don[’']t|do not|let)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'-]+")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’]?\s*$")
+_CONDITION_START = re.compile(r"\W{0,2}(?:if|unless|whether)\b", re.I)
+_DATELINE = re.compile(
+    r"^\W{0,3}[A-Z][\w .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*\((?P<src>[A-Za-z .-]{2,40})\)"
+)
+
+
+_MONTH_ABBR_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+_DIGIT_NEXT = re.compile(r"[ \t]{1,3}\d")
+
+
+def rejoin_dates(text: str, sentences: list[Span]) -> list[Span]:
+    """Sentences rejoined where a split fell after a month abbreviation ("**Jan." | "22, 2020** —"),
+    so the date and the event it dates stay in one quote."""
+    out: list[Span] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _MONTH_ABBR_END.search(prev.text) and _DIGIT_NEXT.fullmatch(text, prev.end, s.start + 1):
+            out[-1] = Span(prev.start, s.end, text[prev.start : s.end])
+        else:
+            out.append(s)
+    return out
+
+
+def blocks(spans: list[Span]) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences, as (start, end), so furniture between them is skipped."""
+    out: list[tuple[int, int]] = []
+    for s in spans:
+        if out and s.start - out[-1][1] <= 4:
+            out[-1] = (out[-1][0], s.end)
+        else:
+            out.append((s.start, s.end))
+    return out
+
+
+def in_noise(s: Span, noise: list[tuple[int, int]]) -> bool:
+    length = max(1, s.end - s.start)
+    covered = sum(max(0, min(s.end, e) - max(s.start, b)) for b, e in noise if b < s.end and e > s.start)
+    return covered * 2 >= length
+
+
+def drop_threads(text: str, sentences: list[Span], noise: list[tuple[int, int]]) -> list[Span]:
+    """The sentences outside page furniture: not in ``noise``, not after a reader-comment thread
+    starts, not items of a link list ("Related articles" and the headlines under it)."""
+    out: list[Span] = []
+    in_links = False
+    for s in sentences:
+        t = s.text.strip().strip("*#_ ").strip()
+        if in_noise(s, noise):
+            if _COMMENTS_HEAD.match(t):
+                break
+            in_links = in_links or bool(_LINKS_HEAD.match(t))
+            continue
+        if _COMMENTS_HEAD.match(t):
+            break
+        if _LINKS_HEAD.match(t):
+            in_links = True
+            continue
+        if in_links:
+            if _ENDS_SENTENCE.search(t) and len(_WORD.findall(t)) > 8 and not _DATED_HEADLINE.search(t):
+                in_links = False  # prose again
+            else:
+                continue
+        if _DATED_HEADLINE.search(t) and not _ENDS_SENTENCE.search(t):
+            continue
+        out.append(s)
+    return out
+
+
+def is_heading(t: str) -> bool:
+    t = t.strip()
+    if _TERMINAL.search(t):
+        return False
+    words = _WORD.findall(t)
+    if len(words) <= 8:
+        return True
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return caps / len(words) >= 0.6
+
+
+def is_furniture(sent: Span, kept: list[Span], idx: int) -> bool:
+    t = sent.text.strip()
+    if _LINK_LINE.match(t) or _IMPERATIVE.match(t) or _CONDITION_START.match(t):
+        return True
+    if len(_WORD.findall(t)) < 4:
+        return True
+    if is_heading(t):
+        return True
+    return False
+
+
+def dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | None:
+    """The news agency of a dateline ("Pyongyang, October 2 (KCNA) –"), if the text has one."""
+    head = text[body_start : body_start + 600]
+    for line in head.splitlines()[:6]:
+        m = _DATELINE.match(line)
+        if m:
+            return gaz.lookup(m.group("src").strip()) or Entity(
+                key=slug(m.group("src")), label=m.group("src").strip(), kind="actor", category="media"
+            )
+    return None
+
+
+# --- one sentence -------------------------------------------------------------------------
+
+
+_DATELINE_HEAD = re.compile(r"\(?(?:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3},\s*)?$")
+_DATELINE_TAIL = re.compile(r"\)?\s*(?:\([A-Za-z][\w .&/-]{1,30}\)\s*)?(?:--|[\u2013\u2014-]|:)\s")
+
+
+def in_dateline(text: str, sent: Span, t: Timex) -> bool:
+    """Whether ``t`` is the date of a dateline opening the sentence ("SEOUL, Jan. 10 (Yonhap) --",
+    "(Seoul, June 2, 2024) –"): it dates the story, never an event in it."""
+    return bool(_DATELINE_HEAD.fullmatch(text, sent.start, t.start) and _DATELINE_TAIL.match(text, t.end))
+
+
+def readable(text: str, sentences: list[Span], noise: tuple[Span, ...]) -> list[tuple[Span, bool]]:
+    """The sentences outside page furniture, in order, each with whether it is a heading (a
+    heading states no event itself but may date the sentences under it)."""
+    spans = sorted((n.start, n.end) for n in noise)
+    kept = drop_threads(text, rejoin_dates(text, sentences), spans)
+    return [(s, is_furniture(s, kept, i)) for i, s in enumerate(kept)]
+
+
+_LABEL_TAIL = re.compile(r"[*_]*\s*(?:[:–—|.]|--|-\s)")
+
+
+def leading_label(text: str, sent: Span, t: Timex) -> bool:
+    """Whether ``t`` opens ``sent`` as a list label or a dated item ("2019: …", "March 3 — …",
+    "- 12 May 2024: …"): it dates every event of the item that has no date of its own."""
+    head = text[sent.start : t.start]
+    return not head.strip(" \t*-•#_>") and bool(_LABEL_TAIL.match(text, t.end))

@@ -1,0 +1,194 @@
+"""Event frames and lemma sets, read from the ontology (``tl:frame``, ``tl:LemmaSet``).
+
+A frame says how one event type shows in a dependency parse: the lemmas of its trigger verbs
+and nouns (a verb may need further words among its dependents: "send back", "put to death"),
+the theme the trigger must have, whether it is a speech act, and its label templates. Lemma
+sets name word classes the extractor reads (people, weapons, reporting verbs, hedges…); named
+instruments (missile families) count as members of a set. Nothing here is per-article: a user
+teaches the extractor a new event type by editing the ontology's Turtle.
+
+>>> frames = load_frames()
+>>> sorted({f.type for f in frames.by_verb["repatriate"]})
+['Repatriation']
+>>> "missile" in frames.sets["Weapons"]
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import TimelineError
+
+TL = "https://w3id.org/timeline-kg/ontology#"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger lemma and the words that must follow it among its dependents ("back")."""
+
+    lemma: str
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One way an event type shows in text."""
+
+    id: str  # stable: type and index, for messages and tests
+    type: str  # local name of the event class (Repatriation…)
+    verbs: tuple[Trigger, ...]
+    nouns: tuple[Trigger, ...]
+    themes: frozenset[str]  # theme lemmas accepted (empty with no theme sets: any theme)
+    theme_sets: tuple[str, ...]  # names of lemma sets accepted as themes
+    themes_not: frozenset[str]
+    needs_agent: bool
+    claim: bool  # a speech act
+    denial: bool  # negated, it is a denial
+    findings: bool  # nouns count only with a relative clause reporting what they found
+    labels: tuple[str, ...]  # most specific first
+
+    @property
+    def constrained(self) -> bool:
+        return bool(self.themes or self.theme_sets)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    name: str
+    pattern: re.Pattern[str]
+    member_of: tuple[str, ...]
+
+
+@dataclass
+class Frames:
+    """Every frame of the ontology, indexed by trigger lemma, with the lemma sets."""
+
+    frames: list[Frame]
+    sets: dict[str, frozenset[str]]
+    instruments: list[Instrument]
+    by_verb: dict[str, list[Frame]]
+    by_noun: dict[str, list[Frame]]
+    labels: dict[str, str]  # event type → its rdfs:label
+
+    def theme_ok(self, frame: Frame, lemmas: set[str]) -> bool:
+        """Whether one of ``lemmas`` (the trigger's theme words) satisfies the frame."""
+        if lemmas & frame.themes_not:
+            return False
+        if not frame.constrained:
+            return True
+        if lemmas & frame.themes:
+            return True
+        return any(lemmas & self.sets.get(name, frozenset()) or f"@{name}" in lemmas for name in frame.theme_sets)
+
+    def trigger_words(self) -> set[str]:
+        """Every trigger lemma (first word), for the cheap scan that decides what to parse."""
+        return set(self.by_verb) | set(self.by_noun)
+
+
+def _local(iri: object) -> str:
+    return str(iri).removeprefix(TL)
+
+
+def _triggers(values: list[str], *, noun: bool = False) -> tuple[Trigger, ...]:
+    """A verb's lemma comes first ("send back"); a noun's head comes last ("forced labour")."""
+    out = []
+    for v in sorted(values):
+        words = v.lower().split()
+        if noun:
+            out.append(Trigger(words[-1], tuple(words[:-1])))
+        else:
+            out.append(Trigger(words[0], tuple(words[1:])))
+    return tuple(out)
+
+
+def _read(path: Path) -> Frames:
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many kinds
+        raise TimelineError(f"{path}: cannot read the ontology's event frames: {exc}") from exc
+    p = {name: URIRef(TL + name) for name in (
+        "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "claim", "denial",
+        "labelTemplate", "findings", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf")}
+
+    def strings(node: object, prop: URIRef) -> list[str]:
+        return [str(o) for o in graph.objects(node, prop) if isinstance(o, Literal)]
+
+    def flag(node: object, prop: URIRef) -> bool:
+        value = graph.value(node, prop)
+        return bool(value is not None and value.toPython() is True)
+
+    sets = {
+        _local(s): frozenset(w.lower() for w in strings(s, p["lemma"]))
+        for s in graph.subjects(RDF.type, p["LemmaSet"])
+    }
+    instruments = []
+    for node in sorted(graph.subjects(RDF.type, p["InstrumentName"])):
+        for pattern in strings(node, p["namePattern"]):
+            try:
+                rx = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+            except re.error as exc:
+                raise TimelineError(f"{path}: {_local(node)}: bad tl:namePattern {pattern!r}: {exc}") from None
+            instruments.append(Instrument(_local(node), rx, tuple(sorted(_local(o) for o in graph.objects(node, p["memberOf"])))))
+    frames: list[Frame] = []
+    labels: dict[str, str] = {}
+    for cls in sorted(set(graph.subjects(p["frame"], None))):
+        etype = _local(cls)
+        labels[etype] = str(graph.value(cls, RDFS.label) or etype)
+        nodes = sorted(graph.objects(cls, p["frame"]), key=lambda n: sorted(strings(n, p["verb"]) + strings(n, p["noun"])))
+        for i, node in enumerate(nodes):
+            theme_sets = tuple(sorted(_local(o) for o in graph.objects(node, p["themeIn"])))
+            unknown = [name for name in theme_sets if name not in sets]
+            if unknown:
+                raise TimelineError(f"{path}: the frame of {etype} names an unknown lemma set: {', '.join(unknown)}")
+            frame = Frame(
+                id=f"{etype}/{i}",
+                type=etype,
+                verbs=_triggers(strings(node, p["verb"])),
+                nouns=_triggers(strings(node, p["noun"]), noun=True),
+                themes=frozenset(w.lower() for w in strings(node, p["theme"])),
+                theme_sets=theme_sets,
+                themes_not=frozenset(w.lower() for w in strings(node, p["themeNot"])),
+                needs_agent=flag(node, p["needsAgent"]),
+                claim=flag(node, p["claim"]),
+                denial=flag(node, p["denial"]),
+                findings=flag(node, p["findings"]),
+                labels=tuple(sorted(strings(node, p["labelTemplate"]), key=lambda t: (-t.count("{"), t))),
+            )
+            if not frame.verbs and not frame.nouns:
+                raise TimelineError(f"{path}: a frame of {etype} has no tl:verb and no tl:noun")
+            frames.append(frame)
+    if not frames:
+        raise TimelineError(f"{path}: no event class has a tl:frame")
+    by_verb: dict[str, list[Frame]] = defaultdict(list)
+    by_noun: dict[str, list[Frame]] = defaultdict(list)
+    for f in frames:
+        for t in f.verbs:
+            if f not in by_verb[t.lemma]:
+                by_verb[t.lemma].append(f)
+        for t in f.nouns:
+            if f not in by_noun[t.lemma]:
+                by_noun[t.lemma].append(f)
+    return Frames(frames, sets, instruments, dict(by_verb), dict(by_noun), labels)
+
+
+def _ontology_path() -> Path:
+    from ..ontology import ONTOLOGY_PATH
+
+    return ONTOLOGY_PATH
+
+
+@lru_cache(maxsize=4)
+def load_frames(path: Path | None = None) -> Frames:
+    """The frames of the ontology at ``path`` (the shipped ontology by default; cached)."""
+    return _read(path or _ontology_path())
+
+
+__all__ = ["Frame", "Frames", "Instrument", "Trigger", "load_frames"]

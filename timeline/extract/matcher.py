@@ -1,0 +1,365 @@
+"""One generic matcher: every frame of the ontology applied to a sentence's dependency parse.
+
+A token is a candidate trigger when its lemma is a frame's verb (used as a verb, not as an
+adjective: "the sanctioned bank" is no sanction) or a frame's noun naming a particular event
+(dated, possessed, "by" an agent, new or first, named, or the object of a light verb — "the
+executions in May", "China's repatriation of", "carried out an execution"; a bare plural
+"executions are common" names none). Its arguments come from the parse, by voice:
+
+- theme: the direct object (active), the subject of the passive, the noun a participle or
+  relative clause modifies ("a report released Thursday", "the law, which was passed"), the
+  complement of a control verb ("forced prisoners to work"), a noun's "of" phrase or compound;
+- agent: the subject (active), the "by" phrase (passive), a noun's possessor or "by" phrase,
+  or the subject of the light verb that takes the noun;
+- a verb shared by coordination ("arrested and executed three men") lends its arguments.
+
+:func:`resolve_overlaps` is the one place that decides between candidates on the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .frames import Frame, Frames, Trigger
+
+Token = Any  # a spaCy Token (the language layer owns spaCy)
+
+_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_THEME_PREPS = frozenset({"to", "for", "into", "across", "over", "from", "of", "against"})
+_THEME_RANK = {"dobj": 0, "obj": 0, "nsubjpass": 0, "csubjpass": 0, "attr": 1, "oprd": 1, "dative": 2, "xcomp": 3, "ccomp": 3, "pobj": 4}
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "dozens", "group", "number", "some", "many", "most",
+                       "all", "none", "several", "few", "majority", "rest", "one", "two", "three", "four", "five", "family", "batch",
+                       "use", "introduction", "expansion", "deployment", "installation", "system", "kind", "form", "type"})
+_TEMPORAL_PREPS = frozenset({"after", "following", "before", "during", "amid", "since", "until", "despite"})
+_HAPPEN = frozenset({"happen", "occur", "take", "come", "begin", "start", "follow", "break", "spread", "continue", "end"})
+_SPECIFIC_ADJ = frozenset({"new", "latest", "recent", "first", "second", "third", "last", "fresh", "annual", "landmark", "final", "initial", "public"})
+
+
+@dataclass
+class Candidate:
+    """A frame matched at a trigger token, with the argument tokens read from the parse."""
+
+    frame: Frame
+    token: Token
+    nominal: bool
+    themes: list[Token]
+    agent: Token | None
+    passive: bool
+    constrained_match: bool  # a theme satisfied the frame's constraint
+
+    @property
+    def type(self) -> str:
+        return self.frame.type
+
+
+def is_passive(t: Token) -> bool:
+    if t.dep_ == "conj" and t.tag_ == "VBN" and t.head.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "aux") for c in t.children
+    ):
+        return is_passive(t.head)  # "were arrested and repatriated"
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in t.children) or (
+        t.tag_ == "VBN" and t.dep_ in ("acl", "relcl") and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+    )
+
+
+def _extra_objects(t: Token, trig: Trigger) -> list[Token]:
+    """The objects of a trigger's own preposition ("arrive in Seoul" → Seoul)."""
+    return [g for c in t.children if c.dep_ in ("prep", "prt") and c.lower_ in trig.extra for g in c.children if g.dep_ == "pobj"]
+
+
+def _extra_ok(t: Token, trig: Trigger) -> bool:
+    if not trig.extra:
+        return True
+    near = {c.lower_ for c in t.children} | {c.lemma_.lower() for c in t.children}
+    for c in t.children:
+        near |= {g.lower_ for g in c.children} | {g.lemma_.lower() for g in c.children}
+    return all(w in near for w in trig.extra)
+
+
+def _noun_extra_ok(t: Token, trig: Trigger) -> bool:
+    """A multiword noun trigger ("forced labour") names its head last: the other words modify it."""
+    if not trig.extra:
+        return True
+    mods = {c.lower_ for c in t.children} | {c.lemma_.lower() for c in t.children}
+    return all(w in mods for w in trig.extra)
+
+
+def _resolve_relative(tok: Token, t: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in _RELATIVE and t.dep_ == "relcl":
+        return t.head
+    return tok
+
+
+def _coordinated_head(t: Token) -> Token | None:
+    """The verb this one is coordinated with ("arrested and executed"), for shared arguments."""
+    if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        return t.head
+    return None
+
+
+def verb_themes(t: Token) -> list[Token]:
+    out: list[Token] = []
+    passive = is_passive(t)
+    for c in t.children:
+        if c.dep_ in _OBJECT_DEPS or (passive and c.dep_ in _PASSIVE_SUBJECT_DEPS):
+            out.append(_resolve_relative(c, t))
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "NOUN", "AUX"):
+            out.append(c)
+        elif c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            out.append(c)  # "were made to work"
+        elif c.dep_ == "prep" and c.lower_ in _THEME_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "prt":
+            continue
+    if t.dep_ in ("acl", "relcl") and passive or (t.dep_ == "acl" and t.tag_ == "VBN"):
+        out.append(t.head)
+    if t.dep_ == "xcomp" and not any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ in _SUBJECT_DEPS for c in t.children):
+        # "officials were said to have been put to death", "he was made to work": the raised subject
+        out.extend(c for c in t.head.children if c.dep_ in _PASSIVE_SUBJECT_DEPS or (passive and c.dep_ in _SUBJECT_DEPS))
+    if t.dep_ in ("acl", "relcl") and out and out[-1].i == t.head.i:
+        out.insert(0, out.pop())
+    if not any(tok.dep_ in _OBJECT_DEPS or tok.dep_ in _PASSIVE_SUBJECT_DEPS for tok in out):
+        partner = _coordinated_head(t)
+        if partner is not None:
+            out.extend(c for c in partner.children if c.dep_ in _OBJECT_DEPS or (passive and c.dep_ in _PASSIVE_SUBJECT_DEPS))
+        else:  # "arrested and executed three men": the first verb borrows the last one's object
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    out.extend(g for g in c.children if g.dep_ in _OBJECT_DEPS)
+    head = out[0] if out and out[0].i == t.head.i else None
+    rest = sorted((x for x in out if x is not head), key=lambda x: _THEME_RANK.get(x.dep_, 5))
+    return ([head] if head is not None else []) + rest
+
+
+def noun_themes(t: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "against", "to", "into", "from"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            out.append(c)
+    return out
+
+
+def verb_agent(t: Token) -> Token | None:
+    if is_passive(t):
+        for c in t.children:
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+    for c in t.children:
+        if c.dep_ in _SUBJECT_DEPS and c.dep_ != "expl":
+            return _resolve_relative(c, t)
+    if t.dep_ == "acl" and t.head.dep_ in ("dobj", "nsubj", "attr", "pobj", "appos"):
+        # "published a commentary denouncing the report": the act's author denounces
+        noun = t.head
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ == "nsubj":
+            return None
+        return verb_agent(verb) if verb.pos_ in ("VERB", "AUX") and verb.i != t.i else None
+    if t.dep_ in ("relcl", "acl") and not is_passive(t):
+        return None
+    partner = _coordinated_head(t)
+    if partner is not None:
+        return verb_agent(partner)
+    if t.dep_ == "xcomp":  # "began executing", "decided to close": the controller's subject
+        return verb_agent(t.head) if t.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def noun_agent(t: Token, light_verbs: frozenset[str]) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    head = t.head
+    if t.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in light_verbs:
+        return verb_agent(head)
+    return None
+
+
+def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
+    out: set[str] = set()
+    for tok in themes:
+        group = [tok]
+        group += [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod", "poss")]
+        group += [c for c in tok.children if c.dep_ == "conj"]  # "fences, cameras and detectors"
+        if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITY:
+            for c in tok.children:  # "hundreds of defectors", "a group of escapees"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    group += [g for g in c.children if g.dep_ == "pobj"]
+        if tok.lower_ == "what":  # "fired what it claims is a satellite launch vehicle"
+            group += [x for x in tok.head.subtree if x.dep_ in ("attr", "dobj", "compound")]
+        if tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass", "obj", "appos", "conj"):
+            out.add("@named")  # "arrested Kenneth Bae", "Jang Song Thaek was executed"
+        for g in group:
+            out.add(g.lemma_.lower())
+            out.add(g.lower_)
+            out |= marks.get(g.i, set())
+        if tok.pos_ == "NUM" or tok.like_num:
+            out.add("@People")
+    return out
+
+
+def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool:
+    """Whether a noun names a particular event rather than a kind of event."""
+    if t.i in dated:
+        return True
+    for c in t.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
+            return True
+        if c.dep_ == "amod" and c.lower_ in _SPECIFIC_ADJ and t.tag_ != "NNS":
+            return True
+        if c.dep_ == "nummod" and not c.like_num:  # ordinals written as words
+            return True
+    if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in light_verbs:
+        return True
+    if t.dep_ == "nsubj" and t.head.lemma_.lower() in _HAPPEN and t.head.i in dated:
+        return True  # "the breach took place on March 23"
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in t.children
+    ) and t.tag_ != "NNS":
+        return True  # "the killing of a fisheries official"
+    if t.dep_ == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
+        return True  # "following an outbreak", "after the executions": a particular event
+    if t.dep_ == "compound" and t.head.pos_ == "PROPN":
+        return True
+    return False
+
+
+def match(
+    doc: Any,
+    frames: Frames,
+    marks: dict[int, set[str]],
+    dated: set[int],
+) -> list[Candidate]:
+    """Every frame candidate in a parsed sentence.
+
+    ``marks`` adds pseudo-lemmas to tokens (``@Weapons`` for a named missile, ``@People`` for a
+    person's name); ``dated`` holds the indices of tokens a time expression hangs from.
+    """
+    light = frames.sets.get("LightVerbs", frozenset())
+    out: list[Candidate] = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and False):
+            if t.dep_ == "amod" or (t.dep_ == "compound"):
+                continue
+            seen: set[str] = set()
+            for frame in frames.by_verb.get(lemma, ()):
+                if frame.id in seen:
+                    continue
+                trig = next((tr for tr in frame.verbs if tr.lemma == lemma and _extra_ok(t, tr)), None)
+                if trig is None:
+                    continue
+                seen.add(frame.id)
+                themes = verb_themes(t) + _extra_objects(t, trig)
+                lemmas = _theme_lemmas(themes, marks)
+                ok = frames.theme_ok(frame, lemmas)
+                if not ok:
+                    continue
+                out.append(Candidate(frame, t, False, themes, verb_agent(t), is_passive(t), frame.constrained))
+        elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(f.findings for f in frames.by_noun.get(lemma, ()))):
+            seen = set()
+            for frame in frames.by_noun.get(lemma, ()):
+                if frame.id in seen:
+                    continue
+                if not any(tr.lemma == lemma and _noun_extra_ok(t, tr) for tr in frame.nouns):
+                    continue
+                seen.add(frame.id)
+                if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+                    continue  # "detention centre", "execution ground": a modifier, not an event
+                if frame.findings:
+                    reporting = frames.sets.get("ReportingVerbs", frozenset())
+                    if not any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in reporting for c in t.children):
+                        continue  # "a 2014 UN investigation that detailed abuses": its findings were published
+                    out.append(Candidate(frame, t, True, [], noun_agent(t, light), False, True))
+                    continue
+                if not _is_specific(t, light, dated):
+                    continue
+                themes = noun_themes(t)
+                authors = [x for x in themes if x.pos_ == "PROPN" and x.head.lower_ == "of"]
+                themes = [x for x in themes if x not in authors]  # "the report of the UN office": its author
+                lemmas = _theme_lemmas(themes, marks)
+                has_of = any(x.head.lower_ == "of" for x in themes)
+                ok = frames.theme_ok(frame, lemmas)
+                if not ok and (has_of or not frame.constrained and lemmas & frame.themes_not):
+                    continue
+                agent = noun_agent(t, light) or (authors[0] if authors else None)
+                out.append(Candidate(frame, t, True, themes, agent, False, ok and frame.constrained))
+    return resolve_overlaps(out, dated)
+
+
+def _inside(inner: Token, outer: Token) -> bool:
+    """Whether ``inner`` lies in ``outer``'s clause with no other predicate between them."""
+    node = inner
+    while node.i != node.head.i:
+        node = node.head
+        if node.i == outer.i:
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
+
+
+_TOPIC_PREPS = frozenset({"of", "about", "on", "over", "against"})
+
+
+def _subordinate(inner: Token, outer: Token) -> bool:
+    """Whether ``inner`` sits in a clause subordinate to ``outer`` (not merely coordinated)."""
+    node, path = inner, []
+    while node.head.i != node.i:
+        path.append(node.dep_)
+        node = node.head
+        if node.i == outer.i:
+            return "conj" not in path and any(d in ("relcl", "advcl", "acl", "appos") for d in path)
+    return False
+
+
+def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
+    """The one decision between candidates that share words.
+
+    - On the same trigger, a frame whose theme constraint matched beats an unconstrained one
+      ("rejected the report" is a rebuttal, not a mere statement); two constrained frames of
+      different types both stand.
+    - A noun trigger of the same type inside a verb trigger's clause is the same event
+      ("said in a statement", "carried out the execution").
+    """
+    by_token: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_token.setdefault(c.token.i, []).append(c)
+    kept: list[Candidate] = []
+    for group in by_token.values():
+        constrained = [c for c in group if c.constrained_match]
+        chosen = constrained or group
+        types: set[str] = set()
+        for c in chosen:
+            if c.type not in types:
+                types.add(c.type)
+                kept.append(c)
+    claims = {c.token.i for c in kept if c.frame.claim and c.frame.constrained}
+    out = []
+    for c in kept:
+        if any(o is not c and o.type == c.type and _subordinate(c.token, o.token) for o in kept):
+            continue  # "fired an ICBM in December, when it launched a Hwasong-18": one event told twice
+        if c.nominal and not c.frame.claim and c.token.i not in dated and (
+            (c.token.dep_ == "dobj" and c.token.head.i in claims)
+            or (c.token.dep_ == "pobj" and c.token.head.lower_ in _TOPIC_PREPS and c.token.head.head.i in claims)
+        ):
+            continue  # "dismissed the UN inquiry": what a claim is about, not a new event
+        if c.nominal and any(
+            o is not c and not o.nominal and (o.type == c.type or (o.frame.claim and c.frame.claim)) and _inside(c.token, o.token)
+            for o in kept
+        ):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: c.token.i)
+
+
+__all__ = ["Candidate", "is_passive", "match", "noun_agent", "resolve_overlaps", "verb_agent"]

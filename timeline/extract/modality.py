@@ -1,0 +1,210 @@
+"""Whether an event happened, as the parse tells it: asserted, hedged, claimed, denied or none.
+
+Read from the trigger and the predicates that govern it, never from a window of characters:
+
+- negation ("did not send anyone back"): no event — but under a reporting verb it turns that
+  statement into a denial;
+- a modal ("returnees could face prison", "will test"): no event, unless it is epistemic about
+  the past ("may have executed" → possible);
+- an irrealis governor — plans, expectations, threats, attempts, demands, fears ("officials
+  expect another test", "urged China to stop repatriating"): no event;
+- a condition ("if they are caught"): no event;
+- a habit or generalisation: a present-tense clause with no date of its own, or a habitual
+  adverb ("guards regularly beat detainees"): no event;
+- reported speech: the subject of the governing reporting verb ("the ministry said …") or the
+  object of "according to" is who claims it; passive reporting ("is believed to have", "was
+  reportedly") and hedging adverbs lower the certainty (GRaSP: certain, probable, possible).
+
+The word classes (reporting verbs, irrealis governors, hedges, habitual adverbs) are lemma
+sets in the ontology, so a user extends them in Turtle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .frames import Frames
+
+Token = Any
+
+_PAST_MODAL = frozenset({"may", "might", "could", "must"})
+_CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "parataxis", "dobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod", "oprd", "acomp"})
+_CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    """What the parse says about an event mention."""
+
+    status: str  # asserted, negated, irrealis, conditional, habitual
+    certainty: str = "certain"
+    reporter: Token | None = None  # the reporting verb governing the event, if any
+    speaker: Token | None = None  # who claims it: the reporting verb's subject, or 'according to'
+
+    @property
+    def happened(self) -> bool:
+        return self.status == "asserted"
+
+
+def negated(t: Token) -> bool:
+    """A negation on the predicate or its auxiliaries ("did not", "never", "no longer")."""
+    if any(c.dep_ == "neg" for c in t.children):
+        return True
+    for c in t.children:  # "no one was executed", "none were returned"
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in ("none", "nobody", "nothing") or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children
+        )):
+            return True
+    return False
+
+
+def _modal(t: Token) -> str | None:
+    """'irrealis' for a modal future or possibility, 'possible' for a modal perfect, else None."""
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    modals = [a for a in auxes if a.tag_ == "MD"]
+    if not modals:
+        return None
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    if perfect and any(m.lower_ in _PAST_MODAL for m in modals):
+        return "possible"
+    return "irrealis"
+
+
+def habitual_adverb(t: Token, frames: Frames) -> bool:
+    """A habitual adverb on the predicate or on the verb it is coordinated with."""
+    habitual = frames.sets.get("HabitualAdverbs", frozenset())
+    heads = [t, t.head] if t.dep_ == "conj" else [t]
+    return any(c.dep_ == "advmod" and c.lemma_.lower() in habitual and c.lower_ != "never" for h in heads for c in h.children)
+
+
+def _habitual(t: Token, frames: Frames, has_time: bool, reported: bool) -> bool:
+    if habitual_adverb(t, frames):
+        return not has_time
+    if has_time or t.pos_ != "VERB" or reported:
+        return False
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "MD") or a.lemma_ == "have" or a.tag_ == "VBG" for a in auxes):
+        return False
+    if t.tag_ in _PRESENT:
+        return True
+    # passive present: "detainees are beaten"
+    return t.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in _PRESENT for a in auxes)
+
+
+def _hedge(tokens: list[Token], frames: Frames) -> str:
+    possible = frames.sets.get("HedgePossible", frozenset())
+    probable = frames.sets.get("HedgeProbable", frozenset())
+    level = "certain"
+    for tok in tokens:
+        for c in tok.children:
+            if c.dep_ not in ("advmod", "aux", "amod", "npadvmod"):
+                continue
+            lemma = c.lemma_.lower()
+            if lemma in possible and c.tag_ != "MD":
+                return "possible"
+            if lemma in probable:
+                level = "probable"
+    return level
+
+
+def _under_reporting(t: Token, frames: Frames) -> bool:
+    """Whether the clause is the complement of a reporting verb (present tense there reports
+    findings: "the report says North Korea executes people")."""
+    reporting = frames.sets.get("ReportingVerbs", frozenset())
+    node = t
+    while node.dep_ in ("ccomp", "conj", "xcomp", "relcl") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in reporting:
+            return True
+    return False
+
+
+def _generic(noun: Token) -> bool:
+    """A bare plural or a quantified kind ("defectors", "many people", "those who")."""
+    if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("those", "anyone", "people"):
+        return False
+    dets = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "amod")]
+    return not any(c.dep_ in ("nummod", "poss") or c.lower_ in ("the", "these", "two", "three") for c in dets)
+
+
+def according_to(doc: Any) -> Token | None:
+    """The object of 'according to' (or 'citing') anywhere in the sentence."""
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            pobj = next((g for g in doc[t.i + 1].children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if t.lower_ == "citing" and t.dep_ in ("advcl", "prep", "acl", "xcomp"):
+            obj = next((g for g in t.children if g.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: bool = False) -> Modality:
+    """The modality of the event whose trigger is ``t`` (a claim frame's own verb is ``t`` too)."""
+    reporting = frames.sets.get("ReportingVerbs", frozenset())
+    irrealis = frames.sets.get("IrrealisGovernors", frozenset())
+    certainty = "certain"
+    if negated(t):
+        return Modality("negated")
+    modal = _modal(t)
+    if modal == "irrealis":
+        return Modality("irrealis")
+    if modal == "possible":
+        certainty = "possible"
+    if claim and not headline and not has_time and habitual_adverb(t, frames):
+        return Modality("habitual")  # "has long rejected accusations": a stance, not a statement
+    if not claim and not headline and _habitual(t, frames, has_time, _under_reporting(t, frames)):
+        return Modality("habitual")
+    if not claim and not has_time and t.tag_ == "VBG" and t.dep_ in ("acl", "relcl", "amod"):
+        return Modality("habitual")  # "camps holding 120,000 people": a description, not an event
+    if not claim and not has_time and t.dep_ == "relcl" and _generic(t.head):
+        return Modality("habitual")  # "defectors who fled": a kind of people, not an event
+    chain = [t]
+    node = t
+    reporter = None
+    while node.dep_ in _CLIMB and node.head.i != node.i:
+        child, node = node, node.head
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in child.children):
+            return Modality("conditional")
+        lemma = node.lemma_.lower()
+        if child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "acl", "dobj", "nsubj", "nsubjpass", "acomp") and lemma in irrealis and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+            if child.dep_ in ("nsubj", "nsubjpass") and node.pos_ == "VERB":
+                pass  # the event is the subject: "the executions continued"
+            elif not (lemma in reporting and child.dep_ == "ccomp"):
+                return Modality("irrealis")
+        if node.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "prep") and lemma in reporting:
+            if child.dep_ == "conj":
+                break
+            if negated(node) and not claim:
+                return Modality("negated")
+            reporter = node
+            break
+        if node.pos_ in ("VERB", "AUX") and node is not t:
+            if _modal(node) == "irrealis" and child.dep_ in ("xcomp", "ccomp", "conj"):
+                return Modality("irrealis")
+            if negated(node) and child.dep_ in ("xcomp",):
+                return Modality("negated")
+        chain.append(node)
+    hedge = _hedge(chain, frames)
+    if hedge == "possible" or certainty == "possible":
+        certainty = "possible"
+    elif hedge == "probable":
+        certainty = "probable"
+    speaker = None
+    if reporter is not None:
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in reporter.children):  # "is believed to", "was reported"
+            certainty = "probable" if certainty == "certain" else certainty
+            agent = next((c for c in reporter.children if c.dep_ == "agent"), None)
+            speaker = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        else:
+            speaker = next((c for c in reporter.children if c.dep_ in ("nsubj",)), None)
+        if reporter.lemma_.lower() in frames.sets.get("HedgeProbable", frozenset()) and certainty == "certain":
+            certainty = "probable"  # "rights groups estimate that …", "officials believe …"
+    return Modality("asserted", certainty, reporter, speaker)
+
+
+__all__ = ["Modality", "according_to", "assess", "negated"]

@@ -1,0 +1,261 @@
+"""When an event happened: from the parse first, then from the discourse, else inferred.
+
+1. **The parse.** A time expression dates the predicate it hangs from: climbing from its head
+   token through the dependency tree, the first event trigger or verb reached is its governor.
+   In "the ministry on Monday condemned the sanctions the council imposed last week" *Monday*
+   dates *condemned* and *last week* dates *imposed*. A noun event takes a date inside its own
+   phrase ("the May theft") or the one of the light verb that takes it ("carried out the
+   executions in May"); a verb coordinated with a dated verb shares a date fronted before both
+   ("In 2019 she was arrested and sentenced"). A date hanging from no predicate of its own
+   dates the sentence's events that have none (``sentence``).
+2. **The discourse.** With none: a dated heading or list label above or opening the sentence
+   (``heading``); the last explicit date of the same story thread, when the event is told in
+   the same simple past (``narrative``: "In 2019, … . That April, she was sent back").
+3. **Inferred, never stated.** With none of those, a past-tense event reported as news is
+   bounded by its document's publication date (:class:`~timeline.model.InferredTime`, kept
+   apart from stated time); without a publication date nothing is inferred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import InferredTime, Timex
+
+Token = Any
+
+INFERENCE_WINDOW_DAYS = 30
+"""How far before the publication date an inferred time may begin (news reports recent events)."""
+
+_SEQUENCE = frozenset({"later", "then", "subsequently", "eventually", "afterwards", "afterward", "finally", "soon"})
+_GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5, "decade": 6, "century": 7}
+
+
+def is_date(t: Timex) -> bool:
+    """A time expression that can date an event (not a duration, a set, or 'now')."""
+    return t.type in ("DATE", "TIME") and t.value not in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")
+
+
+def tokens_of(doc: Any, offset: int, tx: Timex) -> list[Token]:
+    """The tokens of ``doc`` (a sentence parsed from ``offset``) inside a time expression."""
+    lo, hi = tx.start - offset, tx.end - offset
+    return [t for t in doc if lo <= t.idx < hi]
+
+
+def _head(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -> dict[int, list[Timex]]:
+    """Each date's governing token index (an event trigger or a verb) → the dates it governs."""
+    out: dict[int, list[Timex]] = {}
+    for tx in timexes:
+        toks = tokens_of(doc, offset, tx)
+        if not toks:
+            continue
+        inside = {t.i for t in toks}
+        node = _head(toks)
+        gov = None
+        while node.head.i != node.i:
+            node = node.head
+            if node.i in inside:
+                continue
+            if node.i in triggers or node.pos_ in ("VERB",) or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
+                gov = node
+                break
+        if gov is None:
+            gov = node  # the root
+        out.setdefault(gov.i, []).append(tx)
+    return out
+
+
+def best(timexes: list[Timex]) -> Timex:
+    """The most precise of several dates governed by one predicate (resolved ones first)."""
+    return min(timexes, key=lambda t: (not t.resolved, _GRAN_RANK.get(t.granularity or "", 9), t.start))
+
+
+def gap_of(tx: Timex, t: Token) -> Token | None:
+    """The coordinated object of a gapped clause a date belongs to ("stole $100 million in June
+    and $41 million in September": September goes with the second sum), or None."""
+    offset = getattr(t.doc, "user_data", {}).get("offset", 0)
+    gaps = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PROPN", "SYM")]
+    gaps += [g for c in t.children if c.dep_ in ("dobj", "pobj") for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "NUM", "PROPN", "SYM")]
+    before = [g for g in gaps if g.idx + offset < tx.start]
+    return max(before, key=lambda g: g.i) if before else None
+
+
+def _under_conj(tx: Timex, t: Token) -> bool:
+    return gap_of(tx, t) is not None
+
+
+def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str], triggers: set[int]) -> Timex | None:
+    """The date attached to the trigger ``t`` in the parse, or to the clause it heads."""
+    if t.i in gov:
+        mine = [x for x in gov[t.i] if not _under_conj(x, t)]
+        return best(mine or gov[t.i])
+    head = t.head
+    # a noun event takes the date of the light verb that takes it
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.i in gov:
+        verb = head.head if head.dep_ == "prep" else head
+        if verb.lemma_.lower() in light_verbs and verb.i not in triggers and verb.i in gov:
+            return best(gov[verb.i])
+        if head.lemma_.lower() in light_verbs and head.i not in triggers:
+            return best(gov[head.i])
+    # coordination shares the first verb's date, unless the second is "later" or "then"
+    if t.dep_ == "conj" and head.i in gov and not any(
+        c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in t.children
+    ):
+        return best(gov[head.i])
+    # an event adjunct dates its predicate: "during the 2024 floods", "after the May theft"
+    for c in [*t.children, *(t.head.children if t.dep_ == "xcomp" else ())]:
+        if c.dep_ == "prep" and c.lower_ in ("during", "amid", "in", "after", "following", "at"):
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is not None and noun.i in triggers and noun.i in gov:
+                return best(gov[noun.i])
+    # a participle on an act's noun takes the act's date ("a commentary denouncing …" published Thursday)
+    if t.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "attr"):
+        verb = head.head.head if head.dep_ == "pobj" else head.head
+        if verb.i in gov:
+            return best(gov[verb.i])
+    # "began executing", "continued to send back": the aspectual verb's date
+    if t.dep_ == "xcomp" and head.i in gov and head.i not in triggers and head.lemma_.lower() in light_verbs:
+        return best(gov[head.i])
+    return None
+
+
+def in_year(tx: Timex, year: int) -> Timex:
+    """A month or day the text gives without a year ("in March", or one resolved against the
+    publication date) placed in the year the text states around it ("- 2013: In March, …")."""
+    import calendar
+    import re
+
+    m = re.fullmatch(r"(?:XXXX|\d{4})-(\d{2})(?:-(\d{2}))?", tx.value)
+    if m is None or tx.anchor == "absolute":
+        return tx
+    month = int(m.group(1))
+    if not 1 <= month <= 12:
+        return tx
+    if m.group(2):
+        day = int(m.group(2))
+        if day > calendar.monthrange(year, month)[1]:
+            return tx
+        d = date(year, month, day)
+        return replace(tx, value=d.isoformat(), earliest=d, latest=d, anchor="expression")
+    last = calendar.monthrange(year, month)[1]
+    return replace(tx, value=f"{year:04d}-{month:02d}", earliest=date(year, month, 1), latest=date(year, month, last),
+                   anchor="expression")
+
+
+def stated_year(candidates: list[Timex]) -> int | None:
+    """The year an explicit, year-precise date around an expression states."""
+    years = [t for t in candidates if t.resolved and t.anchor == "absolute" and t.granularity in ("year", "month", "season")
+             and t.earliest is not None and t.latest is not None and t.earliest.year == t.latest.year]
+    return years[0].earliest.year if years else None
+
+
+def _before(tx: Timex, tok: Token) -> bool:
+    return tx.start < _abs(tok)
+
+
+def _abs(tok: Token) -> int:
+    return tok.idx + getattr(tok.doc, "user_data", {}).get("offset", 0)
+
+
+def sentence_time(gov: dict[int, list[Timex]], doc: Any, triggers: set[int], reporting: frozenset[str]) -> Timex | None:
+    """A date in the sentence that hangs from no event and no reporting verb (it dates the
+    sentence's undated events): "It was in 2019 that …", a date on the root of a copula."""
+    free = []
+    for i, txs in gov.items():
+        tok = doc[i]
+        if i in triggers or tok.lemma_.lower() in reporting:
+            continue
+        if tok.pos_ == "VERB" and tok.dep_ not in ("ROOT",):
+            continue
+        free.extend(txs)
+    resolved = [t for t in free if t.resolved]
+    return best(resolved) if len(resolved) == 1 else None
+
+
+def past_tense(t: Token) -> bool:
+    """Simple past or past passive ("sent", "was sent"), as a story told in the past uses."""
+    if t.pos_ != "VERB":
+        head = t.head
+        return head.pos_ == "VERB" and past_tense(head) if t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else False
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if t.tag_ == "VBD" and not auxes:
+        return True
+    return any(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes) and t.tag_ == "VBN"
+
+
+def reported_as_news(t: Token) -> bool:
+    """Past or present perfect ("fired", "was sent", "has executed", "had sent")."""
+    if past_tense(t):
+        return True
+    if t.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) and t.tag_ == "VBN"
+
+
+@dataclass
+class Narrative:
+    """The reference time of the story thread: the last explicit date told in the past, within
+    a paragraph; a dated heading or list label above."""
+
+    heading: Timex | None = None
+    thread: Timex | None = None
+    paragraph: int = -1
+    age: int = 0
+
+    def new_paragraph(self, index: int) -> None:
+        if index != self.paragraph:
+            self.paragraph = index
+            self.thread = None
+
+    def told(self, tx: Timex) -> None:
+        if tx.resolved and tx.anchor in ("absolute", "expression") and (tx.granularity or "") in ("day", "week", "month", "season", "quarter", "half", "year"):
+            self.thread = tx
+            self.age = 0
+
+    def step(self) -> None:
+        """A sentence passed: a thread not renewed for two sentences has ended."""
+        self.age += 1
+        if self.age > 2:
+            self.thread = None
+
+
+def since(tx: Timex) -> Timex:
+    """"Since then": from the thread's date on, open-ended."""
+    return replace(tx, text="since then", latest=None, open_end=True, mod="AFTER")
+
+
+def inferred(t: Token, published: date | None) -> InferredTime | None:
+    """A publication-bounded time for a past event with no date of its own; None without a
+    publication date, or for an event not told in the past."""
+    if published is None or not reported_as_news(t):
+        return None
+    return InferredTime(published - timedelta(days=INFERENCE_WINDOW_DAYS), published, "publication", INFERENCE_WINDOW_DAYS)
+
+
+__all__ = [
+    "INFERENCE_WINDOW_DAYS",
+    "Narrative",
+    "best",
+    "governors",
+    "in_year",
+    "inferred",
+    "is_date",
+    "stated_year",
+    "own_time",
+    "past_tense",
+    "reported_as_news",
+    "sentence_time",
+    "tokens_of",
+]
