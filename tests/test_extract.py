@@ -450,3 +450,9 @@ def test_merge_is_fast():
     assert len(merged) == 2
 
 
+
+
+def test_a_dateline_dates_the_lead_event_that_has_no_date_of_its_own():
+    text = "SEOUL, May 12, 2022 (Yonhap) -- North Korea fired a ballistic missile into the sea, the military said."
+    ev = one(run(text, date(2022, 5, 12)), "MissileTest")
+    assert ev.when.value == "2022-05-12" and ev.time_source == "dateline"

@@ -173,7 +173,7 @@ def test_a_long_line_under_the_limit_is_read_in_bounded_memory(tmp_path):
                           capture_output=True, text=True, timeout=300)  # fmt: skip
     assert done.returncode == 0, done.stderr
     peak_mb = int(done.stderr.strip().splitlines()[-1]) / 1024
-    assert peak_mb < 300 + 30 * len(line) / 2**20, peak_mb
+    assert peak_mb < 600 + 30 * len(line) / 2**20, peak_mb  # the language model alone is ~300 MB
 
 
 # 2. Only regular files ----------------------------------------------------------------------
@@ -473,8 +473,13 @@ main(sys.argv[1:])
 
 def test_a_killed_ingest_is_reported_by_queries_and_repaired_by_the_next(tmp_path, run):
     """kill -9 mid-ingest: queries still answer (from before) with a note; the next ingest repairs it."""
-    corpus = _store_corpus(tmp_path / "corpus")
-    assert run("ingest", corpus / "good-one.txt", "--store", tmp_path / "kg").exit_code == 0
+    arriving = _store_corpus(tmp_path / "arriving")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(arriving / "good-one.txt", corpus)
+    assert run("ingest", corpus, "--store", tmp_path / "kg").exit_code == 0
+    for item in arriving.iterdir():  # then the rest of the documents arrive
+        shutil.copy(item, corpus)
     killed = subprocess.run([sys.executable, "-c", _KILLED_INGEST, "ingest", corpus, "--store", tmp_path / "kg"],
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert killed.returncode == -signal.SIGKILL
@@ -650,4 +655,4 @@ def test_injection_through_names_titles_and_text_stays_data(tmp_path, run):
     found = run("query", tmp_path / "out" / "graph.ttl", "-q", "SELECT ?d WHERE { ?d dcterms:title ?t }",
                 "--format", "json", "-p", f"t={PAYLOAD}")  # fmt: skip
     assert found.exit_code == 0, found.output
-    assert len(json.loads(found.output)) == 1  # matched as one exact literal; the query kept its shape
+    assert len(json.loads(found.output)["results"]["bindings"]) == 1  # one exact literal; the query kept its shape

@@ -11,7 +11,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "timeline"
 ROOMS = {
     "click": {"cli"},
     "pyvis": {"render"},
-    "dateparser": {"temporal"},
+    "dateparser": {"temporal", "datestrings"},
+    "charset_normalizer": {"decoding"},
     "rdflib": {"ontology", "rdf", "store", "pipeline", "validate", "render", "analysis", "endpoint", "extract.triggers", "extract"},
     "pyshacl": {"validate"},
     "pyoxigraph": {"store", "endpoint"},

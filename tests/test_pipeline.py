@@ -23,7 +23,7 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?event ?type ?label ?from ?to ?doc ?published ?quote ?start ?end WHERE {
   ?event a ?type ; rdfs:label ?label ; prov:wasDerivedFrom ?doc .
-  ?type rdfs:subClassOf* tl:Event .
+  GRAPH <https://w3id.org/timeline-kg/ontology> { ?type rdfs:subClassOf* tl:Event }
   OPTIONAL { ?event sem:hasEarliestBeginTimeStamp ?from ; sem:hasLatestEndTimeStamp ?to }
   ?doc a tl:Document .
   OPTIONAL { ?doc dcterms:issued ?published }
@@ -156,7 +156,7 @@ def _dated(path):
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     SELECT ?type ?from ?to ?label WHERE { ?e a ?c ; rdfs:label ?label ;
       sem:hasEarliestBeginTimeStamp ?from ; sem:hasLatestEndTimeStamp ?to .
-      ?c rdfs:subClassOf* tl:Event . BIND(STRAFTER(STR(?c), "#") AS ?type) }"""
+      GRAPH <https://w3id.org/timeline-kg/ontology> { ?c rdfs:subClassOf* tl:Event } BIND(STRAFTER(STR(?c), "#") AS ?type) }"""
     return [(t, str(f), str(to), label) for t, f, to, label in store.query([path], q).rows]
 
 

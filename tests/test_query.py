@@ -145,10 +145,22 @@ def test_named_graphs_in_trig_are_queried_as_one_default_graph(graph_file, trig_
     assert sorted(store.query([trig_file], "events").rows, key=repr) == sorted(store.query([graph_file], "events").rows, key=repr)
 
 
-def test_subclass_paths_work_because_the_ontology_is_loaded(graph_file):
-    """`rdfs:subClassOf*` reaches tl:Event from every event type (Denial → Statement → Event)."""
-    sparql = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . ?t rdfs:subClassOf* tl:Statement }"
+def test_subclass_paths_work_through_the_ontology_graph(graph_file):
+    """`rdfs:subClassOf*` reaches tl:Event from every event type (Denial → Statement → Event)
+    in the ontology's named graph, or in the default graph with with_ontology."""
+    sparql = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . GRAPH <https://w3id.org/timeline-kg/ontology> { ?t rdfs:subClassOf* tl:Statement } }"
     assert store.query([graph_file], sparql).rows == [(1,)]
+    plain = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . ?t rdfs:subClassOf* tl:Statement }"
+    assert store.query([graph_file], plain, with_ontology=True).rows == [(1,)]
+
+
+def test_a_query_sees_the_data_only(graph_file, trig_file):
+    """COUNT(*) over a file is its triple count: the ontology is not in the default graph."""
+    triples = len(store.read_graph([graph_file]))
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert store.query([graph_file], count).rows == [(triples,)]
+    assert store.query([trig_file], count).rows == [(triples,)]
+    assert store.query([graph_file], "ASK { ?c a owl:Class }").boolean is False
 
 
 def test_prefixes_may_be_left_out(graph_file):
@@ -186,7 +198,7 @@ def test_event_class_lists_in_the_queries_match_the_ontology():
             if len(classes) > 3:
                 assert classes == every, (name, every - classes)
     assert {f"{TL_IRI}{n}" for n in event_classes()} == {
-        str(v) for (v,) in store.query([], "SELECT ?c WHERE { ?c rdfs:subClassOf* tl:Event }").rows
+        str(v) for (v,) in store.query([], "SELECT ?c WHERE { GRAPH <https://w3id.org/timeline-kg/ontology> { ?c rdfs:subClassOf* tl:Event } }").rows
     }
 
 
@@ -201,9 +213,9 @@ def test_named_queries_give_the_rows_of_the_subclass_path_form(graph_file, name)
         pytest.skip("no event-class list")
     var = match.group(1)
     if name == "un-reports":
-        replacement = f"  FILTER EXISTS {{ {var} rdfs:subClassOf* tl:Event }}\n  FILTER({var} IN (tl:ReportRelease, tl:Resolution, tl:Statement))\n"
+        replacement = f"  FILTER EXISTS {{ GRAPH <https://w3id.org/timeline-kg/ontology> {{ {var} rdfs:subClassOf* tl:Event }} }}\n  FILTER({var} IN (tl:ReportRelease, tl:Resolution, tl:Statement))\n"
     else:
-        replacement = f"  FILTER EXISTS {{ {var} rdfs:subClassOf* tl:Event }}\n"
+        replacement = f"  FILTER EXISTS {{ GRAPH <https://w3id.org/timeline-kg/ontology> {{ {var} rdfs:subClassOf* tl:Event }} }}\n"
     old = text[: match.start()] + text[match.end() :]
     brace = old.rindex("\n}") + 1
     old = old[:brace] + replacement + old[brace:]
@@ -276,34 +288,41 @@ def test_ask_and_construct(graph_file):
     """ASK gives a boolean; CONSTRUCT gives triples and can be written as Turtle."""
     ask = store.query([graph_file], "ASK { ?e a tl:Repatriation }")
     assert ask.kind == "ask" and ask.boolean is True and ask.format("table") == "yes"
-    assert json.loads(ask.format("json")) == {"boolean": True}
+    assert json.loads(ask.format("json")) == {"head": {}, "boolean": True}
     built = store.query([graph_file], "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a tl:Repatriation ; rdfs:label ?l }")
     assert built.kind == "graph" and len(built) == 1
     assert "repatriation of 60 defectors" in built.format("turtle")
 
 
 def test_result_formats(graph_file):
-    """csv and json carry full IRIs and ISO dates; the table shortens IRIs with known prefixes."""
+    """csv and json (the W3C SPARQL results formats) carry full IRIs, terms and ISO dates; the
+    table shortens IRIs with known prefixes."""
     result = store.query([graph_file], "SELECT ?event ?type ?from WHERE { ?event a ?type ; sem:hasEarliestBeginTimeStamp ?from ; rdfs:label 'border closure' }")
     rows = list(csv.reader(io.StringIO(result.format("csv"))))
     assert rows[0] == ["event", "type", "from"]
     assert rows[1] == ["https://w3id.org/timeline-kg/id/event/borderclosure-border-closure", "https://w3id.org/timeline-kg/ontology#BorderClosure", "2020-01-01"]
-    assert json.loads(result.format("json")) == [dict(zip(rows[0], rows[1]))]
+    answer = json.loads(result.format("json"))
+    assert answer["head"] == {"vars": ["event", "type", "from"]}
+    assert answer["results"]["bindings"] == [{
+        "event": {"type": "uri", "value": rows[1][0]},
+        "type": {"type": "uri", "value": rows[1][1]},
+        "from": {"type": "literal", "value": "2020-01-01", "datatype": "http://www.w3.org/2001/XMLSchema#date"},
+    }]
     table = result.format("table")
     assert "tl:BorderClosure" in table and "2020-01-01" in table and "(1 row)" in table
 
 
 def test_unbound_values_are_none_and_empty(graph_file):
-    """An OPTIONAL that does not match is None in rows, empty in csv, null in json."""
+    """An OPTIONAL that does not match is None in rows, empty in csv, absent from a json binding."""
     result = store.query([graph_file], "SELECT ?d ?p WHERE { ?d a tl:Document OPTIONAL { ?d dcterms:issued ?p } } ORDER BY ?d")
     assert result.rows[2][1] is None
     assert result.format("csv").splitlines()[3].endswith(",")
-    assert json.loads(result.format("json"))[2]["p"] is None
+    assert "p" not in json.loads(result.format("json"))["results"]["bindings"][2]
 
 
 def test_query_over_no_files_sees_the_ontology():
     """With no data the ontology alone answers."""
-    assert store.query([], "ASK { tl:Denial rdfs:subClassOf* tl:Event }").boolean is True
+    assert store.query([], "ASK { GRAPH <https://w3id.org/timeline-kg/ontology> { tl:Denial rdfs:subClassOf* tl:Event } }").boolean is True
 
 
 def test_read_query_file_names_a_missing_file(tmp_path):

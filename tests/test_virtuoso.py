@@ -199,3 +199,29 @@ def test_digest_auth_on_sparql_auth_and_graph_store_protocol(virtuoso, monkeypat
     assert not client.query("ASK { GRAPH <http://example.org/gsp> { ?s ?p ?o } }").boolean
     with pytest.raises(Exception, match="HTTP 401"):
         endpoint.Endpoint(f"{virtuoso}/sparql-auth", user="dba", password="wrong").query("ASK {}")
+
+
+def test_push_by_graph_store_protocol_from_the_command_line(virtuoso, tmp_path, examples_dir, monkeypatch):
+    """`timeline push --method gsp` finds Virtuoso's Graph Store from the query URL (anonymous,
+    after the SPARQL_UPDATE grant) or takes it from --gsp-url (Digest through the -auth pair)."""
+    import os
+    import sys
+
+    exe = Path(sys.executable).parent / "timeline"
+    graph_file = tmp_path / "g.ttl"
+    subprocess.run([exe, "extract", examples_dir / "2025-10-02-kcna-commentary.txt", "-o", graph_file], check=True, capture_output=True)
+    triples = len(store.read_graph([graph_file]))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIMELINE_SPARQL_")}
+    pushes = [
+        ([f"--endpoint={virtuoso}/sparql", "--graph=http://example.org/cli-gsp"], env),
+        ([f"--endpoint={virtuoso}/sparql-auth", f"--gsp-url={virtuoso}/sparql-graph-crud-auth", "--graph=http://example.org/cli-gsp-auth"],
+         {**env, endpoint.ENV_USER: "dba", endpoint.ENV_PASSWORD: DBA_PASSWORD}),
+    ]
+    for args, run_env in pushes:
+        done = subprocess.run([exe, "push", graph_file, "--method", "gsp", *args], capture_output=True, text=True, env=run_env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        graph = args[-1].split("=", 1)[1]
+        count = store.query(endpoint.Endpoint(f"{virtuoso}/sparql"), f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        assert count.rows == [(triples,)], (args, done.stdout)
+    unknown = subprocess.run([exe, "push", graph_file, "--method", "gsp", "--endpoint=http://127.0.0.1:9/somewhere", "--graph=http://example.org/x"], capture_output=True, text=True, env=env, timeout=60)
+    assert unknown.returncode == 1 and "--gsp-url" in unknown.stderr and "Traceback" not in unknown.stderr

@@ -10,15 +10,14 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .errors import TimelineError
 
-FORMATS = ("json-ld", "nquads", "nt", "trig", "turtle")
-SUFFIX_FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}
+from .formats import QUAD_FORMATS, RDF_FORMATS, output_format
 
 
 _ENV_MAX_SIZE = "TIMELINE_MAX_DOCUMENT_SIZE"  # timeline.inputs.ENV_MAX_SIZE, without importing it here
@@ -76,28 +75,61 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None):
     return parse_date_arg(value)  # a DateError becomes one line through TimelineGroup
 
 
-class _ProgressBar:
-    """A progress bar on stderr (only on a terminal): done/total, rate, the current file."""
+class _Progress:
+    """click's progress bar on stderr, only on a terminal: one bar over the documents (count,
+    percentage, time left, the current file), then one over the later stages, named as they
+    start (merging, validating, rendering, writing…)."""
 
     def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.shown = False
+        self._bar: Any = None
+        self._stages = False
+
+    def _open(self, length: int, label: str) -> None:
+        self.close()
+        self._bar = click.progressbar(length=length, label=label, file=sys.stderr, show_pos=True, width=24,
+                                      item_show_func=lambda item: item)
+        self._bar.__enter__()
 
     def __call__(self, done: int, total: int, path: str) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        rate = done / max(time.monotonic() - self.started, 1e-6)
-        bar = "#" * filled + "-" * (width - filled)
-        click.echo(f"\r[{bar}] {done}/{total} documents {rate:6.1f}/s {Path(path).name[:30]:<30}", err=True, nl=False)
-        self.shown = True
+        """After each document: ``done`` of ``total``, ``path`` the one just read."""
+        if self._bar is None or self._stages:
+            self._stages = False
+            self._open(total, "documents")
+        self._bar.update(done - self._bar.pos, current_item=Path(path).name[:40])
+
+    def stage(self, name: str, index: int, total: int) -> None:
+        """A later stage starts: ``name``, the ``index``-th (1-based) of ``total``."""
+        if not self._stages:
+            self._open(total, "stages")
+            self._stages = True
+        self._bar.label = name
+        self._bar.update(index - 1 - self._bar.pos, current_item="")
+        self._bar.render_progress()  # a stage that moves no step still shows its name
 
     def close(self) -> None:
-        if self.shown:
-            click.echo("", err=True)
+        if self._bar is not None:
+            if self._stages:
+                self._bar.update(self._bar.length - self._bar.pos)
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
-def _progress(enabled: bool) -> _ProgressBar | None:
-    return _ProgressBar() if enabled and sys.stderr.isatty() else None
+def _base_uri(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    import re
+
+    if value is not None and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://\S+$", value):
+        raise click.BadParameter(f"{value!r}: expected an absolute URI such as https://archive.example.org/news/")
+    return value
+
+
+_BASE_URI_OPTION = click.option(
+    "--base-uri", callback=_base_uri, metavar="URI",
+    help="Name documents in the graph by this URI and their path from the folder given (default: that path itself).",
+)
+
+
+def _progress(enabled: bool) -> _Progress | None:
+    return _Progress() if enabled and sys.stderr.isatty() else None
 
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -121,48 +153,68 @@ def main(max_size: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write RDF here (format from the extension); default stdout.")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date of the documents named.")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), help="RDF format (default: from -o's extension, else turtle).")
+@click.option("--format", "fmt", type=click.Choice(sorted(RDF_FORMATS)), help="RDF format (default: from -o's suffix: .ttl .nt .nq .trig .jsonld .rdf; else turtle).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
 @click.option("--shard", metavar="I/N", help="Only this shard (1-based) of N, chosen by a hash of each document id.")
 @click.option("--progress/--no-progress", default=True, help="Show progress on a terminal.")
-def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
-    """Extract events from files or folders (.txt, .md, .html) as RDF.
+@_BASE_URI_OPTION
+def extract(paths, output, published, fmt, jobs, shard, progress, base_uri) -> None:
+    """Extract events from files or folders (.txt, .md, .html) as RDF; - reads one document
+    from stdin.
 
     \b
     Example:
       timeline extract examples -o graph.ttl
       timeline extract article.txt --published 2025-10-02 --format nt
+      curl -s https://example.org/news.html | timeline extract - -o news.ttl
     """
     from . import pipeline, store
     from .outputs import check_output
 
     if output:
-        check_output(output, paths)  # never a device, a FIFO or one of the documents read
-    fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "turtle"
+        check_output(output, [p for p in paths if str(p) != "-"])  # never a device, a FIFO or a document read
+    fmt = output_format(output, fmt)  # a suffix that is no RDF format is refused before any work
     bar = _progress(progress)
-    extraction = pipeline.extract_paths(
-        paths,
-        published=published,
-        jobs=jobs,
-        shard=pipeline.parse_shard(shard) if shard else None,
-        progress=bar,
-    )
+    if "-" in map(str, paths):
+        if len(paths) > 1:
+            raise click.UsageError("- (a document on stdin) cannot be combined with other paths")
+        extraction = pipeline.extract_bytes(click.get_binary_stream("stdin").read(), published=published)
+    else:
+        extraction = pipeline.extract_paths(
+            paths,
+            published=published,
+            jobs=jobs,
+            shard=pipeline.parse_shard(shard) if shard else None,
+            progress=bar,
+            base_uri=base_uri,
+        )
     if bar:
         bar.close()
+    for warning in extraction.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for error in extraction.errors:
         click.echo(f"Error: {error}", err=True)
     if not extraction.documents:
         raise TimelineError("no document could be read; nothing written")
-    data = pipeline.to_dataset(extraction) if fmt in ("trig", "nquads") else pipeline.to_graph(extraction)
+    if bar:
+        bar.stage("building the graph", 1, 2)
+    data = pipeline.to_dataset(extraction) if fmt in QUAD_FORMATS else pipeline.to_graph(extraction)
+    if bar:
+        bar.stage("writing", 2, 2)
     if output:
         store.write_graph(data, output, fmt)
+        if bar:
+            bar.close()
         click.echo(
             f"wrote {output}: {len(extraction.documents)} documents, {len(extraction.merged())} events"
             + (f"; {len(extraction.errors)} file(s) skipped" if extraction.errors else ""),
             err=True,
         )
     else:
-        click.echo(store.serialize(data, fmt), nl=False)
+        text = store.serialize(data, fmt)
+        if bar:
+            bar.close()
+        click.echo(text, nl=False)
     if extraction.errors:
         sys.exit(1)
 
@@ -170,24 +222,32 @@ def extract(paths, output, published, fmt, jobs, shard, progress) -> None:
 @main.command()
 @click.argument("args", nargs=-1, metavar="GRAPH... [NAME]")
 @click.option("-q", "--query", "text", help="SPARQL query text.")
-@click.option("-f", "--file", "file", type=click.Path(dir_okay=False, path_type=Path), help="Read the SPARQL query from a file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-f", "--file", "file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), help="Read the SPARQL query from a file (- for stdin).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "turtle", "nt", "json-ld", "rdfxml", "trig", "nquads"]),
+    help="SELECT/ASK: table (default) or the W3C SPARQL 1.1 results formats json, csv, tsv. CONSTRUCT/DESCRIBE: turtle (default) or another RDF format.",
+)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (dates as YYYY-MM-DD).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), help="Query a store folder (see `timeline ingest`) instead of files.")
 @click.option("--endpoint", metavar="URL", help="Query a SPARQL server (credentials: TIMELINE_SPARQL_USER/_PASSWORD).")
 @click.option("--graph", "graph_iri", metavar="IRI", help="With --endpoint: the graph to query.")
-def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) -> None:
-    """Run SPARQL 1.1 over graph files, with the ontology loaded alongside.
+@click.option("--with-ontology", is_flag=True, help="Over files: add the ontology to the default graph (it is always the named graph <https://w3id.org/timeline-kg/ontology>).")
+def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri, with_ontology) -> None:
+    """Run SPARQL 1.1 over graph files, a store or a SPARQL server.
 
-    Give the query with -q, -f, or the NAME of a shipped query (see --list). The last
-    argument is taken as a NAME when it is not a file.
+    Give the query with -q, -f (- reads stdin), or the NAME of a shipped query (see --list).
+    The last argument is taken as a NAME when it is not a file. Over files the default graph
+    holds their triples only; the ontology is the named graph
+    <https://w3id.org/timeline-kg/ontology> (for type hierarchies: GRAPH <…ontology> { ?t
+    rdfs:subClassOf* tl:Event }).
 
     \b
     Example:
       timeline query out/graph.ttl timeline
-      timeline query out/graph.ttl -q 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
-      timeline query out/graph.ttl in-range -p from=2020-01-01 -p to=2020-12-31
+      timeline query out/graph.ttl -q 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format json
+      timeline query out/graph.ttl in-range -p from=2020-01-01 -p to=2020-12-31 --format csv
+      echo 'CONSTRUCT WHERE { ?e a tl:Repatriation ; ?p ?o }' | timeline query out/graph.ttl -f -
     """
     from . import store
 
@@ -205,7 +265,9 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) 
         raise click.UsageError("give exactly one query: -q TEXT, -f FILE or a NAME (see --list)")
     if not graphs and not (store_dir or endpoint):
         raise click.UsageError("give at least one GRAPH file, --store DIR or --endpoint URL")
-    if file:
+    if file and str(file) == "-":
+        sparql = click.get_text_stream("stdin").read()
+    elif file:
         sparql = store.read_query_file(file)
     elif name:
         if name not in named:
@@ -215,10 +277,11 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri) 
         sparql = text
     bindings = dict(_param(p) for p in params)
     sources = store.sources(graphs, store_dir=store_dir, endpoint_url=endpoint, graph=graph_iri)
-    result = store.query(sources, sparql, bindings=bindings)
+    result = store.query(sources, sparql, bindings=bindings, with_ontology=with_ontology)
     for warning in result.warnings:
         click.echo(f"Note: {warning}", err=True)
-    click.echo(result.format(fmt))
+    out = result.format(fmt)
+    click.echo(out, nl=not out.endswith("\n"))
 
 
 _STORE_OPTION = click.option(
@@ -286,7 +349,9 @@ def validate(graphs, store_dir) -> None:
 @click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for graph.ttl and timeline.html.")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
-def build(source, out_dir, published, jobs) -> None:
+@click.option("--format", "fmt", type=click.Choice(sorted(RDF_FORMATS)), default="turtle", show_default=True, help="Format of the graph file (graph.ttl, graph.nt, graph.rdf…).")
+@_BASE_URI_OPTION
+def build(source, out_dir, published, jobs, fmt, base_uri) -> None:
     """Extract, validate, render and summarise: the main job.
 
     \b
@@ -297,9 +362,12 @@ def build(source, out_dir, published, jobs) -> None:
     from . import pipeline
 
     bar = _progress(True)
-    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=bar)
+    result = pipeline.build(source, out_dir, published=published, jobs=jobs, progress=bar, graph_format=fmt,
+                            stage=bar.stage if bar else None, base_uri=base_uri)
     if bar:
         bar.close()
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for error in result.errors:
         click.echo(f"Error: {error}", err=True)
     click.echo(result.summary.text())
@@ -333,7 +401,7 @@ def stats(graphs, store_dir, fmt) -> None:
 def export(graphs, store_dir, output) -> None:
     """Export for Gephi and friends (.graphml, or .gexf with time on events), or as RDF.
 
-    RDF suffixes (.ttl .nt .jsonld .trig .nq) write the graph itself; TriG and N-Quads
+    RDF suffixes (.ttl .nt .nq .trig .jsonld .rdf) write the graph itself; TriG and N-Quads
     keep a store's named graphs (one per document, plus the events graph).
 
     \b
@@ -342,11 +410,16 @@ def export(graphs, store_dir, output) -> None:
       timeline export --store kg -o kg.trig
     """
     from . import store
-    from .analysis import export_graph
+    from .analysis import EXPORT_FORMATS, export_graph
+    from .formats import OUTPUT_SUFFIXES, suffix_list
     from .outputs import check_output
 
     check_output(output, graphs)
-    fmt = SUFFIX_FORMATS.get(output.suffix.lower())
+    suffix = output.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES and suffix not in EXPORT_FORMATS:
+        graphs_too = ", ".join(f"{s} ({n})" for s, n in EXPORT_FORMATS.items())
+        raise TimelineError(f"{output}: cannot export to {suffix or 'a file without a suffix'!r}; use one of {graphs_too}, {suffix_list()}")
+    fmt = OUTPUT_SUFFIXES.get(suffix)
     if fmt:
         source = store.sources(list(graphs), store_dir=store_dir)
         store.write_graph(source if store_dir else store.read_graph(source), output, fmt)
@@ -377,7 +450,8 @@ def timex(file, published, fmt) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="The store folder (created if missing).")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for documents that state none.")
-def ingest(paths, store_dir, published) -> None:
+@_BASE_URI_OPTION
+def ingest(paths, store_dir, published, base_uri) -> None:
     """Add documents to a persistent store; unchanged ones are skipped, changed ones replaced.
 
     \b
@@ -388,7 +462,8 @@ def ingest(paths, store_dir, published) -> None:
     from . import store
 
     bar = _progress(True)
-    report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar)
+    report, errors = store.ingest_paths(store_dir, paths, published=published, progress=bar, stage=bar.stage if bar else None,
+                                        warn=lambda line: click.echo(f"Warning: {line}", err=True), base_uri=base_uri)
     if bar:
         bar.close()
     for error in errors:
@@ -405,22 +480,27 @@ def ingest(paths, store_dir, published) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", help="Graph for a plain graph file (named graphs keep their own names).")
 @click.option("--update-url", metavar="URL", help="SPARQL Update URL, if not the query URL.")
 @click.option("--method", type=click.Choice(["update", "gsp"]), default="update", show_default=True, help="Batched INSERT DATA, or Graph Store Protocol PUT per graph.")
+@click.option("--gsp-url", metavar="URL", help="With --method gsp: the Graph Store URL (default: from --endpoint for Virtuoso's /sparql and Fuseki's /DATASET/sparql).")
 @click.option("--batch", type=click.IntRange(1, 100_000), default=500, show_default=True, help="Triples per INSERT DATA request.")
 @click.option("--append", is_flag=True, help="Add to the graphs instead of replacing them.")
-def push(graphs, store_dir, endpoint, graph_iri, update_url, method, batch, append) -> None:
+def push(graphs, store_dir, endpoint, graph_iri, update_url, method, gsp_url, batch, append) -> None:
     """Push graph files or a store into a SPARQL server (Virtuoso, Fuseki, GraphDB…).
+
+    Virtuoso takes anonymous updates at /sparql only after GRANT SPARQL_UPDATE TO "SPARQL"
+    (isql); otherwise use /sparql-auth with TIMELINE_SPARQL_USER/_PASSWORD.
 
     \b
     Example:
       timeline push out/graph.ttl --endpoint http://127.0.0.1:8890/sparql --graph https://example.org/kg
-      timeline push --store kg --endpoint http://127.0.0.1:3030/kg/sparql --method gsp
+      timeline push --store kg --endpoint http://127.0.0.1:8890/sparql --method gsp
+      timeline push --store kg --endpoint http://127.0.0.1:3030/kg/sparql --method gsp --gsp-url http://127.0.0.1:3030/kg/data
     """
     from . import store
     from .endpoint import connect
 
     source = store.sources(list(graphs), store_dir=store_dir)
     data = source if store_dir else store.read_graph(source)
-    server = connect(endpoint, graph=graph_iri, batch_size=batch, update_url=update_url)
+    server = connect(endpoint, graph=graph_iri, batch_size=batch, update_url=update_url, gsp_url=gsp_url)
     click.echo(server.push(data, replace=not append, method=method).text())
 
 

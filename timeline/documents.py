@@ -33,12 +33,16 @@ import json
 import os
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from datetime import date
 from html.parser import HTMLParser
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
+from timeline.datestrings import parse_date_string
+from timeline.decoding import decode_bytes
 from timeline.errors import DocumentError, NoDocumentsError
 from timeline.furniture import find_furniture
 from timeline.inputs import check_text_size, read_limited, walk_files
@@ -49,9 +53,11 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "MEDIA_TYPES",
     "display_path",
+    "document_from_bytes",
     "document_from_text",
     "iter_documents",
     "plan_documents",
+    "portable_path",
     "read_planned",
     "read_document",
     "slugify",
@@ -73,12 +79,13 @@ _HIGH, _MEDIUM = "high", "medium"
 
 
 def read_document(
-    path: str | os.PathLike[str], published: date | None = None, doc_id: str | None = None
+    path: str | os.PathLike[str], published: date | None = None, doc_id: str | None = None, *, source: str | None = None
 ) -> Document:
     """Read one document file; raise :class:`DocumentError` with a one-line reason if it cannot be.
 
     ``published`` overrides any date found in the document; ``doc_id`` defaults to the slug of
-    the file name's stem.
+    the file name's stem. ``source`` is the document's ``path`` in the graph (default:
+    :func:`portable_path` of ``path``); messages name ``path`` as given.
     """
     p = Path(path)
     shown = display_path(path)
@@ -102,8 +109,8 @@ def read_document(
         raise DocumentError(f"{shown}: unreadable (permission denied)") from None
     except OSError as exc:
         raise DocumentError(f"{shown}: unreadable ({exc.strerror or exc})") from None
-    text = _decode(raw, shown)
-    return _build(
+    text, encoding = decode_bytes(raw, shown)
+    doc = _build(
         text,
         sha256=hashlib.sha256(raw).hexdigest(),
         path=shown,
@@ -111,6 +118,7 @@ def read_document(
         media_type=media_type,
         doc_id=doc_id if doc_id is not None else slugify(p.stem),
     )
+    return replace(doc, path=source if source is not None else portable_path(path), encoding=encoding)
 
 
 def document_from_text(
@@ -140,13 +148,31 @@ def document_from_text(
     return _build(text, sha256=sha, path=path, published=published, media_type=media_type, doc_id=doc_id)
 
 
+def document_from_bytes(raw: bytes, *, path: str = "<stdin>", published: date | None = None, media_type: str | None = None) -> Document:
+    """Make a :class:`Document` from bytes such as standard input, decoded as a file is.
+
+    Without ``media_type`` the text is HTML when it opens like a page, else plain text.
+
+    >>> document_from_bytes(b"<!DOCTYPE html><title>T</title><p>Rain fell.</p>").media_type
+    'text/html'
+    """
+    text, encoding = decode_bytes(raw, path)
+    if media_type is None:
+        head = text.lstrip()[:200].lower()
+        media_type = "text/html" if head.startswith(("<!doctype html", "<html")) else "text/plain"
+    doc = document_from_text(text, path=path, published=published, media_type=media_type)
+    return replace(doc, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
+
+
 class PlannedDocument(NamedTuple):
-    """A document file found but not yet read: the path as shown to the user, the path, the id
-    (and ``problem``: why a folder found on the way cannot be read, reported when read)."""
+    """A document file found but not yet read: the path as shown to the user, the path, the id,
+    its name in the graph (:func:`portable_path`), and ``problem``: why a folder found on the
+    way cannot be read (reported when it is read)."""
 
     shown: str
     path: Path
     id: str
+    source: str = ""
     problem: str | None = None
 
 
@@ -167,15 +193,24 @@ def iter_documents(
         yield read_planned(planned, published=published)
 
 
-def plan_documents(paths: Iterable[str | os.PathLike[str]]) -> list[PlannedDocument]:
+def plan_documents(paths: Iterable[str | os.PathLike[str]], *, base_uri: str | None = None) -> list[PlannedDocument]:
     """Every document named or found in a named folder, with its id, before any is read.
 
     Raises :class:`NoDocumentsError` as :func:`iter_documents` does. Callers that read in
-    worker processes, show progress or split a corpus into shards start here.
+    worker processes, show progress or split a corpus into shards start here. With
+    ``base_uri`` a document's name in the graph is that URI joined with its path from the
+    folder named (``https://archive.example.org/`` + ``2025/a.md``), else :func:`portable_path`.
     """
     problems: list[PlannedDocument] = []
     found = _expand(paths, problems)
-    return [PlannedDocument(shown, p, doc_id) for shown, p, doc_id in _assign_ids(found)] + problems
+    if base_uri is not None:
+        base = base_uri if base_uri.endswith("/") else base_uri + "/"
+        found = [(shown, p, key, base + urllib.parse.quote(rel)) for shown, p, key, (_, rel) in found]
+    else:
+        found = [(shown, p, key, source) for shown, p, key, (source, _) in found]
+    sources = {id(p): source for _, p, _, source in found}
+    triples = [(shown, p, key) for shown, p, key, _ in found]
+    return [PlannedDocument(shown, p, doc_id, sources[id(p)]) for shown, p, doc_id in _assign_ids(triples)] + problems
 
 
 def read_planned(planned: PlannedDocument, published: date | None = None) -> Document | DocumentError:
@@ -183,7 +218,7 @@ def read_planned(planned: PlannedDocument, published: date | None = None) -> Doc
     if planned.problem:
         return DocumentError(f"{planned.shown}: {planned.problem}")
     try:
-        return read_document(planned.path, published=published, doc_id=planned.id)
+        return read_document(planned.path, published=published, doc_id=planned.id, source=planned.source or None)
     except DocumentError as exc:
         return exc
     except OSError as exc:  # a file that vanished or changed under us
@@ -204,10 +239,10 @@ def slugify(name: str) -> str:
     return f"doc-{digest}"
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]], problems: list[PlannedDocument]) -> list[tuple[str, Path, str]]:
-    """(shown path, path, relative key) for every document, in order; raise on bad names.
-    Folders that cannot be listed are added to ``problems``."""
-    out: list[tuple[str, Path, str]] = []
+def _expand(paths: Iterable[str | os.PathLike[str]], problems: list[PlannedDocument]) -> list[tuple[str, Path, str, tuple[str, str]]]:
+    """(shown path, path, relative key, (name in the graph, path from the folder named)) for
+    every document, in order; raise on bad names. Folders that cannot be listed go to ``problems``."""
+    out: list[tuple[str, Path, str, tuple[str, str]]] = []
     seen: set[str] = set()
     for named in paths:
         root = Path(named)
@@ -217,24 +252,45 @@ def _expand(paths: Iterable[str | os.PathLike[str]], problems: list[PlannedDocum
             key = _real(root)
             if key not in seen:
                 seen.add(key)
-                out.append((display_path(named), root, root.as_posix()))
+                out.append((display_path(named), root, root.as_posix(), (portable_path(named), display_path(root.name))))
             continue
         inside: list[tuple[tuple[str, ...], Path]] = []
         for found, problem in walk_files(root, lambda name: Path(name).suffix.lower() in MEDIA_TYPES):
             if problem:
-                problems.append(PlannedDocument(display_path(found), Path(found), "", problem))
+                problems.append(PlannedDocument(display_path(found), Path(found), "", "", problem))
             else:
                 inside.append((Path(found).relative_to(root).parts, Path(found)))
         if not inside:
             why = f"{problems[-1].problem}" if problems and problems[-1].path == root else (
                 f"no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})")
             raise NoDocumentsError(f"{display_path(named)}: {why}")
-        for _, full in sorted(inside):
+        for parts, full in sorted(inside):
             key = _real(full)
             if key not in seen:
                 seen.add(key)
-                out.append((display_path(full), full, full.as_posix()))
+                where = (portable_path(full, root=root, inside=parts), display_path(Path(*parts).as_posix()))
+                out.append((display_path(full), full, full.as_posix(), where))
     return out
+
+
+def portable_path(path: str | os.PathLike[str], *, root: Path | None = None, inside: tuple[str, ...] = ()) -> str:
+    """How a document is named in messages and in the graph (``dcterms:source``): the path as
+    typed when it is relative and stays inside the working folder, else the path from the input
+    root (``root``, a named folder, with ``inside`` the parts below it) starting with that
+    folder's name, or the file name alone — never an absolute path of the user's machine.
+
+    >>> portable_path("/home/ana/archive/2025/a.md", root=Path("/home/ana/archive"), inside=("2025", "a.md"))
+    'archive/2025/a.md'
+    >>> portable_path("/home/ana/notes.txt"), portable_path("examples/a.md")
+    ('notes.txt', 'examples/a.md')
+    """
+    typed = Path(path)
+    if not typed.is_absolute() and ".." not in typed.parts:
+        return display_path(path)
+    if root is not None and inside:
+        name = root.name if root.name and root.name != ".." else Path(os.path.abspath(root)).name
+        return display_path(Path(name, *inside).as_posix() if name else Path(*inside).as_posix())
+    return display_path(typed.name or os.fspath(path))
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -299,37 +355,6 @@ def _assign_ids(found: list[tuple[str, Path, str]]) -> Iterator[tuple[str, Path,
         yield shown, p, doc_id
 
 
-def _decode(raw: bytes, shown: str) -> str:
-    if not raw.strip():
-        raise DocumentError(f"{shown}: empty (no text)")
-    if b"\x00" in raw:
-        raise DocumentError(f"{shown}: binary file (contains NUL bytes), expected UTF-8 text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if _mostly_control(raw[:4096]):
-            raise DocumentError(f"{shown}: binary file, expected UTF-8 text") from None
-        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
-        raise DocumentError(
-            f"{shown}: not UTF-8 (invalid byte 0x{raw[offset]:02x} at byte offset {offset})"
-        ) from None
-    if not text.strip():
-        raise DocumentError(f"{shown}: empty (whitespace only)")
-    if _mostly_control(text[:4096]):
-        raise DocumentError(f"{shown}: binary file (mostly control characters), expected text")
-    return text
-
-
-def _mostly_control(sample: bytes | str) -> bool:
-    if not sample:
-        return False
-    if isinstance(sample, bytes):
-        bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    else:
-        bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\f\r\x1b")
-    return bad > 0.1 * len(sample)
-
-
 # Building --------------------------------------------------------------------------------
 
 
@@ -339,6 +364,7 @@ def _build(
     metadata: tuple[tuple[str, str], ...] = ()
     title: str | None = None
     found: tuple[date, str, str] | None = None
+    warnings: list[str] = []
     if media_type == "text/html":
         try:
             page = _extract_html(text)
@@ -362,10 +388,10 @@ def _build(
                 value = keys.get(key)
                 if value:
                     when = _parse_date(value)
-                    if when is None:
-                        raise DocumentError(
-                            f"{path}: front matter {key}: {value!r} is not a full date (expected e.g. 2025-10-02)"
-                        )
+                    if when is None:  # the document is still read, dated as if the field were absent
+                        warnings.append(f"{path}: front matter {key}: {value!r} is not a full date (expected e.g. "
+                                        "2025-10-02); read without it")
+                        continue
                     found = (when, "front-matter", _HIGH)
                     break
             title = keys.get("title") or None
@@ -398,6 +424,7 @@ def _build(
         metadata=metadata,
         body_start=body_start,
         noise=noise,
+        warnings=tuple(warnings),
     )
 
 
@@ -488,37 +515,14 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_ISO = re.compile(
-    r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?"
-    r"(?:[T\s]\d[\d:.]*\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?)?\s*$",
-    re.I,
-)
-_MDY = re.compile(rf"^\s*{_WEEKDAY}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_DMY = re.compile(rf"^\s*{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T[\d:]+Z?)?\s*$")
-
-
 def _parse_date(value: str) -> date | None:
-    """A full calendar date from a fixed form (ISO, "October 2, 2025", "2 Oct 2025"), else None.
+    """A full calendar date from a metadata string (ISO, "October 2, 2025", "2 Oct 2025", "2025년
+    10월 2일"…), else None: :func:`timeline.datestrings.parse_date_string`.
 
     >>> _parse_date("Thursday, Oct. 2, 2025 10:00 KST"), _parse_date("2025-10-02T09:00:00+09:00")
     (datetime.date(2025, 10, 2), datetime.date(2025, 10, 2))
     """
-    for pattern, order in ((_ISO, "ymd"), (_COMPACT, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
-        m = pattern.match(value)
-        if m is None:
-            continue
-        if order == "ymd":
-            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        elif order == "mdy":
-            mo, d, y = _month(m.group(1)), int(m.group(2)), int(m.group(3))
-        else:
-            d, mo, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
-        try:
-            return date(y, mo, d)
-        except ValueError:
-            return None
-    return None
+    return parse_date_string(value)
 
 
 def _month(name: str) -> int:

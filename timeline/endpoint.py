@@ -120,6 +120,8 @@ class Endpoint:
             raise StoreError(f"batch size {self.batch_size}: must be at least 1")
         if self.max_rows < 1:
             raise StoreError(f"max rows {self.max_rows}: must be at least 1")
+        if self.gsp_url is None:
+            self.gsp_url = graph_store_url(self.url)
         self._opener = _opener(self.url, self.user, self.password, self.update_url, self.gsp_url)
 
     def __repr__(self) -> str:  # never show the password
@@ -261,13 +263,15 @@ class Endpoint:
     def insert(self, triples: Iterable[Any], graph: str, *, batch_size: int | None = None) -> int:
         """Add triples to ``graph`` with INSERT DATA, ``batch_size`` triples per request.
 
-        ``triples``: pyoxigraph triples/quads or rdflib triples. Blank nodes are only safe
-        within one batch (each request has its own blank node scope). Returns the count sent.
+        ``triples``: pyoxigraph triples/quads or rdflib triples. Blank nodes become Skolem IRIs
+        (``…/.well-known/genid/…``, RDF 1.1 §3.5): Virtuoso refuses blank nodes in INSERT DATA,
+        and a request is its own blank-node scope, so a node split across batches would not
+        stay one node. Returns the count sent.
         """
         size = batch_size or self.batch_size
         sent = 0
         batch: list[str] = []
-        for line in _ntriples(triples):
+        for line in _ntriples(triples, skolem=True):
             batch.append(line)
             if len(batch) >= size:
                 self.update(f"INSERT DATA {{ GRAPH {_iri(graph)} {{\n{''.join(batch)}}} }}")
@@ -282,7 +286,10 @@ class Endpoint:
 
     def _gsp(self, graph: str) -> str:
         if not self.gsp_url:
-            raise StoreError(f"{self.url}: no Graph Store Protocol URL given (Virtuoso: …/sparql-graph-crud)")
+            raise StoreError(
+                f"{self.url}: no Graph Store Protocol URL given and none follows from this one "
+                "(--gsp-url; Virtuoso: …/sparql-graph-crud, Fuseki: …/DATASET/data)"
+            )
         return f"{self.gsp_url}?{urllib.parse.urlencode({'graph': graph})}"
 
     def put_graph(self, graph: str, triples: Iterable[Any]) -> None:
@@ -328,7 +335,7 @@ class Endpoint:
             raise StoreError(f"push method {method!r}: use update or gsp")
         groups = _group_by_graph(data, graph or self.graph)
         if ontology:
-            groups[ONTOLOGY_GRAPH] = list(ox.parse(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE))
+            groups[ONTOLOGY_GRAPH] = list(ox.parse(ONTOLOGY_PATH.read_bytes(), format=ox.RdfFormat.TURTLE))
         before = self.requests
         sent: list[tuple[str, int]] = []
         for name in sorted(groups):
@@ -344,6 +351,27 @@ class Endpoint:
                 self.clear(name)
             sent.append((name, self.insert(triples, name)))
         return PushReport(tuple(sent), self.requests - before)
+
+
+def graph_store_url(url: str) -> str | None:
+    """The Graph Store Protocol URL that goes with a SPARQL query URL, for the servers whose
+    layout is known: Virtuoso's ``/sparql`` → ``/sparql-graph-crud`` (``/sparql-auth`` →
+    ``/sparql-graph-crud-auth``), Fuseki's ``/DATASET/sparql`` (or ``/query``, ``/update``) →
+    ``/DATASET/data``; otherwise None. Graphs are then named with ``?graph=IRI`` (the
+    protocol's indirect identification).
+
+    >>> graph_store_url("http://127.0.0.1:8890/sparql"), graph_store_url("http://h:3030/kg/query")
+    ('http://127.0.0.1:8890/sparql-graph-crud', 'http://h:3030/kg/data')
+    """
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    if path in ("/sparql", "/sparql-auth"):
+        path = {"/sparql": "/sparql-graph-crud", "/sparql-auth": "/sparql-graph-crud-auth"}[path]
+    elif re.fullmatch(r"(/[^/]+)+/(sparql|query|update)", path):
+        path = path.rsplit("/", 1)[0] + "/data"
+    else:
+        return None
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 def connect(url: str, graph: str | None = None, **options: Any) -> Endpoint:
@@ -440,14 +468,21 @@ def _parse_results(payload: Any) -> _store.QueryResult:
     return _store.QueryResult(columns, rows)
 
 
-def _ntriples(items: Iterable[Any]) -> Iterator[str]:
+SKOLEM_BASE = "https://w3id.org/timeline-kg/.well-known/genid/"
+
+
+def _ntriples(items: Iterable[Any], *, skolem: bool = False) -> Iterator[str]:
     convert = _store._ToOx()
+
+    def named(term: Any) -> Any:
+        return ox.NamedNode(SKOLEM_BASE + term.value) if skolem and isinstance(term, ox.BlankNode) else term
+
     for item in items:
         if isinstance(item, (ox.Triple, ox.Quad)):
-            yield f"{item.subject} {item.predicate} {item.object} .\n"
+            s, p, o = item.subject, item.predicate, item.object
         else:
-            s, p, o = item[:3]
-            yield f"{convert.term(s)} {convert.term(p)} {convert.term(o)} .\n"
+            s, p, o = (convert.term(t) for t in item[:3])
+        yield f"{named(s)} {p} {named(o)} .\n"
 
 
 def _group_by_graph(data: Any, graph: str | None) -> dict[str, list[Any]]:

@@ -44,6 +44,8 @@ class Document:
     metadata: tuple[tuple[str, str], ...] = ()  # front-matter keys and values, as written
     body_start: int = 0  # where the body starts in ``text`` (after a title line, say)
     noise: tuple[Span, ...] = ()  # page furniture found by the reader (comment threads, link lists…)
+    encoding: str | None = None  # how the bytes were decoded (IANA name: UTF-8, windows-1252…); None for text given
+    warnings: tuple[str, ...] = ()  # what the reader skipped but read on (a front-matter date that does not parse…)
 
 
 # Time ------------------------------------------------------------------------------------

@@ -9,17 +9,21 @@ Typed namespaces reject misspelt terms: ``TL.Repatriaton`` raises instead of min
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from rdflib import Graph, Namespace
 from rdflib.namespace import DefinedNamespace, URIRef
 
 TL_IRI = "https://w3id.org/timeline-kg/ontology#"
+ONTOLOGY_GRAPH = TL_IRI.rstrip("#")
+"""The named graph the ontology sits in beside the data (in queries, a store, a SPARQL server)."""
 ID_BASE = "https://w3id.org/timeline-kg/id/"
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-ONTOLOGY_PATH = ONTOLOGY_DIR / "timeline.ttl"
-SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+# The Turtle files are package data: ``timeline/ontology_files`` is the top-level ``ontology/``
+# folder (a symlink in the source tree, real files in a wheel), found through importlib.resources.
+ONTOLOGY_DIR = resources.files(__package__).joinpath("ontology_files")
+ONTOLOGY_PATH = ONTOLOGY_DIR.joinpath("timeline.ttl")
+SHAPES_PATH = ONTOLOGY_DIR.joinpath("shapes.ttl")
 
 
 class TL(DefinedNamespace):
@@ -124,6 +128,7 @@ class OA(DefinedNamespace):
 
 
 SCHEMA = Namespace("https://schema.org/")
+CNT = Namespace("http://www.w3.org/2011/content#")  # W3C Representing Content in RDF: cnt:characterEncoding
 WD = Namespace("http://www.wikidata.org/entity/")
 ID = Namespace(ID_BASE)
 
@@ -135,6 +140,7 @@ PREFIXES: dict[str, str] = {
     "time": "http://www.w3.org/2006/time#",
     "dcterms": "http://purl.org/dc/terms/",
     "schema": str(SCHEMA),
+    "cnt": str(CNT),
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -155,13 +161,13 @@ def bind_prefixes(graph: Graph) -> Graph:
 @lru_cache(maxsize=1)
 def ontology_graph() -> Graph:
     """The ontology (ontology/timeline.ttl) parsed once per process. Do not mutate it."""
-    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+    return Graph().parse(data=ONTOLOGY_PATH.read_text(encoding="utf-8"), format="turtle")
 
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
     """The SHACL shapes (ontology/shapes.ttl) parsed once per process. Do not mutate it."""
-    return Graph().parse(SHAPES_PATH, format="turtle")
+    return Graph().parse(data=SHAPES_PATH.read_text(encoding="utf-8"), format="turtle")
 
 
 @lru_cache(maxsize=1)

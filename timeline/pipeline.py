@@ -27,12 +27,16 @@ from .documents import PlannedDocument, plan_documents, read_planned
 from .errors import DocumentError, NoDocumentsError, TimelineError
 from .extract import extract_events, merge_events
 from .fileio import atomic_write
+from .formats import OUTPUT_SUFFIXES
 from .model import Document, Event, MergedEvent
 from .sentences import split_sentences
 from .temporal import find_timexes
 
 Progress = Callable[[int, int, str], None]
 """Called after each document with the count done so far, the total, and the document's path."""
+Stage = Callable[[str, int, int], None]
+"""Called as each later stage of a build starts: its name, its number (1-based), how many there are."""
+BUILD_STAGES = ("merging", "building the graph", "validating", "rendering", "writing")
 
 
 def extract_document(doc: Document) -> list[Event]:
@@ -50,6 +54,11 @@ class Extraction:
     mentions: list[Event] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     _merged: tuple[int, list[MergedEvent]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader skipped in documents it still read (one line each, naming the file)."""
+        return [warning for doc in self.documents for warning in doc.warnings]
 
     def merged(self) -> list[MergedEvent]:
         """The mentions merged into one event per real event (merged once, then reused)."""
@@ -109,6 +118,7 @@ def extract_paths(
     jobs: int = 1,
     shard: tuple[int, int] | None = None,
     progress: Progress | None = None,
+    base_uri: str | None = None,
 ) -> Extraction:
     """Read every document under ``paths`` and extract its events.
 
@@ -117,10 +127,11 @@ def extract_paths(
     number in flight — so memory holds the results, not the corpus. A file that cannot be
     read is recorded in ``errors`` and the rest are still processed. With ``shard=(i, n)``
     only the documents of shard i of n are read. ``published`` dates every document;
-    ``fallback_published`` only those that state no date of their own.
+    ``fallback_published`` only those that state no date of their own. ``base_uri`` names the
+    documents in the graph by that URI and their path from the folder named.
     """
     dating = Dating(published, fallback_published)
-    plan = [p for p in plan_documents(paths) if in_shard(p.id, shard)]
+    plan = [p for p in plan_documents(paths, base_uri=base_uri) if in_shard(p.id, shard)]
     result = Extraction()
     if jobs <= 1 or len(plan) < 2:
         outcomes: Iterable[tuple[Document | DocumentError, list[Event]]] = (
@@ -130,6 +141,26 @@ def extract_paths(
         return result
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         _collect(_bounded_map(pool, plan, dating, window=jobs * 4), result, len(plan), plan, progress)
+    return result
+
+
+def extract_bytes(
+    raw: bytes, *, name: str = "<stdin>", published: date | None = None, fallback_published: date | None = None
+) -> Extraction:
+    """One document given as bytes (standard input, say) read and extracted like a file named
+    ``name``; a document that cannot be read is in ``errors``."""
+    from .documents import document_from_bytes
+
+    result = Extraction()
+    try:
+        doc = document_from_bytes(raw, path=name, published=published)
+    except DocumentError as error:
+        result.errors.append(error)
+        return result
+    if doc.published is None and fallback_published is not None:
+        doc = replace(doc, published=fallback_published, published_source="cli", published_confidence="high")
+    result.documents.append(doc)
+    result.mentions.extend(extract_document(doc))
     return result
 
 
@@ -224,6 +255,7 @@ class BuildResult:
     summary: Summary
     errors: tuple[DocumentError, ...]
     validation: object  # timeline.validate.ValidationReport
+    warnings: tuple[str, ...] = ()
 
 
 def build(
@@ -233,10 +265,16 @@ def build(
     published: date | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    graph_format: str = "turtle",
+    stage: Stage | None = None,
+    base_uri: str | None = None,
 ) -> BuildResult:
     """Extract every document under ``source``, then write ``graph.ttl`` and ``timeline.html``.
 
     ``published`` dates only the documents that state no publication date of their own.
+    ``graph_format`` (an RDF format name, see :mod:`timeline.formats`) writes the graph as
+    ``graph.nt``, ``graph.rdf``… instead. ``progress`` follows the documents, ``stage`` the
+    stages after them (:data:`BUILD_STAGES`).
     The graph is validated against the SHACL shapes before anything is written; nothing is
     left half-written (each file is written atomically).
     """
@@ -244,20 +282,35 @@ def build(
     from .render import render_html
     from .validate import validate_graph
 
-    for name in ("graph.ttl", "timeline.html"):
+    suffix = {name: s for s, name in OUTPUT_SUFFIXES.items()}[graph_format]
+    for name in (f"graph{suffix}", "timeline.html"):
         check_output(Path(out_dir) / name, [source])  # before any work: never a device, FIFO or input
-    extraction = extract_paths([source], fallback_published=published, jobs=jobs, progress=progress)
+    extraction = extract_paths([source], fallback_published=published, jobs=jobs, progress=progress, base_uri=base_uri)
     if not extraction.documents:
         first = extraction.errors[0] if extraction.errors else None
         raise NoDocumentsError(f"{source}: no document could be read" + (f" ({first})" if first else ""))
+    def starting(name: str) -> None:
+        if stage:
+            stage(name, BUILD_STAGES.index(name) + 1, len(BUILD_STAGES))
+
+    starting("merging")
     merged = extraction.merged()
+    starting("building the graph")
     graph = rdf.build_graph(extraction.documents, merged)
+    starting("validating")
     report = validate_graph(graph)
     out = Path(out_dir)
-    graph_path, html_path = out / "graph.ttl", out / "timeline.html"
+    graph_path, html_path = out / f"graph{suffix}", out / "timeline.html"
     title = f"timeline — {Path(source).name or source}"
+    starting("rendering")
     html = render_html(graph, title=title)
-    atomic_write(graph_path, graph.serialize(format="turtle"))
+    starting("writing")
+    if graph_format == "turtle":
+        atomic_write(graph_path, graph.serialize(format="turtle"))
+    else:
+        from .store import serialize
+
+        atomic_write(graph_path, serialize(graph, graph_format))
     atomic_write(html_path, html)
     return BuildResult(
         graph_path=graph_path,
@@ -265,4 +318,5 @@ def build(
         summary=summarise(extraction, merged),
         errors=tuple(extraction.errors),
         validation=report,
+        warnings=tuple(extraction.warnings),
     )

@@ -29,7 +29,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, TIME, XSD
 
 from . import __version__
 from .model import Document, Entity, Event, InferredTime, MergedEvent, Quantity, Timex
-from .ontology import ID, OA, SCHEMA, SEM, TL, WD, bind_prefixes, event_classes
+from .ontology import CNT, ID, OA, SCHEMA, SEM, TL, WD, bind_prefixes, event_classes
 
 QUOTE_CONTEXT = 32  # characters of prefix and suffix kept beside each quote
 
@@ -180,16 +180,19 @@ def _add_inferred(graph: Graph, subject: URIRef, inferred: InferredTime) -> None
 
 
 def add_document(graph: Graph, doc: Document) -> URIRef:
-    """Add a document's node (title, publication date and how it was found, source path)."""
+    """Add a document's node (title, publication date and how it was found, source path, the
+    character encoding its bytes were read in)."""
     node = document_iri(doc.id)
     graph.add((node, RDF.type, TL.Document))
     graph.add((node, RDFS.label, Literal(doc.title or doc.id)))
     if doc.title:
         graph.add((node, DCTERMS.title, Literal(doc.title)))
-    graph.add((node, DCTERMS.source, Literal(doc.path)))
+    graph.add((node, DCTERMS.source, URIRef(doc.path) if re.match(r"[a-z][a-z0-9+.-]*://", doc.path) else Literal(doc.path)))
     graph.add((node, DCTERMS.identifier, Literal(doc.id)))
     graph.add((node, DCTERMS["format"], Literal(doc.media_type)))
     graph.add((node, TL.sha256, Literal(doc.sha256)))
+    if doc.encoding:
+        graph.add((node, CNT.characterEncoding, Literal(doc.encoding)))
     if doc.published is not None:
         graph.add((node, DCTERMS.issued, _date(doc.published)))
         graph.add((node, SCHEMA.datePublished, _date(doc.published)))

@@ -7,8 +7,10 @@ between the two at the edges.
 - :func:`read_graph` / :func:`write_graph` / :func:`serialize`: graph files (format from the
   extension), parse errors as ``GraphError("FILE: line L: problem")``.
 - :func:`query`: SPARQL 1.1 over graph files, an open :class:`Store` or an
-  :class:`timeline.endpoint.Endpoint`, with the ontology loaded alongside (so
-  ``?type rdfs:subClassOf* tl:Event`` works) and the union of all graphs as the default graph.
+  :class:`timeline.endpoint.Endpoint`. The default graph is the data (over files: the merge of
+  every file's triples, so ``COUNT(*)`` is the files' triple count); the ontology is the named
+  graph ``<https://w3id.org/timeline-kg/ontology>`` (``GRAPH <…ontology> { ?type
+  rdfs:subClassOf* tl:Event }``), or part of the default graph with ``with_ontology=True``.
   Values are bound with ``bindings`` (never formatted into the text by the caller).
 - :func:`named_queries`: the queries shipped in ``timeline/queries/*.rq``.
 - :func:`open_store` / :func:`ingest`: a folder holding an Oxigraph database with one named graph
@@ -16,18 +18,16 @@ between the two at the edges.
   replace their own graph, and the merge over all documents' mentions is recomputed after
   each ingest so the result never depends on the order documents arrived in.
 
->>> result = query([], "ASK { tl:Repatriation rdfs:subClassOf* tl:Event }")
+>>> result = query([], "ASK { GRAPH <https://w3id.org/timeline-kg/ontology> { tl:Repatriation rdfs:subClassOf* tl:Event } }")
 >>> result.boolean
 True
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import gc
 import hashlib
-import io
 import json
 import os
 import re
@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Union
 
@@ -50,10 +51,13 @@ from . import rdf, storelock
 from .errors import GraphError, QueryError, StoreError, TimelineError
 from .fileio import atomic_write
 from .model import Document, Event, MergedEvent
-from .ontology import ONTOLOGY_PATH, PREFIXES, TL_IRI
+from .ontology import ONTOLOGY_GRAPH, ONTOLOGY_PATH, PREFIXES, TL_IRI
+from .results import IRI, Blank, Text, to_csv, to_json, to_tsv
 
 __all__ = [
     "IRI",
+    "Blank",
+    "Text",
     "IngestReport",
     "NamedQuery",
     "QueryResult",
@@ -75,7 +79,7 @@ __all__ = [
 ]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+QUERIES_DIR = resources.files(__package__).joinpath("queries")
 
 # Formats ---------------------------------------------------------------------------------
 
@@ -306,16 +310,27 @@ def _rdflib_fallback(path: Path, fmt: ox.RdfFormat) -> Graph | None:
         return None
 
 
-def _load_ontology(target: ox.Store) -> None:
-    target.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+def _load_ontology(target: ox.Store, graph: Any = None) -> None:
+    """The ontology into ``graph`` (default: its own named graph, :data:`ONTOLOGY_GRAPH`)."""
+    graph = ox.NamedNode(ONTOLOGY_GRAPH) if graph is None else graph
+    target.load(ONTOLOGY_PATH.read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=graph)
 
 
-def _ox_of_files(paths: Sequence[str | os.PathLike[str]], *, ontology: bool) -> ox.Store:
+def _ox_of_files(paths: Sequence[str | os.PathLike[str]], *, ontology: bool, with_ontology: bool = False) -> ox.Store:
+    """The files in one store to query: every triple in the default graph (TriG and N-Quads
+    files keep their named graphs too), the ontology in its named graph (and, with
+    ``with_ontology``, in the default graph)."""
     target = ox.Store()
     for item in paths:
         _load_file(target, Path(item))
+    named = [q for q in target if not isinstance(q.graph_name, ox.DefaultGraph)]
+    if named:
+        default = ox.DefaultGraph()
+        target.extend([ox.Quad(q.subject, q.predicate, q.object, default) for q in named])
     if ontology:
         _load_ontology(target)
+    if with_ontology:
+        _load_ontology(target, ox.DefaultGraph())
     return target
 
 
@@ -413,12 +428,6 @@ def write_graph(data: Any, path: str | os.PathLike[str], fmt: str | None = None)
 # Query results ---------------------------------------------------------------------------
 
 
-class IRI(str):
-    """An IRI in a query result: a ``str`` that remembers it names a resource (tables shorten it)."""
-
-    __slots__ = ()
-
-
 _INTEGER_TYPES = {
     XSD + name
     for name in (
@@ -430,9 +439,10 @@ _FLOAT_TYPES = {XSD + "double", XSD + "float"}
 _DERIVED_INTEGERS = _INTEGER_TYPES - {XSD + "integer"}
 
 
-def convert_value(kind: str, value: str, datatype: str | None = None) -> Any:
+def convert_value(kind: str, value: str, datatype: str | None = None, language: str | None = None) -> Any:
     """One RDF term as a plain Python value: IRIs as :class:`IRI`, numbers as int/float/Decimal,
-    booleans as bool, ``xsd:date`` as :class:`datetime.date`, everything else as its text.
+    booleans as bool, ``xsd:date`` as :class:`datetime.date`, plain strings as ``str``, other
+    literals as :class:`Text` (keeping their language or datatype), blank nodes as :class:`Blank`.
 
     >>> convert_value("literal", "2020-01-31", "http://www.w3.org/2001/XMLSchema#date")
     datetime.date(2020, 1, 31)
@@ -440,7 +450,9 @@ def convert_value(kind: str, value: str, datatype: str | None = None) -> Any:
     if kind == "uri":
         return IRI(value)
     if kind == "bnode":
-        return f"_:{value}"
+        return Blank(f"_:{value}")
+    if language:
+        return Text(value, language=language)
     if datatype is None or datatype == XSD + "string":
         return value
     try:
@@ -457,8 +469,8 @@ def convert_value(kind: str, value: str, datatype: str | None = None) -> Any:
         if datatype == XSD + "dateTime":
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except (ValueError, InvalidOperation):
-        return value
-    return value
+        return Text(value, datatype=datatype)
+    return Text(value, datatype=datatype)
 
 
 def _ox_value(term: Any) -> Any:
@@ -468,10 +480,10 @@ def _ox_value(term: Any) -> Any:
         return IRI(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
-            return term.value
+            return Text(term.value, language=term.language)
         return convert_value("literal", term.value, term.datatype.value)
     if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
+        return Blank(f"_:{term.value}")
     return str(term)
 
 
@@ -502,12 +514,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _json_value(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    if isinstance(value, Decimal):
-        return float(value)
-    return _text(value)
+RESULT_FORMATS = ("table", "json", "csv", "tsv")
+"""What a SELECT or ASK result prints as (json, csv, tsv: the W3C SPARQL 1.1 results formats)."""
+GRAPH_FORMATS = ("turtle", "nt", "json-ld", "rdfxml", "trig", "nquads")
+"""What a CONSTRUCT or DESCRIBE result prints as (or a table)."""
+_WRITERS = {"json": to_json, "csv": to_csv, "tsv": to_tsv}
 
 
 @dataclass
@@ -532,27 +543,27 @@ class QueryResult:
         """The rows as dicts keyed by column."""
         return [dict(zip(self.columns, row)) for row in self.rows]
 
-    def format(self, kind: str = "table", *, width: int = 60) -> str:
-        """The result as ``table`` (aligned, IRIs shortened), ``csv``, ``json``; for CONSTRUCT
-        also ``turtle`` or ``nt``. ``width`` caps a table cell (longer text ends in …)."""
-        if kind == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(self.columns)
-            writer.writerows([_text(v) for v in row] for row in self.rows)
-            return buffer.getvalue().rstrip("\n")
-        if kind == "json":
-            if self.kind == "ask":
-                return json.dumps({"boolean": self.boolean})
-            records = [{c: _json_value(v) for c, v in zip(self.columns, row)} for row in self.rows]
-            return json.dumps(records, ensure_ascii=False, indent=2)
-        if kind in ("turtle", "nt", "ntriples", "trig", "nquads", "json-ld"):
+    def format(self, kind: str | None = None, *, width: int = 60) -> str:
+        """The result as text in ``kind``: for SELECT and ASK, ``table`` (aligned, IRIs
+        shortened; the default) or a W3C SPARQL 1.1 results format, ``json``, ``csv``, ``tsv``;
+        for CONSTRUCT and DESCRIBE, RDF (``turtle``, the default, or ``nt``, ``json-ld``,
+        ``rdfxml``, ``trig``, ``nquads``) or ``table``. ``width`` caps a table cell (longer
+        text ends in …)."""
+        kind = kind or ("turtle" if self.kind == "graph" else "table")
+        if kind in _WRITERS:
+            if self.kind == "graph":
+                raise QueryError(
+                    f"--format {kind} is for SELECT and ASK results; a CONSTRUCT or DESCRIBE query gives RDF: "
+                    f"{', '.join(GRAPH_FORMATS)} (or table)"
+                )
+            return _WRITERS[kind](self.columns, self.rows, self.boolean if self.kind == "ask" else None)
+        if kind in GRAPH_FORMATS or kind in _FORMAT_NAMES:
             if self.ntriples is None:
-                raise QueryError(f"--format {kind} needs a CONSTRUCT or DESCRIBE query")
+                raise QueryError(f"--format {kind} needs a CONSTRUCT or DESCRIBE query; SELECT and ASK results: {', '.join(RESULT_FORMATS)}")
             loaded = list(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
             return _dump(loaded, _format_named(kind)).decode("utf-8")
         if kind != "table":
-            raise QueryError(f"unknown result format {kind!r}; known: table, csv, json")
+            raise QueryError(f"unknown result format {kind!r}; known: {', '.join(RESULT_FORMATS + GRAPH_FORMATS)}")
         if self.kind == "ask":
             return "yes" if self.boolean else "no"
         return self._table(width)
@@ -599,7 +610,7 @@ def named_queries() -> dict[str, NamedQuery]:
     True
     """
     found: dict[str, NamedQuery] = {}
-    for path in sorted(QUERIES_DIR.glob("*.rq")):
+    for path in sorted((p for p in QUERIES_DIR.iterdir() if p.name.endswith(".rq")), key=lambda p: p.name):
         text = path.read_text(encoding="utf-8")
         description = ""
         params: list[tuple[str, str]] = []
@@ -612,7 +623,8 @@ def named_queries() -> dict[str, NamedQuery]:
                 params.append((match.group(1), match.group(2)))
             elif not description and body:
                 description = body
-        found[path.stem] = NamedQuery(path.stem, description, text, tuple(params))
+        name = path.name.removesuffix(".rq")
+        found[name] = NamedQuery(name, description, text, tuple(params))
     return found
 
 
@@ -774,9 +786,9 @@ def _check_params(sparql: str, bindings: Mapping[str, Any]) -> None:
                 raise QueryError(f"query {item.name!r} needs {wanted} ({hints})")
 
 
-def _run_ox(target: ox.Store, sparql: str, source: str) -> QueryResult:
+def _run_ox(target: ox.Store, sparql: str, source: str, *, union: bool = True) -> QueryResult:
     try:
-        answer = target.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+        answer = target.query(sparql, use_default_graph_as_union=union, prefixes=dict(PREFIXES))
     except SyntaxError as error:
         raise QueryError(parse_error_message(error, sparql, source)) from None
     except (RuntimeError, ValueError, OSError) as error:
@@ -821,14 +833,17 @@ def _rows_of(answer: Any) -> list[tuple[Any, ...]]:
     return rows
 
 
-def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-    """Run SPARQL 1.1 over ``sources`` with the ontology loaded alongside.
+def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = None, with_ontology: bool = False) -> QueryResult:
+    """Run SPARQL 1.1 over ``sources``, with the ontology as the named graph
+    ``<https://w3id.org/timeline-kg/ontology>``.
 
-    ``sources``: graph file paths, an open :class:`Store`, or a
+    ``sources``: graph file paths, an rdflib Graph, an open :class:`Store`, or a
     :class:`timeline.endpoint.Endpoint`. ``sparql``: query text (timeline's prefixes may be
     used without PREFIX lines) or the name of a shipped query. ``bindings`` binds variables to
-    values (``{"from": "2020-01-01"}`` → ``xsd:date``). The default graph is the union of all
-    graphs. Malformed SPARQL raises ``QueryError("query: line L, column C: problem")``.
+    values (``{"from": "2020-01-01"}`` → ``xsd:date``). Over files the default graph is every
+    triple of the files and nothing else (``with_ontology`` adds the ontology's); over a store
+    or a server it is the union of all their graphs (the ontology's graph included, as SPARQL
+    servers do). Malformed SPARQL raises ``QueryError("query: line L, column C: problem")``.
     """
     sparql, source = _resolve(sparql)
     bindings = dict(bindings or {})
@@ -838,10 +853,14 @@ def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = Non
     text = bind_values(sparql, bindings)
     if isinstance(sources, Store):
         return sources._query(text, source)
+    if isinstance(sources, Graph):  # an rdflib Graph in memory: run by Oxigraph all the same
+        target = _ox_of_files([], ontology=True, with_ontology=with_ontology)
+        target.extend(_ToOx().quads(sources, keep_graphs=False))
+        return _run_ox(target, text, source, union=False)
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
-    target = _ox_of_files(list(sources), ontology=True)
-    return _run_ox(target, text, source)
+    target = _ox_of_files(list(sources), ontology=True, with_ontology=with_ontology)
+    return _run_ox(target, text, source, union=False)
 
 
 def _is_endpoint(sources: Any) -> bool:
@@ -855,7 +874,7 @@ def _is_endpoint(sources: Any) -> bool:
 # elsewhere), one column at a time with how to rebuild its values, and looked up by the query
 # text (with its bound values) and the identity of ``index.json``, which every write replaces.
 
-_RESULTS_FORMAT = 2
+_RESULTS_FORMAT = 3
 _RESULTS_KEPT = 64  # files; the oldest go first (in-range with many ranges)
 
 
@@ -903,11 +922,16 @@ def _tag(value: Any) -> Any:
         return ["D", value.isoformat()]
     if kind is datetime:
         return ["T", value.isoformat()]
+    if kind is Text:
+        return ["L", [str(value), value.language, value.datatype]]
+    if kind is Blank:
+        return ["_", str(value)]
     raise TypeError(f"cannot keep a {kind.__name__} result value")
 
 
 _UNTAG: dict[str, Callable[[Any], Any]] = {
     "i": IRI, "s": str, "b": bool, "n": int, "f": float, "d": Decimal, "D": date.fromisoformat, "T": datetime.fromisoformat,
+    "L": lambda v: Text(v[0], language=v[1], datatype=v[2]), "_": Blank,
 }
 
 
@@ -960,6 +984,7 @@ def _result_from_payload(text: str) -> QueryResult:
 # The persistent store --------------------------------------------------------------------
 
 _INDEX_VERSION = 1
+_COUNT_DATA = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
 _MODEL_FIELDS = ",".join(f"{cls.__name__}({','.join(f.name for f in dataclasses.fields(cls))})" for cls in (Document, Event))
 
 
@@ -1061,9 +1086,10 @@ class Store:
                            "documents": {}, "events": {}, "entities": {}}
             self._save_index()
         index = self.index
-        ontology = hashlib.sha256(ONTOLOGY_PATH.read_bytes()).hexdigest()
+        ontology = hashlib.sha256(f"<{ONTOLOGY_GRAPH}>\n".encode() + ONTOLOGY_PATH.read_bytes()).hexdigest()
         if index.get("ontology") != ontology:
-            target.clear_graph(ox.DefaultGraph())
+            target.clear_graph(ox.DefaultGraph())  # where earlier stores kept it
+            target.remove_graph(ox.NamedNode(ONTOLOGY_GRAPH))
             _load_ontology(target)
             index["ontology"] = ontology
             self._save_index()
@@ -1150,7 +1176,7 @@ class Store:
     def __len__(self) -> int:
         """The number of triples in documents' and the events graph (the ontology not counted)."""
         with self._reading() as target:
-            answer = target.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            answer = target.query(_COUNT_DATA)
             return int(next(iter(answer))["n"].value)
 
     def _export_quads(self) -> list[ox.Quad]:
@@ -1163,8 +1189,9 @@ class Store:
         integer = XSD + "integer"
         quads = []
         with self._reading() as target:
+            ontology = ox.NamedNode(ONTOLOGY_GRAPH)
             for quad in target:
-                if isinstance(quad.graph_name, ox.DefaultGraph):
+                if isinstance(quad.graph_name, ox.DefaultGraph) or quad.graph_name == ontology:
                     continue
                 obj = quad.object
                 if restore and isinstance(obj, ox.Literal) and obj.datatype.value == integer:
@@ -1401,7 +1428,7 @@ def ingest(
         mentions, events, rewritten = _refresh(store, target, merge)
     else:
         mentions, events = index.get("mentions", 0), len(index["events"])
-    answer = target.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")  # counted, never cached
+    answer = target.query(_COUNT_DATA)  # counted, never cached: a killed ingest leaves a stale index
     triples = index["triples"] = int(next(iter(answer))["n"].value)
     store._save_index()
     storelock.finish_ingest(store.path)
@@ -1608,17 +1635,23 @@ def ingest_paths(
     *,
     published: date | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    stage: Callable[[str, int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    base_uri: str | None = None,
 ) -> tuple[IngestReport, list[TimelineError]]:
     """Read the documents under ``paths`` and ingest them into the store at ``store_dir`` with
     the real pipeline. Returns the report and the files that could not be read.
 
     ``progress`` is called after each file with the count done, the total and the file's path
-    (the same callback as :func:`timeline.pipeline.extract_paths` takes)."""
+    (the same callback as :func:`timeline.pipeline.extract_paths` takes); ``stage`` when the
+    merge and the rewrite of the store's graphs start (as :func:`timeline.pipeline.build` does);
+    ``warn`` with each warning about a document that is still read (a front-matter date that
+    does not parse…)."""
     from .documents import plan_documents, read_planned
     from .pipeline import extract_document
 
     errors: list[TimelineError] = []
-    plan = plan_documents(paths)
+    plan = plan_documents(paths, base_uri=base_uri)
 
     def readable() -> Iterator[Document]:
         for done, planned in enumerate(plan, 1):
@@ -1626,9 +1659,13 @@ def ingest_paths(
             if isinstance(item, TimelineError):
                 errors.append(item)
             else:
+                for warning in item.warnings if warn else ():
+                    warn(warning)
                 yield item
             if progress:
                 progress(done, len(plan), planned.shown)
+        if stage:
+            stage("merging and writing the store", 1, 1)
 
     with open_store(store_dir) as target:
         report = ingest(target, readable(), extract_document)

@@ -218,6 +218,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if year is not None:  # "In 2021, … in March and … in October": the months are in 2021
         gov = {i: [timing.in_year(t, year) if t.anchor != "absolute" else t for t in txs] for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
+    dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
+                     and discourse.in_dateline(text, sent, t)), None)
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
     cited = according_to(sdoc)
     out: list[Event] = []
@@ -263,10 +265,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = ctx.narrative.heading, "heading"
         if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token):
             when, source = ctx.narrative.thread, "narrative"
-        if when is None and ctx.narrative.thread is not None and _SINCE_THEN.search(sent.text):
-            when, source = timing.since(ctx.narrative.thread), "narrative"  # "Since then, … has adopted new laws"
+        if when is None and ctx.narrative.last is not None and _SINCE_THEN.search(sent.text):
+            when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
         if when is not None and source in ("clause", "sentence"):
-            ctx.narrative.told(when)
+            ctx.narrative.told(when, verbal=timing.past_tense(c.token) and not c.nominal)
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute":
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
@@ -274,6 +276,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             or (source == "sentence" and _reports_event(c, cands))
         ):
             continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news
+        if when is None and dateline is not None and timing.reported_as_news(c.token) and (
+            c.token.dep_ == "ROOT" or (c.token.dep_ in ("ccomp", "parataxis") and c.token.head.dep_ == "ROOT")
+        ):
+            when, source = dateline, "dateline"  # "SEOUL, May 12 (Yonhap) -- X fired …": the lead's main event
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
         participants = _participants(c, agent, sdoc, offset, text, index, ctx)
@@ -286,7 +292,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when=when,
             participants=participants,
             quantities=_quantities(c, text, offset),
-            attributed_to=agent if c.frame.claim else speaker,
+            attributed_to=speaker,
             certainty=mod.certainty,
             polarity="positive",
             duration=_duration(c, index.durations_in(sent), offset) if etype == "Sentencing" else None,
@@ -310,7 +316,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
 
 
 def _cited(t: Any, reporting: frozenset[str]) -> bool:
-    """A document named as the source of what a sentence says."""
+    """A document named as the source of what a sentence says (a new one is news of its release)."""
+    if any(c.dep_ == "amod" and c.lower_ in ("new", "latest") for c in t.children):
+        return False
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in reporting:
         return True
     return t.dep_ == "pobj" and (t.head.lower_ in ("in", "to") and t.head.i > 0 and t.doc[t.head.i - 1].lower_ in ("according", "in")
@@ -370,7 +378,7 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         for ent in reversed(ctx.seen):
             if (ent.category == "person") == person:
                 return ent
-        return ctx.source if tok.lower_ == "we" else None
+        return None  # "we": the author, whom the text does not name
     start, end = _core_span(tok, offset)
     found = [m for m in index.in_span(start, end) if m.entity.kind == "actor"]
     if not found:
@@ -433,10 +441,12 @@ def _definite(tok: Any, ctx: _Context) -> Entity | None:
 def _claimant(c: Candidate, mod: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context, frames: Frames,
               cited: Any, statements: dict[int, Event]) -> tuple[Entity | None, str | None]:
     """Who says so, and the act (statement, report release) that asserts it."""
-    if c.frame.claim:
-        return None, None
     claimed_in = None
     speaker = None
+    if mod.speaker is not None and mod.speaker.lower_ in ("that", "which") and mod.reporter is not None and mod.reporter.dep_ == "relcl":
+        mod = replace(mod, speaker=mod.reporter.head)  # "a report … that says": the report speaks
+    if mod.speaker is not None and mod.speaker.lower_ == "it" and ctx.report_author is not None:
+        return ctx.report_author, ctx.report_key  # "It found that …", of the report under discussion
     if mod.reporter is not None:
         said = statements.get(mod.reporter.i)
         claimed_in = said.key if said is not None else None
@@ -553,8 +563,10 @@ def _quantities(c: Candidate, text: str, offset: int) -> tuple[Quantity, ...]:
                     value = float(n.text.replace(",", ""))
                 except ValueError:
                     continue
-                unit = tok.lemma_.lower()
-                out.append(Quantity(value, unit, f"{n.text} {tok.text}", Span(n.idx + offset, tok.idx + offset + len(tok.text), text[n.idx + offset : tok.idx + offset + len(tok.text)])))
+                if n.i > tok.i:
+                    continue  # a number after its noun ("China 2025") counts nothing
+                a, b = n.idx + offset, tok.idx + offset + len(tok.text)
+                out.append(Quantity(value, tok.lemma_.lower(), text[a:b], Span(a, b, text[a:b])))
     return tuple(out)
 
 

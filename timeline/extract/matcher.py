@@ -57,6 +57,8 @@ class Candidate:
 
 
 def is_passive(t: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in t.children):
+        return True
     if t.dep_ == "conj" and t.tag_ == "VBN" and t.head.pos_ == "VERB" and not any(
         c.dep_ in ("nsubj", "aux") for c in t.children
     ):
@@ -131,6 +133,9 @@ def verb_themes(t: Token) -> list[Token]:
             for c in t.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
                     out.extend(g for g in c.children if g.dep_ in _OBJECT_DEPS)
+    if not any(x.dep_ in _OBJECT_DEPS or x.dep_ in _PASSIVE_SUBJECT_DEPS for x in out) and not passive:
+        # an intransitive change of state names its theme as subject: "the law took effect", "the border closed"
+        out.extend(c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"))
     head = out[0] if out and out[0].i == t.head.i else None
     rest = sorted((x for x in out if x is not head), key=lambda x: _THEME_RANK.get(x.dep_, 5))
     return ([head] if head is not None else []) + rest
@@ -191,9 +196,11 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
         group += [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod", "poss")]
         group += [c for c in tok.children if c.dep_ == "conj"]  # "fences, cameras and detectors"
         if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITY:
-            for c in tok.children:  # "hundreds of defectors", "a group of escapees"
+            for c in tok.children:  # "hundreds of defectors", "a group of escapees", "the use of watermarking"
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    group += [g for g in c.children if g.dep_ == "pobj"]
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            group += [g, *(m for m in g.children if m.dep_ in ("compound", "nmod", "amod", "conj"))]
         if tok.lower_ == "what":  # "fired what it claims is a satellite launch vehicle"
             group += [x for x in tok.head.subtree if x.dep_ in ("attr", "dobj", "compound")]
         if tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass", "obj", "appos", "conj"):
@@ -277,8 +284,10 @@ def match(
                     continue  # "detention centre", "execution ground": a modifier, not an event
                 if frame.findings:
                     reporting = frames.sets.get("ReportingVerbs", frozenset())
-                    if not any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in reporting for c in t.children):
-                        continue  # "a 2014 UN investigation that detailed abuses": its findings were published
+                    if not any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in reporting for c in t.children) and not (
+                        t.dep_ == "nsubj" and t.head.lemma_.lower() in reporting and t.head.i in dated
+                    ):
+                        continue  # "a 2014 UN investigation that detailed abuses", "the inquiry concluded in 2014 that …"
                     out.append(Candidate(frame, t, True, [], noun_agent(t, light), False, True))
                     continue
                 if not _is_specific(t, light, dated):

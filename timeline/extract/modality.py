@@ -155,8 +155,6 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         return Modality("irrealis")
     if modal == "possible":
         certainty = "possible"
-    if claim and not headline and not has_time and habitual_adverb(t, frames):
-        return Modality("habitual")  # "has long rejected accusations": a stance, not a statement
     if not claim and not headline and _habitual(t, frames, has_time, _under_reporting(t, frames)):
         return Modality("habitual")
     if not claim and not has_time and t.tag_ == "VBG" and t.dep_ in ("acl", "relcl", "amod"):

@@ -213,22 +213,27 @@ class Narrative:
     thread: Timex | None = None
     paragraph: int = -1
     age: int = 0
+    last: Timex | None = None
 
     def new_paragraph(self, index: int) -> None:
         if index != self.paragraph:
             self.paragraph = index
-            self.thread = None
+            self.thread = self.last = None
 
-    def told(self, tx: Timex) -> None:
+    def told(self, tx: Timex, *, verbal: bool = True) -> None:
+        """A date the text just told: any date is the referent of a later 'since then'; one told
+        with a verb in the simple past carries the story on to the next sentences."""
         if tx.resolved and tx.anchor in ("absolute", "expression") and (tx.granularity or "") in ("day", "week", "month", "season", "quarter", "half", "year"):
-            self.thread = tx
+            self.last = tx
             self.age = 0
+            if verbal:
+                self.thread = tx
 
     def step(self) -> None:
         """A sentence passed: a thread not renewed for two sentences has ended."""
         self.age += 1
         if self.age > 2:
-            self.thread = None
+            self.thread = self.last = None
 
 
 def since(tx: Timex) -> Timex:
