@@ -86,10 +86,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         p.chmod(0)
     else:
-        def deny(self: Path) -> bytes:
-            raise PermissionError(13, "Permission denied", str(self))
+        def deny(path: Path, shown: str) -> bytes:
+            raise PermissionError(13, "Permission denied", str(path))
 
-        monkeypatch.setattr(Path, "read_bytes", deny)
+        monkeypatch.setattr("timeline.documents.read_limited", deny)
     try:
         with pytest.raises(DocumentError, match=r"locked.txt: unreadable \(permission denied\)"):
             read_document(p)

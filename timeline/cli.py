@@ -8,6 +8,7 @@ traceback reaches the user (set TIMELINE_DEBUG=1 to see one for an unexpected fa
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,28 @@ from .errors import TimelineError
 from .formats import QUAD_FORMATS, RDF_FORMATS, output_format
 
 
+_ENV_MAX_SIZE = "TIMELINE_MAX_DOCUMENT_SIZE"  # timeline.inputs.ENV_MAX_SIZE, without importing it here
+
+
+class Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so output being written is cleaned up as on Ctrl-C."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated()
+
+
 class TimelineGroup(click.Group):
     """Turns the library's errors into one-line messages, in one place for every command."""
 
     def invoke(self, ctx: click.Context) -> object:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+        limit = os.environ.get(_ENV_MAX_SIZE)  # --max-size sets it for this command only
         try:
             return super().invoke(ctx)
+        except Terminated:
+            click.echo("Terminated.", err=True)
+            ctx.exit(143)
         except TimelineError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(1)
@@ -42,6 +59,12 @@ class TimelineGroup(click.Group):
                 raise
             click.echo(f"Error: internal error: {type(error).__name__}: {error} (TIMELINE_DEBUG=1 shows the traceback)", err=True)
             ctx.exit(70)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if limit is None:
+                os.environ.pop(_ENV_MAX_SIZE, None)
+            else:
+                os.environ[_ENV_MAX_SIZE] = limit
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None):
@@ -111,7 +134,8 @@ def _progress(enabled: bool) -> _Progress | None:
 
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="timeline")
-def main() -> None:
+@click.option("--max-size", metavar="SIZE", help="Skip documents larger than SIZE (default 10M; 0: no limit; env TIMELINE_MAX_DOCUMENT_SIZE).")
+def main(max_size: str | None) -> None:
     """Turn news articles and reports into an event-timeline knowledge graph.
 
     \b
@@ -119,6 +143,10 @@ def main() -> None:
       timeline build examples -o out      # graph.ttl + timeline.html + summary
       timeline query out/graph.ttl timeline
     """
+    if max_size is not None:
+        from .inputs import parse_size
+
+        os.environ[_ENV_MAX_SIZE] = str(parse_size(max_size))  # read by every reader, workers too
 
 
 @main.command()
@@ -142,7 +170,10 @@ def extract(paths, output, published, fmt, jobs, scheduler, progress, base_uri) 
       timeline extract corpus -o graph.nq -j 2                # or --scheduler tcp://host:8786 (Dask)
     """
     from . import pipeline
+    from .outputs import check_output
 
+    if output:
+        check_output(output, [p for p in paths if str(p) != "-"])  # never a device, a FIFO or a document read
     fmt = output_format(output, fmt)  # a suffix that is no RDF format is refused before any work
     if "-" in map(str, paths):
         if len(paths) > 1:
@@ -321,8 +352,10 @@ def render(graphs, store_dir, output, title) -> None:
       timeline render --store kg -o timeline.html
     """
     from .fileio import atomic_write
+    from .outputs import check_output
     from .render import render_html
 
+    check_output(output, graphs)
     atomic_write(output, render_html(_read(graphs, store_dir), title=title))
     click.echo(f"wrote {output}", err=True)
 
@@ -414,7 +447,9 @@ def export(graphs, store_dir, output) -> None:
     from . import store
     from .analysis import EXPORT_FORMATS, export_graph
     from .formats import OUTPUT_SUFFIXES, suffix_list
+    from .outputs import check_output
 
+    check_output(output, graphs)
     suffix = output.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES and suffix not in EXPORT_FORMATS:
         graphs_too = ", ".join(f"{s} ({n})" for s, n in EXPORT_FORMATS.items())

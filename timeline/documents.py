@@ -45,6 +45,8 @@ from timeline.datestrings import parse_date_string
 from timeline.decoding import decode_bytes
 from timeline.errors import DocumentError, NoDocumentsError
 from timeline.furniture import find_furniture
+from timeline.inputs import check_text_size, read_limited, walk_files
+from timeline.linear import SpanIndex, drop_unterminated_markup, strip_comments
 from timeline.model import Document, Span
 
 __all__ = [
@@ -102,7 +104,7 @@ def read_document(
         what = f"'{p.suffix}'" if p.suffix else "(no suffix)"
         raise DocumentError(f"{shown}: unsupported file type {what}; expected one of {expected}")
     try:
-        raw = p.read_bytes()
+        raw = read_limited(p, shown)  # regular files only, never past the size limit
     except PermissionError:
         raise DocumentError(f"{shown}: unreadable (permission denied)") from None
     except OSError as exc:
@@ -137,6 +139,7 @@ def document_from_text(
         raise DocumentError(f"{path}: unsupported media type {media_type!r}; expected one of {valid}")
     if text.startswith("\ufeff"):
         text = text[1:]
+    check_text_size(text, path)
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     if not text.strip():
         raise DocumentError(f"{path}: empty (no text)")
@@ -163,12 +166,14 @@ def document_from_bytes(raw: bytes, *, path: str = "<stdin>", published: date | 
 
 class PlannedDocument(NamedTuple):
     """A document file found but not yet read: the path as shown to the user, the path, the id,
-    and its name in the graph (:func:`portable_path`)."""
+    its name in the graph (:func:`portable_path`), and ``problem``: why a folder found on the
+    way cannot be read (reported when it is read)."""
 
     shown: str
     path: Path
     id: str
     source: str = ""
+    problem: str | None = None
 
 
 def iter_documents(
@@ -196,7 +201,8 @@ def plan_documents(paths: Iterable[str | os.PathLike[str]], *, base_uri: str | N
     ``base_uri`` a document's name in the graph is that URI joined with its path from the
     folder named (``https://archive.example.org/`` + ``2025/a.md``), else :func:`portable_path`.
     """
-    found = _expand(paths)
+    problems: list[PlannedDocument] = []
+    found = _expand(paths, problems)
     if base_uri is not None:
         base = base_uri if base_uri.endswith("/") else base_uri + "/"
         found = [(shown, p, key, base + urllib.parse.quote(rel)) for shown, p, key, (_, rel) in found]
@@ -204,11 +210,13 @@ def plan_documents(paths: Iterable[str | os.PathLike[str]], *, base_uri: str | N
         found = [(shown, p, key, source) for shown, p, key, (source, _) in found]
     sources = {id(p): source for _, p, _, source in found}
     triples = [(shown, p, key) for shown, p, key, _ in found]
-    return [PlannedDocument(shown, p, doc_id, sources[id(p)]) for shown, p, doc_id in _assign_ids(triples)]
+    return [PlannedDocument(shown, p, doc_id, sources[id(p)]) for shown, p, doc_id in _assign_ids(triples)] + problems
 
 
 def read_planned(planned: PlannedDocument, published: date | None = None) -> Document | DocumentError:
     """Read one planned document; a file that cannot be read comes back as a DocumentError."""
+    if planned.problem:
+        return DocumentError(f"{planned.shown}: {planned.problem}")
     try:
         return read_document(planned.path, published=published, doc_id=planned.id, source=planned.source or None)
     except DocumentError as exc:
@@ -231,9 +239,9 @@ def slugify(name: str) -> str:
     return f"doc-{digest}"
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, str, tuple[str, str]]]:
+def _expand(paths: Iterable[str | os.PathLike[str]], problems: list[PlannedDocument]) -> list[tuple[str, Path, str, tuple[str, str]]]:
     """(shown path, path, relative key, (name in the graph, path from the folder named)) for
-    every document, in order; raise on bad names."""
+    every document, in order; raise on bad names. Folders that cannot be listed go to ``problems``."""
     out: list[tuple[str, Path, str, tuple[str, str]]] = []
     seen: set[str] = set()
     for named in paths:
@@ -247,17 +255,15 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Path, st
                 out.append((display_path(named), root, root.as_posix(), (portable_path(named), display_path(root.name))))
             continue
         inside: list[tuple[tuple[str, ...], Path]] = []
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in files:
-                if name.startswith(".") or Path(name).suffix.lower() not in MEDIA_TYPES:
-                    continue
-                full = Path(folder) / name
-                inside.append((full.relative_to(root).parts, full))
+        for found, problem in walk_files(root, lambda name: Path(name).suffix.lower() in MEDIA_TYPES):
+            if problem:
+                problems.append(PlannedDocument(display_path(found), Path(found), "", "", problem))
+            else:
+                inside.append((Path(found).relative_to(root).parts, Path(found)))
         if not inside:
-            raise NoDocumentsError(
-                f"{display_path(named)}: no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})"
-            )
+            why = f"{problems[-1].problem}" if problems and problems[-1].path == root else (
+                f"no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})")
+            raise NoDocumentsError(f"{display_path(named)}: {why}")
         for parts, full in sorted(inside):
             key = _real(full)
             if key not in seen:
@@ -422,7 +428,7 @@ def _build(
     )
 
 
-_FM_LINE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*?)\s*$")
+_FM_LINE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:(.*)$")  # the value stripped after: "(.*?)\s*$" was quadratic
 
 
 def _front_matter(text: str) -> tuple[tuple[tuple[str, str], ...], str] | None:
@@ -443,7 +449,7 @@ def _front_matter(text: str) -> tuple[tuple[tuple[str, str], ...], str] | None:
             return tuple(items), text[end + 1 :] if end < len(text) else ""
         m = _FM_LINE.match(line)
         if m:
-            value = m.group(2)
+            value = m.group(2).strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
             items.append((m.group(1), value))
@@ -579,10 +585,7 @@ def infer_published(
     >>> infer_published("SEOUL, Oct. 2, 2025 (Reuters) - Officials said.")
     (datetime.date(2025, 10, 2), 'dateline', 'high')
     """
-    spans = sorted((s.start, s.end) for s in noise)
-
-    def in_noise(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in spans)
+    in_noise = SpanIndex((s.start, s.end) for s in noise)  # by bisection: pages with many furniture lines
 
     for m in _STAMP.finditer(text):
         if in_noise(m.start(), m.end()):
@@ -741,6 +744,7 @@ class _Extractor(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.skip_stack: list[str] = []
+        self.skipping: dict[str, int] = {}  # tag → how many are open on skip_stack (O(1) lookups)
         self.article_depth = 0
         self.in_title = False
         self.title_parts: list[str] = []
@@ -762,7 +766,7 @@ class _Extractor(HTMLParser):
         if tag == "time" and a.get("datetime"):
             if a.get("itemprop", "").lower() == "datepublished" or "pubdate" in a:
                 self.times.insert(0, a["datetime"])
-            elif self.article_depth and not any(t in ("nav", "aside", "footer", "form") for t in self.skip_stack):
+            elif self.article_depth and not any(self.skipping.get(t) for t in ("nav", "aside", "footer", "form")):
                 self.times.append(a["datetime"])
         if tag == "script" and a.get("type", "").lower() == "application/ld+json":
             self.in_jsonld = True
@@ -777,6 +781,7 @@ class _Extractor(HTMLParser):
         if tag in _SKIP:
             self.skip_depth += 1
             self.skip_stack.append(tag)
+            self.skipping[tag] = self.skipping.get(tag, 0) + 1
             return
         if self.class_skip and tag == self.class_skip[-1][0]:
             self.class_skip[-1][1] += 1  # the same tag nested inside a skipped container
@@ -797,10 +802,12 @@ class _Extractor(HTMLParser):
         if tag in ("article", "main") and self.article_depth:
             self.article_depth -= 1
         if tag in _SKIP:
-            if tag in self.skip_stack:
+            if self.skipping.get(tag):
                 while self.skip_stack:
                     self.skip_depth -= 1
-                    if self.skip_stack.pop() == tag:
+                    popped = self.skip_stack.pop()
+                    self.skipping[popped] -= 1
+                    if popped == tag:
                         break
             return
         if self.class_skip and tag == self.class_skip[-1][0]:
@@ -829,30 +836,13 @@ class _Extractor(HTMLParser):
         self.parts.append(data)
 
 
-def _strip_comments(html: str) -> str:
-    """``html`` without ``<!-- … -->`` comments (an unterminated one runs to the end)."""
-    parts: list[str] = []
-    pos = 0
-    while True:
-        start = html.find("<!--", pos)
-        if start < 0:
-            parts.append(html[pos:])
-            break
-        parts.append(html[pos:start])
-        end = html.find("-->", start + 4)
-        if end < 0:
-            break
-        pos = end + 3
-    return "".join(parts)
-
-
 def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
 def _extract_html(html: str) -> _Page:
-    # Drop comments first: html.parser is quadratic on an unterminated "<!--".
-    html = _strip_comments(html)
+    # Drop comments first, and a tag left open at the end: html.parser is quadratic on both.
+    html = drop_unterminated_markup(strip_comments(html))
     parser = _Extractor()
     try:
         parser.feed(html)
@@ -910,9 +900,9 @@ def _jsonld_date(blocks: list[str]) -> str | None:
     for block in blocks:
         try:
             data = json.loads(block)
-        except ValueError:
+            found = walk(data)
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
             continue
-        found = walk(data)
         if found:
             return found
     return None

@@ -8,9 +8,14 @@
   more than about a thousand triples).
 - Graph Store Protocol: PUT/POST/DELETE/GET of a named graph at ``gsp_url``.
 - Authentication: Digest or Basic, whichever the server asks for (Virtuoso's ``/sparql-auth``
-  wants Digest); credentials from ``TIMELINE_SPARQL_USER`` / ``TIMELINE_SPARQL_PASSWORD``.
+  wants Digest); credentials from ``TIMELINE_SPARQL_USER`` / ``TIMELINE_SPARQL_PASSWORD`` (or
+  the URL's ``user:password@``, taken out of it and never shown).
+- Deadline: ``timeout`` (``TIMELINE_SPARQL_TIMEOUT``, 60 s by default) bounds each whole
+  request and answer; redirects are followed only where the protocol allows, never for an
+  update (see :mod:`timeline.remote`).
 
-Every failure is a one-line :class:`timeline.errors.StoreError` naming the server.
+Every failure, a malformed answer included, is a one-line :class:`timeline.errors.StoreError`
+naming the server.
 
 >>> Endpoint("http://127.0.0.1:8890/sparql", batch_size=500).batch_size
 500
@@ -18,6 +23,7 @@ Every failure is a one-line :class:`timeline.errors.StoreError` naming the serve
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -36,9 +42,11 @@ import pyoxigraph as ox
 from . import sparql as _store  # results, binding, graph files: never the store (no import circle)
 from .errors import QueryError, StoreError
 from .ontology import ONTOLOGY_PATH, PREFIXES, TL_IRI
+from .remote import Deadline, RedirectRefused, deadline_handlers, redact, safe_url, split_credentials
 
 ENV_USER = "TIMELINE_SPARQL_USER"
 ENV_PASSWORD = "TIMELINE_SPARQL_PASSWORD"
+ENV_TIMEOUT = "TIMELINE_SPARQL_TIMEOUT"
 ONTOLOGY_GRAPH = TL_IRI.rstrip("#")  # the ontology's own IRI names the graph it is pushed to
 
 _RESULTS_JSON = "application/sparql-results+json"
@@ -79,8 +87,8 @@ class Endpoint:
     read (``default-graph-uri``); without it queries see the server's default graph (on
     Virtuoso the union of all graphs). ``update_url`` defaults to ``url``; ``gsp_url`` is the
     Graph Store Protocol endpoint (Virtuoso: ``…/sparql-graph-crud``). ``max_rows`` is the
-    server's result cap, ``batch_size`` the triples per INSERT DATA, ``timeout`` seconds per
-    request.
+    server's result cap, ``batch_size`` the triples per INSERT DATA, ``timeout`` seconds for
+    each whole request and its answer.
     """
 
     url: str
@@ -97,7 +105,16 @@ class Endpoint:
     def __post_init__(self) -> None:
         for name in ("url", "update_url", "gsp_url"):
             value = getattr(self, name)
-            if value is not None and urllib.parse.urlsplit(value).scheme not in ("http", "https"):
+            if value is None:
+                continue
+            try:
+                value, user, password = split_credentials(value)
+            except ValueError:
+                raise StoreError(f"{safe_url(value)}: not a valid URL") from None
+            setattr(self, name, value)  # user:password@ never stays in a URL that may be shown
+            if user is not None and self.user is None:
+                self.user, self.password = user, password
+            if urllib.parse.urlsplit(value).scheme not in ("http", "https"):
                 raise StoreError(f"{value}: an endpoint is an http:// or https:// URL")
         if self.batch_size < 1:
             raise StoreError(f"batch size {self.batch_size}: must be at least 1")
@@ -112,12 +129,28 @@ class Endpoint:
 
     # HTTP
 
-    def _request(self, url: str, *, method: str = "POST", data: bytes | None = None, headers: Mapping[str, str] | None = None) -> tuple[bytes, Any]:
-        request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
-        self.requests += 1
+    def _request(self, url: str, *, method: str = "POST", data: bytes | None = None, headers: Mapping[str, str] | None = None,
+                 query: bool = False) -> tuple[bytes, Any]:  # fmt: skip
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                return response.read(), response.headers
+            return self._exchange(url, method=method, data=data, headers=headers, query=query)
+        except StoreError as error:
+            raise StoreError(redact(str(error), [self.password])) from None
+
+    def _exchange(self, url: str, *, method: str, data: bytes | None, headers: Mapping[str, str] | None, query: bool) -> tuple[bytes, Any]:
+        request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+        request.timeline_query = query  # type: ignore[attr-defined]  # a query may follow 307/308
+        self.requests += 1
+        deadline = Deadline(self.timeout)
+        try:
+            with deadline, self._opener.open(request, timeout=self.timeout) as response:
+                body = response.read()
+                if deadline.expired:
+                    raise TimeoutError
+                return body, response.headers
+        except RedirectRefused as error:
+            what = "nothing was stored; " if error.method not in ("GET", "HEAD") and not query else ""
+            raise StoreError(f"{url}: the server answered {error.method} with a redirect (HTTP {error.code}) to "
+                             f"{error.location}; {what}use that URL if it is the endpoint") from None  # fmt: skip
         except urllib.error.HTTPError as error:
             body = _first_line(error.read())
             hint = ""
@@ -128,11 +161,15 @@ class Endpoint:
             raise StoreError(f"{url}: no answer within {self.timeout:g} s") from None
         except urllib.error.URLError as error:
             reason = error.reason
-            if isinstance(reason, (TimeoutError, socket.timeout)):
+            if isinstance(reason, (TimeoutError, socket.timeout)) or deadline.expired:
                 raise StoreError(f"{url}: no answer within {self.timeout:g} s") from None
             text = getattr(reason, "strerror", None) or str(reason)
             raise StoreError(f"{url}: cannot reach the server ({text})") from None
-        except (ConnectionError, OSError) as error:
+        except (ConnectionError, OSError, http.client.HTTPException) as error:
+            if deadline.expired:
+                raise StoreError(f"{url}: no answer within {self.timeout:g} s") from None
+            if isinstance(error, http.client.HTTPException):
+                raise StoreError(f"{url}: not an HTTP answer ({type(error).__name__}: {_first_line(str(error).encode())})") from None
             raise StoreError(f"{url}: connection failed ({getattr(error, 'strerror', None) or error})") from None
         except ValueError as error:  # urllib's auth handlers raise it for schemes they do not know
             raise StoreError(f"{url}: {error}") from None
@@ -140,7 +177,7 @@ class Endpoint:
     def _post_form(self, url: str, fields: list[tuple[str, str]], accept: str) -> tuple[bytes, Any]:
         body = urllib.parse.urlencode(fields).encode("utf-8")
         headers = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8", "Accept": accept}
-        return self._request(url, data=body, headers=headers)
+        return self._request(url, data=body, headers=headers, query=fields[0][0] == "query")
 
     # SPARQL Query
 
@@ -170,7 +207,10 @@ class Endpoint:
             payload = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             raise StoreError(f"{self.url}: the answer is not SPARQL JSON results: {_first_line(body)}") from None
-        return _parse_results(payload), capped
+        try:
+            return _parse_results(payload), capped
+        except (AttributeError, TypeError, KeyError, ValueError, IndexError) as error:
+            raise StoreError(f"{self.url}: the answer is not valid SPARQL JSON results ({type(error).__name__}: {_first_line(str(error).encode())})") from None
 
     def _paged(self, sparql: str, first: _store.QueryResult) -> _store.QueryResult:
         """Every row of a capped SELECT: ordered pages of ``max_rows`` (Virtuoso's pattern:
@@ -204,7 +244,7 @@ class Endpoint:
             raise StoreError(f"{self.url}: unexpected answer of type {media}")
         try:
             triples = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)]
-        except SyntaxError as error:
+        except (SyntaxError, ValueError) as error:
             raise StoreError(f"{self.url}: the answer does not parse as {fmt.name}: {_first_line(str(error).encode())}") from None
         rows = [(_store._ox_value(t.subject), _store._ox_value(t.predicate), _store._ox_value(t.object)) for t in triples]
         text = "".join(f"{t} .\n" for t in triples)
@@ -275,7 +315,10 @@ class Endpoint:
         body, headers = self._request(self._gsp(graph), method="GET", headers={"Accept": _GRAPH_ACCEPT})
         media = (headers.get("Content-Type") or "text/turtle").split(";")[0].strip().lower()
         fmt = _MEDIA_FORMATS.get(media, ox.RdfFormat.TURTLE)
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)]
+        try:
+            return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)]
+        except (SyntaxError, ValueError) as error:
+            raise StoreError(f"{self.gsp_url}: the answer does not parse as {fmt.name}: {_first_line(str(error).encode())}") from None
 
     # Pushing timeline data
 
@@ -335,6 +378,11 @@ def connect(url: str, graph: str | None = None, **options: Any) -> Endpoint:
     """An :class:`Endpoint` with credentials from ``TIMELINE_SPARQL_USER``/``…_PASSWORD``."""
     options.setdefault("user", os.environ.get(ENV_USER) or None)
     options.setdefault("password", os.environ.get(ENV_PASSWORD) or None)
+    if os.environ.get(ENV_TIMEOUT):
+        try:
+            options.setdefault("timeout", float(os.environ[ENV_TIMEOUT]))
+        except ValueError:
+            raise StoreError(f"{ENV_TIMEOUT}={os.environ[ENV_TIMEOUT]!r}: expected seconds, e.g. 30") from None
     return Endpoint(url, graph=graph, **options)
 
 
@@ -350,7 +398,7 @@ def _opener(url: str, user: str | None, password: str | None, *others: str | Non
                 manager.add_password(None, item, user, password or "")
         # Digest first (handler_order 490): Virtuoso's /sparql-auth asks for Digest, others for Basic.
         handlers += [urllib.request.HTTPDigestAuthHandler(manager), urllib.request.HTTPBasicAuthHandler(manager)]
-    return urllib.request.build_opener(*handlers)
+    return urllib.request.build_opener(*handlers, *deadline_handlers())
 
 
 def _first_line(body: bytes) -> str:

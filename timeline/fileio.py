@@ -1,4 +1,4 @@
-"""Atomic writes: output appears whole or not at all."""
+"""Atomic writes: output appears whole or not at all (see :mod:`timeline.outputs` for where)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,23 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from .outputs import remove_stale_temps, temp_prefix, write_target
+
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
-    Text is written as UTF-8 whatever the locale. A failure leaves no partial file behind. The
-    file gets the permissions a plain ``open()`` would give it (0666 less the umask), or keeps
-    those of the file it replaces.
+    Text is written as UTF-8 whatever the locale. A failure, or a signal the command line turns
+    into an exception (SIGINT, SIGTERM), leaves no partial file behind; temporary files of
+    killed runs are removed. A symbolic link is written through; a FIFO or device is refused.
+    The file gets the permissions a plain ``open()`` would give it (0666 less the umask), or
+    keeps those of the file it replaces.
     """
-    target = Path(path)
+    target = write_target(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
@@ -40,10 +45,12 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """A binary file to stream into that appears at ``path`` whole when the block ends, or
-    not at all (the temporary file beside it is removed on any failure)."""
-    target = Path(path)
+    not at all (the temporary file beside it is removed on any failure or signal; those of killed
+    runs are removed), with the same rules as :func:`atomic_write`."""
+    target = write_target(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    remove_stale_temps(target)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:

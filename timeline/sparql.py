@@ -386,7 +386,13 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     if brace <= 0:
         raise QueryError("query: cannot bind parameters: the query has no { … } group")
     names = " ".join(f"?{n}" for n in bindings)
-    values = " ".join(str(_binding_term(v)) for v in bindings.values())
+    terms = []
+    for name, value in bindings.items():
+        try:
+            terms.append(str(_binding_term(value)))
+        except ValueError as error:  # "<a b>", "urn:x y": IRI-like but not an IRI
+            raise QueryError(f"--param {name}={str(value)[:80]!r}: not a valid IRI ({error})") from None
+    values = " ".join(terms)
     return f"{sparql[:brace]} VALUES ({names}) {{ ({values}) }}{sparql[brace:]}"
 
 

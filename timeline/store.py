@@ -14,7 +14,6 @@ reachable here (``store.query``, ``store.read_graph``…), loaded on first use.
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import hashlib
 import json
 import os
@@ -23,6 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from . import storelock
 from .errors import GraphError, QueryError, StoreError, TimelineError  # noqa: F401 - the last two for store.GraphError…
 from .fileio import atomic_write
 from .graphio import ONTOLOGY_GRAPH, _load_ontology, _ToRdflib
@@ -112,11 +112,8 @@ class Store:
                     pass
             self._ox = None
         if self._lock_file is not None:
-            try:
-                fcntl.flock(self._lock_file, fcntl.LOCK_UN)
-            finally:
-                self._lock_file.close()
-                self._lock_file = None
+            storelock.release(self._lock_file, exclusive=self._writable)
+            self._lock_file = None
         self._writable = False
 
     @property
@@ -124,26 +121,8 @@ class Store:
         return (self.path / "state.json").is_file()
 
     def _lock(self, exclusive: bool) -> None:
-        if self._lock_file is not None:
-            return
-        self.path.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path / "lock", "a+", encoding="utf-8")  # noqa: SIM115 - held until close()
-        try:
-            fcntl.flock(handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip()
-            handle.close()
-            who = f" (pid {holder})" if holder else ""
-            if exclusive:
-                raise StoreError(f"{self.path}: the store is in use by another process{who}; wait for it to finish") from None
-            raise StoreError(f"{self.path}: an ingest is writing to the store{who}; query it when it has finished") from None
-        if exclusive:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
-        self._lock_file = handle
+        if self._lock_file is None:  # readers share it (read-only stores too), an ingest holds it alone
+            self._lock_file = storelock.acquire(self.path, exclusive)
 
     def _open_ox(self, writable: bool) -> ox.Store:
         if self._ox is not None and (self._writable or not writable):
@@ -200,10 +179,15 @@ class Store:
         the store has not changed since they were computed."""
         if not self.exists:
             raise StoreError(f"{self.path}: no store here (create one with `timeline ingest --store {self.path} FILES`)")
+        self._lock(exclusive=self._writable)  # no ingest writes while the kept rows are read
+        unfinished = storelock.unfinished_ingest(self.path)
+        result = self._answer(sparql, source)
+        return dataclasses.replace(result, warnings=[*result.warnings, unfinished]) if unfinished else result
+
+    def _answer(self, sparql: str, source: str) -> QueryResult:
         if source == "query":
             with self._reading() as target:
                 return _run_ox(target, sparql, source)
-        self._lock(exclusive=self._writable)  # no ingest writes while the kept rows are read
         path = self._result_path(sparql)
         if path is not None:
             try:

@@ -19,6 +19,7 @@ otherwise:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -312,15 +313,17 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Menti
             continue
         if any(len(w) > 14 for w in words):
             continue
-        if _NAMED_THING_AFTER.match(text, m.end()):
+        if _NAMED_THING_AFTER.match(text, m.end(), min(end, m.end() + 160)):
             continue  # "Reactionary Ideology and Culture Rejection Act": the name of a law, not a person
         ent = Entity(key=slug(m.group(0)), label=m.group(0), kind="actor", category="person")
         out.append(Mention(ent, m.start(), m.end(), m.group(0)))
     # "Ms. Salmón": the person named in full earlier, else a person of that name
     by_surname = {mm.entity.label.split()[-1]: mm.entity for mm in out}
+    found_starts = [mm.start for mm in out]
     for h in _HONORIFIC_RE.finditer(text, start, end):
         name = h.group("n")
-        if name in _NOT_NAME or any(mm.start <= h.start("n") < mm.end for mm in out):
+        i = bisect_right(found_starts, h.start("n")) - 1
+        if name in _NOT_NAME or (i >= 0 and h.start("n") < out[i].end):
             continue
         ent = by_surname.get(name) or Entity(key=slug(name), label=h.group(0), kind="actor", category="person")
         out.append(Mention(ent, h.start(), h.end(), h.group(0)))

@@ -185,10 +185,10 @@ def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index:
     out: dict[int, set[str]] = {}
 
     def mark(start: int, end: int, tag: str) -> None:
-        for tok in sdoc:
-            a = tok.idx + offset
-            if a < end and start < a + len(tok.text):
-                out.setdefault(tok.i, set()).add(tag)
+        first = timing.token_at(sdoc, start - offset)
+        lo = first.idx if first is not None else start - offset
+        for tok in timing.tokens_between(sdoc, lo, end - offset):
+            out.setdefault(tok.i, set()).add(tag)
 
     for inst in frames.instruments:
         for m in inst.pattern.finditer(text, sent.start, sent.end):
@@ -499,7 +499,7 @@ def _participants(c: Candidate, agent: Entity | None, sdoc: Any, offset: int, te
 
 def _governed_by(sdoc: Any, at: int, trigger: Any) -> bool:
     """Whether the token at character ``at`` belongs to ``trigger``'s own clause."""
-    tok = next((t for t in sdoc if t.idx <= at < t.idx + len(t.text)), None)
+    tok = timing.token_at(sdoc, at)
     while tok is not None and tok.head.i != tok.i:
         tok = tok.head
         if tok.i == trigger.i:
@@ -530,7 +530,7 @@ def _affected(c: Candidate, sdoc: Any, offset: int, text: str, index: _Index, ct
         if persons:
             m = persons[0]
             return Participant(m.entity, "affected", Span(m.start, m.end, m.text))
-        words = [t for t in sdoc if start <= t.idx + offset < end and t.dep_ not in ("det", "poss") and t.pos_ != "PUNCT"]
+        words = [t for t in timing.tokens_between(sdoc, start - offset, end - offset) if t.dep_ not in ("det", "poss") and t.pos_ != "PUNCT"]
         if not words:
             continue
         phrase = text[words[0].idx + offset : words[-1].idx + offset + len(words[-1].text)]

@@ -320,6 +320,30 @@ def _inside(inner: Token, outer: Token) -> bool:
 _TOPIC_PREPS = frozenset({"of", "about", "on", "over", "against"})
 
 
+def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate]) -> bool:
+    """Whether a candidate of the same type governs ``c`` through a subordinate clause (one walk up)."""
+    node, path = c.token, []
+    while node.head.i != node.i:
+        path.append(node.dep_)
+        node = node.head
+        if (c.type, node.i) in by_type:
+            return "conj" not in path and any(d in ("relcl", "advcl", "acl", "appos") for d in path)
+    return False
+
+
+def _inside_verb_of(c: Candidate, verbs_of: dict[int, list[Candidate]]) -> bool:
+    """Whether a noun trigger lies in the clause of a verb trigger of its type ("said in a statement")."""
+    node = c.token
+    while node.head.i != node.i:
+        node = node.head
+        for o in verbs_of.get(node.i, ()):
+            if o.type == c.type or (o.frame.claim and c.frame.claim):
+                return True
+        if node.pos_ == "VERB":
+            return False
+    return False
+
+
 def _subordinate(inner: Token, outer: Token) -> bool:
     """Whether ``inner`` sits in a clause subordinate to ``outer`` (not merely coordinated)."""
     node, path = inner, []
@@ -353,19 +377,21 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
                 types.add(c.type)
                 kept.append(c)
     claims = {c.token.i for c in kept if c.frame.claim and c.frame.constrained}
+    by_type: dict[tuple[str, int], Candidate] = {(c.type, c.token.i): c for c in kept}
+    verbs_of: dict[int, list[Candidate]] = {}
+    for c in kept:
+        if not c.nominal:
+            verbs_of.setdefault(c.token.i, []).append(c)
     out = []
     for c in kept:
-        if any(o is not c and o.type == c.type and _subordinate(c.token, o.token) for o in kept):
+        if _subordinate_to_same(c, by_type):
             continue  # "fired an ICBM in December, when it launched a Hwasong-18": one event told twice
         if c.nominal and not c.frame.claim and c.token.i not in dated and (
             (c.token.dep_ == "dobj" and c.token.head.i in claims)
             or (c.token.dep_ == "pobj" and c.token.head.lower_ in _TOPIC_PREPS and c.token.head.head.i in claims)
         ):
             continue  # "dismissed the UN inquiry": what a claim is about, not a new event
-        if c.nominal and any(
-            o is not c and not o.nominal and (o.type == c.type or (o.frame.claim and c.frame.claim)) and _inside(c.token, o.token)
-            for o in kept
-        ):
+        if c.nominal and _inside_verb_of(c, verbs_of):
             continue
         out.append(c)
     return sorted(out, key=lambda c: c.token.i)

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -38,10 +39,29 @@ def is_date(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and t.value not in ("PRESENT_REF", "FUTURE_REF", "PAST_REF")
 
 
+def _starts(doc: Any) -> list[int]:
+    starts = doc.user_data.get("starts")
+    if starts is None:
+        starts = doc.user_data["starts"] = [t.idx for t in doc]
+    return starts
+
+
+def tokens_between(doc: Any, lo: int, hi: int) -> list[Token]:
+    """The tokens of ``doc`` starting at a character in [lo, hi) of the parsed text (by bisection)."""
+    starts = _starts(doc)
+    return [doc[i] for i in range(bisect_left(starts, lo), bisect_left(starts, hi))]
+
+
+def token_at(doc: Any, at: int) -> Token | None:
+    """The token covering character ``at`` of the parsed text, if any."""
+    starts = _starts(doc)
+    i = bisect_right(starts, at) - 1
+    return doc[i] if i >= 0 and at < starts[i] + len(doc[i].text) else None
+
+
 def tokens_of(doc: Any, offset: int, tx: Timex) -> list[Token]:
     """The tokens of ``doc`` (a sentence parsed from ``offset``) inside a time expression."""
-    lo, hi = tx.start - offset, tx.end - offset
-    return [t for t in doc if lo <= t.idx < hi]
+    return tokens_between(doc, tx.start - offset, tx.end - offset)
 
 
 def _head(tokens: list[Token]) -> Token:
