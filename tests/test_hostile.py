@@ -458,10 +458,10 @@ def _store_graph(path: Path) -> Graph:
 
 _KILLED_INGEST = """
 import os, signal, sys
-import timeline.store as s
+import timeline.ingest as s
 def die(*args, **kwargs):
-    os.kill(os.getpid(), signal.SIGKILL)  # after the mentions are written, before the graphs
-s._refresh = die
+    os.kill(os.getpid(), signal.SIGKILL)  # after the records are written, before the graphs
+s._Work.apply = die
 from timeline.cli import main
 main(sys.argv[1:])
 """
@@ -507,7 +507,7 @@ def test_the_triple_count_is_counted_not_remembered(tmp_path, run):
     """A stale count in the index (an ingest killed after writing) is never reported."""
     corpus = _store_corpus(tmp_path / "corpus", count=1)
     assert run("ingest", corpus, "--store", tmp_path / "kg").exit_code == 0
-    index = tmp_path / "kg" / "index.json"
+    index = tmp_path / "kg" / "state.json"
     data = json.loads(index.read_text(encoding="utf-8"))
     data["triples"] = 5
     index.write_text(json.dumps(data), encoding="utf-8")

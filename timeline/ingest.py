@@ -541,7 +541,7 @@ class _Work:
                 event = event_of.get(key)
                 if event:
                     parts.append(rdf.fill_annotation(template, doc_id, event, start, end))
-            self.additions.append("".join(dict.fromkeys("".join(parts).splitlines(keepends=True))))
+            self.additions.append("".join(dict.fromkeys(rdf.lines_of("".join(parts)))))
 
     def apply(self) -> None:
         target = self.target

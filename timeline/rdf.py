@@ -583,6 +583,13 @@ def render(triples: Iterable[Triple], graph: str | None, syntax: str) -> str:
     return text
 
 
+def lines_of(text: str) -> list[str]:
+    """The lines of N-Triples/N-Quads text, split at line feeds only (``str.splitlines`` would
+    also split inside a literal at U+2028 and friends, which N-Triples leaves unescaped)."""
+    parts = text.split("\n")
+    return [line + "\n" for line in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def mention_index(merged: Iterable[MergedEvent]) -> dict[str, str]:
     """Every mention key → the IRI (text) of the merged event it belongs to."""
     return {m.key: event_ref(e.id) for e in merged for m in e.mentions}
@@ -639,7 +646,7 @@ def write_nquads(documents: Iterable[Document], merged: Iterable[MergedEvent], *
         lines = [nquads(document_triples(doc), graph)]
         for mention, event in by_doc[doc_id]:
             lines.append(fill_annotation(nquads(annotation_template(doc, mention), graph), doc_id, event, mention.sentence.start, mention.sentence.end))
-        yield "".join(dict.fromkeys("".join(lines).splitlines(keepends=True)))
+        yield "".join(dict.fromkeys(lines_of("".join(lines))))
 
 
 # The library API: rdflib graphs ------------------------------------------------------------

@@ -377,7 +377,7 @@ class Run:
             if len(parts) <= 2:
                 yield "".join(parts)
             elif lines:
-                yield "".join(dict.fromkeys("".join(parts).splitlines(keepends=True)))
+                yield "".join(dict.fromkeys(rdf.lines_of("".join(parts))))
             else:
                 yield "".join(dict.fromkeys(parts))
 
