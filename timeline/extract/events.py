@@ -33,6 +33,7 @@ from .modality import according_to, assess, negated
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
 _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
+_REPORTISH = re.compile(r"report|review|assessment|stud(?:y|ies)", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|we|its|their)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
@@ -310,7 +311,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if etype == "ReportRelease" and agent is not None:
             ctx.report_author, ctx.report_key = agent, ev.key
         out.append(ev)
-    if not any(e.type == "ReportRelease" for e in out):
+    if not any(e.type == "ReportRelease" for e in out) and _REPORTISH.search(sent.text):
         _remember_report(sdoc, offset, index, ctx, frames)
     return sorted(out, key=lambda e: e.trigger.start)
 

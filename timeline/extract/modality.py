@@ -131,6 +131,8 @@ def _generic(noun: Token) -> bool:
 
 def according_to(doc: Any) -> Token | None:
     """The object of 'according to' (or 'citing') anywhere in the sentence."""
+    if "ccording" not in doc.text and "iting" not in doc.text:
+        return None
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             pobj = next((g for g in doc[t.i + 1].children if g.dep_ == "pobj"), None)
