@@ -209,3 +209,11 @@ def test_progress_reports_each_document_with_the_total(examples_dir):
     seen = []
     pipeline.extract_paths([examples_dir], progress=lambda done, total, path: seen.append((done, total)))
     assert seen == [(i, 5) for i in range(1, 6)]
+
+
+def test_the_summary_counts_inferred_times_apart(tmp_path):
+    """Undated events whose time is inferred from the publication date are counted as such."""
+    (tmp_path / "a.md").write_text("---\npublished: 2025-10-02\n---\nChina sent 60 escapees back across the border.\n", encoding="utf-8")
+    result = pipeline.build(tmp_path, tmp_path / "out")
+    assert result.summary.inferred == 1
+    assert "undated events: 1 (1 with a time inferred from the publication date)" in result.summary.text()

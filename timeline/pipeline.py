@@ -175,6 +175,7 @@ class Summary:
     latest: date | None
     undated: int
     documents_without_date: int
+    inferred: int = 0  # of the undated, those with a time inferred from the publication date
 
     def text(self) -> str:
         lines = [
@@ -187,7 +188,8 @@ class Summary:
             lines.append(f"date range: {self.earliest.isoformat()} … {self.latest.isoformat()}")
         else:
             lines.append("date range: none (no dated events)")
-        lines.append(f"undated events: {self.undated}")
+        lines.append(f"undated events: {self.undated}" + (
+            f" ({self.inferred} with a time inferred from the publication date)" if self.inferred else ""))
         return "\n".join(lines)
 
 
@@ -204,6 +206,7 @@ def summarise(extraction: Extraction | Run, merged: Sequence[MergedEvent] = ()) 
             latest=extraction.latest,
             undated=extraction.undated_events,
             documents_without_date=extraction.undated_documents,
+            inferred=extraction.inferred_events,
         )
     types = Counter(event.type for event in merged)
     dated = [e.when for e in merged if e.when is not None and e.when.resolved]
@@ -216,6 +219,7 @@ def summarise(extraction: Extraction | Run, merged: Sequence[MergedEvent] = ()) 
         latest=max((w.latest for w in dated if w.latest), default=None),
         undated=len(merged) - len(dated),
         documents_without_date=sum(1 for d in extraction.documents if d.published is None),
+        inferred=sum(1 for e in merged if (e.when is None or not e.when.resolved) and e.inferred is not None),
     )
 
 

@@ -253,6 +253,7 @@ class Run:
     earliest: date | None = None
     latest: date | None = None
     undated_events: int = 0
+    inferred_events: int = 0  # undated ones whose time is inferred from the publication date
     _spool: Any = field(default=None, repr=False)
     _mentions: dict[str, Any] = field(default_factory=dict, repr=False)  # event type → spool of packed groups
     _events: Any = field(default=None, repr=False)  # spool of the events' text, once merged
@@ -320,7 +321,7 @@ class Run:
         self._events = tempfile.TemporaryFile(prefix="timeline-events-")
         self._event_of, self._links, self.by_type = {}, [], {}
         self.earliest = self.latest = None
-        self.undated_events = 0
+        self.undated_events = self.inferred_events = 0
         entities = rdf.EntityTriples()
         graph = rdf.EVENTS_GRAPH_REF
         marshal.dump(rdf.render(rdf.run_triples(), graph, self.syntax), self._events)
@@ -342,6 +343,7 @@ class Run:
                     self.latest = when.latest if self.latest is None else max(self.latest, when.latest)
                 else:
                     self.undated_events += 1
+                    self.inferred_events += item.inferred is not None
 
     def _records(self, spool: Any) -> Iterator[Any]:
         if spool is None:
