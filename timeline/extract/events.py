@@ -28,7 +28,7 @@ from . import discourse, timing
 from .entities import Gazetteer, Mention, by_surname, find_people, load_gazetteer, overlap, slug, with_bare_surnames
 from .frames import Frames, load_frames
 from .labels import label_of
-from .matcher import Candidate, match
+from .matcher import Candidate, inside, match
 from .modality import according_to, assess, negated
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
@@ -501,13 +501,7 @@ def _participants(c: Candidate, agent: Entity | None, sdoc: Any, offset: int, te
 def _governed_by(sdoc: Any, at: int, trigger: Any) -> bool:
     """Whether the token at character ``at`` belongs to ``trigger``'s own clause."""
     tok = timing.token_at(sdoc, at)
-    while tok is not None and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.i == trigger.i:
-            return True
-        if tok.pos_ == "VERB":
-            return False
-    return False
+    return tok is not None and inside(tok, trigger)
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "term", "sentence", "death", "life", "prison"})

@@ -305,7 +305,7 @@ def match(
     return resolve_overlaps(out, dated)
 
 
-def _inside(inner: Token, outer: Token) -> bool:
+def inside(inner: Token, outer: Token) -> bool:
     """Whether ``inner`` lies in ``outer``'s clause with no other predicate between them."""
     node = inner
     while node.i != node.head.i:
@@ -397,4 +397,4 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
     return sorted(out, key=lambda c: c.token.i)
 
 
-__all__ = ["Candidate", "is_passive", "match", "noun_agent", "resolve_overlaps", "verb_agent"]
+__all__ = ["Candidate", "inside", "is_passive", "match", "noun_agent", "resolve_overlaps", "verb_agent"]
