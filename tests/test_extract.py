@@ -456,3 +456,21 @@ def test_a_dateline_dates_the_lead_event_that_has_no_date_of_its_own():
     text = "SEOUL, May 12, 2022 (Yonhap) -- North Korea fired a ballistic missile into the sea, the military said."
     ev = one(run(text, date(2022, 5, 12)), "MissileTest")
     assert ev.when.value == "2022-05-12" and ev.time_source == "dateline"
+
+
+def test_a_negation_scopes_over_or():
+    text = "The North has not tested a nuclear device since 2017 or fired a long-range missile since November 2017."
+    assert run(text) == []
+
+
+def test_a_gerund_subject_names_a_kind_of_act():
+    assert "MissileTest" not in types(run("Firing a ballistic missile over a neighbour is a grave provocation."))
+
+
+def test_a_noun_event_under_a_modal_did_not_happen():
+    assert "MissileTest" not in types(run("A new nuclear test would likely be used to check a smaller warhead."))
+
+
+def test_a_list_of_dates_is_one_event_per_date():
+    text = "Engineers launched rockets from the site on March 2, 2019; June 5, 2020; and April 9, 2021."
+    assert sorted(e.when.value for e in run(text) if e.type == "MissileTest") == ["2019-03-02", "2020-06-05", "2021-04-09"]

@@ -334,6 +334,9 @@ def _gapped(t: Any, gov: dict[int, list[Timex]], offset: int) -> list[tuple[Any,
         gap = timing.gap_of(tx, t) if tx.resolved else None
         if gap is not None:
             out.append((gap, tx))
+    if not out:  # "on October 9, 2006; May 25, 2009; and September 3, 2017": one event per date of a list
+        listed = timing.date_list(gov.get(t.i, []), t.doc.text, offset)
+        out = [(timing.token_at(t.doc, tx.start - offset) or t, tx) for tx in listed[1:]]
     return out
 
 

@@ -60,6 +60,13 @@ def negated(t: Token) -> bool:
     return False
 
 
+def _negated_disjunct(t: Token) -> bool:
+    """"has not conducted a test … or launched an ICBM": a negation scopes over 'or' and 'nor'."""
+    if t.dep_ != "conj" or not negated(t.head):
+        return False
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in (*t.children, *t.head.children))
+
+
 def _modal(t: Token) -> str | None:
     """'irrealis' for a modal future or possibility, 'possible' for a modal perfect, else None."""
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
@@ -150,8 +157,10 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
     reporting = frames.sets.get("ReportingVerbs", frozenset())
     irrealis = frames.sets.get("IrrealisGovernors", frozenset())
     certainty = "certain"
-    if negated(t):
+    if negated(t) or _negated_disjunct(t):
         return Modality("negated")
+    if not claim and t.tag_ == "VBG" and t.dep_ in ("csubj", "csubjpass", "nsubj"):
+        return Modality("habitual")  # "Launching a missile over Japan poses a threat": a kind of act
     modal = _modal(t)
     if modal == "irrealis":
         return Modality("irrealis")
@@ -184,8 +193,10 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
             reporter = node
             break
         if node.pos_ in ("VERB", "AUX") and node is not t:
-            if _modal(node) == "irrealis" and child.dep_ in ("xcomp", "ccomp", "conj"):
-                return Modality("irrealis")
+            if _modal(node) == "irrealis" and (
+                child.dep_ in ("xcomp", "ccomp", "conj") or (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN")
+            ):
+                return Modality("irrealis")  # "… would be sent", "a seventh test would likely be used"
             if negated(node) and child.dep_ in ("xcomp",):
                 return Modality("negated")
         chain.append(node)

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -108,6 +109,21 @@ def gap_of(tx: Timex, t: Token) -> Token | None:
     gaps += [g for c in t.children if c.dep_ in ("dobj", "pobj") for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "NUM", "PROPN", "SYM")]
     before = [g for g in gaps if g.idx + offset < tx.start]
     return max(before, key=lambda g: g.i) if before else None
+
+
+_LIST_GAP = re.compile(r"^[\s,;]*(?:and|or)?[\s,;]*$")
+
+
+def date_list(timexes: list[Timex], text: str, offset: int) -> list[Timex]:
+    """Three or more resolved dates one predicate governs, written as a list (only commas,
+    semicolons and a last 'and' between them), in text order; else nothing."""
+    dates = sorted((t for t in timexes if t.resolved), key=lambda t: t.start)
+    if len(dates) < 3:
+        return []
+    for a, b in zip(dates, dates[1:]):
+        if not _LIST_GAP.match(text[a.end - offset : b.start - offset]):
+            return []
+    return dates
 
 
 def _under_conj(tx: Timex, t: Token) -> bool:
