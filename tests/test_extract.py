@@ -474,3 +474,16 @@ def test_a_noun_event_under_a_modal_did_not_happen():
 def test_a_list_of_dates_is_one_event_per_date():
     text = "Engineers launched rockets from the site on March 2, 2019; June 5, 2020; and April 9, 2021."
     assert sorted(e.when.value for e in run(text) if e.type == "MissileTest") == ["2019-03-02", "2020-06-05", "2021-04-09"]
+
+
+def test_a_pronoun_in_reported_speech_is_the_speaker():
+    """'the authorities said they locked down …': they are the authorities, not an actor named before."""
+    text = "KCNA reported a fever case. A day later, the authorities said they locked down the area in Ryanggang Province."
+    ev = one(run(text), "Lockdown")
+    assert role(ev, "agent") is None
+    assert role(one(run("KCNA said it had sealed the border in 2020."), "BorderClosure"), "agent") == "Korean Central News Agency"
+
+
+def test_a_date_is_never_what_an_event_was_done_to():
+    ev = one(run("After the floods of 2024, officials were put to death."), "Flood")
+    assert not [p for p in ev.participants if p.role == "affected"] and not ev.quantities

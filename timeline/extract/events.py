@@ -213,6 +213,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     body_tx = [t for t in stx if t not in labels]
     gov = timing.governors(sdoc, offset, body_tx, lemma_hits)
     cands = match(sdoc, frames, _marks(sdoc, offset, text, sent, frames, index), set(gov))
+    in_dates = {t.i for tx in index.timexes_in(sent) for t in timing.tokens_of(sdoc, offset, tx)}
+    for c in cands:  # a date is never what an event was done to ("the floods of 2024")
+        c.themes = [t for t in c.themes if t.i not in in_dates]
     triggers = {c.token.i for c in cands}
     gov = timing.governors(sdoc, offset, body_tx, triggers)
     year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
@@ -378,6 +381,9 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
     if tok is None:
         return None
     if tok.lower_ in _PRONOUNS:
+        speaker = _reporting_subject(tok)
+        if speaker is not None:  # "the authorities said they locked down …": they are the speakers
+            return _entity(speaker, sdoc, offset, index, ctx)
         person = tok.lower_ in ("he", "she", "his", "her", "i")
         for ent in reversed(ctx.seen):
             if (ent.category == "person") == person:
@@ -415,6 +421,19 @@ def _phrase(tok: Any) -> list[Any]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
     return sorted(out, key=lambda t: t.i)
+
+
+def _reporting_subject(pronoun: Any) -> Any:
+    """The subject of the saying verb whose reported clause a pronoun is the subject of, when
+    that subject is no pronoun itself: reported speech keeps its speaker as "they"/"it"."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ in _PRONOUNS or speaker.i == pronoun.i:
+        return None
+    same_number = (speaker.tag_ in ("NNS", "NNPS")) == (pronoun.lower_ in ("they", "their"))
+    return speaker if same_number and pronoun.lower_ not in ("he", "she", "his", "her") else None
 
 
 def _named(tok: Any, offset: int) -> Entity | None:
