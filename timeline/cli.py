@@ -188,12 +188,7 @@ def extract(paths, output, published, fmt, jobs, scheduler, progress, base_uri) 
         )
     if bar:
         bar.close()
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    for error in report.errors:
-        click.echo(f"Error: {error}", err=True)
-    if not report.documents:
-        raise TimelineError("no document could be read; nothing written")
+    _tell_problems(report.warnings, report.errors, documents=report.documents)
     if output:
         click.echo(
             f"wrote {output}: {report.documents} documents, {report.events} events"
@@ -204,17 +199,22 @@ def extract(paths, output, published, fmt, jobs, scheduler, progress, base_uri) 
         sys.exit(1)
 
 
+def _tell_problems(warnings, errors, *, documents: int | None = None) -> None:
+    """One line per warning and per unreadable document; nothing read at all is an error."""
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    for error in errors:
+        click.echo(f"Error: {error}", err=True)
+    if documents == 0:
+        raise TimelineError("no document could be read; nothing written")
+
+
 def _extract_stdin(output, published, fmt) -> None:
     """One document from standard input, extracted and written in memory."""
     from . import pipeline, store
 
     extraction = pipeline.extract_bytes(click.get_binary_stream("stdin").read(), published=published)
-    for warning in extraction.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    for error in extraction.errors:
-        click.echo(f"Error: {error}", err=True)
-    if not extraction.documents:
-        raise TimelineError("no document could be read; nothing written")
+    _tell_problems(extraction.warnings, extraction.errors, documents=len(extraction.documents))
     data = pipeline.to_dataset(extraction) if fmt in QUAD_FORMATS else pipeline.to_graph(extraction)
     if output:
         store.write_graph(data, output, fmt)
@@ -401,10 +401,7 @@ def build(source, out_dir, published, jobs, fmt, base_uri) -> None:
                             stage=bar.stage if bar else None, base_uri=base_uri)
     if bar:
         bar.close()
-    for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    for error in result.errors:
-        click.echo(f"Error: {error}", err=True)
+    _tell_problems(result.warnings, result.errors)
     click.echo(result.summary.text())
     click.echo(result.validation.text(limit=10))
     click.echo(f"wrote {result.graph_path} and {result.html_path}")

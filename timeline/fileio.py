@@ -22,24 +22,9 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     The file gets the permissions a plain ``open()`` would give it (0666 less the umask), or
     keeps those of the file it replaces.
     """
-    target = write_target(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, _mode_for(target))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_output(path) as handle:
+        handle.write(payload)
 
 
 @contextlib.contextmanager

@@ -218,9 +218,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         c.themes = [t for t in c.themes if t.i not in in_dates]
     triggers = {c.token.i for c in cands}
     gov = timing.governors(sdoc, offset, body_tx, triggers)
-    year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
-    if year is not None:  # "In 2021, … in March and … in October": the months are in 2021
-        gov = {i: [timing.in_year(t, year) if t.anchor != "absolute" else t for t in txs] for i, txs in gov.items()}
+    stated = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+    if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
+        gov = {i: [timing.in_year(t, stated) if t.anchor != "absolute" else t for t in txs] for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
     dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
                      and discourse.in_dateline(text, sent, t)), None)
@@ -230,7 +230,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     statements: dict[int, Event] = {}
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
         own = timing.own_time(c.token, gov, light, triggers)
-        year = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+        year = stated
         if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
         if own is not None and year is not None and own.anchor != "absolute":

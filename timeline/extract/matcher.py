@@ -344,17 +344,6 @@ def _inside_verb_of(c: Candidate, verbs_of: dict[int, list[Candidate]]) -> bool:
     return False
 
 
-def _subordinate(inner: Token, outer: Token) -> bool:
-    """Whether ``inner`` sits in a clause subordinate to ``outer`` (not merely coordinated)."""
-    node, path = inner, []
-    while node.head.i != node.i:
-        path.append(node.dep_)
-        node = node.head
-        if node.i == outer.i:
-            return "conj" not in path and any(d in ("relcl", "advcl", "acl", "appos") for d in path)
-    return False
-
-
 def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """The one decision between candidates that share words.
 

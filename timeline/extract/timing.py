@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -165,13 +166,13 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     return None
 
 
+_MONTH_VALUE = re.compile(r"(?:XXXX|\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
 def in_year(tx: Timex, year: int) -> Timex:
     """A month or day the text gives without a year ("in March", or one resolved against the
     publication date) placed in the year the text states around it ("- 2013: In March, …")."""
-    import calendar
-    import re
-
-    m = re.fullmatch(r"(?:XXXX|\d{4})-(\d{2})(?:-(\d{2}))?", tx.value)
+    m = _MONTH_VALUE.fullmatch(tx.value)
     if m is None or tx.anchor == "absolute":
         return tx
     month = int(m.group(1))
