@@ -28,8 +28,9 @@ from . import discourse, timing
 from .entities import Gazetteer, Mention, by_surname, find_people, load_gazetteer, overlap, slug, with_bare_surnames
 from .frames import Frames, load_frames
 from .labels import label_of
-from .matcher import Candidate, inside, match
+from .matcher import Candidate, match
 from .modality import according_to, assess, negated
+from .tree import heads
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
 _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
@@ -226,6 +227,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
                      and discourse.in_dateline(text, sent, t)), None)
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
     cited = according_to(sdoc)
+    places = _places_by_clause(sdoc, offset, index)
     out: list[Event] = []
     statements: dict[int, Event] = {}
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
@@ -286,7 +288,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = dateline, "dateline"  # "SEOUL, May 12 (Yonhap) -- X fired …": the lead's main event
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
-        participants = _participants(c, agent, sdoc, offset, text, index, ctx)
+        participants = _participants(c, agent, sdoc, offset, text, places, index, ctx)
         ev = Event(
             doc_id=doc.id,
             type=etype,
@@ -305,7 +307,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             claimed_in=claimed_in,
         )
         ev = replace(ev, label=label_of(ev, c, frames, sdoc, offset, text))
-        for conj, tx in _gapped(c.token, gov, offset) if not c.frame.claim else ():
+        for conj, tx in _gapped(c.token, gov, text) if not c.frame.claim else ():
             # "stole $620 million in March, and $100 million from Harmony in June": a second theft
             span = Span(conj.idx + offset, conj.idx + offset + len(conj.text), conj.text)
             out.append(replace(ev, trigger=span, when=tx, time_source="clause", inferred=None, quantities=()))
@@ -329,7 +331,7 @@ def _cited(t: Any, reporting: frozenset[str]) -> bool:
                                  or t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"))
 
 
-def _gapped(t: Any, gov: dict[int, list[Timex]], offset: int) -> list[tuple[Any, Timex]]:
+def _gapped(t: Any, gov: dict[int, list[Timex]], text: str) -> list[tuple[Any, Timex]]:
     """Dates a trigger governs through a coordinated object of its own: each is one more event
     whose verb the text leaves out."""
     out = []
@@ -338,7 +340,8 @@ def _gapped(t: Any, gov: dict[int, list[Timex]], offset: int) -> list[tuple[Any,
         if gap is not None:
             out.append((gap, tx))
     if not out:  # "on October 9, 2006; May 25, 2009; and September 3, 2017": one event per date of a list
-        listed = timing.date_list(gov.get(t.i, []), t.doc.text, offset)
+        offset = t.doc.user_data["offset"]
+        listed = timing.date_list(gov.get(t.i, []), text, 0)
         out = [(timing.token_at(t.doc, tx.start - offset) or t, tx) for tx in listed[1:]]
     return out
 
@@ -503,7 +506,8 @@ def _remember_report(sdoc: Any, offset: int, index: _Index, ctx: _Context, frame
                 return
 
 
-def _participants(c: Candidate, agent: Entity | None, sdoc: Any, offset: int, text: str, index: _Index, ctx: _Context) -> tuple[Participant, ...]:
+def _participants(c: Candidate, agent: Entity | None, sdoc: Any, offset: int, text: str, places: dict[int, list[Mention]],
+                  index: _Index, ctx: _Context) -> tuple[Participant, ...]:
     out: list[Participant] = []
     if agent is not None and not c.frame.claim or agent is not None:
         out.append(Participant(agent, "agent", None))
@@ -511,19 +515,24 @@ def _participants(c: Candidate, agent: Entity | None, sdoc: Any, offset: int, te
     if affected is not None and (agent is None or affected.entity.key != agent.key):
         out.append(affected)
     seen: set[str] = set()
-    for m in index.in_span(sdoc[0].idx + offset, sdoc[-1].idx + offset + len(sdoc[-1].text)):
-        if m.entity.kind != "place" or m.entity.key in seen:
-            continue
-        if _governed_by(sdoc, m.start - offset, c.token):
+    for m in places.get(c.token.i, ()):
+        if m.entity.key not in seen:
             seen.add(m.entity.key)
             out.append(Participant(m.entity, "place", Span(m.start, m.end, m.text)))
     return tuple(out)
 
 
-def _governed_by(sdoc: Any, at: int, trigger: Any) -> bool:
-    """Whether the token at character ``at`` belongs to ``trigger``'s own clause."""
-    tok = timing.token_at(sdoc, at)
-    return tok is not None and inside(tok, trigger)
+def _places_by_clause(sdoc: Any, offset: int, index: _Index) -> dict[int, list[Mention]]:
+    """The places named in a sentence, under each token whose own clause holds them (the
+    governors up to the first verb, as :func:`.matcher.inside` reads a clause), in text order; one walk per place."""
+    out: dict[int, list[Mention]] = {}
+    for m in index.in_span(sdoc[0].idx + offset, sdoc[-1].idx + offset + len(sdoc[-1].text)):
+        tok = timing.token_at(sdoc, m.start - offset) if m.entity.kind == "place" else None
+        for node in heads(tok) if tok is not None else ():
+            out.setdefault(node.i, []).append(m)
+            if node.pos_ == "VERB":
+                break
+    return out
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "term", "sentence", "death", "life", "prison"})

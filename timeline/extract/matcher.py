@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .frames import Frame, Frames, Trigger
+from .tree import heads
 
 Token = Any  # a spaCy Token (the language layer owns spaCy)
 
@@ -307,9 +308,7 @@ def match(
 
 def inside(inner: Token, outer: Token) -> bool:
     """Whether ``inner`` lies in ``outer``'s clause with no other predicate between them."""
-    node = inner
-    while node.i != node.head.i:
-        node = node.head
+    for node in heads(inner):
         if node.i == outer.i:
             return True
         if node.pos_ == "VERB":
@@ -322,10 +321,10 @@ _TOPIC_PREPS = frozenset({"of", "about", "on", "over", "against"})
 
 def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate]) -> bool:
     """Whether a candidate of the same type governs ``c`` through a subordinate clause (one walk up)."""
-    node, path = c.token, []
-    while node.head.i != node.i:
-        path.append(node.dep_)
-        node = node.head
+    child, path = c.token, []
+    for node in heads(c.token):
+        path.append(child.dep_)
+        child = node
         if (c.type, node.i) in by_type:
             return "conj" not in path and any(d in ("relcl", "advcl", "acl", "appos") for d in path)
     return False
@@ -333,9 +332,7 @@ def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate]
 
 def _inside_verb_of(c: Candidate, verbs_of: dict[int, list[Candidate]]) -> bool:
     """Whether a noun trigger lies in the clause of a verb trigger of its type ("said in a statement")."""
-    node = c.token
-    while node.head.i != node.i:
-        node = node.head
+    for node in heads(c.token):
         for o in verbs_of.get(node.i, ()):
             if o.type == c.type or (o.frame.claim and c.frame.claim):
                 return True

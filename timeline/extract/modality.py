@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .frames import Frames
+from .tree import MAX_CLIMB, heads
 
 Token = Any
 
@@ -120,11 +121,13 @@ def _under_reporting(t: Token, frames: Frames) -> bool:
     """Whether the clause is the complement of a reporting verb (present tense there reports
     findings: "the report says North Korea executes people")."""
     reporting = frames.sets.get("ReportingVerbs", frozenset())
-    node = t
-    while node.dep_ in ("ccomp", "conj", "xcomp", "relcl") and node.head.i != node.i:
-        node = node.head
+    child = t
+    for node in heads(t):
+        if child.dep_ not in ("ccomp", "conj", "xcomp", "relcl"):
+            return False
         if node.lemma_.lower() in reporting:
             return True
+        child = node
     return False
 
 
@@ -175,7 +178,9 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
     chain = [t]
     node = t
     reporter = None
-    while node.dep_ in _CLIMB and node.head.i != node.i:
+    for _ in range(MAX_CLIMB):
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
+            break
         child, node = node, node.head
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in child.children):
             return Modality("conditional")
