@@ -304,6 +304,29 @@ def test_a_list_label_dates_its_item_told_in_the_present():
     assert ev.when.value == "2016-01" and ev.time_source == "heading"
 
 
+@pytest.mark.parametrize("heading", ["### 2019", "**2019**", "2019"])
+def test_a_heading_that_is_a_year_gives_the_year_of_the_month_days_under_it(heading):
+    text = f"Events by year\n\n{heading}\n\n- **June 3** - Border guards arrest four traders near the river.\n"
+    ev = one(run(text), "Detention")
+    assert ev.when.value == "2019-06-03" and ev.time_source == "heading"
+
+
+def test_a_bold_label_is_not_read_as_part_of_the_clause():
+    """Parsed with its clause, '**May 9** -' becomes the subject and the passive loses its theme."""
+    text = "## 2016\n\n- **May 9** - A medium-range ballistic missile is fired from near the east coast.\n"
+    ev = one(run(text), "MissileTest")
+    assert ev.when.value == "2016-05-09"
+    text = "- **Weekend:** Two engineers of the plant were detained, state media reported on May 30, 2022.\n"
+    ev = one(run(text), "Detention")
+    assert "engineers" in ev.label
+
+
+def test_a_dateline_is_not_read_as_part_of_the_lead():
+    text = "BUSAN, Oct. 4, 2021 (Yonhap) -- The coast guard arrested three fishermen on Monday, officials said."
+    ev = one(run(text, date(2021, 10, 4)), "Detention")
+    assert ev.when.value == "2021-10-04" and "fishermen" in ev.label
+
+
 def test_the_story_date_carries_to_the_next_sentence_in_the_past():
     text = "In April 2019, she crossed the river into China. She was arrested and sent back."
     evs = run(text)

@@ -9,6 +9,7 @@ headings, bylines and imperative call-outs state no events; a dated heading or l
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..model import Entity, Span, Timex
 from .entities import Gazetteer, slug
@@ -124,6 +125,21 @@ def is_heading(t: str) -> bool:
     return caps / len(words) >= 0.6
 
 
+_YEAR_HEADING = re.compile(r"[#*_=\s]*((?:1[89]|2[01])\d\d)[*_=:\s]*")
+
+
+def year_heading(sent: Span) -> Timex | None:
+    """A heading that is a year and nothing else ("### 2017", "**2018**", "2019:") names the year
+    of the section under it; a number alone in running text is not read as a year, so the
+    time expression engine leaves it."""
+    m = _YEAR_HEADING.fullmatch(sent.text)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    start = sent.start + m.start(1)
+    return Timex(start, start + 4, m.group(1), "DATE", m.group(1), date(year, 1, 1), date(year, 12, 31), "year", "absolute")
+
+
 def is_furniture(sent: Span, kept: list[Span], idx: int) -> bool:
     t = sent.text.strip()
     if _LINK_LINE.match(t) or _IMPERATIVE.match(t) or _CONDITION_START.match(t):
@@ -176,3 +192,26 @@ def leading_label(text: str, sent: Span, t: Timex) -> bool:
     "- 12 May 2024: …"): it dates every event of the item that has no date of its own."""
     head = text[sent.start : t.start]
     return not head.strip(" \t*-•#_>") and bool(_LABEL_TAIL.match(text, t.end))
+
+
+_BULLET = re.compile(r"\s*(?:[-*\u2022>]\s+|#{1,6}\s+|\d{1,3}[.)]\s+)?")
+_EMPHASIS_LABEL = re.compile(r"(\*\*|__)[^*_\n]{1,80}?\1\s*(?::|[-\u2013\u2014|]|--)?\s*")
+_SEPARATOR = re.compile(r"[*_]*\s*(?:[:\u2013\u2014|.]|--|-(?=\s))?\s*")
+
+
+def clause_start(text: str, sent: Span, timexes: list[Timex]) -> int:
+    """Where the clause of a sentence begins: after a list marker, a leading label ("- **March
+    6** - Four missiles are fired", "2019: …", "**Weekend:** …") or a dateline ("SEOUL, June 16
+    (Yonhap) -- …"). Neither is part of the clause and, parsed with it, becomes its subject."""
+    at = _BULLET.match(text, sent.start, sent.end).end()
+    label = next((t for t in timexes if t.start >= at and leading_label(text, sent, t)), None)
+    dateline = next((t for t in timexes if in_dateline(text, sent, t)), None)
+    if label is not None and label.start - at <= 2:
+        at = _SEPARATOR.match(text, label.end, sent.end).end()
+    elif dateline is not None:
+        at = _DATELINE_TAIL.match(text, dateline.end).end()
+    else:
+        m = _EMPHASIS_LABEL.match(text, at, sent.end)
+        if m is not None and m.end() < sent.end:
+            at = m.end()
+    return at if at < sent.end and any(c.isalpha() for c in text[at:sent.end]) else sent.start

@@ -71,7 +71,10 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     scan = _scanner(frames)
     wanted = [s for s, furniture in units if not furniture and (
         scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text))))]
-    parsed = dict(zip((s.start for s in wanted), language.parse([s.text for s in wanted])))
+    starts = [discourse.clause_start(text, s, index.timexes_in(s)) for s in wanted]
+    parsed = dict(zip((s.start for s in wanted), language.parse([text[a : s.end] for a, s in zip(starts, wanted)])))
+    for a, s in zip(starts, wanted):
+        parsed[s.start].user_data["offset"] = a  # character offset of the parsed clause in the document
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     ctx.dated_headings = sum(
         1 for s, furniture in units if furniture and discourse.is_heading(s.text) and any(t.type == "DATE" and t.resolved for t in index.timexes_in(s))
@@ -84,7 +87,9 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)]
         if furniture:
             if discourse.is_heading(sent.text):
-                _heading(ctx, [t for t in stx if t.type == "DATE"], doc, bool(events) or started, sent.text)
+                year = discourse.year_heading(sent)
+                dates = [t for t in stx if t.type == "DATE"] or ([year] if year is not None else [])
+                _heading(ctx, dates, doc, bool(events) or started, sent.text)
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
             continue
         started = started or (bool(discourse._TERMINAL.search(sent.text.strip())) and len(sent.text.split()) >= 6)
@@ -204,8 +209,7 @@ def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index:
 
 def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Frames, index: _Index, ctx: _Context) -> list[Event]:
     text = doc.text
-    offset = sent.start
-    sdoc.user_data["offset"] = offset
+    offset = sdoc.user_data["offset"]
     light = frames.sets.get("LightVerbs", frozenset())
     reporting = frames.sets.get("ReportingVerbs", frozenset())
     saying = frames.sets.get("SayingVerbs", frozenset())
