@@ -280,6 +280,35 @@ def test_a_named_rocket_fired_is_a_launch_without_the_word_missile():
     assert ev.when.value == "2024-03-03"
 
 
+@pytest.mark.parametrize("sentence", [
+    "On October 2, 2019, a Pukguksong-3 flew about 450 km before landing in the sea.",
+    "On October 2, 2019, a ballistic missile splashed down inside Japan's economic zone.",
+    "The KN-23 was flown on a depressed trajectory on October 2, 2019.",
+])
+def test_a_projectile_that_flies_or_falls_was_launched(sentence):
+    """A verb of flight with a projectile as its subject: the projectile is the theme, not an agent."""
+    ev = one(run(sentence), "MissileTest")
+    assert ev.when.value == "2019-10-02"
+    assert role(ev, "agent") is None
+
+
+def test_a_satellite_in_orbit_or_a_missile_that_could_fly_is_no_launch():
+    assert "MissileTest" not in types(run("The satellite passed over the base on Tuesday, officials said."))
+    assert "MissileTest" not in types(run("Analysts said the new missile could fly 12,000 km."))
+
+
+def test_a_named_instrument_is_never_the_agent():
+    ev = one(run("On May 3, 2023, a Hwasong-17 launched from Sunan flew over the sea before falling near Japan."), "MissileTest")
+    assert role(ev, "agent") is None and "Hwasong-17" in ev.label
+
+
+def test_coordinated_verbs_of_one_type_sharing_everything_are_one_event():
+    evs = run("On June 1, 2021, police arrested the two brokers and held them in Hyesan.")
+    assert len([e for e in evs if e.type == "Detention"]) == 1
+    evs = run("Police arrested three men in May and arrested two women in June 2021.")
+    assert sorted(e.when.value for e in evs if e.type == "Detention") == ["2021-05", "2021-06"]
+
+
 def test_a_named_event_noun_is_an_event():
     ev = one(run("The 2016 heist drained $81 million from the central bank."), "CyberTheft")
     assert ev.when.value == "2016"

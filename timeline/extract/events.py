@@ -49,6 +49,8 @@ class _Context:
     seen: list[Entity] = field(default_factory=list)
     narrative: timing.Narrative = field(default_factory=timing.Narrative)
     section_years: list[Timex] = field(default_factory=list)  # the year a heading above states
+    item_label: list[Timex] = field(default_factory=list)  # the label of the list item being read
+    item_end: int = 0  # where that item's line ends
     dated_headings: int = 0
 
 
@@ -199,7 +201,7 @@ def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index:
 
     for inst in frames.instruments:
         for m in inst.pattern.finditer(text, sent.start, sent.end):
-            for name in inst.member_of:
+            for name in (*inst.member_of, "Instrument"):
                 mark(m.start(), m.end(), f"@{name}")
     for m in index.in_span(sent.start, sent.end):
         if m.entity.category == "person":
@@ -216,6 +218,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     lemma_hits = {t.i for t in sdoc if t.lemma_.lower() in frames.by_verb or t.lemma_.lower() in frames.by_noun}
     labels = [t for t in stx if discourse.leading_label(text, sent, t)]
     body_tx = [t for t in stx if t not in labels]
+    if labels:  # a list item's label dates every sentence of the item, to the end of its line
+        ctx.item_label, ctx.item_end = labels, (text.find("\n", sent.start) % (len(text) + 1))
+    elif ctx.item_label and sent.start < ctx.item_end:
+        labels = ctx.item_label
     gov = timing.governors(sdoc, offset, body_tx, lemma_hits)
     cands = match(sdoc, frames, _marks(sdoc, offset, text, sent, frames, index), set(gov))
     in_dates = {t.i for tx in index.timexes_in(sent) for t in timing.tokens_of(sdoc, offset, tx)}

@@ -249,8 +249,8 @@ def match(
 ) -> list[Candidate]:
     """Every frame candidate in a parsed sentence.
 
-    ``marks`` adds pseudo-lemmas to tokens (``@Weapons`` for a named missile, ``@People`` for a
-    person's name); ``dated`` holds the indices of tokens a time expression hangs from.
+    ``marks`` adds pseudo-lemmas to tokens (``@Weapons`` for a named missile, ``@Instrument`` for any
+    named instrument, ``@People`` for a person's name); ``dated`` holds the indices of tokens a time expression hangs from.
     """
     light = frames.sets.get("LightVerbs", frozenset())
     out: list[Candidate] = []
@@ -268,11 +268,18 @@ def match(
                     continue
                 seen.add(frame.id)
                 themes = verb_themes(t) + _extra_objects(t, trig)
+                agent = verb_agent(t)
+                if agent is not None and "@Instrument" in marks.get(agent.i, ()):
+                    themes, agent = [*themes, agent], None  # a named instrument does not act: "a Hwasong-12 launched …"
+                elif agent is not None and frame.constrained and any(x.i == agent.i for x in themes) and frames.theme_ok(
+                    frame, _theme_lemmas([agent], marks)
+                ):
+                    agent = None  # the subject of an intransitive change is its theme: "the missile flew", "the border closed"
                 lemmas = _theme_lemmas(themes, marks)
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok:
                     continue
-                out.append(Candidate(frame, t, False, themes, verb_agent(t), is_passive(t), frame.constrained))
+                out.append(Candidate(frame, t, False, themes, agent, is_passive(t), frame.constrained))
         elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(f.findings for f in frames.by_noun.get(lemma, ()))):
             seen = set()
             for frame in frames.by_noun.get(lemma, ()):
@@ -317,6 +324,7 @@ def inside(inner: Token, outer: Token) -> bool:
 
 
 _TOPIC_PREPS = frozenset({"of", "about", "on", "over", "against"})
+_OWN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative"})
 
 
 def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate]) -> bool:
@@ -348,7 +356,8 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
       ("rejected the report" is a rebuttal, not a mere statement); two constrained frames of
       different types both stand.
     - A noun trigger of the same type inside a verb trigger's clause is the same event
-      ("said in a statement", "carried out the execution").
+      ("said in a statement", "carried out the execution"); so is a verb of the same type
+      coordinated with another that has no subject, object or date of its own.
     """
     by_token: dict[int, list[Candidate]] = {}
     for c in cands:
@@ -372,6 +381,10 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
     for c in kept:
         if _subordinate_to_same(c, by_type):
             continue  # "fired an ICBM in December, when it launched a Hwasong-18": one event told twice
+        if c.token.dep_ == "conj" and (c.type, c.token.head.i) in by_type and c.token.i not in dated and not any(
+            k.dep_ in _OWN_ARGUMENTS and k.pos_ != "PRON" for k in c.token.children
+        ):
+            continue  # "a missile launched from Sunan flew over Hokkaido", "arrested two men and held them"
         if c.nominal and not c.frame.claim and c.token.i not in dated and (
             (c.token.dep_ == "dobj" and c.token.head.i in claims)
             or (c.token.dep_ == "pobj" and c.token.head.lower_ in _TOPIC_PREPS and c.token.head.head.i in claims)
