@@ -309,6 +309,18 @@ def test_coordinated_verbs_of_one_type_sharing_everything_are_one_event():
     assert sorted(e.when.value for e in evs if e.type == "Detention") == ["2021-05", "2021-06"]
 
 
+def test_an_event_noun_under_no_is_negated():
+    assert "Statement" not in types(run("On March 2, 2022, KCNA made no announcement about the fire."))
+    assert "Execution" not in types(run("No executions were recorded in Hyesan in 2021."))
+
+
+def test_a_saying_verb_in_a_relative_clause_with_the_noun_as_its_gap_is_no_statement():
+    """'the ashes it said were theirs' vouches for a description; 'a letter in which Kim said …' is speech."""
+    assert "Statement" not in types(run("In May 2005, the regime handed over ashes it said were the remains of two abductees."))
+    ev = one(run("On May 3, 2005, KCNA released a letter in which Kim Jong Un said he regretted the incident."), "Statement")
+    assert ev.when.value == "2005-05-03"
+
+
 def test_a_named_event_noun_is_an_event():
     ev = one(run("The 2016 heist drained $81 million from the central bank."), "CyberTheft")
     assert ev.when.value == "2016"

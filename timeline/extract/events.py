@@ -262,6 +262,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             agent = next((_entity(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
         if c.frame.needs_agent and agent is None:
             continue
+        if c.frame.claim and c.token.dep_ == "relcl" and c.token.lemma_.lower() in saying and any(
+            k.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in k.children) for k in c.token.children
+        ):
+            continue  # "remains it said were hers" (the noun is the gap of what is said): who vouches for a description
         if c.frame.claim and (_is_document(c.agent, frames) or (c.token.dep_ == "acl" and _is_document(c.token.head, frames))):
             continue  # "the report said", "a resolution condemning": a document's content, not a speech act
         if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):

@@ -53,6 +53,8 @@ def negated(t: Token) -> bool:
     """A negation on the predicate or its auxiliaries ("did not", "never", "no longer")."""
     if any(c.dep_ == "neg" for c in t.children):
         return True
+    if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        return True  # "has made no announcement", "no executions were reported"
     for c in t.children:  # "no one was executed", "none were returned"
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in ("none", "nobody", "nothing") or any(
             d.dep_ == "det" and d.lower_ == "no" for d in c.children
