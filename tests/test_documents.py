@@ -595,3 +595,20 @@ def test_html_furniture_containers_are_dropped(container: str) -> None:
     doc = document_from_text(html, media_type="text/html")
     assert "executed for nothing" not in doc.text
     assert "sentenced two men" in doc.text and "confirmed the sentences" in doc.text
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("By Kim Su-yeon | Published March 4, 2022 | 3 min read", date(2022, 3, 4)),  # a hyphenated name is no separator
+    ("By Lee Jae-min - March 4, 2022", date(2022, 3, 4)),
+    ("Updated 9:05 AM GMT+9, March 4, 2022", date(2022, 3, 4)),  # a time before the date
+    ("Updated 21:40 KST, 4 March 2022", date(2022, 3, 4)),
+])
+def test_a_byline_or_stamp_with_hyphenated_names_or_a_leading_time_dates_the_page(head, expected):
+    text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"
+    assert infer_published(text)[0] == expected
+
+
+def test_a_wire_time_stamp_alone_on_the_last_line_dates_the_story():
+    text = "A headline\n\nSEOUL, March 4 (Yonhap) -- Officials said the crossing was closed.\n\n(END)\n\n2022/03/04 16:12 KST\n"
+    assert infer_published(text)[0] == date(2022, 3, 4)
+    assert infer_published("Officials said the crossing was closed.\n\nSee the 2022/03/04 16:12 KST notice above.\n") is None

@@ -368,6 +368,17 @@ def test_a_dateline_is_not_read_as_part_of_the_lead():
     assert ev.when.value == "2021-10-04" and "fishermen" in ev.label
 
 
+def test_that_month_is_in_the_year_the_story_is_telling():
+    text = "In 2018, he crossed the river into China. He found work on a farm near the border. That May, police arrested him."
+    ev = one(run(text, date(2025, 6, 1)), "Detention")
+    assert ev.when.value == "2018-05"
+
+
+def test_a_year_stated_in_another_clause_never_moves_a_weekday():
+    ev = one(run("On Sunday, KCNA said the floods were the worst since the end of colonial rule in 1945.", date(2016, 9, 13)), "Statement")
+    assert ev.when.value == "2016-09-11"
+
+
 def test_the_story_date_carries_to_the_next_sentence_in_the_past():
     text = "In April 2019, she crossed the river into China. She was arrested and sent back."
     evs = run(text)

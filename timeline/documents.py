@@ -569,7 +569,7 @@ _DATELINE_PAREN_DATE = re.compile(
 _BYLINE = re.compile(
     r"^(?:(?P<label>first\s+published|published|posted|updated|last\s+updated|last\s+modified|modified|date)"
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
-    r"|by\s+[^|\n]{2,80}?\s*[|\u2022\u00b7,\u2013\u2014-]\s*(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
+    r"|by\s+[^|\n]{2,80}?(?:\s*[|\u2022\u00b7,]\s*|\s+[\u2013\u2014-]{1,2}\s+)(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
     re.I,
 )
 
@@ -580,7 +580,8 @@ def infer_published(
     """``(date, source, confidence)`` for the publication date found in ``text``, or None.
 
     Looks for a KCNA stamp, then a dateline at the start of the body, then a byline near the
-    top, skipping anything inside ``noise`` (page furniture).
+    top, then a wire service's time stamp alone on the last line, skipping anything inside
+    ``noise`` (page furniture).
 
     >>> infer_published("SEOUL, Oct. 2, 2025 (Reuters) - Officials said.")
     (datetime.date(2025, 10, 2), 'dateline', 'high')
@@ -641,10 +642,20 @@ def infer_published(
                 best = (0, when)
     if best is not None:
         return best[1], "byline", _MEDIUM
+    last = text.rstrip()[-40:].rsplit("\n", 1)[-1].strip()
+    m = _FOOT_STAMP.fullmatch(last)
+    if m is not None and not in_noise(len(text.rstrip()) - len(last), len(text.rstrip())):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "stamp", _MEDIUM
+        except ValueError:
+            pass
     return None
 
 
 _AFTER_DATE = re.compile(r"\s*[|\u2022\u00b7]\s*")
+_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,?\s*", re.I)
+# "2024/04/29 16:12 KST" alone on the last line: a wire service's time stamp at the foot.
+_FOOT_STAMP = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+\d{1,2}:\d{2}(?:\s*[A-Z]{2,5})?")
 _TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}\b.*)$")
 
 
@@ -652,6 +663,7 @@ def _strip_time(value: str) -> str:
     """Drop a trailing time or zone ("10:30 AM KST", "| 3 min read") after a date; a dotted
     date ("2014.11.20") is not a time."""
     value = _AFTER_DATE.split(value, maxsplit=1)[0]
+    value = _LEADING_TIME.sub("", value) if _LEADING_TIME.match(value) and re.search(r"\d{4}", value[5:]) else value
     return _TRAILING_TIME.sub("", value).strip()
 
 

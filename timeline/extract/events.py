@@ -49,6 +49,7 @@ class _Context:
     seen: list[Entity] = field(default_factory=list)
     narrative: timing.Narrative = field(default_factory=timing.Narrative)
     section_years: list[Timex] = field(default_factory=list)  # the year a heading above states
+    story_year: int | None = None  # the year of the last date the story told
     item_label: list[Timex] = field(default_factory=list)  # the label of the list item being read
     item_end: int = 0  # where that item's line ends
     dated_headings: int = 0
@@ -231,7 +232,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     gov = timing.governors(sdoc, offset, body_tx, triggers)
     stated = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
-        gov = {i: [timing.in_year(t, stated) if t.anchor != "absolute" else t for t in txs] for i, txs in gov.items()}
+        gov = {i: [timing.in_year(t, stated) if t.anchor != "absolute" and timing.names_month(t) else t for t in txs] for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
     dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
                      and discourse.in_dateline(text, sent, t)), None)
@@ -245,7 +246,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         year = stated
         if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
-        if own is not None and year is not None and own.anchor != "absolute":
+        if own is not None and timing.anaphoric_month(own) and ctx.story_year is not None:
+            year = ctx.story_year  # "In 2019 she crossed … That March, police arrested her"
+        if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own):
             own = timing.in_year(own, year)
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
         etype = c.type
@@ -289,7 +292,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
         if when is not None and source in ("clause", "sentence"):
             ctx.narrative.told(when, verbal=timing.past_tense(c.token) and not c.nominal)
-        if when is not None and source != "clause" and year is not None and when.anchor != "absolute":
+            if when.anchor in ("absolute", "expression") and when.earliest and when.latest and when.earliest.year == when.latest.year:
+                ctx.story_year = when.earliest.year
+        if when is not None and source != "clause" and year is not None and when.anchor != "absolute" and timing.names_month(when):
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
             (source not in ("clause", "sentence", "heading") and (agent.category != "person" or _reports_event(c, cands)))

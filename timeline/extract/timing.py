@@ -189,6 +189,21 @@ def in_year(tx: Timex, year: int) -> Timex:
                    anchor="expression")
 
 
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$|,)", re.I)
+_ANAPHORIC_MONTH = re.compile(r"(?:that|the same|the following|the next|the previous)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def names_month(tx: Timex) -> bool:
+    """Whether an expression names its month ("in March", "May 3") rather than pointing from
+    the moment of writing ("on Sunday", "last week"): only the former takes a year stated around it."""
+    return bool(_MONTH_NAME.search(tx.text + " "))
+
+
+def anaphoric_month(tx: Timex) -> bool:
+    """"That April", "the following March": a month in the year the story is telling."""
+    return bool(_ANAPHORIC_MONTH.match(tx.text))
+
+
 def stated_year(candidates: list[Timex]) -> int | None:
     """The year an explicit, year-precise date around an expression states."""
     years = [t for t in candidates if t.resolved and t.anchor == "absolute" and t.granularity in ("year", "month", "season")
