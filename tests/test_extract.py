@@ -321,6 +321,12 @@ def test_a_saying_verb_in_a_relative_clause_with_the_noun_as_its_gap_is_no_state
     assert ev.when.value == "2005-05-03"
 
 
+def test_not_until_a_date_is_an_event_at_that_date():
+    ev = one(run("Police did not arrest the broker until June 4, 2021."), "Detention")
+    assert ev.when.value == "2021-06-04"
+    assert "Detention" not in types(run("Police did not arrest the broker in June 2021."))
+
+
 def test_a_named_event_noun_is_an_event():
     ev = one(run("The 2016 heist drained $81 million from the central bank."), "CyberTheft")
     assert ev.when.value == "2016"

@@ -52,7 +52,8 @@ class Modality:
 def negated(t: Token) -> bool:
     """A negation on the predicate or its auxiliaries ("did not", "never", "no longer")."""
     if any(c.dep_ == "neg" for c in t.children):
-        return True
+        # "did not report its first case until May 12": it did, on May 12
+        return not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children)
     if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
         return True  # "has made no announcement", "no executions were reported"
     for c in t.children:  # "no one was executed", "none were returned"
