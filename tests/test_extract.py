@@ -385,6 +385,16 @@ def test_a_year_stated_in_another_clause_never_moves_a_weekday():
     assert ev.when.value == "2016-09-11"
 
 
+def test_a_dateline_without_its_date_is_not_the_agent():
+    ev = one(run("SEOUL, South Korea (AP) — North Korea launched a solid-fuel ballistic missile on Monday that flew farther "
+                 "than earlier ones, its neighbors said.", date(2021, 10, 6)), "MissileTest")
+    assert ev.when.value == "2021-10-04" and role(ev, "agent") == "North Korea"
+
+
+def test_a_theme_the_frame_rules_out_rules_out_its_noun_too():
+    assert "Torture" not in types(run("The council condemned the regime's human rights abuses on May 3, 2021."))
+
+
 def test_the_story_date_carries_to_the_next_sentence_in_the_past():
     text = "In April 2019, she crossed the river into China. She was arrested and sent back."
     evs = run(text)

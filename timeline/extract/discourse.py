@@ -196,6 +196,8 @@ def leading_label(text: str, sent: Span, t: Timex) -> bool:
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022>]\s+|#{1,6}\s+|\d{1,3}[.)]\s+)?")
 _EMPHASIS_LABEL = re.compile(r"(\*\*|__)[^*_\n]{1,80}?\1\s*(?::|[-\u2013\u2014|]|--)?\s*")
+# "SEOUL, South Korea (AP) — ": a dateline whose date is elsewhere (a stamp above the story).
+_UNDATED_DATELINE = re.compile(r"(?-i:[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,3}),(?:\s+[A-Z][\w'’.-]*){0,3}\s*\([A-Za-z][\w .&/-]{1,30}\)\s*(?:--|[\u2013\u2014-])\s+")
 _SEPARATOR = re.compile(r"[*_]*\s*(?:[:\u2013\u2014|.]|--|-(?=\s))?\s*")
 
 
@@ -210,6 +212,8 @@ def clause_start(text: str, sent: Span, timexes: list[Timex]) -> int:
         at = _SEPARATOR.match(text, label.end, sent.end).end()
     elif dateline is not None:
         at = _DATELINE_TAIL.match(text, dateline.end).end()
+    elif (m := _UNDATED_DATELINE.match(text, at, sent.end)) is not None:
+        at = m.end()
     else:
         m = _EMPHASIS_LABEL.match(text, at, sent.end)
         if m is not None and m.end() < sent.end:

@@ -306,8 +306,8 @@ def match(
                 lemmas = _theme_lemmas(themes, marks)
                 has_of = any(x.head.lower_ == "of" for x in themes)
                 ok = frames.theme_ok(frame, lemmas)
-                if not ok and (has_of or not frame.constrained and lemmas & frame.themes_not):
-                    continue
+                if lemmas & frame.themes_not or (not ok and has_of):
+                    continue  # a theme the frame rules out ("human rights abuses" are no torture)
                 agent = noun_agent(t, light) or (authors[0] if authors else None)
                 out.append(Candidate(frame, t, True, themes, agent, False, ok and frame.constrained))
     return resolve_overlaps(out, dated)
