@@ -43,6 +43,18 @@ def types(events: list[Event]) -> set[str]:
     return {e.type for e in events}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("U.N. Envoy Maria Lopez-Garcia told the council the camps still held thousands.", "Maria Lopez-Garcia"),  # a hyphenated surname after a title
+    ("Japanese Trade Minister Gen Tanabe told reporters on Monday that talks had failed.", "Gen Tanabe"),  # a given name that is also a title
+    ("South Korean Unification Minister Park Jae-hoon said the families deserved answers.", "Park Jae-hoon"),
+])
+def test_a_person_named_after_a_title_is_found(text, name):
+    from timeline.extract.entities import find_people
+
+    assert name in [m.text for m in find_people(text)]
+    assert not any(m.text.startswith("By ") for m in find_people("By Lee Min-ji | Published May 2, 2024"))
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",

@@ -260,10 +260,11 @@ _NOT_NAME = frozenset(
     Actionable Steps Prison Camps Digital Panopticon Trafficking Persons Studies Research Institute
     Center Centre Foundation Watch Free Asia Radio Daily Times Post Press Online Government Regime
     Minister Chinese Russian American Japanese COVID UN US DPRK Pyongyang Seoul Geneva China Russia Japan
-    Many Most Some Every Each Such Other However Meanwhile According""".split()
+    Many Most Some Every Each Such Other However Meanwhile According By House National""".split()
 )
+_NAME_WORD = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z]?[a-zà-ÿ’']+)*"  # "Ji-won", "Thomas-Greenfield"
 _PERSON_RE = re.compile(
-    r"(?<![\w-])(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ’'-]+)){1,2}(?![\w-])"
+    rf"(?<![\w-])(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD})){{1,2}}(?![\w-])"
 )
 
 
@@ -279,6 +280,9 @@ _TITLES = frozenset(
     Chief Director Deputy Foreign Defense Defence Unification Interior Justice High Commissioner Then Former
     Premier Governor Mayor Judge Justice Pastor Father Rev Reverend CEO Lawmaker Representative""".split()
 )
+# Abbreviated titles that are also given names ("Gen Nakatani"): without their period, a title
+# only when a full name of two words follows.
+_GIVEN_NAME_TITLES = frozenset({"Gen", "Sen", "Rep"})
 _HONORIFIC_RE = re.compile(r"(?<![\w-])(?P<t>Mr|Ms|Mrs|Dr)\.?\s+(?P<n>[A-Z][a-zà-ÿ’'-]+)(?![\w-])")
 
 
@@ -297,7 +301,9 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Menti
         words = m.group(0).split()
         # "Prime Minister Shigeru Ishiba": the title's words open the match; the name follows it
         lead = 0
-        while lead < len(words) and words[lead].rstrip(".") in _TITLES:
+        while lead < len(words) and words[lead].rstrip(".") in _TITLES and not (
+            words[lead] in _GIVEN_NAME_TITLES and len(words) - lead == 2
+        ):
             lead += 1
         if lead:
             rest = _PERSON_RE.match(text, m.start() + len(" ".join(words[:lead])) + 1, end)
@@ -309,9 +315,16 @@ def find_people(text: str, start: int = 0, end: int | None = None) -> list[Menti
             else:
                 continue
             words = m.group(0).split()
-        if any(w in _NOT_NAME or w in _TITLES for w in words):
-            continue
-        if any(len(w) > 14 for w in words):
+        blocked = [i for i, w in enumerate(words) if w in _NOT_NAME or (w in _TITLES and not (i == 0 and w in _GIVEN_NAME_TITLES))]
+        if blocked:  # "S. Ambassador Linda Thomas-Greenfield": a name may begin after the last blocking word
+            after = m.start() + len(" ".join(words[: blocked[-1] + 1])) + 1
+            m = _PERSON_RE.match(text, after, end) if blocked[-1] < len(words) - 1 else None
+            if m is None:
+                continue
+            words = m.group(0).split()
+            if any(w in _NOT_NAME or w in _TITLES for w in words):
+                continue
+        if any(len(part) > 14 for w in words for part in w.split("-")):
             continue
         if _NAMED_THING_AFTER.match(text, m.end(), min(end, m.end() + 160)):
             continue  # "Reactionary Ideology and Culture Rejection Act": the name of a law, not a person
