@@ -55,6 +55,18 @@ def test_a_person_named_after_a_title_is_found(text, name):
     assert not any(m.text.startswith("By ") for m in find_people("By Lee Min-ji | Published May 2, 2024"))
 
 
+@pytest.mark.parametrize("sentence, etype", [
+    ("In May 2019, guards at the holding centre kicked the women and hit them with sticks.", "Torture"),
+    ("On March 3, 2021, soldiers shot two men who tried to cross the river.", "Execution"),
+    ("Chinese police handed the 12 escapees to North Korean guards on April 2, 2023.", "Repatriation"),
+    ("On June 2, 2020, Kim Jong Un sent a message of apology to the South.", "Statement"),
+])
+def test_verbs_and_nouns_of_an_event_class_beyond_its_name(sentence, etype):
+    """The frames' vocabulary covers the class (kicking is torture, handing people to guards is a
+    repatriation, a message sent is a statement), not one article's words."""
+    assert len([e for e in run(sentence) if e.type == etype]) == 1
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",
