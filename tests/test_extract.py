@@ -419,6 +419,18 @@ def test_a_theme_the_frame_rules_out_rules_out_its_noun_too():
     assert "Torture" not in types(run("The council condemned the regime's human rights abuses on May 3, 2021."))
 
 
+def test_a_past_event_on_a_month_day_after_publication_is_last_year():
+    evs = run("The breach took place on March 23, and hackers stole $40 million on March 24.", date(2023, 2, 6))
+    assert sorted(e.when.value for e in evs if e.type == "CyberTheft") == ["2022-03-23", "2022-03-24"]
+    ev = one(run("Hackers stole $40 million on March 24, 2023, the exchange said.", date(2023, 2, 6)), "CyberTheft")
+    assert ev.when.value == "2023-03-24"  # a year the text states is never moved
+
+
+def test_a_month_day_with_this_or_last_year_takes_that_year():
+    ev = one(run("The country admitted its first outbreak on May 12 last year.", date(2023, 1, 25)), "Outbreak")
+    assert ev.when.value == "2022-05-12"
+
+
 def test_the_story_date_carries_to_the_next_sentence_in_the_past():
     text = "In April 2019, she crossed the river into China. She was arrested and sent back."
     evs = run(text)

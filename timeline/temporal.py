@@ -776,6 +776,15 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         if d is None:
             return None
         v = _day(d, "absolute")
+    elif _g(m, "yrel"):
+        # "May 12 last year", "3 March this year": the DCT's year, or the one before or after
+        if ctx.dct is None:
+            v = _unresolved(f"XXXX-{mo:02d}-{dd:02d}", granularity="day")
+        else:
+            d = _mk_date(ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()], mo, dd)
+            if d is None:
+                return None
+            v = _day(d, "publication")
     elif (sy := _SHARED_YEAR.match(ctx.text, m.end())) is not None and m.group("mon"):
         # "Jan. 3 and 4, 2024": the year written after the second day is the first's too
         d = _mk_date(int(sy.group(1)), mo, dd)
@@ -1747,13 +1756,13 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
     # [Thursday,] October 2[, 2025] [at 10:15 AM]
     ("month_day",
      rf"(?:(?P<rel>last|next)\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
-     rf"(?:(?:,\s*|\s+)(?P<year>{YEAR4})(?![0-9]))?"
+     rf"(?:(?:,\s*|\s+)(?P<year>{YEAR4})(?![0-9])|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year(?![\w-]))?"
      rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_OF_DAY}))?",
      _h_month_day, 8),
     # [Thursday,] 2 October[ 2025] / the 2nd of October
     ("day_month",
      rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?<![\d.,$])(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
-     rf"(?:,?\s+(?P<year>{YEAR4})(?![0-9]))?"
+     rf"(?:,?\s+(?P<year>{YEAR4})(?![0-9])|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year(?![\w-]))?"
      rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_OF_DAY}))?",
      _h_month_day, 8),
     # April 2025 / early 2026-style positions / April of 2025 / Apr '25

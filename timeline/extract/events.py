@@ -219,6 +219,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     lemma_hits = {t.i for t in sdoc if t.lemma_.lower() in frames.by_verb or t.lemma_.lower() in frames.by_noun}
     labels = [t for t in stx if discourse.leading_label(text, sent, t)]
     body_tx = [t for t in stx if t not in labels]
+    if ctx.story_year is not None:  # "In 2019 she crossed … That March, police arrested her"
+        body_tx = [timing.in_year(t, ctx.story_year) if timing.anaphoric_month(t, text) else t for t in body_tx]
     if labels:  # a list item's label dates every sentence of the item, to the end of its line
         ctx.item_label, ctx.item_end = labels, (text.find("\n", sent.start) % (len(text) + 1))
     elif ctx.item_label and sent.start < ctx.item_end:
@@ -246,8 +248,6 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         year = stated
         if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
-        if own is not None and timing.anaphoric_month(own) and ctx.story_year is not None:
-            year = ctx.story_year  # "In 2019 she crossed … That March, police arrested her"
         if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own):
             own = timing.in_year(own, year)
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
@@ -305,6 +305,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             c.token.dep_ == "ROOT" or (c.token.dep_ in ("ccomp", "parataxis") and c.token.head.dep_ == "ROOT")
         ):
             when, source = dateline, "dateline"  # "SEOUL, May 12 (Yonhap) -- X fired …": the lead's main event
+        told_by = c.token if c.token.pos_ == "VERB" else c.token.head  # a noun event is told by its verb ("took place")
+        if when is not None and timing.after_publication(when, doc.published) and told_by.pos_ == "VERB" and timing.reported_as_news(told_by):
+            when = timing.in_year(when, when.earliest.year - 1)  # "the breach took place on March 23" in a February story: last March
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
         participants = _participants(c, agent, sdoc, offset, text, places, index, ctx)

@@ -190,7 +190,7 @@ def in_year(tx: Timex, year: int) -> Timex:
 
 
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$|,)", re.I)
-_ANAPHORIC_MONTH = re.compile(r"(?:that|the same|the following|the next|the previous)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same)\s+$", re.I)
 
 
 def names_month(tx: Timex) -> bool:
@@ -199,9 +199,17 @@ def names_month(tx: Timex) -> bool:
     return bool(_MONTH_NAME.search(tx.text + " "))
 
 
-def anaphoric_month(tx: Timex) -> bool:
-    """"That April", "the following March": a month in the year the story is telling."""
-    return bool(_ANAPHORIC_MONTH.match(tx.text))
+def anaphoric_month(tx: Timex, text: str) -> bool:
+    """"That April", "that same March": a month in the year the story is telling (``text`` is
+    the document the expression was found in)."""
+    return tx.anchor == "publication" and names_month(tx) and bool(_ANAPHORIC_BEFORE.search(text, max(0, tx.start - 12), tx.start))
+
+
+def after_publication(tx: Timex, published: date | None) -> bool:
+    """A month or day named without its year and placed by the publication date after it (the
+    engine takes the nearest such date, which a verb in the past rules out)."""
+    return (published is not None and tx.anchor == "publication" and tx.earliest is not None
+            and tx.earliest > published and names_month(tx))
 
 
 def stated_year(candidates: list[Timex]) -> int | None:
