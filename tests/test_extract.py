@@ -431,6 +431,11 @@ def test_a_month_day_with_this_or_last_year_takes_that_year():
     assert ev.when.value == "2022-05-12"
 
 
+def test_an_event_named_as_the_time_of_another_takes_not_the_sentence_date():
+    evs = run("Trade with China fell sharply in 2021, two years after the lockdown.")
+    assert all(e.when is None for e in evs if e.type == "Lockdown")
+
+
 def test_the_story_date_carries_to_the_next_sentence_in_the_past():
     text = "In April 2019, she crossed the river into China. She was arrested and sent back."
     evs = run(text)

@@ -37,6 +37,9 @@ _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
 _REPORTISH = re.compile(r"report|review|assessment|stud(?:y|ies)", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|we|its|their)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# "before the closure", "after the executions": an event named as the time of another; the
+# sentence's date is the other's
+_TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "following", "prior"})
 
 
 @dataclass
@@ -280,7 +283,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             p = doc.published  # "OFAC is designating …": under way on the day of publication
             when, source = Timex(c.token.idx + offset, c.token.idx + offset + len(c.token.text), c.token.text, "DATE",
                                  p.isoformat(), p, p, "day", "publication"), "clause"
-        if when is None and in_sentence is not None:
+        if when is None and in_sentence is not None and not (c.nominal and c.token.dep_ == "pobj" and c.token.head.lower_ in _TEMPORAL_PREPS):
             when, source = in_sentence, "sentence"
         if when is None and labels:
             when, source = timing.best(labels), "heading"
