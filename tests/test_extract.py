@@ -67,6 +67,21 @@ def test_verbs_and_nouns_of_an_event_class_beyond_its_name(sentence, etype):
     assert len([e for e in run(sentence) if e.type == etype]) == 1
 
 
+def test_neither_nor_offers_and_the_documents_own_voice_are_no_events():
+    assert not types(run("On Oct. 2, 2024, the ministry neither confirmed nor denied that the troops had been arrested."
+                         )) & {"Denial", "Detention"}
+    assert "Repatriation" not in types(run("On Jan. 9, 2025, China offered to hand the two escapees over to North Korea."))
+    assert "Statement" not in types(run("We urge the government to release every detainee, and we call on China to stop returns."))
+    quoted = [e for e in run("On May 3, 2021, Amnesty International said: \u201cWe condemn the executions.\u201d") if e.type == "Statement"]
+    assert len(quoted) == 2 and any(e.claimed_in for e in quoted)  # a quoted 'we' is the speaker's, inside the statement
+
+
+def test_a_facility_is_not_a_person():
+    from timeline.extract.entities import find_people
+
+    assert not find_people("Officials met at the Koryo Hotel and later at Sunan Airport near Chilgol Station.")
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",

@@ -260,7 +260,9 @@ _NOT_NAME = frozenset(
     Actionable Steps Prison Camps Digital Panopticon Trafficking Persons Studies Research Institute
     Center Centre Foundation Watch Free Asia Radio Daily Times Post Press Online Government Regime
     Minister Chinese Russian American Japanese COVID UN US DPRK Pyongyang Seoul Geneva China Russia Japan
-    Many Most Some Every Each Such Other However Meanwhile According By House National""".split()
+    Many Most Some Every Each Such Other However Meanwhile According By House National Hotel Island
+    Bridge River Airport Station Square Street Road Port Harbor Harbour Mountain Mount Lake Valley Hospital
+    Stadium Plaza Palace Building Tower Embassy Consulate Museum School College""".split()
 )
 _NAME_WORD = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z]?[a-zà-ÿ’']+)*"  # "Ji-won", "Thomas-Greenfield"
 _PERSON_RE = re.compile(

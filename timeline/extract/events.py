@@ -268,6 +268,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             agent = next((_entity(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
         if c.frame.needs_agent and agent is None:
             continue
+        if c.frame.claim and c.agent is not None and c.agent.lower_ in ("we", "i") and not _quoted(text, sent.start, c.token.idx + offset):
+            continue  # "We urge governments to …": the document's own voice, which is its publication, not an event in it
         if c.frame.claim and c.token.dep_ == "relcl" and c.token.lemma_.lower() in saying and any(
             k.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in k.children) for k in c.token.children
         ):
@@ -354,6 +356,12 @@ def _cited(t: Any, reporting: frozenset[str]) -> bool:
         return True
     return t.dep_ == "pobj" and (t.head.lower_ in ("in", "to") and t.head.i > 0 and t.doc[t.head.i - 1].lower_ in ("according", "in")
                                  or t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"))
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened since ``start`` (the sentence's start)."""
+    seg = text[start:at]
+    return seg.count("\u201c") > seg.count("\u201d") or seg.count('"') % 2 == 1
 
 
 def _gapped(t: Any, gov: dict[int, list[Timex]], text: str) -> list[tuple[Any, Timex]]:

@@ -51,6 +51,10 @@ class Modality:
 
 def negated(t: Token) -> bool:
     """A negation on the predicate or its auxiliaries ("did not", "never", "no longer")."""
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in t.children) or (
+        t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in t.head.children)
+    ):
+        return True  # "neither confirms nor denies"
     if any(c.dep_ == "neg" for c in t.children):
         # "did not report its first case until May 12": it did, on May 12
         return not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children)
