@@ -82,6 +82,13 @@ def test_a_facility_is_not_a_person():
     assert not find_people("Officials met at the Koryo Hotel and later at Sunan Airport near Chilgol Station.")
 
 
+def test_a_statement_label_says_what_was_said_not_who_said_it_or_to_whom():
+    ev = one(run("On May 3, 2005, KCNA said the remains were genuine."), "Statement")
+    assert ev.label == "Korean Central News Agency says the remains were genuine"
+    ev = next(e for e in run("On May 2, 2024, Prime Minister Fumio Kishida told reporters that talks had stalled.") if e.trigger.text == "told")
+    assert ev.label.startswith("Fumio Kishida says that talks")
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",

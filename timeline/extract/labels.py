@@ -64,7 +64,11 @@ def label_of(ev: Event, cand: Any, frames: Frames, sdoc: Any, offset: int, text:
     if money is not None:
         slots["amount"] = money.text
     slots["term"] = f" to {ev.duration.text}" if ev.duration is not None else ""
-    themes = [t for t in cand.themes if t.pos_ in ("NOUN", "PROPN", "NUM", "VERB")]
+    themes = [t for t in cand.themes if t.pos_ in ("NOUN", "PROPN", "NUM", "VERB", "AUX")
+              and not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cand.token.i and (cand.frame.claim or cand.agent is not None))]
+    # (a subject is who speaks or acts, never what was said or done: "Kim Jong Un says Kim Jong Un")
+    if cand.frame.claim:  # what was said, before whom it was said to ("tells reporters that …")
+        themes.sort(key=lambda t: t.dep_ != "ccomp")
     for t in cand.themes:
         if t.text and re.match(r"[A-Z]", t.text) and any(i.pattern.search(t.text) for i in frames.instruments):
             slots["instrument"] = "".join(x.text_with_ws for x in t.subtree if x.dep_ in ("compound",) or x.i == t.i).strip()
@@ -80,6 +84,8 @@ def label_of(ev: Event, cand: Any, frames: Frames, sdoc: Any, offset: int, text:
             slots["target"] = obj
     if not cand.nominal:
         slots["verb"] = _third_person(cand.token.lemma_.lower())
+        if themes and themes[0].dep_ == "ccomp" and any(t.dep_ in ("dobj", "dative") for t in cand.themes):
+            slots["verb"] = "says"  # "told reporters that …": the label keeps what was said, not to whom
     frame = cand.frame
     templates = frame.labels if ev.type == frame.type else next(
         (f.labels for f in frames.frames if f.type == ev.type), frame.labels
