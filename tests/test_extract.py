@@ -89,6 +89,13 @@ def test_a_statement_label_says_what_was_said_not_who_said_it_or_to_whom():
     assert ev.label.startswith("Fumio Kishida says that talks")
 
 
+def test_an_order_to_act_on_anyone_is_a_standing_order_not_an_act():
+    evs = run("In June 2021, the ministry set up an exclusion zone along the river and ordered troops to shoot anyone inside it.")
+    assert "Execution" not in types(evs) and one(evs, "BorderClosure").when.value == "2021-06"
+    assert "Detention" not in types(run("On May 3, 2021, the ministry ordered police to arrest traders selling foreign films."))
+    assert one(run("On May 12, 2022, Kim Jong Un ordered every city to lock down its districts."), "Lockdown").when.value == "2022-05-12"
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",

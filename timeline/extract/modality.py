@@ -32,6 +32,7 @@ Token = Any
 _PAST_MODAL = frozenset({"may", "might", "could", "must"})
 _CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "parataxis", "dobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod", "oprd", "acomp"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
+_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "all"})
 _PRESENT = frozenset({"VBZ", "VBP"})
 
 
@@ -166,6 +167,7 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
     """The modality of the event whose trigger is ``t`` (a claim frame's own verb is ``t`` too)."""
     reporting = frames.sets.get("ReportingVerbs", frozenset())
     irrealis = frames.sets.get("IrrealisGovernors", frozenset())
+    directive = frames.sets.get("DirectiveVerbs", frozenset())
     certainty = "certain"
     if negated(t) or _negated_disjunct(t):
         return Modality("negated")
@@ -192,6 +194,10 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in child.children):
             return Modality("conditional")
         lemma = node.lemma_.lower()
+        if child.dep_ == "xcomp" and lemma in directive and node.pos_ == "VERB" and any(
+            k.dep_ == "dobj" and (k.lower_ in _ANYONE or _generic(k)) for k in child.children
+        ):
+            return Modality("habitual")  # "ordered guards to shoot anyone approaching": a standing order, no act
         if child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "acl", "dobj", "nsubj", "nsubjpass", "acomp") and lemma in irrealis and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             if child.dep_ in ("nsubj", "nsubjpass") and node.pos_ == "VERB":
                 pass  # the event is the subject: "the executions continued"
