@@ -93,6 +93,7 @@ def test_an_order_to_act_on_anyone_is_a_standing_order_not_an_act():
     evs = run("In June 2021, the ministry set up an exclusion zone along the river and ordered troops to shoot anyone inside it.")
     assert "Execution" not in types(evs) and one(evs, "BorderClosure").when.value == "2021-06"
     assert "Detention" not in types(run("On May 3, 2021, the ministry ordered police to arrest traders selling foreign films."))
+    assert "Execution" not in types(run("The army had ordered units along the coast in May 2021 to shoot anyone who landed."))
     assert one(run("On May 12, 2022, Kim Jong Un ordered every city to lock down its districts."), "Lockdown").when.value == "2022-05-12"
 
 

@@ -194,7 +194,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in child.children):
             return Modality("conditional")
         lemma = node.lemma_.lower()
-        if child.dep_ == "xcomp" and lemma in directive and node.pos_ == "VERB" and any(
+        to_infinitive = child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in child.children))
+        if to_infinitive and lemma in directive and node.pos_ == "VERB" and any(
             k.dep_ == "dobj" and (k.lower_ in _ANYONE or _generic(k)) for k in child.children
         ):
             return Modality("habitual")  # "ordered guards to shoot anyone approaching": a standing order, no act
