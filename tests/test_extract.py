@@ -466,6 +466,21 @@ def test_an_event_named_as_the_time_of_another_takes_not_the_sentence_date():
     assert all(e.when is None for e in evs if e.type == "Lockdown")
 
 
+def test_a_live_blog_entry_is_dated_by_its_time_element():
+    from timeline.documents import document_from_text
+
+    page = ("<html><head><meta property='article:published_time' content='2021-06-01T08:00:00+09:00'></head><body><main>"
+            "<h1>Live: border talks</h1>"
+            "<article><time datetime='2021-06-02T00:40+09:00'>12:40 a.m.</time><h3>A late statement</h3>"
+            "<p>Kim Yo Jong said the talks had failed.</p></article>"
+            "<article><time datetime='2021-06-01T21:10+09:00'>9:10 p.m.</time><h3>Earlier</h3>"
+            "<p>Kim Yo Jong said the delegation would stay.</p></article></main></body></html>")
+    doc = document_from_text(page, media_type="text/html")
+    assert [d.isoformat() for _, _, d in doc.stamps] == ["2021-06-02", "2021-06-01"]
+    evs = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
+    assert [(e.when.value, e.time_source) for e in evs if e.type == "Statement"] == [("2021-06-02", "heading"), ("2021-06-01", "heading")]
+
+
 def test_the_story_date_carries_to_the_next_sentence_in_the_past():
     text = "In April 2019, she crossed the river into China. She was arrested and sent back."
     evs = run(text)

@@ -36,7 +36,6 @@ import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from datetime import date
-from html.parser import HTMLParser
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -46,7 +45,8 @@ from timeline.decoding import decode_bytes
 from timeline.errors import DocumentError, NoDocumentsError
 from timeline.furniture import find_furniture
 from timeline.inputs import check_text_size, read_limited, walk_files
-from timeline.linear import SpanIndex, drop_unterminated_markup, strip_comments
+from timeline.htmlpage import extract_html
+from timeline.linear import SpanIndex
 from timeline.model import Document, Span
 
 __all__ = [
@@ -363,16 +363,18 @@ def _build(
 ) -> Document:
     metadata: tuple[tuple[str, str], ...] = ()
     title: str | None = None
+    stamps: tuple[tuple[int, int, date], ...] = ()
     found: tuple[date, str, str] | None = None
     warnings: list[str] = []
     if media_type == "text/html":
         try:
-            page = _extract_html(text)
+            page = extract_html(text)
         except DocumentError as exc:
             raise DocumentError(f"{path}: {exc}") from None
         text = page.text
         title = page.title
         metadata = page.metadata
+        stamps = page.stamps
         if page.published:
             when = _parse_date(page.published)
             if when is not None:
@@ -425,6 +427,7 @@ def _build(
         body_start=body_start,
         noise=noise,
         warnings=tuple(warnings),
+        stamps=stamps,
     )
 
 
@@ -699,222 +702,3 @@ def _year_for(text: str, month: int, day: int, in_noise) -> int | None:  # type:
     return None
 
 
-# HTML ------------------------------------------------------------------------------------
-
-_SKIP = frozenset(
-    "script style nav header footer aside form noscript template svg iframe button select "
-    "textarea object canvas map dialog head".split()
-)
-_BLOCK = frozenset(
-    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot section article main "
-    "blockquote pre figure figcaption hr address details summary caption td th".split()
-)
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-_META_DATE_KEYS = (
-    "article:published_time",
-    "datepublished",
-    "og:published_time",
-    "published_time",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
-    "date",
-    "sailthru.date",
-    "parsely-pub-date",
-)
-
-
-class _Page:
-    def __init__(self, text: str, title: str | None, published: str | None,
-                 metadata: tuple[tuple[str, str], ...]) -> None:  # fmt: skip
-        self.text = text
-        self.title = title
-        self.published = published
-        self.metadata = metadata
-
-
-# Containers that pages use for furniture, recognised by a class or id word: their text is
-# dropped like <nav> and <aside> (comment threads, share bars, related-links rails, newsletter
-# boxes, cookie banners, advertisements).
-_CONTAINERS = frozenset({"div", "section", "ul", "ol", "aside", "footer", "header", "form", "p"})
-_FURNITURE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|disqus|replies|share|sharing|social|related|"
-    r"newsletter|subscribe|subscription|cookies?|cookie-banner|consent|advert|advertisement|ads?|promo|"
-    r"most-read|mostread|popular|recommended|outbrain|taboola)(?:$|[\s_-])",
-    re.I,
-)
-
-
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-        self.skip_stack: list[str] = []
-        self.skipping: dict[str, int] = {}  # tag → how many are open on skip_stack (O(1) lookups)
-        self.article_depth = 0
-        self.in_title = False
-        self.title_parts: list[str] = []
-        self.h1_parts: list[str] | None = None
-        self.h1: str | None = None
-        self.meta: dict[str, str] = {}
-        self.times: list[str] = []
-        self.in_jsonld = False
-        self.jsonld: list[str] = []
-        self.class_skip: list[list] = []  # [tag, nesting depth] of containers skipped by class/id
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key and a.get("content") and key not in self.meta:
-                self.meta[key] = a["content"].strip()
-            return
-        if tag == "time" and a.get("datetime"):
-            if a.get("itemprop", "").lower() == "datepublished" or "pubdate" in a:
-                self.times.insert(0, a["datetime"])
-            elif self.article_depth and not any(self.skipping.get(t) for t in ("nav", "aside", "footer", "form")):
-                self.times.append(a["datetime"])
-        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
-            self.in_jsonld = True
-        if tag == "title" and self.skip_stack in ([], ["head"]):
-            self.in_title = True
-        if tag in ("article", "main"):
-            self.article_depth += 1
-        if tag in _VOID:
-            if tag in _BLOCK and not self.skip_depth:
-                self.parts.append("\n")
-            return
-        if tag in _SKIP:
-            self.skip_depth += 1
-            self.skip_stack.append(tag)
-            self.skipping[tag] = self.skipping.get(tag, 0) + 1
-            return
-        if self.class_skip and tag == self.class_skip[-1][0]:
-            self.class_skip[-1][1] += 1  # the same tag nested inside a skipped container
-        elif tag in _CONTAINERS and _FURNITURE_CLASS.search(f"{a.get('class', '')} {a.get('id', '')}"):
-            self.class_skip.append([tag, 1])  # a comment thread, share bar, related-links rail…
-            self.skip_depth += 1
-            return
-        if tag == "h1" and self.h1 is None and not self.skip_depth:
-            self.h1_parts = []
-        if tag in _BLOCK and not self.skip_depth:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self.in_jsonld = False
-        if tag == "title":
-            self.in_title = False
-        if tag in ("article", "main") and self.article_depth:
-            self.article_depth -= 1
-        if tag in _SKIP:
-            if self.skipping.get(tag):
-                while self.skip_stack:
-                    self.skip_depth -= 1
-                    popped = self.skip_stack.pop()
-                    self.skipping[popped] -= 1
-                    if popped == tag:
-                        break
-            return
-        if self.class_skip and tag == self.class_skip[-1][0]:
-            self.class_skip[-1][1] -= 1
-            if self.class_skip[-1][1] == 0:
-                self.class_skip.pop()
-                self.skip_depth -= 1
-            return
-        if tag == "h1" and self.h1_parts is not None:
-            self.h1 = _squash("".join(self.h1_parts)) or None
-            self.h1_parts = None
-        if tag in _BLOCK and not self.skip_depth:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_jsonld:
-            self.jsonld.append(data)
-            return
-        if self.in_title:
-            self.title_parts.append(data)
-            return
-        if self.skip_depth:
-            return
-        if self.h1_parts is not None:
-            self.h1_parts.append(data)
-        self.parts.append(data)
-
-
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def _extract_html(html: str) -> _Page:
-    # Drop comments first, and a tag left open at the end: html.parser is quadratic on both.
-    html = drop_unterminated_markup(strip_comments(html))
-    parser = _Extractor()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception as exc:  # html.parser is lenient; guard against the odd assertion
-        raise DocumentError(f"HTML could not be parsed: {exc}") from None
-    raw = "".join(parser.parts)
-    lines = [_squash(line) for line in raw.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if line:
-            out.append(line)
-        elif out and out[-1] != "":
-            out.append("")
-    text = "\n".join(out).strip("\n")
-    meta = parser.meta
-    page_title = _squash("".join(parser.title_parts))
-    if parser.h1 and (not page_title or page_title.startswith(parser.h1)):
-        page_title = parser.h1  # "Headline | Site name" → "Headline"
-    title = _squash(meta.get("og:title", "")) or page_title or parser.h1
-    published = None
-    for key in _META_DATE_KEYS:
-        if meta.get(key) and _parse_date(meta[key]):
-            published = meta[key]
-            break
-    if published is None:
-        published = _jsonld_date(parser.jsonld)
-    if published is None:
-        published = next((t for t in parser.times if _parse_date(t)), None)
-    metadata = tuple(
-        (k, v)
-        for k, v in meta.items()
-        if k in ("author", "description", "og:site_name", "og:url", "article:published_time", "og:title")
-    )
-    return _Page(text, title or None, published, metadata)
-
-
-def _jsonld_date(blocks: list[str]) -> str | None:
-    def walk(node: object) -> str | None:
-        if isinstance(node, dict):
-            value = node.get("datePublished")
-            if isinstance(value, str) and _parse_date(value):
-                return value
-            for child in node.values():
-                found = walk(child)
-                if found:
-                    return found
-        elif isinstance(node, list):
-            for child in node:
-                found = walk(child)
-                if found:
-                    return found
-        return None
-
-    for block in blocks:
-        try:
-            data = json.loads(block)
-            found = walk(data)
-        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
-            continue
-        if found:
-            return found
-    return None

@@ -46,6 +46,7 @@ class Document:
     noise: tuple[Span, ...] = ()  # page furniture found by the reader (comment threads, link lists…)
     encoding: str | None = None  # how the bytes were decoded (IANA name: UTF-8, windows-1252…); None for text given
     warnings: tuple[str, ...] = ()  # what the reader skipped but read on (a front-matter date that does not parse…)
+    stamps: tuple[tuple[int, int, date], ...] = ()  # (start, end, day) a page's markup dates (a live blog's <time datetime> entry times)
 
 
 # Time ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from ..model import Entity, Span, Timex
 from .entities import Gazetteer, slug
@@ -138,6 +139,15 @@ def year_heading(sent: Span) -> Timex | None:
     year = int(m.group(1))
     start = sent.start + m.start(1)
     return Timex(start, start + 4, m.group(1), "DATE", m.group(1), date(year, 1, 1), date(year, 12, 31), "year", "absolute")
+
+
+def stamp_heading(doc: Any, sent: Span) -> Timex | None:
+    """A line that is a time the page's markup dates (``Document.stamps``: a live blog's
+    ``<time datetime>``), as the day it names; None for any other sentence."""
+    for start, end, day in doc.stamps:
+        if sent.start <= start and end <= sent.end and len(sent.text.strip()) <= (end - start) + 4:
+            return Timex(start, end, doc.text[start:end], "DATE", day.isoformat(), day, day, "day", "absolute")
+    return None
 
 
 def is_furniture(sent: Span, kept: list[Span], idx: int) -> bool:

@@ -53,6 +53,7 @@ class _Context:
     narrative: timing.Narrative = field(default_factory=timing.Narrative)
     section_years: list[Timex] = field(default_factory=list)  # the year a heading above states
     story_year: int | None = None  # the year of the last date the story told
+    entry_day: Timex | None = None  # the day of the live-blog entry being read (its <time datetime>)
     item_label: list[Timex] = field(default_factory=list)  # the label of the list item being read
     item_end: int = 0  # where that item's line ends
     dated_headings: int = 0
@@ -91,6 +92,10 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         ctx.narrative.new_paragraph(bisect_left(paragraphs, sent.start + 1))
         ctx.narrative.step()
         stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)]
+        stamp = discourse.stamp_heading(doc, sent)
+        if stamp is not None:  # "<time datetime=…>12:55 a.m.</time>": a live blog's entry time dates the entry
+            ctx.entry_day = stamp  # to the next entry time, whatever headings come between
+            continue
         if furniture:
             if discourse.is_heading(sent.text):
                 year = discourse.year_heading(sent)
@@ -291,6 +296,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = timing.best(labels), "heading"
         if when is None and ctx.narrative.heading is not None:
             when, source = ctx.narrative.heading, "heading"
+        if when is None and ctx.entry_day is not None:
+            when, source = ctx.entry_day, "heading"
         if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token):
             when, source = ctx.narrative.thread, "narrative"
         if when is None and ctx.narrative.last is not None and _SINCE_THEN.search(sent.text):
