@@ -97,6 +97,13 @@ def test_an_order_to_act_on_anyone_is_a_standing_order_not_an_act():
     assert one(run("On May 12, 2022, Kim Jong Un ordered every city to lock down its districts."), "Lockdown").when.value == "2022-05-12"
 
 
+def test_a_subject_pronoun_goes_on_with_the_person_the_last_sentence_was_about():
+    text = ("On May 3, 2019, Moon Jae-in said Kim Jong Un had sent a letter. "
+            "On May 4, 2019, he told reporters that the talks would resume.")
+    ev = next(e for e in run(text) if e.trigger.text == "told")
+    assert role(ev, "agent") == "Moon Jae-in"
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",

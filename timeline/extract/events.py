@@ -53,6 +53,8 @@ class _Context:
     narrative: timing.Narrative = field(default_factory=timing.Narrative)
     section_years: list[Timex] = field(default_factory=list)  # the year a heading above states
     story_year: int | None = None  # the year of the last date the story told
+    topic: Entity | None = None  # the person the last sentence was about (its main subject)
+    topic_age: int = 0  # sentences read since then without a parse
     entry_day: Timex | None = None  # the day of the live-blog entry being read (its <time datetime>)
     item_label: list[Timex] = field(default_factory=list)  # the label of the list item being read
     item_end: int = 0  # where that item's line ends
@@ -106,6 +108,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         started = started or (bool(discourse._TERMINAL.search(sent.text.strip())) and len(sent.text.split()) >= 6)
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
+        ctx.topic = _topic(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
+        ctx.topic_age = 0 if sdoc is not None else ctx.topic_age + 1
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
         events.extend(found)
     return _link_denials(events)
@@ -428,6 +432,8 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         if speaker is not None:  # "the authorities said they locked down …": they are the speakers
             return _entity(speaker, sdoc, offset, index, ctx)
         person = tok.lower_ in ("he", "she", "his", "her", "i")
+        if person and tok.dep_ in ("nsubj", "nsubjpass") and ctx.topic is not None:
+            return ctx.topic  # a subject pronoun goes on with the person the last sentence was about
         for ent in reversed(ctx.seen):
             if (ent.category == "person") == person:
                 return ent
@@ -448,6 +454,19 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         return _definite(tok, ctx) or _named(tok, offset)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
+
+
+def _topic(sdoc: Any, index: _Index, ctx: _Context) -> Entity | None:
+    """The person the main subject of a parsed sentence names (a pronoun keeps the one before),
+    else None."""
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None:
+        return None
+    if subject.lower_ in ("he", "she"):
+        return ctx.topic
+    ent = _entity(subject, sdoc, sdoc.user_data["offset"], index, ctx)
+    return ent if ent is not None and ent.category == "person" else None
 
 
 _SPONSORED = frozenset({"link", "tie", "back", "sponsor", "associate", "affiliate", "connect", "direct", "run", "control"})
