@@ -155,6 +155,10 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
             noun = next((g for g in c.children if g.dep_ == "pobj"), None)
             if noun is not None and noun.i in triggers and noun.i in gov:
                 return best(gov[noun.i])
+    # a resultative complement's date is its verb's: "has kept its border closed since 2020"
+    for c in t.children:
+        if c.dep_ in ("oprd", "acomp") and c.i in gov and c.i not in triggers:
+            return best(gov[c.i])
     # a participle on an act's noun takes the act's date ("a commentary denouncing …" published Thursday)
     if t.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "attr"):
         verb = head.head.head if head.dep_ == "pobj" else head.head
