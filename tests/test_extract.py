@@ -492,6 +492,15 @@ def test_a_live_blog_entry_is_dated_by_its_time_element():
     assert [(e.when.value, e.time_source) for e in evs if e.type == "Statement"] == [("2021-06-02", "heading"), ("2021-06-01", "heading")]
 
 
+def test_a_when_clause_holds_its_event_at_the_date_of_the_clause_it_hangs_from():
+    text = "The regime confirmed a measles outbreak on March 3 last year, when Kim Jong Un ordered every province to lock down."
+    assert one(run(text, date(2024, 1, 10)), "Lockdown").when.value == "2023-03-03"
+
+
+def test_a_lockdown_is_not_a_border_closure():
+    assert "BorderClosure" not in types(run("On May 12, 2022, Kim Jong Un ordered a nationwide lockdown."))
+
+
 def test_the_story_date_carries_to_the_next_sentence_in_the_past():
     text = "In April 2019, she crossed the river into China. She was arrested and sent back."
     evs = run(text)

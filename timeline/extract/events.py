@@ -239,7 +239,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         labels = ctx.item_label
     gov = timing.governors(sdoc, offset, body_tx, lemma_hits)
     cands = match(sdoc, frames, _marks(sdoc, offset, text, sent, frames, index), set(gov))
-    in_dates = {t.i for tx in index.timexes_in(sent) for t in timing.tokens_of(sdoc, offset, tx)}
+    date_of = {t.i: tx for tx in index.timexes_in(sent) for t in timing.tokens_of(sdoc, offset, tx)}
+    in_dates = set(date_of)
     for c in cands:  # a date is never what an event was done to ("the floods of 2024")
         c.themes = [t for t in c.themes if t.i not in in_dates]
     triggers = {c.token.i for c in cands}
@@ -256,7 +257,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     out: list[Event] = []
     statements: dict[int, Event] = {}
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
-        own = timing.own_time(c.token, gov, light, triggers)
+        own = timing.own_time(c.token, gov, light, triggers) or timing.when_clause_time(c.token, date_of, gov)
         year = stated
         if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year

@@ -144,6 +144,8 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
             return best(gov[verb.i])
         if head.lemma_.lower() in light_verbs and head.i not in triggers:
             return best(gov[head.i])
+    if t.pos_ == "NOUN" and t.dep_ == "dobj" and head.lemma_.lower() in light_verbs and head.i not in triggers and head.dep_ == "conj":
+        return own_time(head, gov, light_verbs, triggers)  # "acknowledged an outbreak in May 2022 and ordered a lockdown"
     # coordination shares the first verb's date, unless the second is "later" or "then"
     if t.dep_ == "conj" and head.i in gov and not any(
         c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in t.children
@@ -167,6 +169,24 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     # "began executing", "continued to send back": the aspectual verb's date
     if t.dep_ == "xcomp" and head.i in gov and head.i not in triggers and head.lemma_.lower() in light_verbs:
         return best(gov[head.i])
+    return None
+
+
+def when_clause_time(t: Token, date_of: dict[int, Timex], gov: dict[int, list[Timex]]) -> Timex | None:
+    """"In 2014, when the inquiry concluded …", "admitted an outbreak on May 12, when Kim
+    ordered a lockdown": a 'when' clause holds its events at the date it hangs from, or at the
+    date of the clause it hangs from. ``date_of`` maps tokens to the time expression they are
+    part of; ``gov`` maps tokens to the dates hanging from them."""
+    node = t
+    for _ in range(3):  # the trigger, or the verb of its clause ("when Kim ordered a lockdown")
+        if node.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in node.children):
+            head = node.head
+            tx = date_of.get(head.i) or (best(gov[head.i]) if gov.get(head.i) else None) or next(
+                (best(gov[c.i]) for c in head.children if c.i in gov and c.i != node.i and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
+            return tx if tx is not None and tx.resolved else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 
