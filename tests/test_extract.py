@@ -443,6 +443,8 @@ def test_that_month_is_in_the_year_the_story_is_telling():
     text = "In 2018, he crossed the river into China. He found work on a farm near the border. That May, police arrested him."
     ev = one(run(text, date(2025, 6, 1)), "Detention")
     assert ev.when.value == "2018-05"
+    text = "In 2018 his luck changed. That May, police arrested him."  # the year needs no event of its own
+    assert one(run(text, date(2025, 6, 1)), "Detention").when.value == "2018-05"
 
 
 def test_a_year_stated_in_another_clause_never_moves_a_weekday():

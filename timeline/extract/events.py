@@ -52,7 +52,7 @@ class _Context:
     seen: list[Entity] = field(default_factory=list)
     narrative: timing.Narrative = field(default_factory=timing.Narrative)
     section_years: list[Timex] = field(default_factory=list)  # the year a heading above states
-    story_year: int | None = None  # the year of the last date the story told
+    story_year: int | None = None  # the year of the last date the text stated
     topic: Entity | None = None  # the person the last sentence was about (its main subject)
     topic_age: int = 0  # sentences read since then without a parse
     entry_day: Timex | None = None  # the day of the live-blog entry being read (its <time datetime>)
@@ -108,6 +108,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         started = started or (bool(discourse._TERMINAL.search(sent.text.strip())) and len(sent.text.split()) >= 6)
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
+        ctx.story_year = next((t.earliest.year for t in reversed(stx) if t.anchor == "absolute" and t.earliest and t.latest
+                               and t.earliest.year == t.latest.year), ctx.story_year)  # the year the story last named
         ctx.topic = _topic(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
         ctx.topic_age = 0 if sdoc is not None else ctx.topic_age + 1
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
@@ -309,8 +311,6 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
         if when is not None and source in ("clause", "sentence"):
             ctx.narrative.told(when, verbal=timing.past_tense(c.token) and not c.nominal)
-            if when.anchor in ("absolute", "expression") and when.earliest and when.latest and when.earliest.year == when.latest.year:
-                ctx.story_year = when.earliest.year
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute" and timing.names_month(when):
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
