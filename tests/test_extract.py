@@ -108,6 +108,16 @@ def test_a_subject_pronoun_goes_on_with_the_person_the_last_sentence_was_about()
     assert role(ev, "agent") == "Moon Jae-in"
 
 
+def test_a_return_of_ones_own_is_no_repatriation():
+    """Repatriation is declared transitive: its theme is what was returned, never who returned."""
+    assert "Repatriation" not in types(run("In 2019, three defectors returned to North Korea of their own accord."))
+    assert one(run("In 2019, China returned three defectors to North Korea."), "Repatriation").when.value == "2019"
+
+
+def test_an_embedded_question_asserts_nothing():
+    assert "Lockdown" not in types(run("It was not clear whether other cities had locked down their districts on May 3, 2022."))
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",

@@ -47,6 +47,7 @@ class Frame:
     theme_sets: tuple[str, ...]  # names of lemma sets accepted as themes
     themes_not: frozenset[str]
     needs_agent: bool
+    transitive: bool  # the theme is an object or a passive subject, never an intransitive subject
     claim: bool  # a speech act
     denial: bool  # negated, it is a denial
     findings: bool  # nouns count only with a relative clause reporting what they found
@@ -115,7 +116,7 @@ def _read(path: Path) -> Frames:
     except Exception as exc:  # rdflib raises many kinds
         raise TimelineError(f"{path}: cannot read the ontology's event frames: {exc}") from exc
     p = {name: URIRef(TL + name) for name in (
-        "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "claim", "denial",
+        "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "transitive", "claim", "denial",
         "labelTemplate", "findings", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf")}
 
     def strings(node: object, prop: URIRef) -> list[str]:
@@ -157,6 +158,7 @@ def _read(path: Path) -> Frames:
                 theme_sets=theme_sets,
                 themes_not=frozenset(w.lower() for w in strings(node, p["themeNot"])),
                 needs_agent=flag(node, p["needsAgent"]),
+                transitive=flag(node, p["transitive"]),
                 claim=flag(node, p["claim"]),
                 denial=flag(node, p["denial"]),
                 findings=flag(node, p["findings"]),

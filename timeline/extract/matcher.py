@@ -105,7 +105,9 @@ def _coordinated_head(t: Token) -> Token | None:
     return None
 
 
-def verb_themes(t: Token) -> list[Token]:
+def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
+    """The theme tokens of a verb, best first (see the module's notes); with ``transitive`` only
+    an object or a passive subject is one (never the subject of an intransitive use, nor where to)."""
     out: list[Token] = []
     passive = is_passive(t)
     for c in t.children:
@@ -115,7 +117,7 @@ def verb_themes(t: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             out.append(c)  # "were made to work"
-        elif c.dep_ == "prep" and c.lower_ in _THEME_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in _THEME_PREPS and not transitive:
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "prt":
             continue
@@ -134,7 +136,7 @@ def verb_themes(t: Token) -> list[Token]:
             for c in t.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
                     out.extend(g for g in c.children if g.dep_ in _OBJECT_DEPS)
-    if not any(x.dep_ in _OBJECT_DEPS or x.dep_ in _PASSIVE_SUBJECT_DEPS for x in out) and not passive:
+    if not any(x.dep_ in _OBJECT_DEPS or x.dep_ in _PASSIVE_SUBJECT_DEPS for x in out) and not passive and not transitive:
         # an intransitive change of state names its theme as subject: "the law took effect", "the border closed"
         out.extend(c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"))
     head = out[0] if out and out[0].i == t.head.i else None
@@ -267,7 +269,7 @@ def match(
                 if trig is None:
                     continue
                 seen.add(frame.id)
-                themes = verb_themes(t) + _extra_objects(t, trig)
+                themes = verb_themes(t, transitive=frame.transitive) + _extra_objects(t, trig)
                 agent = verb_agent(t)
                 if agent is not None and "@Instrument" in marks.get(agent.i, ()):
                     themes, agent = [*themes, agent], None  # a named instrument does not act: "a Hwasong-12 launched …"

@@ -193,6 +193,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         child, node = node, node.head
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in child.children):
             return Modality("conditional")
+        if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
+            return Modality("irrealis")  # "it was not clear whether other cities had imposed restrictions": a question
         lemma = node.lemma_.lower()
         to_infinitive = child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in child.children))
         if to_infinitive and lemma in directive and node.pos_ == "VERB" and any(
