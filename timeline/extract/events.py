@@ -84,6 +84,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     parsed = dict(zip((s.start for s in wanted), language.parse([text[a : s.end] for a, s in zip(starts, wanted)])))
     for a, s in zip(starts, wanted):
         parsed[s.start].user_data["offset"] = a  # character offset of the parsed clause in the document
+        parsed[s.start].user_data["text"] = text[a : s.end]  # its text (Doc.text joins every token again)
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     ctx.dated_headings = sum(
         1 for s, furniture in units if furniture and discourse.is_heading(s.text) and any(t.type == "DATE" and t.resolved for t in index.timexes_in(s))

@@ -149,7 +149,8 @@ def _generic(noun: Token) -> bool:
 
 def according_to(doc: Any) -> Token | None:
     """The object of 'according to' (or 'citing') anywhere in the sentence."""
-    if "ccording" not in doc.text and "iting" not in doc.text:
+    text = doc.user_data.get("text") or doc.text
+    if "ccording" not in text and "iting" not in text:
         return None
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
