@@ -118,6 +118,12 @@ def test_an_embedded_question_asserts_nothing():
     assert "Lockdown" not in types(run("It was not clear whether other cities had locked down their districts on May 3, 2022."))
 
 
+def test_a_published_commentary_speaks_for_its_publisher_and_an_adopted_resolution_for_itself():
+    ev = one(run("On June 3, 2024, KCNA published a commentary denouncing the UN report on forced labour."), "Rebuttal")
+    assert ev.when.value == "2024-06-03" and role(ev, "agent") == "Korean Central News Agency"
+    assert "Statement" not in types(run("On May 3, 2021, the UN General Assembly adopted a resolution condemning the executions."))
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",

@@ -231,6 +231,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     light = frames.sets.get("LightVerbs", frozenset())
     reporting = frames.sets.get("ReportingVerbs", frozenset())
     saying = frames.sets.get("SayingVerbs", frozenset())
+    publishing = frames.sets.get("PublishingVerbs", frozenset())
     lemma_hits = {t.i for t in sdoc if t.lemma_.lower() in frames.by_verb or t.lemma_.lower() in frames.by_noun}
     labels = [t for t in stx if discourse.leading_label(text, sent, t)]
     body_tx = [t for t in stx if t not in labels]
@@ -277,6 +278,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if c.nominal and _is_document(c.token, frames) and own is None and _cited(c.token, reporting):
             continue  # "the UN report found", "in a report by KCNA": a source cited, not a release
         agent = _entity(c.agent, sdoc, offset, index, ctx)
+        if agent is None and c.frame.claim and c.token.dep_ == "advcl" and c.token.tag_ == "VBG" and c.token.head.lemma_.lower() in publishing:
+            agent = _entity(next((k for k in c.token.head.children if k.dep_ == "nsubj"), None), sdoc, offset, index, ctx)
+            # "KCNA published a commentary, denouncing the report": the publisher speaks
         if agent is None and c.nominal:  # "the OHCHR report": an actor compounded with the event noun is its author
             agent = next((_entity(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
         if c.frame.needs_agent and agent is None:
@@ -287,7 +291,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             k.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in k.children) for k in c.token.children
         ):
             continue  # "remains it said were hers" (the noun is the gap of what is said): who vouches for a description
-        if c.frame.claim and (_is_document(c.agent, frames) or (c.token.dep_ == "acl" and _is_document(c.token.head, frames))):
+        if c.frame.claim and (_is_document(c.agent, frames) or (c.token.dep_ == "acl" and _is_document(c.token.head, frames)
+                                                                 and not _published(c.token.head, frames))):
             continue  # "the report said", "a resolution condemning": a document's content, not a speech act
         if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):
             continue  # "people caught distributing dramas": a description of who, not an event
@@ -369,6 +374,12 @@ def _cited(t: Any, reporting: frozenset[str]) -> bool:
         return True
     return t.dep_ == "pobj" and (t.head.lower_ in ("in", "to") and t.head.i > 0 and t.doc[t.head.i - 1].lower_ in ("according", "in")
                                  or t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"))
+
+
+def _published(noun: Any, frames: Frames) -> bool:
+    """Whether a document is the object of a publishing verb ("published a commentary denouncing
+    …"): its publisher speaks through it."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in frames.sets.get("PublishingVerbs", frozenset())
 
 
 def _quoted(text: str, start: int, at: int) -> bool:

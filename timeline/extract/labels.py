@@ -18,21 +18,26 @@ _MAX_WORDS = 6
 _DANGLING = {"the", "a", "an", "of", "to", "for", "on", "in", "with", "and", "or", "by", "its", "their", "his", "her", "that", "which", "who"}
 
 
+_MODIFIERS = frozenset({"amod", "compound", "det", "poss", "nummod", "case", "quantmod", "nmod"})
+
+
 def _short(tokens: list[Any]) -> str | None:
-    words: list[str] = []
+    kept: list[Any] = []
     for t in tokens:
         if t.is_punct and t.text not in ("-", "’", "'"):
-            if words:
+            if kept:
                 break
             continue
-        if t.dep_ in ("relcl", "acl", "advcl") or t.lower_ in ("that", "which", "who") and words:
+        if t.dep_ in ("relcl", "acl", "advcl") or t.lower_ in ("that", "which", "who") and kept:
             break
-        words.append(t.text)
-        if len(words) >= _MAX_WORDS:
+        kept.append(t)
+        if sum(1 for k in kept if k.dep_ != "case") >= _MAX_WORDS:
             break
-    while words and words[-1].lower() in _DANGLING:
-        words.pop()
-    text = " ".join(words).replace(" 's", "'s").replace(" ’s", "’s").replace(" - ", "-")
+    ids = {k.i for k in kept}
+    # a phrase cut short ends on a word, not on a modifier whose noun was cut ("the report's yearly")
+    while kept and (kept[-1].lower_ in _DANGLING or (kept[-1].dep_ in _MODIFIERS and kept[-1].head.i not in ids)):
+        ids.discard(kept.pop().i)
+    text = " ".join(k.text for k in kept).replace(" 's", "'s").replace(" ’s", "’s").replace(" - ", "-")
     return text or None
 
 
