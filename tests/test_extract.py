@@ -124,6 +124,11 @@ def test_a_published_commentary_speaks_for_its_publisher_and_an_adopted_resoluti
     assert "Statement" not in types(run("On May 3, 2021, the UN General Assembly adopted a resolution condemning the executions."))
 
 
+def test_a_body_named_with_its_or_their_is_the_state_the_text_is_about():
+    ev = one(run("Russia denied the claims. In March 2023 its defence ministry dismissed the report as a fabrication."), "Rebuttal")
+    assert role(ev, "agent") == "Russia" and ev.when.value == "2023-03"
+
+
 # (sentence, type, agent, affected contains, place, certainty, polarity)
 CASES = [
     ("In March 2024, Chinese police reportedly sent 45 escapees back across the border.",

@@ -464,6 +464,9 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
                 ent = _entity(target, sdoc, offset, index, ctx) if target is not None else None
                 if ent is not None:
                     return ent
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is not None and tok.pos_ in ("NOUN", "PROPN"):  # "its foreign ministry": the body of the state the text is about
+            return _entity(owner, sdoc, offset, index, ctx)
         return _definite(tok, ctx) or _named(tok, offset)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
