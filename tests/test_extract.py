@@ -56,6 +56,9 @@ def test_a_person_named_after_a_title_is_found(text, name):
 
 
 @pytest.mark.parametrize("sentence, etype", [
+    ("On March 2, 2021, a grand jury indicted three hackers over the bank heist.", "Investigation"),
+    ("On Nov. 15, 1978, a fisherman vanished from the beach near his home.", "Abduction"),
+    ("On Dec. 12, 2012, Japan lodged a protest with Pyongyang through its embassy in Beijing.", "Statement"),
     ("On June 3, 2021, police hauled two traders out of the market.", "Detention"),
     ("On June 3, 2021, the Treasury added the trading firm to its sanctions list.", "Sanction"),
     ("Pyongyang has kept the border with China closed since 2021.", "BorderClosure"),
