@@ -31,7 +31,7 @@ from .model import Document, Event
 from .sparql import XSD, QueryResult, _run_ox
 from .terms import PREFIXES, ontology_file
 
-_INDEX_VERSION = 2
+_INDEX_VERSION = 3
 COUNT_DATA = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
 """The triples of the documents' and the events' graphs (the ontology's not counted)."""
 _MODEL_FIELDS = ",".join(f"{cls.__name__}({','.join(f.name for f in dataclasses.fields(cls))})" for cls in (Document, Event))
@@ -41,14 +41,11 @@ _DERIVED = {"http://www.w3.org/ns/oa#start": XSD + "nonNegativeInteger", "http:/
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, root TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL,
-  size INTEGER, mtime_ns INTEGER, lines TEXT NOT NULL, annotations TEXT NOT NULL, mentions TEXT NOT NULL);
+  size INTEGER, mtime_ns INTEGER, lines TEXT NOT NULL, annotations TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_source ON documents(root, source);
-CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, type TEXT NOT NULL, agent TEXT, event TEXT);
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id, type);
-CREATE INDEX IF NOT EXISTS mentions_block ON mentions(type, agent);
-CREATE TABLE IF NOT EXISTS blocks (doc_id TEXT NOT NULL, type TEXT NOT NULL, block TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS blocks_unit ON blocks(doc_id, type);
-CREATE INDEX IF NOT EXISTS blocks_block ON blocks(block);
+CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, piece TEXT NOT NULL, event TEXT);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_piece ON mentions(piece);
 CREATE TABLE IF NOT EXISTS events (iri TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, subjects TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS links (event TEXT NOT NULL, predicate TEXT NOT NULL, key TEXT NOT NULL, target TEXT);
 CREATE INDEX IF NOT EXISTS links_event ON links(event);
@@ -57,6 +54,12 @@ CREATE TABLE IF NOT EXISTS entity_refs (iri TEXT NOT NULL, variant TEXT NOT NULL
 CREATE INDEX IF NOT EXISTS entity_refs_iri ON entity_refs(iri);
 CREATE INDEX IF NOT EXISTS entity_refs_event ON entity_refs(event);
 CREATE TABLE IF NOT EXISTS entities (iri TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pieces (
+  id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, block TEXT, ord TEXT NOT NULL, lo INTEGER, hi INTEGER,
+  fingerprint TEXT NOT NULL, features TEXT NOT NULL, mentions TEXT NOT NULL, grp TEXT, state TEXT, fits TEXT);
+CREATE INDEX IF NOT EXISTS pieces_doc ON pieces(doc_id);
+CREATE INDEX IF NOT EXISTS pieces_block ON pieces(block);
+CREATE TABLE IF NOT EXISTS groups (founder TEXT PRIMARY KEY, identity TEXT NOT NULL, event TEXT NOT NULL);
 """
 
 
@@ -70,8 +73,9 @@ class Store:
     Layout: ``oxigraph/`` (the database: one named graph per document, ``id:graph/events``
     for merged events, actors and places, and the ontology in the default graph),
     ``index.sqlite`` (each document's source, stat, sha256, its serialised triples and
-    annotation templates and compact mentions; the mention → event index by event type and
-    agent; each event's fingerprint and subjects; links and actor/place references),
+    annotation templates; its mentions as pieces with what the last merge decided for each, and
+    the groups they form — :mod:`timeline.mergeindex`; the mention → event index; each event's
+    fingerprint and subjects; links and actor/place references),
     ``state.json`` (format, counts, and ``dirty`` while an ingest is applying its changes),
     ``results/`` (the rows of shipped queries, kept until an ingest changes the store: a named
     query over 10⁶ triples takes seconds in the engine, reading its rows back milliseconds)
