@@ -40,7 +40,8 @@ from .errors import StoreError, TimelineError
 from .graphio import ONTOLOGY_GRAPH
 from .mergeindex import PieceIndex, Stored
 from .model import Document, Entity, Event, MergedEvent
-from .store import COUNT_DATA, Store, open_store
+from .keptrefresh import Refresh, Touched
+from .store import COUNT_DATA, Store, new_stamp, open_store
 from .stream import DocRecord, document_record
 
 ExtractFn = Callable[[Document], Sequence[Event]]
@@ -191,19 +192,27 @@ def apply_changes(
         state["triples"] = int(next(iter(answer))["n"].value)
         return _report(store, added, changed, skipped, (), 0, 0, started)
     storelock.mark_ingest(store.path)  # a query meanwhile (or after a kill) says the ingest did not finish
-    store._forget_results()
+    stamp = new_stamp()
     db.execute("BEGIN")
     try:
         work = _Work(store, target, merge_fn)
         work.plan(changes, removed)
         rewritten, merged = work.run()
+        if work.full:
+            store._forget_results()
+            refresh = None
+        else:  # the kept rows of what this ingest touches, as they are before it writes
+            refresh = Refresh(store.path, target, state.get("stamp"), work.touched())
         state["dirty"] = True  # from here the database and the index differ until the commit
         store._save_state()
         triples = work.apply()
+        if refresh is not None:
+            refresh.finish(stamp)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
+    state["stamp"] = stamp
     state["dirty"] = False
     state["merge"] = "custom" if merge_fn is not None else "default"
     state["generation"] = int(state.get("generation", 0)) + 1
@@ -251,6 +260,9 @@ class _Work:
         self.graphs_to_drop: list[str] = []
         self.additions: list[str] = []
         self.subjects: set[tuple[str, str]] = set()  # (subject, graph) whose quads change: counted before and after
+        self.touched_events: set[str] = set()  # events written again or gone (for kept rows)
+        self.touched_entities: set[str] = set()
+        self.classes: set[str] = set()
         self.events_graph = ox.NamedNode(rdf.EVENTS_GRAPH_REF)
 
     # what changed
@@ -354,6 +366,27 @@ class _Work:
         touched_docs = self._documents()
         return touched_docs + (1 if self.subjects else 0), count
 
+    def touched(self) -> Touched:
+        """What this ingest touches, for the kept rows: events written again or gone, the events
+        of mentions that moved or of documents written again, events naming an actor or place
+        whose triples changed; the events they deny, the actors they name, their classes."""
+        db = self.db
+        events = set(self.touched_events)
+        events.update(e for pair in self.moved.values() for e in pair if e)
+        events.update(e for e in self.gone.values() if e)
+        for doc_id in self.new_docs:
+            events.update(row[0] for row in db.execute("SELECT event FROM mentions WHERE doc_id = ? AND event IS NOT NULL", (doc_id,)))
+        for chunk in _chunks(sorted(self.touched_entities)):
+            marks = ",".join("?" * len(chunk))
+            events.update(row[0] for row in db.execute(f"SELECT DISTINCT event FROM entity_refs WHERE iri IN ({marks})", tuple(chunk)))  # noqa: S608
+        out = Touched(events=events, actors=set(self.touched_entities), classes=set(self.classes) - {""})
+        for chunk in _chunks(sorted(events)):
+            marks = ",".join("?" * len(chunk))
+            out.denied.update(row[0] for row in db.execute(
+                f"SELECT target FROM links WHERE predicate = 'denies' AND target IS NOT NULL AND event IN ({marks})", tuple(chunk)))  # noqa: S608
+            out.actors.update(row[0] for row in db.execute(f"SELECT DISTINCT iri FROM entity_refs WHERE event IN ({marks})", tuple(chunk)))  # noqa: S608
+        return out
+
     def _subject_quads(self, subjects: Iterable[str], graph: str = rdf.EVENTS_GRAPH_REF) -> None:
         name = ox.NamedNode(graph)
         for subject in subjects:
@@ -378,6 +411,8 @@ class _Work:
             if row is not None:
                 self._subject_quads(json.loads(row[1]))
                 touched_entities |= self._drop_refs(node)
+            self.touched_events.add(node)
+            self.classes.add(rdf.event_classes().get(item.type, "<>")[1:-1])
             try:
                 triples, entities = rdf.event_triples(item, {})
             except ValueError as error:
@@ -401,6 +436,7 @@ class _Work:
                 db.execute("INSERT INTO entity_refs VALUES (?, ?, ?)", (iri, json.dumps(encode_entity(entity), sort_keys=True), node))
                 touched_entities.add(iri)
         for iri in self.old_events - new_iris:
+            self.touched_events.add(iri)
             row = db.execute("SELECT subjects FROM events WHERE iri = ?", (iri,)).fetchone()
             if row is not None:
                 self._subject_quads(json.loads(row[0]))
@@ -431,6 +467,7 @@ class _Work:
                 if new == old:
                     continue
                 self.subjects.add((event, graph))
+                self.touched_events.add(event)
                 if old:
                     self.removals.append(ox.Quad(ox.NamedNode(event), ox.NamedNode(_LINKS[predicate][1:-1]), ox.NamedNode(old), self.events_graph))
                 if new:
@@ -446,6 +483,7 @@ class _Work:
             row = db.execute("SELECT fingerprint FROM entities WHERE iri = ?", (iri,)).fetchone()
             if row is not None and row[0] == fingerprint:
                 continue
+            self.touched_entities.add(iri)
             if row is not None:
                 self._subject_quads([iri])
             if fingerprint is None:

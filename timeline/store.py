@@ -17,6 +17,8 @@ import dataclasses
 import hashlib
 import json
 import os
+import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +28,10 @@ from . import storelock
 from .errors import GraphError, QueryError, StoreError, TimelineError  # noqa: F401 - the last two for store.GraphError…
 from .fileio import atomic_write
 from .graphio import ONTOLOGY_GRAPH, _load_ontology, _ToRdflib
-from .keptrows import _RESULTS_FORMAT, _RESULTS_KEPT, _result_from_payload, _result_payload
+from . import keptrows
+from .rowtext import Columns
 from .model import Document, Event
-from .sparql import XSD, QueryResult, _run_ox
+from .sparql import XSD, QueryResult, _run_ox, named_queries
 from .terms import PREFIXES, ontology_file
 
 _INDEX_VERSION = 3
@@ -159,7 +162,7 @@ class Store:
         target = self._open_ox(writable=True)
         if not self.exists:
             self._state = {"version": _INDEX_VERSION, "model": _MODEL_FIELDS, "ontology": "", "dirty": False,
-                           "generation": 0, "documents": 0, "mentions": 0, "events": 0, "triples": 0}
+                           "generation": 0, "documents": 0, "mentions": 0, "events": 0, "triples": 0, "stamp": new_stamp()}
             self.db  # noqa: B018 - created with its tables
             self._save_state()
         state = self.state
@@ -173,58 +176,52 @@ class Store:
             target.remove_graph(ox.NamedNode(ONTOLOGY_GRAPH))
             _load_ontology(target)
             state["ontology"] = ontology
+            state["stamp"] = new_stamp()  # kept rows read the ontology's labels
             self._save_state()
         return target
 
     # queries
 
-    def _query(self, sparql: str, source: str) -> QueryResult:
-        """Run a query; a shipped one (``source`` is its name) answers from its kept rows when
-        the store has not changed since they were computed."""
+    def _query(self, sparql: str, source: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a query; a shipped one (``source`` is its name, ``bindings`` its values) answers
+        from its kept rows when they answer the store as it is."""
         if not self.exists:
             raise StoreError(f"{self.path}: no store here (create one with `timeline ingest --store {self.path} FILES`)")
         self._lock(exclusive=self._writable)  # no ingest writes while the kept rows are read
         unfinished = storelock.unfinished_ingest(self.path)
-        result = self._answer(sparql, source)
+        result = self._answer(sparql, source, bindings)
         return dataclasses.replace(result, warnings=[*result.warnings, unfinished]) if unfinished else result
 
-    def _answer(self, sparql: str, source: str) -> QueryResult:
-        if source == "query":
+    def _answer(self, sparql: str, source: str, bindings: Mapping[str, Any] | None) -> QueryResult:
+        named = named_queries().get(source) if source != "query" else None
+        if named is None:
             with self._reading() as target:
                 return _run_ox(target, sparql, source)
-        path = self._result_path(sparql)
-        if path is not None:
-            try:
-                return _result_from_payload(path.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                pass
-            except (OSError, ValueError, KeyError, TypeError, IndexError):
-                pass  # unreadable or from another version: computed again
+        path = keptrows.kept_path(self.path, source, bindings)
+        stamp = self.state.get("stamp")
+        found = keptrows.read(path, stamp, source, keptrows.query_sha(named.text), bindings)
+        if found is not None:
+            return QueryResult(found[1].names, found[1].rows())
         with self._reading() as target:
             result = _run_ox(target, sparql, source)
-        if path is not None:
-            self._keep_result(path, result)
+        if result.kind != "select" or result.warnings or not result.columns:
+            return result
+        rows = keptrows.canonical(result.columns, result.rows, sparql)
+        result = dataclasses.replace(result, rows=rows if rows is not None else result.rows)
+        header = {"name": source, "bindings": keptrows.bindings_key(bindings), "query": keptrows.query_sha(named.text),
+                  "stamp": stamp, "text": sparql, "canonical": rows is not None}
+        self._keep(path, keptrows.encode(Columns.of_rows(result.columns, result.rows), header))
         return result
 
-    def _result_path(self, sparql: str) -> Path | None:
+    def _keep(self, path: Path, payload: str) -> None:
         try:
-            info = (self.path / "state.json").stat()
-        except OSError:
-            return None
-        key = _sha1(repr((_RESULTS_FORMAT, info.st_ino, info.st_mtime_ns, info.st_size, sparql)))
-        return self.path / "results" / f"{key}.json"
-
-    def _keep_result(self, path: Path, result: QueryResult) -> None:
-        payload = _result_payload(result)
-        if payload is None:
-            return
-        try:
+            path.parent.mkdir(exist_ok=True)
             atomic_write(path, payload)
             kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
-            for old in kept[: max(0, len(kept) - _RESULTS_KEPT)]:
+            for old in kept[: max(0, len(kept) - keptrows.KEPT_FILES)]:
                 old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only store folder: answer without keeping
+        except (OSError, TypeError):
+            pass  # a read-only store folder, or a value that cannot be kept: answer without keeping
 
     def _forget_results(self) -> None:
         folder = self.path / "results"
@@ -312,6 +309,11 @@ class _Reading:
         return None
 
 
+def new_stamp() -> str:
+    """A new name for the state of a store's data (kept rows answer one state)."""
+    return uuid.uuid4().hex
+
+
 def open_store(path: str | os.PathLike[str]) -> Store:
     """The store in folder ``path``: created by the first :func:`ingest`, read by :func:`query`.
 
@@ -351,7 +353,6 @@ _MOVED = {
     "sparql": ("query", "named_queries", "NamedQuery", "QueryResult", "bind_values", "read_query_file",
                "parse_error_message", "convert_value", "shorten", "_ox_value", "_code_only", "RESULT_FORMATS", "GRAPH_FORMATS"),
     "results": ("IRI", "Blank", "Text"),
-    "keptrows": ("_result_payload", "_result_from_payload"),
     "ingest": ("ingest", "ingest_paths", "remove_documents", "IngestReport"),
 }
 
