@@ -135,3 +135,35 @@ def test_kept_rows_refreshed_through_the_real_pipeline_equal_fresh_rows(tmp_path
     _keep_everything(kg)
     ingest_paths(kg, [folder], prune=True)
     _check_refreshed(kg)
+
+
+def test_the_cli_prints_kept_rows_as_it_prints_computed_ones(run, tmp_path, examples_dir):
+    """`timeline query --store S NAME` prints the same text when it computes the rows, when it
+    reads them back, and when it copies their kept text, in every results format."""
+    kg = tmp_path / "kg"
+    assert run("ingest", examples_dir, "--store", kg).exit_code == 0
+    for name, item in store.named_queries().items():
+        params = [a for n in _bindings(item).items() for a in ("-p", "=".join(n))]
+        for fmt in ("table", "csv", "tsv", "json"):
+            outputs = [run("query", "--store", kg, name, *params, "--format", fmt) for _ in range(3)]
+            assert all(o.exit_code == 0 for o in outputs), outputs[0].output
+            assert outputs[0].output == outputs[1].output == outputs[2].output, (name, fmt)
+    assert list((kg / "results").glob("*.table.txt")) and list((kg / "results").glob("*.json.txt"))
+
+
+def test_a_named_query_from_kept_rows_loads_no_rdf_machinery(run, tmp_path, examples_dir):
+    """Printing kept rows imports neither pyoxigraph nor the store: the lock, the state, a file."""
+    import subprocess
+
+    kg = tmp_path / "kg"
+    assert run("ingest", examples_dir, "--store", kg).exit_code == 0
+    assert run("query", "--store", kg, "events").exit_code == 0
+    code = (
+        "import sys\nfrom timeline.cli import main\n"
+        f"try:\n    main(['query', '--store', {str(kg)!r}, 'events'])\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    loaded = set(done.stderr.split())
+    assert "timeline.keptrows" in loaded and "id:event/" in done.stdout
+    assert not {"pyoxigraph", "timeline.store", "timeline.sparql", "rdflib"} & loaded

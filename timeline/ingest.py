@@ -35,7 +35,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from . import rdf, records, storelock
+from . import keptrows, rdf, records, storelock
 from .errors import StoreError, TimelineError
 from .graphio import ONTOLOGY_GRAPH
 from .mergeindex import PieceIndex, Stored
@@ -202,7 +202,7 @@ def apply_changes(
             store._forget_results()
             refresh = None
         else:  # the kept rows of what this ingest touches, as they are before it writes
-            refresh = Refresh(store.path, target, state.get("stamp"), work.touched())
+            refresh = Refresh(store.path, target, keptrows.stamp_of(store.path, state), work.touched())
         state["dirty"] = True  # from here the database and the index differ until the commit
         store._save_state()
         triples = work.apply()

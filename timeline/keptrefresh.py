@@ -157,6 +157,7 @@ class Refresh:
             found = self._read(path, stamp)
             if found is None:
                 path.unlink(missing_ok=True)
+                keptrows.forget_texts(path)
             else:
                 self.kept.append(found)
         if not self.kept:
@@ -214,12 +215,15 @@ class Refresh:
         text = kept.header["text"]
         rows = keptrows.refreshed(kept.columns.rows(), keptrows.normalised(names, kept.before, text), keptrows.normalised(names, after, text))
         ordered = None if rows is None else keptrows.ordered(names, rows, text)
+        keptrows.forget_texts(kept.path)
         if ordered is None:
             kept.path.unlink(missing_ok=True)
             return
         header = dict(kept.header, stamp=self.stamp)
+        columns = Columns.of_rows(names, ordered)
         try:
-            atomic_write(kept.path, keptrows.encode(Columns.of_rows(names, ordered), header))
+            atomic_write(kept.path, keptrows.encode(columns, header))
+            keptrows.keep_text(kept.path, header, columns)
         except (OSError, TypeError):
             kept.path.unlink(missing_ok=True)
 

@@ -169,6 +169,19 @@ def kept_path(store: Path, name: str, bindings: Mapping[str, Any] | None) -> Pat
     return store / "results" / f"{key}.json"
 
 
+def stamp_of(store: Path, state: Mapping[str, Any]) -> str | None:
+    """The stamp of a store's state: ``state.json``'s ``stamp``, or for a store written before
+    stamps, the file's own identity (changed by every write)."""
+    stamp = state.get("stamp")
+    if isinstance(stamp, str):
+        return stamp
+    try:
+        info = (store / "state.json").stat()
+    except OSError:
+        return None
+    return f"file:{info.st_ino}:{info.st_mtime_ns}:{info.st_size}"
+
+
 def query_sha(text: str) -> str:
     """What kept rows remember of the shipped query they answer (its text, unbound)."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
@@ -190,6 +203,66 @@ def read(path: Path, stamp: str | None, name: str, text_sha: str, bindings: Mapp
     return header, columns
 
 
+# Kept text --------------------------------------------------------------------------------------
+
+
+def text_path(json_path: Path, stamp: str | None, text_sha: str, kind: str) -> Path:
+    """Where the text of kept rows in ``kind`` (``table``, ``csv``…) is kept, for one store state."""
+    tag = hashlib.sha1(json.dumps([stamp, text_sha]).encode("utf-8")).hexdigest()[:16]
+    return json_path.with_name(f"{json_path.stem}.{tag}.{kind}.txt")
+
+
+def forget_texts(json_path: Path, keep: Path | None = None) -> None:
+    """Drop the kept texts of one kept file (all but ``keep``)."""
+    for old in json_path.parent.glob(f"{json_path.stem}.*.txt"):
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
+def keep_text(json_path: Path, header: Mapping[str, Any], columns: Columns, kind: str = "table") -> None:
+    """Write the text of kept rows in ``kind`` beside them (the table is what a query prints by
+    default: printing it again is copying a file)."""
+    from .fileio import atomic_write
+
+    target = text_path(json_path, header.get("stamp"), header.get("query", ""), kind)
+    forget_texts(json_path, keep=target)
+    atomic_write(target, "".join(pages(columns, kind)))
+
+
+def _copied(handle: Any) -> Iterator[str]:
+    with handle:
+        size = 16_384  # the first lines at once, then large blocks
+        while True:
+            block = handle.read(size)
+            if not block:
+                return
+            yield block
+            size = 1 << 20
+
+
+def _kept_while_printed(chunks: Iterator[str], target: Path) -> Iterator[str]:
+    """``chunks``, written to ``target`` as they go (kept only when all of them went)."""
+    import os
+    import tempfile
+
+    try:
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=".text-", suffix=".tmp", delete=False)
+    except OSError:  # a read-only store folder
+        yield from chunks
+        return
+    done = False
+    try:
+        with handle:
+            for chunk in chunks:
+                handle.write(chunk)
+                yield chunk
+        os.replace(handle.name, target)
+        done = True
+    finally:
+        if not done:
+            Path(handle.name).unlink(missing_ok=True)
+
+
 # The command line's way in ---------------------------------------------------------------------
 
 
@@ -197,12 +270,13 @@ def kept_answer(store_dir: str | Path, name: str, bindings: Mapping[str, Any], f
                 width: int = 60) -> tuple[list[str], Iterator[str]] | None:
     """``(notes, text pages)`` of the shipped query ``name`` from the kept rows of the store in
     ``store_dir``, or None when there are none for the store as it is (then the query runs in
-    the engine). Loads no RDF machinery: the store's lock, its state and one JSON file."""
+    the engine). Loads no RDF machinery: the store's lock and state, then the rows' kept text
+    (written the first time they are printed in that format), else their JSON."""
     from . import storelock
     from .errors import StoreError
 
     kind = fmt or "table"
-    if kind not in ("table", "csv", "tsv", "json"):
+    if kind not in ("table", "csv", "tsv", "json") or not re.fullmatch(r"[A-Za-z][\w-]*", name) or width != 60:
         return None
     store = Path(store_dir)
     try:
@@ -217,13 +291,22 @@ def kept_answer(store_dir: str | Path, name: str, bindings: Mapping[str, Any], f
     except StoreError:
         return None  # busy: the engine's way says so
     try:
-        found = read(kept_path(store, name, bindings), state.get("stamp"), name, query_sha(text), bindings)
-        notes = [note] if found is not None and (note := storelock.unfinished_ingest(store)) else []
+        stamp, sha = stamp_of(store, state), query_sha(text)
+        path = kept_path(store, name, bindings)
+        target = text_path(path, stamp, sha, kind)
+        try:
+            kept_text = open(target, encoding="utf-8")  # noqa: SIM115 - streamed, closed by _copied
+        except OSError:
+            kept_text = None
+        found = None if kept_text is not None else read(path, stamp, name, sha, bindings)
+        notes = [note] if (kept_text is not None or found is not None) and (note := storelock.unfinished_ingest(store)) else []
     finally:
         storelock.release(handle, exclusive=False)
+    if kept_text is not None:
+        return notes, _copied(kept_text)
     if found is None:
         return None
-    return notes, pages(found[1], kind, width=width)
+    return notes, _kept_while_printed(pages(found[1], kind, width=width), target)
 
 
 # Canonical order ------------------------------------------------------------------------------------

@@ -21,12 +21,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from .results import _csv_value, _tsv_term, term
+from .results import IRI, _csv_value, _tsv_term, term
 from .terms import PREFIXES
 
 FIRST_PAGE = 100  # rows: the first page comes at once
@@ -71,13 +72,26 @@ def _prefixes_by_length() -> list[tuple[str, str]]:
     return sorted(((iri, name) for name, iri in PREFIXES.items()), key=lambda item: -len(item[0]))
 
 
+@lru_cache(maxsize=4096)
+def _namespace_of(folder: str) -> tuple[str, str] | None:
+    """The longest known namespace ``folder`` (an IRI up to its last ``/`` or ``#``) starts with."""
+    for namespace, name in _prefixes_by_length():
+        if folder.startswith(namespace):
+            return namespace, name
+    return None
+
+
 def shorten(iri: str) -> str:
     """An IRI with a known prefix written as ``prefix:rest``.
 
     >>> shorten("https://w3id.org/timeline-kg/ontology#Repatriation")
     'tl:Repatriation'
     """
-    for namespace, name in _prefixes_by_length():
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    found = _namespace_of(iri[:cut])
+    if found is not None and len(iri) > len(found[0]):
+        return f"{found[1]}:{iri[len(found[0]):]}"
+    for namespace, name in _prefixes_by_length():  # a namespace that ends inside the last segment
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{name}:{iri[len(namespace):]}"
     return f"<{iri}>"
@@ -94,12 +108,15 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
+_SPACE = re.compile(r"\s")
+_RUNS = re.compile(r"\s+")
+
+
 def cell(value: Any, width: int) -> str:
     """A table cell: IRIs shortened, white space collapsed, at most ``width`` characters."""
-    from .results import IRI
-
-    text = shorten(value) if isinstance(value, IRI) else text_of(value)
-    text = " ".join(text.split())
+    text = shorten(value) if type(value) is IRI else text_of(value)
+    if _SPACE.search(text) is not None:
+        text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -198,7 +198,7 @@ class Store:
             with self._reading() as target:
                 return _run_ox(target, sparql, source)
         path = keptrows.kept_path(self.path, source, bindings)
-        stamp = self.state.get("stamp")
+        stamp = keptrows.stamp_of(self.path, self.state)
         found = keptrows.read(path, stamp, source, keptrows.query_sha(named.text), bindings)
         if found is not None:
             return QueryResult(found[1].names, found[1].rows())
@@ -210,23 +210,26 @@ class Store:
         result = dataclasses.replace(result, rows=rows if rows is not None else result.rows)
         header = {"name": source, "bindings": keptrows.bindings_key(bindings), "query": keptrows.query_sha(named.text),
                   "stamp": stamp, "text": sparql, "canonical": rows is not None}
-        self._keep(path, keptrows.encode(Columns.of_rows(result.columns, result.rows), header))
+        self._keep(path, header, Columns.of_rows(result.columns, result.rows))
         return result
 
-    def _keep(self, path: Path, payload: str) -> None:
+    def _keep(self, path: Path, header: dict[str, Any], columns: Columns) -> None:
+        """Keep rows (and their table's text) in ``results/``; the oldest files go."""
         try:
             path.parent.mkdir(exist_ok=True)
-            atomic_write(path, payload)
+            atomic_write(path, keptrows.encode(columns, header))
+            keptrows.keep_text(path, header, columns)
             kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
             for old in kept[: max(0, len(kept) - keptrows.KEPT_FILES)]:
                 old.unlink(missing_ok=True)
+                keptrows.forget_texts(old)
         except (OSError, TypeError):
             pass  # a read-only store folder, or a value that cannot be kept: answer without keeping
 
     def _forget_results(self) -> None:
         folder = self.path / "results"
         if folder.is_dir():
-            for item in folder.glob("*.json"):
+            for item in [*folder.glob("*.json"), *folder.glob("*.txt")]:
                 item.unlink(missing_ok=True)
 
     # state and records
