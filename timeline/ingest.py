@@ -292,7 +292,7 @@ class _Work:
                 db.execute(f"DELETE FROM mentions WHERE piece IN ({marks})", tuple(chunk))  # noqa: S608
             coming = [s for s in stored if s.piece.id not in same]
             self.added += coming
-            db.executemany("INSERT INTO mentions VALUES (?, ?, ?, NULL)",
+            db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, NULL)",
                            [(m.key, record.id, s.piece.id) for s in coming for m in s.piece.cluster.members])
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -319,7 +319,7 @@ class _Work:
             db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
         self.removed_pieces, self.gone = {}, {}
         self.added = [Stored(p) for doc_id in sorted(mentions) for p in pieces_of(mentions[doc_id])]
-        db.executemany("INSERT INTO mentions VALUES (?, ?, ?, NULL)",
+        db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, NULL)",
                        [(m.key, s.piece.doc_id, s.piece.id) for s in self.added for m in s.piece.cluster.members])
         self.new_docs = {row[0] for row in db.execute("SELECT id FROM documents")}
         ontology = ox.NamedNode(ONTOLOGY_GRAPH)

@@ -67,9 +67,14 @@ def pieces_of(mentions: Iterable[Event]) -> list[Piece]:
     for e in mentions:
         by_type[e.type].append(e)
     out = []
+    taken: set[str] = set()
     for etype in sorted(by_type):
         for c in _within_documents(etype, [_Mention.of(e) for e in sorted(by_type[etype], key=_sort_key)]):
-            out.append(_piece(c))
+            piece = _piece(c)
+            if piece.id in taken:  # two mentions with one key (the extractor gives none): the id stays unique
+                piece.id = next(f"{piece.id}~{n}" for n in range(2, len(taken) + 3) if f"{piece.id}~{n}" not in taken)
+            taken.add(piece.id)
+            out.append(piece)
     return out
 
 
