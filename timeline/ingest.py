@@ -44,6 +44,10 @@ from .keptrefresh import Refresh, Touched
 from .store import COUNT_DATA, Store, new_stamp, open_store
 from .stream import DocRecord, document_record
 
+_REFRESH_AT_MOST = 0.2
+"""Kept rows are refreshed when an ingest touches at most this share of the events; after a
+larger change the next query that asks computes them again (cheaper than refreshing)."""
+
 ExtractFn = Callable[[Document], Sequence[Event]]
 MergeFn = Callable[[list[Event]], Sequence[MergedEvent]]
 _LINKS = {"denies": rdf._TL.denies, "claimedIn": rdf._TL.claimedIn}
@@ -198,11 +202,12 @@ def apply_changes(
         work = _Work(store, target, merge_fn)
         work.plan(changes, removed)
         rewritten, merged = work.run()
-        if work.full:
-            store._forget_results()
+        touched = None if work.full else work.touched()
+        if touched is None or len(touched.events) > _REFRESH_AT_MOST * max(1, int(state.get("events", 0))):
+            store._forget_results()  # computed again by the next query that asks
             refresh = None
         else:  # the kept rows of what this ingest touches, as they are before it writes
-            refresh = Refresh(store.path, target, keptrows.stamp_of(store.path, state), work.touched())
+            refresh = Refresh(store.path, target, keptrows.stamp_of(store.path, state), touched)
         state["dirty"] = True  # from here the database and the index differ until the commit
         store._save_state()
         triples = work.apply()

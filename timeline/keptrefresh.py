@@ -29,7 +29,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from . import keptrows, rdf
+from . import keptrows
 from .fileio import atomic_write
 from .graphio import ONTOLOGY_GRAPH
 from .rowtext import Columns
@@ -77,25 +77,26 @@ def _linked(target: ox.Store, subjects: Iterable[str], path: str) -> set[str]:
 
 
 def event_store(target: ox.Store, events: set[str]) -> ox.Store:
-    """A small store with everything the rows of ``events`` read (see the module's docstring)."""
+    """A small store with everything the rows of ``events`` read (see the module's docstring):
+    the quads of the anchors, of the events that deny them and of the annotations on them, and
+    of everything those reach in two steps (never through a class or the extraction run)."""
     anchors = sorted(events)
-    deniers: set[str] = set()
-    graphs: set[str] = set()
+    reached: set[str] = set(anchors)
     for chunk in _chunks(anchors):
         values = _values(chunk)
-        deniers |= _column(target, f"SELECT DISTINCT ?d WHERE {{ VALUES ?e {{ {values} }} ?d <{_TL}denies> ?e }}")
-        graphs |= _column(target, f"SELECT DISTINCT ?g WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?a <{_OA}hasBody> ?e }} }}")
-    own = sorted(set(anchors) | deniers)
-    near: set[str] = set()
-    events_graph = rdf.EVENTS_GRAPH_REF
-    for chunk in _chunks(own):
-        near |= _column(target, f"SELECT DISTINCT ?o WHERE {{ VALUES ?s {{ {_values(chunk)} }} GRAPH <{events_graph}> {{ ?s ?p ?o }} "
-                                f"FILTER(isIRI(?o) && ?p != <{_RDF_TYPE}> && ?p != <{_GENERATED}>) }}")
+        reached |= _column(target, f"SELECT DISTINCT ?d WHERE {{ VALUES ?e {{ {values} }} ?d <{_TL}denies> ?e }}")
+        reached |= _column(target, f"SELECT DISTINCT ?a WHERE {{ VALUES ?e {{ {values} }} ?a <{_OA}hasBody> ?e }}")
+    frontier = set(reached)
+    for _step in range(2):
+        near: set[str] = set()
+        for chunk in _chunks(sorted(frontier)):
+            near |= _column(target, f"SELECT DISTINCT ?o WHERE {{ VALUES ?s {{ {_values(chunk)} }} ?s ?p ?o "
+                                    f"FILTER(isIRI(?o) && ?p != <{_RDF_TYPE}> && ?p != <{_GENERATED}>) }}")
+        frontier = near - reached
+        reached |= frontier
     out = ox.Store()
-    for chunk in _chunks(sorted(set(own) | near)):
-        _copy(target, out, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {_values(chunk)} }} GRAPH <{events_graph}> {{ ?s ?p ?o }} }}")
-    for chunk in _chunks(sorted(graphs), 200):
-        _copy(target, out, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {_values(chunk)} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+    for chunk in _chunks(sorted(reached)):
+        _copy(target, out, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {_values(chunk)} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}")
     _copy(target, out, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}", ox.NamedNode(ONTOLOGY_GRAPH))
     return out
 
@@ -213,8 +214,9 @@ class Refresh:
     def _write(self, kept: _Kept, after: list[tuple[Any, ...]]) -> None:
         names = kept.columns.names
         text = kept.header["text"]
-        rows = keptrows.refreshed(kept.columns.rows(), keptrows.normalised(names, kept.before, text), keptrows.normalised(names, after, text))
-        ordered = None if rows is None else keptrows.ordered(names, rows, text)
+        anchor = (names.index(kept.var), self.anchors[kept.kind]) if kept.var in names else None
+        ordered = keptrows.refreshed(kept.columns, keptrows.normalised(names, kept.before, text),
+                                     keptrows.normalised(names, after, text), text, anchor)
         keptrows.forget_texts(kept.path)
         if ordered is None:
             kept.path.unlink(missing_ok=True)

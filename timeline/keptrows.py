@@ -426,23 +426,65 @@ def _multiset_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((type(v), v, getattr(v, "language", None), getattr(v, "datatype", None)) for v in row)
 
 
-def refreshed(kept: list[tuple[Any, ...]], before: list[tuple[Any, ...]], after: list[tuple[Any, ...]]) -> list[tuple[Any, ...]] | None:
-    """The kept rows with the rows of what an ingest touched as they were (``before``) taken out
-    and as they are now (``after``) put in; None when a row that should be there is not (the
-    kept rows are then computed again)."""
-    counts = Counter(map(_multiset_key, kept))
-    for row in before:
-        key = _multiset_key(row)
-        if counts[key] <= 0:
-            return None
-        counts[key] -= 1
+def _compare(order: list[tuple[int, bool, str | None]], a: tuple[Any, ...], b: tuple[Any, ...]) -> int:
+    """The canonical order of two rows (see :func:`ordered`)."""
+    for column, desc, test in order:
+        if test is None:
+            x, y = _sort_key(a[column]), _sort_key(b[column])
+        else:
+            x, y = (a[column] is None, b[column] is None) if test == "unbound" else (a[column] is not None, b[column] is not None)
+        if x != y:
+            return (1 if x > y else -1) * (-1 if desc else 1)
+    x, y = _row_key(a), _row_key(b)
+    return 0 if x == y else (1 if x > y else -1)
+
+
+def refreshed(kept: Columns, before: list[tuple[Any, ...]], after: list[tuple[Any, ...]], sparql: str,
+              anchor: tuple[int, set[str]] | None = None) -> list[tuple[Any, ...]] | None:
+    """The kept rows (in canonical order) with the rows of what an ingest touched as they were
+    (``before``) taken out and as they are now (``after``) put in their places; None when a
+    row that should be there is not, or the new rows cannot be ordered here (the kept rows are
+    then computed again). ``anchor``: the column whose value every touched row has in the set
+    (only those rows are looked at)."""
+    import bisect
+    from functools import cmp_to_key
+
+    names = kept.names
+    order = order_of(sparql, names)
+    if order is None or ordered(names, after, sparql) is None:
+        return None
+    for column, _desc, test in order:  # the new rows' values must be of the kinds the column holds
+        if test is None:
+            kinds = {_LITERAL.get(type(v), type(v).__name__) for v in [*kept.values[column], *(r[column] for r in after)]
+                     if v is not None and type(v) is not IRI}
+            if len(kinds) > 1:
+                return None
+    rows = kept.rows()
+    counts = Counter(map(_multiset_key, before))
     out = []
-    for row in kept:
-        key = _multiset_key(row)
-        if counts[key] > 0:
-            counts[key] -= 1
+    if anchor is not None:
+        column, values = anchor
+        for row in rows:
+            value = row[column]
+            if value is not None and str(value) in values:
+                key = _multiset_key(row)
+                if counts.get(key, 0) > 0:
+                    counts[key] -= 1
+                    continue
             out.append(row)
-    return out + list(after)
+    else:
+        for row in rows:
+            key = _multiset_key(row)
+            if counts.get(key, 0) > 0:
+                counts[key] -= 1
+                continue
+            out.append(row)
+    if any(counts.values()):
+        return None
+    key = cmp_to_key(lambda a, b: _compare(order, a, b))
+    for row in sorted(after, key=key):
+        bisect.insort(out, row, key=key)
+    return out
 
 
 __all__ = ["ANCHORS", "KEPT_FORMAT", "canonical", "decode", "encode", "kept_answer", "kept_path", "normalised", "ordered", "read", "refreshed"]
