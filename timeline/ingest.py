@@ -45,8 +45,8 @@ from .store import COUNT_DATA, Store, new_stamp, open_store
 from .stream import DocRecord, document_record
 
 _REFRESH_AT_MOST = 0.2
-"""Kept rows are refreshed when an ingest touches at most this share of the events; after a
-larger change the next query that asks computes them again (cheaper than refreshing)."""
+"""Kept rows are refreshed when an ingest touches at most this share of the events (or 1,000);
+after a larger change the next query that asks computes them again (cheaper than refreshing)."""
 
 ExtractFn = Callable[[Document], Sequence[Event]]
 MergeFn = Callable[[list[Event]], Sequence[MergedEvent]]
@@ -203,7 +203,7 @@ def apply_changes(
         work.plan(changes, removed)
         rewritten, merged = work.run()
         touched = None if work.full else work.touched()
-        if touched is None or len(touched.events) > _REFRESH_AT_MOST * max(1, int(state.get("events", 0))):
+        if touched is None or len(touched.events) > max(_REFRESH_AT_MOST * int(state.get("events", 0)), 1000):
             store._forget_results()  # computed again by the next query that asks
             refresh = None
         else:  # the kept rows of what this ingest touches, as they are before it writes
