@@ -16,10 +16,11 @@ Sections:
 - ``memory``: peak RSS of ``timeline extract`` (parent and workers) at ``--docs`` documents.
 - ``jobs``: wall time of ``extract -j 1`` vs ``-j 2``.
 - ``store``: a store grown in ``--batches`` batches of ``--batch`` documents; then an unchanged
-  re-ingest, a 1 % change, and a full ingest of the same files into a new store.
+  re-ingest, a 1 % change, every shipped query kept and another 1 % change that refreshes them,
+  ``--prune``, and a full ingest of the same files into a new store.
 - ``queries``: a store of about 10⁶ triples (synthetic model objects, no extraction); each
-  named query through the CLI from kept rows (wall time of the whole command, and until its
-  first line), and in the engine.
+  named query through the CLI: the first run (the engine, keeping the rows), then from kept rows
+  (wall time of the whole command, and until its first line) as a table, and twice as CSV.
 """
 
 from __future__ import annotations
@@ -254,6 +255,23 @@ def section_jobs(work: Path, docs: int) -> list[str]:
             f"({serial:.0%} serial): on two idle cores the bound is {1 / (serial + (1 - serial) / 2):.2f}×."]
 
 
+def child_keep_named(store_dir: str) -> dict:
+    """Every shipped query on a store, computed and kept (wall time)."""
+    from timeline import store
+    from timeline.sparql import named_queries
+
+    started = time.perf_counter()
+    with store.open_store(store_dir) as target:
+        for name, item in named_queries().items():
+            store.query(target, name, bindings={n: "2015-01-01" if n == "from" else "2015-12-31" for n, _ in item.params})
+    return {"wall_s": time.perf_counter() - started}
+
+
+def _edit(paths, text: str) -> None:
+    for path in paths:
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def section_store(work: Path, batches: int, batch: int) -> list[str]:
     total = batches * batch
     source = _corpus(work / f"corpus-{total}", total)
@@ -262,28 +280,40 @@ def section_store(work: Path, batches: int, batch: int) -> list[str]:
     shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(kg, ignore_errors=True)
     folder.mkdir()
-    rows = ["| batch | documents after | wall s | CPU s | mentions merged again / in store |", "|---:|---:|---:|---:|---|"]
+    rows = ["| batch | documents after | wall s | CPU s | mentions merged again / in store | load average |", "|---:|---:|---:|---:|---|---|"]
+    cpu = []
     for index in range(batches):
         for path in files[index * batch : (index + 1) * batch]:
             shutil.copy2(path, folder / path.name)
         r = _child("child_ingest", str(kg), str(folder), 1, False)
-        rows.append(f"| {index + 1} | {(index + 1) * batch} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['merged_mentions']} / {r['mentions']} |")
+        cpu.append(r["cpu_s"])
+        rows.append(f"| {index + 1} | {(index + 1) * batch} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['merged_mentions']} / {r['mentions']} | {_load()} |")
     again = _child("child_ingest", str(kg), str(folder), 1, False)
-    changed = files[:: max(1, total // max(1, total // 100))][: max(1, total // 100)]
-    for path in changed:
-        target = folder / path.name
-        target.write_text(target.read_text(encoding="utf-8") + "\nNorth Korea closed its border with China in 2021.\n", encoding="utf-8")
+    step = max(1, total // max(1, total // 100))
+    changed = files[::step][: max(1, total // 100)]
+    _edit([folder / p.name for p in changed], "\nNorth Korea closed its border with China in 2021.\n")
     one_percent = _child("child_ingest", str(kg), str(folder), 1, False)
+    load_one = _load()
+    keep = _child("child_keep_named", str(kg))
+    others = files[step // 2 :: step][: max(1, total // 100)]
+    _edit([folder / p.name for p in others], "\nChina forcibly repatriated 40 defectors from Jilin in March 2022.\n")
+    refreshed = _child("child_ingest", str(kg), str(folder), 1, False)
     (folder / files[-1].name).unlink()
     pruned = _child("child_ingest", str(kg), str(folder), 1, True)
     full = _child("child_ingest", str(work / "store-full"), str(folder), 1, False)
+    load_full = _load()
     shutil.rmtree(work / "store-full", ignore_errors=True)
     rows += [
         "",
+        f"- last batch / first batch, CPU: {cpu[-1] / cpu[0]:.2f}× (wall times move with the load).",
         f"- unchanged re-ingest of {total} documents: {again['wall_s']:.2f} s ({again['skipped']} skipped, {again['merged_mentions']} mentions merged)",
-        f"- {len(changed)} documents changed (1 %): {one_percent['wall_s']:.1f} s, {one_percent['merged_mentions']} of "
-        f"{one_percent['mentions']} mentions merged again; a full ingest of the same files: {full['wall_s']:.1f} s "
-        f"({one_percent['wall_s'] / full['wall_s']:.0%} of it)",
+        f"- {len(changed)} documents changed (1 %): {one_percent['wall_s']:.1f} s wall, {one_percent['cpu_s']:.1f} CPU s, "
+        f"{one_percent['merged_mentions']} of {one_percent['mentions']} mentions merged again (load {load_one}); a full ingest of the same "
+        f"files: {full['wall_s']:.1f} s wall, {full['cpu_s']:.1f} CPU s (load {load_full}) — the change costs "
+        f"{one_percent['wall_s'] / full['wall_s']:.0%} of it in wall time, {one_percent['cpu_s'] / full['cpu_s']:.0%} in CPU",
+        f"- every shipped query computed and kept: {keep['wall_s']:.1f} s; then {len(others)} other documents changed, their kept rows "
+        f"refreshed by the ingest: {refreshed['wall_s']:.1f} s wall, {refreshed['cpu_s']:.1f} CPU s "
+        f"({refreshed['merged_mentions']} mentions merged again)",
         f"- `--prune` after deleting one file: {pruned['wall_s']:.1f} s, {pruned['removed']} removed",
     ]
     return rows
@@ -293,21 +323,28 @@ def section_queries(work: Path, events: int) -> list[str]:
     from timeline.sparql import named_queries
 
     folder = work / f"model-store-{events}"
-    if not (folder / "state.json").exists():
+    try:
+        state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
+        reusable = state.get("version") == 3 and state.get("events", 0) > 0 and not state.get("dirty")
+    except (OSError, ValueError):
+        reusable = False
+    if not reusable:
         shutil.rmtree(folder, ignore_errors=True)
         built = _child("child_model_store", str(folder), events)
         head = f"store of {built['triples']:,} triples ({built['events']:,} events), built in {built['ingest_s']:.0f} s"
     else:
         head = f"store {folder.name} (reused)"
-    rows = [head, "", "| named query | rows | first run (engine + keeping rows) s | kept rows, table: first line / whole s | kept rows, csv: first line / whole s |",
-            "|---|---:|---:|---:|---:|"]
+    shutil.rmtree(folder / "results", ignore_errors=True)  # the first run computes every query
+    rows = [head, "", "| named query | rows | first run (engine + keeping rows) s | kept, table: first line / whole s | "
+            "kept, csv first time: first line / whole s | kept, csv again: first line / whole s |", "|---|---:|---:|---:|---:|---:|"]
     params = {"in-range": ["-p", "from=2015-01-01", "-p", "to=2015-12-31"]}
     for name in named_queries():
         first = _child("child_cli_query", str(folder), name, params.get(name, []))
         kept = _child("child_cli_query", str(folder), name, params.get(name, []))
         csv = _child("child_cli_query", str(folder), name, [*params.get(name, []), "--format", "csv"])
+        again = _child("child_cli_query", str(folder), name, [*params.get(name, []), "--format", "csv"])
         rows.append(f"| {name} | {kept['lines']} | {first['wall_s']:.2f} | {kept['first_line_s']:.3f} / {kept['wall_s']:.3f} | "
-                    f"{csv['first_line_s']:.3f} / {csv['wall_s']:.3f} |")
+                    f"{csv['first_line_s']:.3f} / {csv['wall_s']:.3f} | {again['first_line_s']:.3f} / {again['wall_s']:.3f} |")
     rows.append("")
     rows.append("The CLI times include starting Python and importing timeline (≈ 0.1 s here).")
     return rows

@@ -183,3 +183,56 @@ def test_a_document_that_leaves_a_merge_splits_it_through_the_index(tmp_path):
     expected = rdf.build_graph(final, merge_events([m for d in final for m in changed[d.id]]))
     with store.open_store(tmp_path / "s") as target:
         assert isomorphic(store.to_rdflib(target), expected)
+
+
+def _quads_of_store(path: Path) -> set[str]:
+    with store.open_store(path) as opened, opened._reading() as target:
+        ontology = ox.NamedNode("https://w3id.org/timeline-kg/ontology")
+        return {str(q) for q in target if q.graph_name != ontology}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_changes_leave_the_store_a_clean_ingest_gives(tmp_path, seed):
+    """Documents come, change and go in random batches (hand-made mentions, many merging across
+    documents): after each ingest the store holds the very quads, in the very graphs, that one
+    ingest of the documents then present gives, and counts them right."""
+    import hashlib
+    import random
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_remerge import _document
+
+    from timeline.ingest import ingest, remove_documents
+    from timeline.model import Document
+
+    rng = random.Random(seed)
+    text = "".join(f"Sentence {i} of a long enough text. " for i in range(200))
+    documents: dict[str, tuple[Document, list]] = {}
+
+    def doc(doc_id: str, version: int) -> Document:
+        body = f"{text}\nversion {version}"
+        return Document(id=doc_id, path=f"{doc_id}.txt", text=body, sha256=hashlib.sha256(body.encode()).hexdigest(),
+                        title=doc_id, published=None)
+
+    for step in range(6):
+        for _ in range(rng.randrange(2, 9)):
+            doc_id = f"d{rng.randrange(10**5):05d}"
+            documents.setdefault(doc_id, (doc(doc_id, 0), _document(rng, doc_id)))
+        edited = rng.sample(sorted(documents), min(2, len(documents)))
+        for doc_id in edited[:1]:
+            old, mentions = documents[doc_id]
+            kept = [m for m in mentions if rng.random() < 0.6]
+            starts = {m.trigger.start for m in kept}
+            documents[doc_id] = (doc(doc_id, step + 1), kept + [m for m in _document(rng, doc_id) if m.trigger.start not in starts])
+        gone = edited[1:] if step % 2 else []
+        for doc_id in gone:
+            del documents[doc_id]
+        with store.open_store(tmp_path / "kg") as target:
+            if gone:
+                remove_documents(target, gone)
+            report = ingest(target, [d for d, _ in documents.values()], lambda d: documents[d.id][1])
+        with store.open_store(tmp_path / f"clean-{step}") as target:
+            clean = ingest(target, [d for d, _ in documents.values()], lambda d: documents[d.id][1])
+        assert _quads_of_store(tmp_path / "kg") == _quads_of_store(tmp_path / f"clean-{step}"), step
+        assert report.triples == clean.triples and report.events == clean.events, step

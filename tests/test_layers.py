@@ -15,7 +15,7 @@ ROOMS = {
     "charset_normalizer": {"decoding"},
     "rdflib": {"ontology", "rdf", "graphio", "store", "pipeline", "validate", "render", "analysis", "endpoint", "extract.triggers", "extract"},
     "pyshacl": {"validate"},
-    "pyoxigraph": {"rdf", "graphio", "sparql", "store", "ingest", "endpoint"},
+    "pyoxigraph": {"rdf", "graphio", "sparql", "store", "ingest", "endpoint", "keptrefresh"},
     "distributed": {"cli"},
     "dask": {"cli"},
     "networkx": {"analysis", "render"},

@@ -280,6 +280,17 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri, 
       timeline query out/graph.ttl in-range -p from=2020-01-01 -p to=2020-12-31 --format csv
       echo 'CONSTRUCT WHERE { ?e a tl:Repatriation ; ?p ?o }' | timeline query out/graph.ttl -f -
     """
+    graphs = [Path(a) for a in args]
+    name = None
+    if not list_ and not (text or file) and graphs and not graphs[-1].is_file():
+        name = str(graphs.pop())
+    if name and store_dir is not None and not graphs and not endpoint:  # a shipped query's kept rows, if the store has them
+        from .keptrows import kept_answer
+
+        kept = kept_answer(store_dir, name, dict(_param(p) for p in params), fmt)
+        if kept is not None:
+            _print_answer(*kept)
+            return
     from . import store
 
     named = store.named_queries()
@@ -287,10 +298,6 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri, 
         for item in named.values():
             click.echo(f"{item.name:<16} {item.description}")
         return
-    graphs = [Path(a) for a in args]
-    name = None
-    if not (text or file) and graphs and not graphs[-1].is_file():
-        name = str(graphs.pop())
     chosen = [x for x in (text, file, name) if x]
     if len(chosen) != 1:
         raise click.UsageError("give exactly one query: -q TEXT, -f FILE or a NAME (see --list)")
@@ -309,12 +316,18 @@ def query(args, text, file, fmt, params, list_, store_dir, endpoint, graph_iri, 
     bindings = dict(_param(p) for p in params)
     sources = store.sources(graphs, store_dir=store_dir, endpoint_url=endpoint, graph=graph_iri)
     result = store.query(sources, sparql, bindings=bindings, with_ontology=with_ontology)
-    for warning in result.warnings:
-        click.echo(f"Note: {warning}", err=True)
+    _print_answer(result.warnings, result.chunks(fmt))
+
+
+def _print_answer(notes, chunks) -> None:
+    """Notes on stderr, then the text a page at a time (a large result prints as it is written)."""
+    for note in notes:
+        click.echo(f"Note: {note}", err=True)
     last = ""
-    for chunk in result.chunks(fmt):  # a large result prints as it is formatted
-        click.echo(chunk, nl=False)
-        last = chunk or last
+    for chunk in chunks:
+        if chunk:
+            click.echo(chunk, nl=False)
+            last = chunk
     if not last.endswith("\n"):
         click.echo("")
 

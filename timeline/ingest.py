@@ -5,14 +5,16 @@
 - A document is the same document when it sits at the same path under the ingest root
   (``source``), however it got there: a symlink replaced by an edited copy replaces it.
 - Changed documents are extracted (in worker processes with ``jobs > 1``) into the same
-  records a streamed extract writes (:mod:`timeline.stream`), kept in ``index.sqlite``.
-- Merge candidates come from an index of mentions by event type and agent: the mentions of
-  every document whose mentions of a type share an agent with a changed document's (and so on,
-  until nothing new joins) are merged again, and nothing else. The default merge blocks by
-  type and by agent across documents, so this gives exactly the merge of every mention. A
-  custom ``merge_fn`` re-merges everything.
+  records a streamed extract writes (:mod:`timeline.stream`); their mentions are kept in
+  ``index.sqlite`` as pieces (:mod:`timeline.mergeindex`).
+- Merging again: a changed document's pieces that are the same as before stay; the others leave
+  and the new ones come, and only the blocks (event type and agent) they are in are merged again,
+  each deciding again only the pieces whose decision can change — those looking at a group that
+  changed under one of their years (:mod:`timeline.remerge`). The result equals a merge of every
+  mention. A custom ``merge_fn`` merges everything again.
 - Only what changed is rewritten: an event whose content changed, the actors and places whose
-  references changed, a document's graph when its text or one of its mentions' events changed.
+  references changed, a changed document's graph, and in other documents the annotations of
+  mentions whose event changed. The triple count follows what was rewritten.
 - Crash safety: the SQLite changes commit after the database is flushed; ``state.json``
   carries ``dirty`` meanwhile, and an ingest that finds it set rebuilds the graphs in full from
   the records. Idempotent: ingesting the same files again changes nothing.
@@ -25,22 +27,26 @@ import hashlib
 import json
 import os
 import time
-import types
-import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import pyoxigraph as ox
 
-from . import rdf, storelock
+from . import keptrows, rdf, records, storelock
 from .errors import StoreError, TimelineError
+from .graphio import ONTOLOGY_GRAPH
+from .mergeindex import PieceIndex, Stored
 from .model import Document, Entity, Event, MergedEvent
-from .store import COUNT_DATA, Store, open_store
+from .keptrefresh import Refresh, Touched
+from .store import COUNT_DATA, Store, new_stamp, open_store
 from .stream import DocRecord, document_record
+
+_REFRESH_AT_MOST = 0.2
+"""Kept rows are refreshed when an ingest touches at most this share of the events (or 1,000);
+after a larger change the next query that asks computes them again (cheaper than refreshing)."""
 
 ExtractFn = Callable[[Document], Sequence[Event]]
 MergeFn = Callable[[list[Event]], Sequence[MergedEvent]]
@@ -62,7 +68,7 @@ class IngestReport:
     triples: int
     seconds: float
     removed: tuple[str, ...] = ()
-    merged_mentions: int = 0  # mentions merged again (the rest were not touched)
+    merged_mentions: int = 0  # mentions merged again: decided again, or in an event made again (the rest were not touched)
 
     def text(self) -> str:
         removed = f", {len(self.removed)} removed" if self.removed else ""
@@ -84,103 +90,22 @@ class Change:
     mtime_ns: int | None = None
 
 
-# Records <-> JSON (never pickle: a store folder may come from elsewhere) --------------------
-
-
-def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [_encode(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-@lru_cache(maxsize=None)
-def _decoder(tp: Any) -> Callable[[Any], Any]:
-    """A decoder for values of type ``tp``, built once per type (decoding is per mention)."""
-    origin = typing.get_origin(tp)
-    if origin is Union or origin is types.UnionType:
-        inner = _decoder(next(a for a in typing.get_args(tp) if a is not type(None)))
-        return lambda data: None if data is None else inner(data)
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _decoder(args[0])
-            return lambda data: tuple(map(item, data))
-        parts = [_decoder(a) for a in args]
-        return lambda data: tuple(f(x) for f, x in zip(parts, data))
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(tp)}
-
-        def build(data: Any) -> Any:
-            return tp(**{name: fields[name](value) for name, value in data.items() if name in fields})
-
-        return build
-    if tp is date:
-        return date.fromisoformat
-    if tp is float:
-        return float
-    return _identity
-
-
 def encode_mentions(mentions: Iterable[Event]) -> str:
-    return json.dumps([_encode(m) for m in mentions], ensure_ascii=False, separators=(",", ":"))
+    """Mentions as the store keeps them (JSON, :mod:`timeline.records`)."""
+    return records.encode(mentions)
 
 
 def decode_mentions(text: str) -> list[Event]:
-    build = _decoder(Event)
-    return [build(item) for item in json.loads(text)]
-
-
-def _agent(mention: Event) -> str | None:
-    """The agent the merge blocks on across documents (the first participant in the agent role)."""
-    return next((p.entity.key for p in mention.participants if p.role == "agent"), None)
-
-
-_PUBLICATIONS = frozenset({"ReportRelease", "Investigation", "Resolution"})
-"""Types whose undated mentions join a dated event of their agent in any year (see merge.py)."""
-
-
-def merge_blocks(mentions: Sequence[Event]) -> set[str]:
-    """The blocks one document's mentions of one event type can merge across documents in:
-    ``type|agent|year`` for each agent and year its mentions name (the default merge joins
-    mentions of different documents only with one agent and overlapping years), or
-    ``type|agent|*`` for publications, whose undated mentions join any year. Mentions without
-    an agent merge with no other document's. Over-approximate on purpose: every agent with every
-    year of the document's mentions of that type, since they may form one cluster."""
-    from .extract.merge import interval_of
-
-    agents = {a for a in map(_agent, mentions) if a is not None}
-    if not agents:
-        return set()
-    etype = mentions[0].type
-    if etype in _PUBLICATIONS:
-        return {f"{etype}|{agent}|*" for agent in agents}
-    years: set[int] = set()
-    for mention in mentions:
-        interval = interval_of(mention.when)
-        if interval is not None:
-            start = interval[0].year
-            end = interval[1].year if interval[1] is not None else start + 30
-            years.update(range(start, min(end, start + 30) + 1))
-    return {f"{etype}|{agent}|{year}" for agent in agents for year in years}
+    return records.decode(text)
 
 
 def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _default_merge() -> MergeFn:
-    from .extract import merge_events
-
-    return typing.cast(MergeFn, merge_events)
+def _doc_of(key: str) -> str:
+    """The document of a mention key (``doc_id#type@start``)."""
+    return key.rsplit("#", 1)[0]
 
 
 # Ingest -------------------------------------------------------------------------------------
@@ -271,26 +196,35 @@ def apply_changes(
         state["triples"] = int(next(iter(answer))["n"].value)
         return _report(store, added, changed, skipped, (), 0, 0, started)
     storelock.mark_ingest(store.path)  # a query meanwhile (or after a kill) says the ingest did not finish
-    store._forget_results()
+    stamp = new_stamp()
     db.execute("BEGIN")
     try:
         work = _Work(store, target, merge_fn)
         work.plan(changes, removed)
         rewritten, merged = work.run()
+        touched = None if work.full else work.touched()
+        if touched is None or len(touched.events) > max(_REFRESH_AT_MOST * int(state.get("events", 0)), 1000):
+            store._forget_results()  # computed again by the next query that asks
+            refresh = None
+        else:  # the kept rows of what this ingest touches, as they are before it writes
+            refresh = Refresh(store.path, target, keptrows.stamp_of(store.path, state), touched)
         state["dirty"] = True  # from here the database and the index differ until the commit
         store._save_state()
-        work.apply()
+        triples = work.apply()
+        if refresh is not None:
+            refresh.finish(stamp)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
+    state["stamp"] = stamp
     state["dirty"] = False
+    state["merge"] = "custom" if merge_fn is not None else "default"
     state["generation"] = int(state.get("generation", 0)) + 1
     state["documents"] = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     state["mentions"] = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
     state["events"] = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-    answer = target.query(COUNT_DATA)
-    state["triples"] = int(next(iter(answer))["n"].value)
+    state["triples"] = triples
     store._save_state()
     storelock.finish_ingest(store.path)
     return _report(store, added, changed, skipped, tuple(removed), rewritten, merged, started)
@@ -307,136 +241,162 @@ def _report(store: Store, added: Sequence[str], changed: Sequence[str], skipped:
     )
 
 
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 class _Work:
     """One ingest's changes, computed against the index, then applied to the database."""
 
     def __init__(self, store: Store, target: ox.Store, merge_fn: MergeFn | None) -> None:
         self.store, self.target, self.db = store, target, store.db
-        self.merge = merge_fn or _default_merge()
-        self.indexed = merge_fn is None
-        self.full = bool(store.state.get("dirty"))
-        self.units: set[tuple[str, str]] = set()  # (document, event type) whose mentions merge again
+        self.index = PieceIndex(self.db)
+        self.merge_fn = merge_fn
+        state = store.state
+        self.full = bool(state.get("dirty")) or (merge_fn is None and state.get("merge", "default") != "default")
+        self.removed_pieces: dict[str, tuple[str, str] | None] = {}
+        self.added: list[Stored] = []
+        self.gone: dict[str, str | None] = {}  # mentions of pieces that left, and their events then
+        self.new_docs: set[str] = set()  # documents whose graph is written whole
+        self.moved: dict[str, tuple[str | None, str | None]] = {}  # mention → (event before, event now)
         self.old_events: set[str] = set()
-        self.docs_to_write: set[str] = set()
-        self.removed: list[str] = []
-        self.gone: dict[str, str | None] = {}  # mentions of changed and removed documents, and their events
-        self.seeds: set[str] = set()  # the blocks the old versions of changed and removed documents were in
         self.removals: list[ox.Quad] = []
         self.graphs_to_drop: list[str] = []
         self.additions: list[str] = []
+        self.subjects: set[tuple[str, str]] = set()  # (subject, graph) whose quads change: counted before and after
+        self.touched_events: set[str] = set()  # events written again or gone (for kept rows)
+        self.touched_entities: set[str] = set()
+        self.classes: set[str] = set()
         self.events_graph = ox.NamedNode(rdf.EVENTS_GRAPH_REF)
 
     # what changed
 
     def plan(self, changes: Sequence[Change], removed: Sequence[str]) -> None:
+        from .remerge import pieces_of
+
         db = self.db
-        for doc_id in [*removed, *(c.record.id for c in changes)]:
-            for key, etype, event in db.execute("SELECT key, type, event FROM mentions WHERE doc_id = ?", (doc_id,)):
-                self.units.add((doc_id, etype))
-                self.gone[key] = event
-                if event:
-                    self.old_events.add(event)
-            db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
-            self.seeds.update(row[0] for row in db.execute("SELECT block FROM blocks WHERE doc_id = ?", (doc_id,)))
-            db.execute("DELETE FROM blocks WHERE doc_id = ?", (doc_id,))
         for doc_id in removed:
+            for piece_id, (block, _) in self.index.of_document(doc_id).items():
+                self.removed_pieces[piece_id] = block
+            self.gone.update(db.execute("SELECT key, event FROM mentions WHERE doc_id = ?", (doc_id,)))
+            db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
             db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
             self.graphs_to_drop.append(rdf.document_graph_ref(doc_id))
-        self.removed = list(removed)
         for change in changes:
             record = change.record
-            mentions = record.mentions
+            stored = [Stored(p) for p in pieces_of(record.mentions)]
+            old = self.index.of_document(record.id)
+            same = {s.piece.id for s in stored if s.piece.id in old and old[s.piece.id][1] == s.fingerprint}
+            leaving = [piece_id for piece_id in old if piece_id not in same]
+            for piece_id in leaving:
+                self.removed_pieces[piece_id] = old[piece_id][0]
+            for chunk in _chunks(leaving):
+                marks = ",".join("?" * len(chunk))
+                self.gone.update(db.execute(f"SELECT key, event FROM mentions WHERE piece IN ({marks})", tuple(chunk)))  # noqa: S608
+                db.execute(f"DELETE FROM mentions WHERE piece IN ({marks})", tuple(chunk))  # noqa: S608
+            coming = [s for s in stored if s.piece.id not in same]
+            self.added += coming
+            db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, NULL)",
+                           [(m.key, record.id, s.piece.id) for s in coming for m in s.piece.cluster.members])
             db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (record.id, change.root, change.source, record.sha256, change.size, change.mtime_ns, record.lines,
-                 json.dumps(record.annotations, ensure_ascii=False, separators=(",", ":")), encode_mentions(mentions)),
+                 json.dumps(record.annotations, ensure_ascii=False, separators=(",", ":"))),
             )
-            db.executemany(
-                "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, NULL)",
-                [(m.key, record.id, m.type, _agent(m)) for m in mentions],
-            )
-            self.units.update((record.id, m.type) for m in mentions)
-            self.docs_to_write.add(record.id)
-            by_type: dict[str, list[Event]] = {}
-            for mention in mentions:
-                by_type.setdefault(mention.type, []).append(mention)
-            db.executemany(
-                "INSERT INTO blocks VALUES (?, ?, ?)",
-                [(record.id, etype, block) for etype, group in by_type.items() for block in merge_blocks(group)],
-            )
-        if self.full or not self.indexed:
-            self.units = set(db.execute("SELECT DISTINCT doc_id, type FROM mentions"))
-        else:
-            self._close_over_agents()
+            self.new_docs.add(record.id)
         if self.full:
-            self.old_events = {row[0] for row in db.execute("SELECT iri FROM events")}
-            self.docs_to_write = {row[0] for row in db.execute("SELECT id FROM documents")}
-            self.graphs_to_drop = [str(g.value) for g in self.target.named_graphs()]
-            for table in ("events", "links", "entity_refs", "entities"):
-                db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
-            db.execute("UPDATE mentions SET event = NULL")
+            self._everything()
 
-    def _close_over_agents(self) -> None:
-        """Every (document, type) whose mentions can merge with those of the changed documents,
-        through the blocks they share (:func:`merge_blocks`), until nothing new joins."""
+    def _everything(self) -> None:
+        """Every document's pieces worked out again from its mentions, every graph written again
+        (after an ingest that died half-way, a new model, or a custom merge before this one)."""
+        from .remerge import pieces_of
+
         db = self.db
-        done: set[str] = set()
-        blocks = list(self.seeds)  # what the old versions merged with must merge again without them
-        todo = list(self.units)
-        while todo or blocks:
-            if todo:
-                doc_id, etype = todo.pop()
-                blocks = [row[0] for row in db.execute("SELECT block FROM blocks WHERE doc_id = ? AND type = ?", (doc_id, etype))] + blocks
-            while blocks:
-                block = blocks.pop()
-                if block in done:
-                    continue
-                done.add(block)
-                etype = block.split("|", 1)[0]
-                for (other,) in db.execute("SELECT DISTINCT doc_id FROM blocks WHERE block = ?", (block,)):
-                    if (other, etype) not in self.units:
-                        self.units.add((other, etype))
-                        todo.append((other, etype))
+        mentions: dict[str, list[Event]] = {}
+        for doc_id, piece_id, text in db.execute("SELECT doc_id, id, mentions FROM pieces"):
+            if piece_id not in self.removed_pieces:
+                mentions.setdefault(doc_id, []).extend(records.decode(text))
+        for stored in self.added:
+            mentions.setdefault(stored.piece.doc_id, []).extend(m.event for m in stored.piece.cluster.members)  # type: ignore[misc]
+        for table in ("pieces", "groups", "mentions", "events", "links", "entity_refs", "entities"):
+            db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+        self.removed_pieces, self.gone = {}, {}
+        self.added = [Stored(p) for doc_id in sorted(mentions) for p in pieces_of(mentions[doc_id])]
+        db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, NULL)",
+                       [(m.key, s.piece.doc_id, s.piece.id) for s in self.added for m in s.piece.cluster.members])
+        self.new_docs = {row[0] for row in db.execute("SELECT id FROM documents")}
+        ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+        self.graphs_to_drop = [str(g.value) for g in self.target.named_graphs() if g != ontology]
 
     # the merge and what it rewrites
 
     def run(self) -> tuple[int, int]:
-        db = self.db
-        types_of: dict[str, set[str]] = {}
-        for doc_id, etype in self.units:
-            types_of.setdefault(doc_id, set()).add(etype)
-        mentions: list[Event] = []
-        old_of: dict[str, str | None] = dict(self.gone)
-        for doc_id, wanted in types_of.items():
-            row = db.execute("SELECT mentions FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if row is None:
-                continue
-            mentions.extend(m for m in decode_mentions(row[0]) if m.type in wanted)
-            for key, etype, event in db.execute("SELECT key, type, event FROM mentions WHERE doc_id = ?", (doc_id,)):
-                if etype in wanted:
-                    old_of[key] = event
-                    if event:
-                        self.old_events.add(event)
-        mentions.sort(key=lambda m: (m.doc_id, m.trigger.start, m.type, m.sentence.start, m.trigger.end))
-        try:
-            merged = sorted(self.merge(mentions), key=lambda e: e.id)
-        except ValueError as error:
-            raise StoreError(f"merge: {error}") from None
-        new_of = rdf.mention_index(merged)
-        moved = [key for key, event in new_of.items() if old_of.get(key) != event]
-        db.executemany("UPDATE mentions SET event = ? WHERE key = ?", [(new_of[k], k) for k in moved])
-        doc_of = {m.key: m.doc_id for m in mentions}
-        self.docs_to_write.update(doc_of[key] for key in moved)
-        moved += [key for key in self.gone if key not in new_of]
-        entity_iris = self._events(merged)
-        self._relink(moved)
-        self._entities(entity_iris)
-        self._documents()
-        return len(self.docs_to_write) + (1 if self.additions or self.removals else 0), len(mentions)
+        from .remerge import remerge
 
-    def _subject_quads(self, subjects: Iterable[str]) -> None:
+        db = self.db
+        if self.merge_fn is None:
+            result = remerge(self.index, self.removed_pieces, [s.piece for s in self.added])
+            self.index.write(self.removed_pieces, self.added, result)
+            merged = list(result.events)
+            self.old_events |= {rdf.event_ref(e) for e in result.gone}
+            count = result.mentions
+        else:  # a custom merge: every mention merged again
+            self.index.write(self.removed_pieces, self.added, None)
+            mentions = [e for (text,) in db.execute("SELECT mentions FROM pieces") for e in records.decode(text)]
+            mentions.sort(key=lambda m: (m.doc_id, m.trigger.start, m.type, m.sentence.start, m.trigger.end))
+            try:
+                merged = list(self.merge_fn(mentions))
+            except ValueError as error:
+                raise StoreError(f"merge: {error}") from None
+            self.old_events |= {row[0] for row in db.execute("SELECT iri FROM events")}
+            count = len(mentions)
+        merged.sort(key=lambda e: e.id)
+        new_of = rdf.mention_index(merged)
+        old_of = dict(self.gone)
+        pending = [key for key in new_of if key not in old_of]
+        for chunk in _chunks(pending):
+            old_of.update(db.execute(f"SELECT key, event FROM mentions WHERE key IN ({','.join('?' * len(chunk))})", tuple(chunk)))  # noqa: S608
+        for key, event in new_of.items():
+            if old_of.get(key) != event:
+                self.moved[key] = (old_of.get(key), event)
+        for key, event in self.gone.items():
+            if key not in new_of:
+                self.moved[key] = (event, None)
+        db.executemany("UPDATE mentions SET event = ? WHERE key = ?", [(new, key) for key, (_, new) in self.moved.items() if new is not None])
+        entity_iris = self._events(merged)
+        self._relink(list(self.moved))
+        self._entities(entity_iris)
+        touched_docs = self._documents()
+        return touched_docs + (1 if self.subjects else 0), count
+
+    def touched(self) -> Touched:
+        """What this ingest touches, for the kept rows: events written again or gone, the events
+        of mentions that moved or of documents written again, events naming an actor or place
+        whose triples changed; the events they deny, the actors they name, their classes."""
+        db = self.db
+        events = set(self.touched_events)
+        events.update(e for pair in self.moved.values() for e in pair if e)
+        events.update(e for e in self.gone.values() if e)
+        for doc_id in self.new_docs:
+            events.update(row[0] for row in db.execute("SELECT event FROM mentions WHERE doc_id = ? AND event IS NOT NULL", (doc_id,)))
+        for chunk in _chunks(sorted(self.touched_entities)):
+            marks = ",".join("?" * len(chunk))
+            events.update(row[0] for row in db.execute(f"SELECT DISTINCT event FROM entity_refs WHERE iri IN ({marks})", tuple(chunk)))  # noqa: S608
+        out = Touched(events=events, actors=set(self.touched_entities), classes=set(self.classes) - {""})
+        for chunk in _chunks(sorted(events)):
+            marks = ",".join("?" * len(chunk))
+            out.denied.update(row[0] for row in db.execute(
+                f"SELECT target FROM links WHERE predicate = 'denies' AND target IS NOT NULL AND event IN ({marks})", tuple(chunk)))  # noqa: S608
+            out.actors.update(row[0] for row in db.execute(f"SELECT DISTINCT iri FROM entity_refs WHERE event IN ({marks})", tuple(chunk)))  # noqa: S608
+        return out
+
+    def _subject_quads(self, subjects: Iterable[str], graph: str = rdf.EVENTS_GRAPH_REF) -> None:
+        name = ox.NamedNode(graph)
         for subject in subjects:
-            self.removals.extend(self.target.quads_for_pattern(ox.NamedNode(subject), None, None, self.events_graph))
+            self.subjects.add((subject, graph))
+            self.removals.extend(self.target.quads_for_pattern(ox.NamedNode(subject), None, None, name))
 
     def _events(self, merged: Sequence[MergedEvent]) -> set[str]:
         db = self.db
@@ -456,12 +416,15 @@ class _Work:
             if row is not None:
                 self._subject_quads(json.loads(row[1]))
                 touched_entities |= self._drop_refs(node)
+            self.touched_events.add(node)
+            self.classes.add(rdf.event_classes().get(item.type, "<>")[1:-1])
             try:
                 triples, entities = rdf.event_triples(item, {})
             except ValueError as error:
                 raise StoreError(f"{item.mentions[0].doc_id if item.mentions else item.id}: {error}") from None
             own = [t for t in triples if t[1] not in link_predicates]
             subjects = sorted({s[1:-1] for s, _, _ in own})
+            self.subjects.update((subject, graph) for subject in subjects)
             self.additions.append(rdf.nquads(own, graph))
             db.execute("INSERT OR REPLACE INTO events VALUES (?, ?, ?)", (node, fingerprint, json.dumps(subjects)))
             links = [("claimedIn", m.claimed_in) for m in item.mentions if m.claimed_in is not None]
@@ -472,18 +435,22 @@ class _Work:
                 db.execute("INSERT INTO links VALUES (?, ?, ?, ?)", (node, predicate, key, target))
                 if target:
                     self.additions.append(rdf.nquads([(f"<{node}>", _LINKS[predicate], f"<{target}>")], graph))
+            encode_entity = records.encoder(Entity)
             for entity in dict.fromkeys(entities):
                 iri = rdf.entity_ref(entity)
-                db.execute("INSERT INTO entity_refs VALUES (?, ?, ?)", (iri, json.dumps(_encode(entity), sort_keys=True), node))
+                db.execute("INSERT INTO entity_refs VALUES (?, ?, ?)", (iri, json.dumps(encode_entity(entity), sort_keys=True), node))
                 touched_entities.add(iri)
         for iri in self.old_events - new_iris:
+            self.touched_events.add(iri)
             row = db.execute("SELECT subjects FROM events WHERE iri = ?", (iri,)).fetchone()
             if row is not None:
                 self._subject_quads(json.loads(row[0]))
             db.execute("DELETE FROM events WHERE iri = ?", (iri,))
             touched_entities |= self._drop_refs(iri)
         if self.full or not self.store.state.get("run"):
-            self.additions.append(rdf.nquads(rdf.run_triples(), graph))
+            run = rdf.run_triples()
+            self.subjects.update((s[1:-1], graph) for s, _, _ in run)
+            self.additions.append(rdf.nquads(run, graph))
             self.store.state["run"] = True
         return touched_entities
 
@@ -504,6 +471,8 @@ class _Work:
                 new = found[0] if found and found[0] and found[0] != event else None
                 if new == old:
                     continue
+                self.subjects.add((event, graph))
+                self.touched_events.add(event)
                 if old:
                     self.removals.append(ox.Quad(ox.NamedNode(event), ox.NamedNode(_LINKS[predicate][1:-1]), ox.NamedNode(old), self.events_graph))
                 if new:
@@ -512,25 +481,34 @@ class _Work:
 
     def _entities(self, iris: set[str]) -> None:
         db = self.db
-        build = _decoder(Entity)
+        build = records.decoder(Entity)
         for iri in sorted(iris):
             variants = sorted({row[0] for row in db.execute("SELECT variant FROM entity_refs WHERE iri = ?", (iri,))})
             fingerprint = _sha1(repr(variants)) if variants else None
             row = db.execute("SELECT fingerprint FROM entities WHERE iri = ?", (iri,)).fetchone()
             if row is not None and row[0] == fingerprint:
                 continue
+            self.touched_entities.add(iri)
             if row is not None:
                 self._subject_quads([iri])
             if fingerprint is None:
                 db.execute("DELETE FROM entities WHERE iri = ?", (iri,))
                 continue
+            self.subjects.add((iri, rdf.EVENTS_GRAPH_REF))
             triples = [t for v in variants for t in rdf.entity_triples(build(json.loads(v)))]
             self.additions.append(rdf.nquads(list(dict.fromkeys(triples)), rdf.EVENTS_GRAPH_REF))
             db.execute("INSERT OR REPLACE INTO entities VALUES (?, ?)", (iri, fingerprint))
 
-    def _documents(self) -> None:
+    def _documents(self) -> int:
+        """Write new and changed documents' graphs whole, and in the others the annotations of
+        mentions whose event changed; the count of documents touched."""
         db = self.db
-        for doc_id in sorted(self.docs_to_write):
+        by_doc: dict[str, list[str]] = {}
+        for key in self.moved:
+            doc_id = _doc_of(key)
+            if doc_id not in self.new_docs:
+                by_doc.setdefault(doc_id, []).append(key)
+        for doc_id in sorted(self.new_docs):
             row = db.execute("SELECT lines, annotations FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if row is None:
                 continue
@@ -542,23 +520,78 @@ class _Work:
                 if event:
                     parts.append(rdf.fill_annotation(template, doc_id, event, start, end))
             self.additions.append("".join(dict.fromkeys(rdf.lines_of("".join(parts)))))
+        for doc_id in sorted(by_doc):
+            row = db.execute("SELECT annotations FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                continue
+            self._annotations(doc_id, json.loads(row[0]), by_doc[doc_id])
+        return len(self.new_docs) + len(by_doc)
 
-    def apply(self) -> None:
+    def _annotations(self, doc_id: str, annotations: list[Any], moved: list[str]) -> None:
+        """Rewrite the annotations of one document that ``moved`` mentions were or are now in.
+        An annotation is one per (event, sentence): mentions of one event in one sentence share
+        it, so each is written again from every mention in it."""
+        graph = rdf.document_graph_ref(doc_id)
+        where = {key: (start, end) for key, start, end, _ in annotations}
+        affected: set[tuple[str, int, int]] = set()
+        for key in moved:
+            if key not in where:
+                continue
+            start, end = where[key]
+            for event in self.moved[key]:
+                if event:
+                    affected.add((event, start, end))
+        if not affected:
+            return
+        event_of = dict(self.db.execute("SELECT key, event FROM mentions WHERE doc_id = ?", (doc_id,)))
+        lines: list[str] = []
+        for event, start, end in sorted(affected):
+            ann = rdf.annotation_ref(doc_id, event, start, end)
+            self._subject_quads([ann, f"{ann}/target", f"{ann}/quote", f"{ann}/position"], graph)
+            for key, s, e, template in annotations:
+                if (s, e) == (start, end) and event_of.get(key) == event:
+                    lines.append(rdf.fill_annotation(template, doc_id, event, start, end))
+        self.additions.append("".join(dict.fromkeys(rdf.lines_of("".join(lines)))))
+
+    def _count(self, graphs: Iterable[str]) -> int:
+        """Quads in ``graphs`` and of the subjects that change (outside those graphs), counted by
+        the database."""
+        whole = sorted(set(graphs))
+        pairs = sorted((s, g) for s, g in self.subjects if g not in set(whole))
+        total = 0
+        for chunk in _chunks(whole, 1000):
+            values = " ".join(f"<{g}>" for g in chunk)
+            total += self._counted(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        for chunk in _chunks(pairs, 1000):
+            values = " ".join(f"(<{s}> <{g}>)" for s, g in chunk)
+            total += self._counted(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES (?s ?g) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        return total
+
+    def _counted(self, sparql: str) -> int:
+        return int(next(iter(self.target.query(sparql)))["n"].value)
+
+    def apply(self) -> int:
+        """Write the changes to the database; the triple count after them."""
         target = self.target
-        for name in dict.fromkeys(self.graphs_to_drop):
+        graphs = list(dict.fromkeys(self.graphs_to_drop))
+        before = None if self.full else self._count(graphs)
+        for name in graphs:
             target.remove_graph(ox.NamedNode(name))
-        for quad in self.removals:
+        for quad in dict.fromkeys(self.removals):
             target.remove(quad)
         text = "".join(self.additions)
         if text:
             try:
-                if len(text) > 20_000_000:
+                if len(text) > 2_000_000:
                     target.bulk_load(input=text, format=ox.RdfFormat.N_QUADS)
                 else:
                     target.load(input=text, format=ox.RdfFormat.N_QUADS)
             except SyntaxError as error:
                 raise StoreError(f"{self.store.path}: cannot store the graph: {error}") from None
         target.flush()
+        if before is None:
+            return int(next(iter(target.query(COUNT_DATA)))["n"].value)
+        return int(self.store.state.get("triples", 0)) + self._count(graphs) - before
 
 
 # For the command line ------------------------------------------------------------------------
@@ -589,6 +622,16 @@ def _where(planned: Any, roots: list[tuple[Path, Path]]) -> tuple[str, str]:
         if path == named:
             return str(root), path.name
     return str(path.absolute().parent), path.name
+
+
+def _same_content(path: str | os.PathLike[str], sha256: str) -> bool:
+    """Whether the file still has the content hashed ``sha256`` (a file whose stat changed)."""
+    try:
+        with open(path, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except (OSError, ValueError):
+        return False
+    return digest == sha256
 
 
 def ingest_paths(
@@ -637,7 +680,11 @@ def ingest_paths(
                 info: os.stat_result | None = os.stat(planned.path)
             except OSError:
                 info = None
-            if stored is not None and info is not None and stored[2] == info.st_size and stored[3] == info.st_mtime_ns:
+            if stored is not None and info is not None and (
+                (stored[2] == info.st_size and stored[3] == info.st_mtime_ns) or _same_content(planned.path, stored[1])
+            ):
+                if stored[2] != info.st_size or stored[3] != info.st_mtime_ns:  # touched, not changed: remember the new stat
+                    db.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?", (info.st_size, info.st_mtime_ns, stored[0]))
                 skipped.append(stored[0])
                 if progress:
                     progress(len(skipped), len(plan), planned.shown)

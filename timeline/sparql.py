@@ -25,7 +25,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,8 @@ import pyoxigraph as ox
 from .errors import QueryError
 from .graphio import _FORMAT_NAMES, _dump, _format_named, _ox_of_files, _parse_file, _quads_of, _ToOx  # noqa: F401 - endpoint uses the last three
 from .results import IRI, Blank, Text, to_csv, to_json, to_tsv
+from .rowtext import Columns, pages, shorten  # noqa: F401 - shorten: sparql.shorten
+from .rowtext import text_of as _text  # noqa: F401
 from .terms import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -102,33 +103,6 @@ def _ox_value(term: Any) -> Any:
     return str(term)
 
 
-@lru_cache(maxsize=1)
-def _prefixes_by_length() -> list[tuple[str, str]]:
-    return sorted(((iri, name) for name, iri in PREFIXES.items()), key=lambda item: -len(item[0]))
-
-
-def shorten(iri: str) -> str:
-    """An IRI with a known prefix written as ``prefix:rest``.
-
-    >>> shorten("https://w3id.org/timeline-kg/ontology#Repatriation")
-    'tl:Repatriation'
-    """
-    for namespace, name in _prefixes_by_length():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{name}:{iri[len(namespace):]}"
-    return f"<{iri}>"
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return str(value)
-
-
 RESULT_FORMATS = ("table", "json", "csv", "tsv")
 """What a SELECT or ASK result prints as (json, csv, tsv: the W3C SPARQL 1.1 results formats)."""
 GRAPH_FORMATS = ("turtle", "nt", "json-ld", "rdfxml", "trig", "nquads")
@@ -184,38 +158,16 @@ class QueryResult:
         return self._table(width)
 
     def chunks(self, kind: str | None = None, *, width: int = 60, page: int = 5000) -> Iterator[str]:
-        """:meth:`format`'s text in pieces of at most ``page`` rows (joined, they are that text),
-        so a large result starts printing at once; a table measures its columns first."""
+        """:meth:`format`'s text in pieces (joined, they are that text), the first one small, so
+        a large result starts printing at once."""
         kind = kind or ("turtle" if self.kind == "graph" else "table")
-        if self.kind != "select" or len(self.rows) <= page or kind not in ("table", "csv", "tsv"):
+        if self.kind != "select" or kind not in ("table", "csv", "tsv", "json") or not self.columns:
             yield self.format(kind, width=width)
             return
-        if kind == "table":
-            lines = self._table(width).split("\n")
-            for start in range(0, len(lines), page):
-                yield "\n".join(lines[start : start + page]) + ("\n" if start + page < len(lines) else "")
-            return
-        writer = _WRITERS[kind]
-        for start in range(0, len(self.rows), page):
-            text = writer(self.columns, self.rows[start : start + page], None)
-            yield text.split("\n", 1)[1] if start else text  # the header once
+        yield from pages(Columns.of_rows(self.columns, self.rows), kind, width=width, page=page)
 
     def _table(self, width: int) -> str:
-        def cell(value: Any) -> str:
-            text = shorten(value) if isinstance(value, IRI) else _text(value)
-            text = " ".join(text.split())
-            return text if len(text) <= width else text[: width - 1] + "…"
-
-        cells = [[cell(v) for v in row] for row in self.rows]
-        widths = [len(c) for c in self.columns]
-        for row in cells:
-            for i, text in enumerate(row):
-                widths[i] = max(widths[i], len(text))
-        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths)).rstrip()]
-        lines.append("  ".join("-" * w for w in widths))
-        lines += ["  ".join(t.ljust(w) for t, w in zip(row, widths)).rstrip() for row in cells]
-        lines.append(f"({len(self.rows)} row{'s' if len(self.rows) != 1 else ''})")
-        return "\n".join(lines)
+        return "".join(pages(Columns.of_rows(self.columns, self.rows), "table", width=width))
 
 
 # Query text ------------------------------------------------------------------------------
@@ -482,7 +434,7 @@ def query(sources: Any, sparql: str, *, bindings: Mapping[str, Any] | None = Non
         return typing.cast(QueryResult, sources.query(sparql, bindings=bindings))
     text = bind_values(sparql, bindings)
     if hasattr(sources, "_query"):  # a timeline.store.Store
-        return typing.cast(QueryResult, sources._query(text, source))
+        return typing.cast(QueryResult, sources._query(text, source, bindings))
     if type(sources).__module__.startswith("rdflib."):  # an rdflib Graph in memory: run by Oxigraph all the same
         target = _ox_of_files([], ontology=True, with_ontology=with_ontology)
         target.extend(_ToOx().quads(sources, keep_graphs=False))

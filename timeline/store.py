@@ -17,6 +17,8 @@ import dataclasses
 import hashlib
 import json
 import os
+import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +28,13 @@ from . import storelock
 from .errors import GraphError, QueryError, StoreError, TimelineError  # noqa: F401 - the last two for store.GraphError…
 from .fileio import atomic_write
 from .graphio import ONTOLOGY_GRAPH, _load_ontology, _ToRdflib
-from .keptrows import _RESULTS_FORMAT, _RESULTS_KEPT, _result_from_payload, _result_payload
+from . import keptrows
+from .rowtext import Columns
 from .model import Document, Event
-from .sparql import XSD, QueryResult, _run_ox
+from .sparql import XSD, QueryResult, _run_ox, named_queries
 from .terms import PREFIXES, ontology_file
 
-_INDEX_VERSION = 2
+_INDEX_VERSION = 3
 COUNT_DATA = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
 """The triples of the documents' and the events' graphs (the ontology's not counted)."""
 _MODEL_FIELDS = ",".join(f"{cls.__name__}({','.join(f.name for f in dataclasses.fields(cls))})" for cls in (Document, Event))
@@ -41,14 +44,11 @@ _DERIVED = {"http://www.w3.org/ns/oa#start": XSD + "nonNegativeInteger", "http:/
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, root TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL,
-  size INTEGER, mtime_ns INTEGER, lines TEXT NOT NULL, annotations TEXT NOT NULL, mentions TEXT NOT NULL);
+  size INTEGER, mtime_ns INTEGER, lines TEXT NOT NULL, annotations TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_source ON documents(root, source);
-CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, type TEXT NOT NULL, agent TEXT, event TEXT);
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id, type);
-CREATE INDEX IF NOT EXISTS mentions_block ON mentions(type, agent);
-CREATE TABLE IF NOT EXISTS blocks (doc_id TEXT NOT NULL, type TEXT NOT NULL, block TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS blocks_unit ON blocks(doc_id, type);
-CREATE INDEX IF NOT EXISTS blocks_block ON blocks(block);
+CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, piece TEXT NOT NULL, event TEXT);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_piece ON mentions(piece);
 CREATE TABLE IF NOT EXISTS events (iri TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, subjects TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS links (event TEXT NOT NULL, predicate TEXT NOT NULL, key TEXT NOT NULL, target TEXT);
 CREATE INDEX IF NOT EXISTS links_event ON links(event);
@@ -57,6 +57,12 @@ CREATE TABLE IF NOT EXISTS entity_refs (iri TEXT NOT NULL, variant TEXT NOT NULL
 CREATE INDEX IF NOT EXISTS entity_refs_iri ON entity_refs(iri);
 CREATE INDEX IF NOT EXISTS entity_refs_event ON entity_refs(event);
 CREATE TABLE IF NOT EXISTS entities (iri TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pieces (
+  id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, block TEXT, ord TEXT NOT NULL, lo INTEGER, hi INTEGER,
+  fingerprint TEXT NOT NULL, features TEXT NOT NULL, mentions TEXT NOT NULL, grp TEXT, state TEXT, fits TEXT);
+CREATE INDEX IF NOT EXISTS pieces_doc ON pieces(doc_id);
+CREATE INDEX IF NOT EXISTS pieces_block ON pieces(block);
+CREATE TABLE IF NOT EXISTS groups (founder TEXT PRIMARY KEY, identity TEXT NOT NULL, event TEXT NOT NULL);
 """
 
 
@@ -70,8 +76,9 @@ class Store:
     Layout: ``oxigraph/`` (the database: one named graph per document, ``id:graph/events``
     for merged events, actors and places, and the ontology in the default graph),
     ``index.sqlite`` (each document's source, stat, sha256, its serialised triples and
-    annotation templates and compact mentions; the mention → event index by event type and
-    agent; each event's fingerprint and subjects; links and actor/place references),
+    annotation templates; its mentions as pieces with what the last merge decided for each, and
+    the groups they form — :mod:`timeline.mergeindex`; the mention → event index; each event's
+    fingerprint and subjects; links and actor/place references),
     ``state.json`` (format, counts, and ``dirty`` while an ingest is applying its changes),
     ``results/`` (the rows of shipped queries, kept until an ingest changes the store: a named
     query over 10⁶ triples takes seconds in the engine, reading its rows back milliseconds)
@@ -155,7 +162,7 @@ class Store:
         target = self._open_ox(writable=True)
         if not self.exists:
             self._state = {"version": _INDEX_VERSION, "model": _MODEL_FIELDS, "ontology": "", "dirty": False,
-                           "generation": 0, "documents": 0, "mentions": 0, "events": 0, "triples": 0}
+                           "generation": 0, "documents": 0, "mentions": 0, "events": 0, "triples": 0, "stamp": new_stamp()}
             self.db  # noqa: B018 - created with its tables
             self._save_state()
         state = self.state
@@ -169,63 +176,60 @@ class Store:
             target.remove_graph(ox.NamedNode(ONTOLOGY_GRAPH))
             _load_ontology(target)
             state["ontology"] = ontology
+            state["stamp"] = new_stamp()  # kept rows read the ontology's labels
             self._save_state()
         return target
 
     # queries
 
-    def _query(self, sparql: str, source: str) -> QueryResult:
-        """Run a query; a shipped one (``source`` is its name) answers from its kept rows when
-        the store has not changed since they were computed."""
+    def _query(self, sparql: str, source: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a query; a shipped one (``source`` is its name, ``bindings`` its values) answers
+        from its kept rows when they answer the store as it is."""
         if not self.exists:
             raise StoreError(f"{self.path}: no store here (create one with `timeline ingest --store {self.path} FILES`)")
         self._lock(exclusive=self._writable)  # no ingest writes while the kept rows are read
         unfinished = storelock.unfinished_ingest(self.path)
-        result = self._answer(sparql, source)
+        result = self._answer(sparql, source, bindings)
         return dataclasses.replace(result, warnings=[*result.warnings, unfinished]) if unfinished else result
 
-    def _answer(self, sparql: str, source: str) -> QueryResult:
-        if source == "query":
+    def _answer(self, sparql: str, source: str, bindings: Mapping[str, Any] | None) -> QueryResult:
+        named = named_queries().get(source) if source != "query" else None
+        if named is None:
             with self._reading() as target:
                 return _run_ox(target, sparql, source)
-        path = self._result_path(sparql)
-        if path is not None:
-            try:
-                return _result_from_payload(path.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                pass
-            except (OSError, ValueError, KeyError, TypeError, IndexError):
-                pass  # unreadable or from another version: computed again
+        path = keptrows.kept_path(self.path, source, bindings)
+        stamp = keptrows.stamp_of(self.path, self.state)
+        found = keptrows.read(path, stamp, source, keptrows.query_sha(named.text), bindings)
+        if found is not None:
+            return QueryResult(found[1].names, found[1].rows())
         with self._reading() as target:
             result = _run_ox(target, sparql, source)
-        if path is not None:
-            self._keep_result(path, result)
+        if result.kind != "select" or result.warnings or not result.columns:
+            return result
+        rows = keptrows.canonical(result.columns, result.rows, sparql)
+        result = dataclasses.replace(result, rows=rows if rows is not None else result.rows)
+        header = {"name": source, "bindings": keptrows.bindings_key(bindings), "query": keptrows.query_sha(named.text),
+                  "stamp": stamp, "text": sparql, "canonical": rows is not None}
+        self._keep(path, header, Columns.of_rows(result.columns, result.rows))
         return result
 
-    def _result_path(self, sparql: str) -> Path | None:
+    def _keep(self, path: Path, header: dict[str, Any], columns: Columns) -> None:
+        """Keep rows (and their table's text) in ``results/``; the oldest files go."""
         try:
-            info = (self.path / "state.json").stat()
-        except OSError:
-            return None
-        key = _sha1(repr((_RESULTS_FORMAT, info.st_ino, info.st_mtime_ns, info.st_size, sparql)))
-        return self.path / "results" / f"{key}.json"
-
-    def _keep_result(self, path: Path, result: QueryResult) -> None:
-        payload = _result_payload(result)
-        if payload is None:
-            return
-        try:
-            atomic_write(path, payload)
+            path.parent.mkdir(exist_ok=True)
+            atomic_write(path, keptrows.encode(columns, header))
+            keptrows.keep_text(path, header, columns)
             kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
-            for old in kept[: max(0, len(kept) - _RESULTS_KEPT)]:
+            for old in kept[: max(0, len(kept) - keptrows.KEPT_FILES)]:
                 old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only store folder: answer without keeping
+                keptrows.forget_texts(old)
+        except (OSError, TypeError):
+            pass  # a read-only store folder, or a value that cannot be kept: answer without keeping
 
     def _forget_results(self) -> None:
         folder = self.path / "results"
         if folder.is_dir():
-            for item in folder.glob("*.json"):
+            for item in [*folder.glob("*.json"), *folder.glob("*.txt")]:
                 item.unlink(missing_ok=True)
 
     # state and records
@@ -308,6 +312,11 @@ class _Reading:
         return None
 
 
+def new_stamp() -> str:
+    """A new name for the state of a store's data (kept rows answer one state)."""
+    return uuid.uuid4().hex
+
+
 def open_store(path: str | os.PathLike[str]) -> Store:
     """The store in folder ``path``: created by the first :func:`ingest`, read by :func:`query`.
 
@@ -347,7 +356,6 @@ _MOVED = {
     "sparql": ("query", "named_queries", "NamedQuery", "QueryResult", "bind_values", "read_query_file",
                "parse_error_message", "convert_value", "shorten", "_ox_value", "_code_only", "RESULT_FORMATS", "GRAPH_FORMATS"),
     "results": ("IRI", "Blank", "Text"),
-    "keptrows": ("_result_payload", "_result_from_payload"),
     "ingest": ("ingest", "ingest_paths", "remove_documents", "IngestReport"),
 }
 

@@ -19,6 +19,8 @@ offset first, and :attr:`MergedEvent.id` is a hash of the event's canonical iden
 agent, most precise interval, places), so the same event keeps its id when more documents
 are added.
 
+A store merges again at the cost of a change with the same parts (:mod:`timeline.remerge`).
+
 >>> merge_events([])
 []
 """
@@ -28,9 +30,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
+from typing import Any
 
 from ..model import Event, MergedEvent, Participant, Timex
 
@@ -103,10 +106,46 @@ def _is_title(e: Event) -> bool:
     return e.sentence.start == 0 and "\n" not in e.sentence.text.strip() and not _TERMINAL.search(e.sentence.text)
 
 
-def _quantities(e: Event) -> dict[str, float]:
+def _quantities(e: Event) -> tuple[tuple[str, float], ...]:
     out: dict[str, float] = {}
     for q in e.quantities:
         out.setdefault(q.unit, q.value)
+    return tuple(out.items())
+
+
+class _Mention:
+    """What the merge reads of one mention, worked out once (conflicts are checked many times).
+    ``event`` is the mention itself, absent when the features were read back from a store."""
+
+    __slots__ = ("key", "doc_id", "agent", "places", "interval", "quantities", "duration", "label", "affected", "title", "event")
+
+    def __init__(self, key: str, doc_id: str, agent: str | None, places: frozenset[str], interval: tuple[date, date | None] | None,
+                 quantities: tuple[tuple[str, float], ...], duration: str | None, label: str, affected: str | None, title: bool,
+                 event: Event | None = None) -> None:
+        self.key, self.doc_id, self.agent, self.places, self.interval = key, doc_id, agent, places, interval
+        self.quantities, self.duration, self.label, self.affected, self.title = quantities, duration, label, affected, title
+        self.event = event
+
+    @classmethod
+    def of(cls, e: Event) -> _Mention:
+        return cls(e.key, e.doc_id, _agent(e), _places(e), interval_of(e.when), _quantities(e),
+                   e.duration.value if e.duration is not None else None, e.label, _affected(e), _is_title(e), e)
+
+    def data(self) -> list[Any]:
+        """As plain JSON-able values (see :func:`mentions_from`)."""
+        iv = self.interval
+        return [self.key, self.doc_id, self.agent, sorted(self.places),
+                None if iv is None else [iv[0].isoformat(), None if iv[1] is None else iv[1].isoformat()],
+                [list(q) for q in self.quantities], self.duration, self.label, self.affected, self.title]
+
+
+def mentions_from(data: Sequence[Sequence[Any]]) -> list[_Mention]:
+    """Features read back from :meth:`_Mention.data` values."""
+    out = []
+    for key, doc_id, agent, places, iv, quantities, duration, label, affected, title in data:
+        interval = None if iv is None else (date.fromisoformat(iv[0]), None if iv[1] is None else date.fromisoformat(iv[1]))
+        out.append(_Mention(key, doc_id, agent, frozenset(places), interval, tuple((u, v) for u, v in quantities),
+                            duration, label, affected, title))
     return out
 
 
@@ -120,51 +159,72 @@ class _Cluster:
     duration: str | None = None
     affected: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
-    members: list[Event] = field(default_factory=list)
+    members: list[_Mention] = field(default_factory=list)
+    label: str | None = None  # the first member's (two claims with different labels are two claims)
+    title: bool = False  # a member is the document's title line
 
-    def add(self, e: Event) -> None:
+    def add(self, e: _Mention) -> None:
         self.members.append(e)
         self.docs.add(e.doc_id)
-        a = _agent(e)
-        if a is not None and self.agent is None:
-            self.agent = a
-        self.places |= _places(e)
-        iv = interval_of(e.when)
+        if e.agent is not None and self.agent is None:
+            self.agent = e.agent
+        self.places |= e.places
+        iv = e.interval
         if iv is not None and (self.interval is None or _width_iv(iv) < _width_iv(self.interval)):
             self.interval = iv
-        for u, v in _quantities(e).items():
+        for u, v in e.quantities:
             self.quantities.setdefault(u, v)
         if e.duration is not None and self.duration is None:
-            self.duration = e.duration.value
-        aff = _affected(e)
-        if aff is not None:
-            self.affected.add(aff)
+            self.duration = e.duration
+        if e.affected is not None:
+            self.affected.add(e.affected)
+        if self.label is None:
+            self.label = e.label
+        self.title = self.title or e.title
 
-    def conflicts(self, e: Event, *, same_doc: bool) -> bool:
-        a = _agent(e)
+    def conflicts(self, e: _Mention, *, same_doc: bool) -> bool:
+        a = e.agent
         if a is not None and self.agent is not None and a != self.agent:
             return True
         if not same_doc and (a is None) != (self.agent is None):
             return True
-        pl = _places(e)
+        pl = e.places
         if pl and self.places and not (pl & self.places):
             return True
-        iv = interval_of(e.when)
+        iv = e.interval
         if iv is not None and self.interval is not None and not _nested(iv, self.interval):
             return True
-        headline = same_doc and (_is_title(e) or any(_is_title(m) for m in self.members))
-        for u, v in ({} if headline else _quantities(e)).items():
+        headline = same_doc and (e.title or self.title)
+        for u, v in (() if headline else e.quantities):
             w = self.quantities.get(u)
             if w is not None and abs(v - w) > 0.1 * max(abs(v), abs(w)):
                 return True
-        if e.duration is not None and self.duration is not None and e.duration.value != self.duration:
+        if e.duration is not None and self.duration is not None and e.duration != self.duration:
             return True
-        if e.type in _CLAIMS and self.members and e.label != self.members[0].label:
+        if self.type in _CLAIMS and self.label is not None and e.label != self.label:
             return True  # "denies the accusations" and "denies it was COVID" are two denials
-        aff = _affected(e)
+        aff = e.affected
         if aff is not None and self.affected and aff not in self.affected and not headline:
             return True  # "two brokers" and "a pastor" were arrested in two events
         return False
+
+    def state(self) -> list[Any]:
+        """What later pieces are merged against (not the members nor their documents), as plain
+        JSON-able values (see :func:`state_from`)."""
+        iv = self.interval
+        return [self.agent, sorted(self.places), None if iv is None else [iv[0].isoformat(), None if iv[1] is None else iv[1].isoformat()],
+                [[u, v] for u, v in self.quantities.items()], self.duration, sorted(self.affected), self.label, self.title]
+
+    def copy(self) -> _Cluster:
+        return _Cluster(self.type, self.agent, set(self.places), self.interval, dict(self.quantities), self.duration,
+                        set(self.affected), set(self.docs), list(self.members), self.label, self.title)
+
+
+def state_from(etype: str, data: Sequence[Any]) -> _Cluster:
+    """A group's state read back from :meth:`_Cluster.state` values (no members, no documents)."""
+    agent, places, iv, quantities, duration, affected, label, title = data
+    interval = None if iv is None else (date.fromisoformat(iv[0]), None if iv[1] is None else date.fromisoformat(iv[1]))
+    return _Cluster(etype, agent, set(places), interval, {u: v for u, v in quantities}, duration, set(affected), set(), [], label, title)
 
 
 def _width_iv(iv: tuple[date, date | None]) -> int:
@@ -187,7 +247,7 @@ def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
     merged: list[MergedEvent] = []
     used_ids: set[str] = set()
     for etype in sorted(by_type):
-        mentions = sorted(by_type[etype], key=_sort_key)
+        mentions = [_Mention.of(e) for e in sorted(by_type[etype], key=_sort_key)]
         doc_clusters = _within_documents(etype, mentions)
         for cluster in _across_documents(doc_clusters):
             merged.append(_to_merged(cluster, used_ids))
@@ -195,9 +255,9 @@ def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
     return merged
 
 
-def _within_documents(etype: str, mentions: list[Event]) -> list[_Cluster]:
+def _within_documents(etype: str, mentions: list[_Mention]) -> list[_Cluster]:
     out: list[_Cluster] = []
-    by_doc: dict[str, list[Event]] = defaultdict(list)
+    by_doc: dict[str, list[_Mention]] = defaultdict(list)
     for e in mentions:
         by_doc[e.doc_id].append(e)
     for doc_id in sorted(by_doc):
@@ -283,23 +343,49 @@ def _cluster_key(c: _Cluster) -> tuple[str, ...]:
     return tuple(sorted(e.key for e in c.members))
 
 
-def _to_merged(c: _Cluster, used_ids: set[str]) -> MergedEvent:
-    members = tuple(sorted(c.members, key=_sort_key))
+def identity_of(etype: str, agent: str | None, places: Iterable[str], events: Sequence[Event]) -> str:
+    """The canonical identity an event's id is a hash of: type, agent, the most precise interval
+    its mentions state, places (and its first mention's key when it has no agent or no date)."""
+    iv = interval_of(_when(events))
+    identity = "|".join(
+        [etype, agent or "", iv[0].isoformat() if iv else "", (iv[1].isoformat() if iv and iv[1] else ""), ",".join(sorted(places))]
+    )
+    if not agent or iv is None:
+        identity += "|" + min(e.key for e in events)
+    return identity
+
+
+def event_id(identity: str, first_key: str, used_ids: set[str]) -> str:
+    """The id for ``identity``, made unique against ``used_ids`` (with the first mention's key) and added to it."""
+    mid = "ev-" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
+    if mid in used_ids:
+        mid = "ev-" + hashlib.sha1((identity + "|" + first_key).encode("utf-8")).hexdigest()[:16]
+    used_ids.add(mid)
+    return mid
+
+
+def _when(members: Sequence[Event]) -> Timex | None:
     when = min((e.when for e in members if e.when is not None and interval_of(e.when) is not None),
                key=lambda t: (_width(t), t.value, t.start), default=None)
     if when is None:
         when = next((e.when for e in members if e.when is not None), None)
+    return when
+
+
+def _to_merged(c: _Cluster, used_ids: set[str]) -> MergedEvent:
+    events = [m.event for m in c.members]
+    assert all(e is not None for e in events)
+    members = tuple(sorted(events, key=_sort_key))  # type: ignore[arg-type]
+    mid = event_id(identity_of(c.type, c.agent, c.places, members), min(e.key for e in members), used_ids)
+    return merged_event(c.type, members, mid)
+
+
+def merged_event(etype: str, events: Iterable[Event], mid: str) -> MergedEvent:
+    """The merged event ``mid`` of ``events`` (its mentions): the most precise time, the fullest
+    label, every participant once."""
+    members = tuple(sorted(events, key=_sort_key))
+    when = _when(members)
     iv = interval_of(when)
-    identity = "|".join(
-        [c.type, c.agent or "", iv[0].isoformat() if iv else "", (iv[1].isoformat() if iv and iv[1] else ""),
-         ",".join(sorted(c.places))]
-    )
-    if not c.agent or iv is None:
-        identity += "|" + min(e.key for e in members)
-    mid = "ev-" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
-    if mid in used_ids:
-        mid = "ev-" + hashlib.sha1((identity + "|" + min(e.key for e in members)).encode("utf-8")).hexdigest()[:16]
-    used_ids.add(mid)
     best = max(members, key=lambda e: (len(e.participants) + len(e.quantities), _agent(e) is not None, -len(e.key), e.key))
     seen: set[tuple[str, str]] = set()
     participants: list[Participant] = []
@@ -313,5 +399,5 @@ def _to_merged(c: _Cluster, used_ids: set[str]) -> MergedEvent:
     if iv is None:  # a time inferred from publication only stands in where no mention states one
         inferred = min((e.inferred for e in members if e.inferred is not None),
                        key=lambda t: (t.latest - t.earliest, t.latest), default=None)
-    return MergedEvent(id=mid, type=c.type, label=best.label, mentions=members, when=when,
+    return MergedEvent(id=mid, type=etype, label=best.label, mentions=members, when=when,
                        participants=tuple(participants), inferred=inferred)

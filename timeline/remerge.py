@@ -1,0 +1,485 @@
+"""Merging again at the cost of a change: what a store needs when documents come, change or go.
+
+A document's mentions of one type fall into *pieces* (its within-document clusters,
+:func:`pieces_of`), which depend on that document alone. Across documents only the pieces of one
+*block* meet — one event type and one agent: dated pieces, and for publications the undated ones
+too (see :mod:`timeline.extract.merge`); every other piece is an event by itself.
+
+:func:`remerge_block` takes a block's pieces with what the last merge decided for each
+(:class:`Placement`: its group, the state of that group once it joined, the groups an undated
+publication fit) and the pieces added and removed, and replays the merge in its order deciding
+again only the pieces whose decision can change: new ones, and kept ones that look at a group
+that changed before them (a group is filed under the years of the piece that founded it, and a
+piece looks only at groups filed under its own years). :func:`remerge` does this for every block
+a change touches and names the events again (an event's id is a hash of its identity; two groups
+of one block with the same identity are told apart in the merge's order). Stdlib only.
+
+The result equals :func:`timeline.extract.merge.merge_events` of every mention (tests check it
+on random changes).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .extract.merge import (
+    _PUBLICATIONS,
+    _Cluster,
+    _cluster_key,
+    _Mention,
+    _sort_key,
+    _within_documents,
+    _years,
+    event_id,
+    identity_of,
+    merged_event,
+    state_from,
+)
+from .model import Event, MergedEvent
+
+
+@dataclass
+class Piece:
+    """One document's mentions of one type that merge with each other (a within-document
+    cluster). ``id`` is its smallest mention key; ``block`` the type and agent it can merge
+    across documents under (None: an event by itself); ``years`` the years it is filed under
+    (dated pieces)."""
+
+    id: str
+    doc_id: str
+    type: str
+    block: tuple[str, str] | None
+    order: tuple[str, ...]  # its mention keys, sorted: the merge's order
+    years: tuple[int, int] | None
+    cluster: _Cluster  # its members, in the order they joined
+
+    @property
+    def features(self) -> list[list[Any]]:
+        return [m.data() for m in self.cluster.members]
+
+
+def pieces_of(mentions: Iterable[Event]) -> list[Piece]:
+    """The pieces of one document's mentions (every type), in the merge's order."""
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for e in mentions:
+        by_type[e.type].append(e)
+    out = []
+    taken: set[str] = set()
+    for etype in sorted(by_type):
+        for c in _within_documents(etype, [_Mention.of(e) for e in sorted(by_type[etype], key=_sort_key)]):
+            piece = _piece(c)
+            if piece.id in taken:  # two mentions with one key (the extractor gives none): the id stays unique
+                piece.id = next(f"{piece.id}~{n}" for n in range(2, len(taken) + 3) if f"{piece.id}~{n}" not in taken)
+            taken.add(piece.id)
+            out.append(piece)
+    return out
+
+
+def _piece(c: _Cluster) -> Piece:
+    order = _cluster_key(c)
+    years = None
+    if c.interval is not None:
+        span = _years(c.interval)
+        years = (span[0], span[-1])
+    joins = c.agent is not None and (years is not None or c.type in _PUBLICATIONS)
+    return Piece(order[0], c.members[0].doc_id, c.type, (c.type, c.agent) if joins else None, order, years, c)  # type: ignore[arg-type]
+
+
+@dataclass
+class Placement:
+    """What a merge decided for one piece of a block: the piece that founded its group (itself
+    when it founded one, or stays alone), the state of that group once it joined, and for an
+    undated publication the groups it fit."""
+
+    group: str
+    state: list[Any]
+    fits: tuple[str, ...] | None = None
+
+
+@dataclass
+class Kept:
+    """A piece of a block as the store keeps it: no mentions, only what the merge's order and
+    its last decision need."""
+
+    id: str
+    doc_id: str
+    order: tuple[str, ...]
+    years: tuple[int, int] | None
+    placement: Placement
+
+
+@dataclass
+class Group:
+    """An event of a block after :func:`remerge_block`: its founding piece, the pieces in it (in
+    the order they joined), and whether it changed (``state`` then holds its state)."""
+
+    founder: str
+    years: tuple[int, int] | None
+    members: list[str]
+    docs: set[str]
+    dirty: bool = False
+    state: _Cluster | None = None
+    last: str = ""
+
+
+@dataclass
+class BlockMerge:
+    """What :func:`remerge_block` decided: the block's groups in the merge's output order (an
+    undated publication that joined none is a group of its own), the placements that changed,
+    and the pieces decided again."""
+
+    groups: list[Group]
+    placements: dict[str, Placement]
+    decided: set[str]  # the pieces decided again
+
+
+def remerge_block(
+    etype: str,
+    kept: Sequence[Kept],
+    removed: set[str],
+    added: Sequence[Piece],
+    features: Callable[[str], list[_Mention]],
+) -> BlockMerge:
+    """Merge one block again after pieces were ``added`` and ``removed`` (ids of ``kept``
+    pieces), deciding again only what can change (see the module's docstring). ``features``
+    reads a kept piece's members back. The result equals merging every piece of the block at
+    once."""
+    replay = _Replay(etype, kept, removed, added, features)
+    result = replay.run()
+    for g in result.groups:
+        if g.state is None:
+            g.state = replay.final_state(g)
+    return result
+
+
+class _Replay:
+    def __init__(self, etype: str, kept: Sequence[Kept], removed: set[str], added: Sequence[Piece],
+                 features: Callable[[str], list[_Mention]]) -> None:
+        self.etype = etype
+        self.kept = {k.id: k for k in kept if k.id not in removed}  # what stays, with its last decision
+        self.gone = [k for k in kept if k.id in removed]
+        self.added = {p.id: p for p in added}
+        self.features = features
+        self.groups: dict[str, Group] = {}
+        self.order: list[str] = []  # founders, in the order their groups were made
+        self.by_year: dict[int, list[str]] = defaultdict(list)
+        self.dirty_years: dict[int, int] = defaultdict(int)
+        self.dirty_count = 0
+        self.snapshots: dict[str, _Cluster] = {}
+        self.placements: dict[str, Placement] = {}
+        self.decided: set[str] = set()
+
+    # groups and their states
+
+    def _state(self, g: Group) -> _Cluster:
+        """A group's state now: its own when it changed, else the one kept with its last piece."""
+        if g.state is not None:
+            return g.state
+        found = self.snapshots.get(g.last)
+        if found is None:
+            found = self.snapshots[g.last] = state_from(self.etype, self.kept[g.last].placement.state)
+        return found
+
+    def _dirty(self, g: Group) -> None:
+        """From here on ``g`` differs from what the last merge made of it."""
+        if g.dirty:
+            return
+        g.state = self._state(g).copy()
+        g.dirty = True
+        self.dirty_count += 1
+        if g.years is not None:
+            for y in range(g.years[0], g.years[1] + 1):
+                self.dirty_years[y] += 1
+
+    def _cluster(self, piece_id: str) -> _Cluster:
+        added = self.added.get(piece_id)
+        if added is not None:
+            return added.cluster
+        c = _Cluster(self.etype)
+        for m in self.features(piece_id):
+            c.add(m)
+        return c
+
+    def _compatible(self, g: Group, c: _Cluster, doc_id: str) -> bool:
+        if doc_id in g.docs:
+            return False  # a document's own clusters were kept apart on purpose
+        state = self._state(g)
+        return not any(state.conflicts(e, same_doc=False) for e in c.members)
+
+    def _join(self, g: Group, piece_id: str, doc_id: str, c: _Cluster | None, fits: tuple[str, ...] | None = None) -> None:
+        """``piece_id`` joins ``g`` (``c``: its cluster, when already read)."""
+        old = self.kept.get(piece_id)
+        if old is not None and old.placement.group == g.founder and not g.dirty:
+            placement = Placement(g.founder, old.placement.state, fits)  # the same group, as it was: the same state after
+        else:
+            self._dirty(g)
+            assert g.state is not None
+            for e in (c if c is not None else self._cluster(piece_id)).members:
+                g.state.add(e)
+            placement = Placement(g.founder, g.state.state(), fits)
+        if old is None or placement != old.placement:
+            self.placements[piece_id] = placement
+        g.members.append(piece_id)
+        g.docs.add(doc_id)
+        g.last = piece_id
+
+    def _found(self, piece_id: str, doc_id: str, years: tuple[int, int] | None, c: _Cluster | None) -> None:
+        """``piece_id`` founds a group (filed under ``years``)."""
+        old = self.kept.get(piece_id)
+        g = Group(piece_id, years, [piece_id], {doc_id}, last=piece_id)
+        self.groups[piece_id] = g
+        self.order.append(piece_id)
+        if years is not None:
+            for y in range(years[0], years[1] + 1):
+                self.by_year[y].append(piece_id)
+        if old is None or old.placement.group != piece_id:
+            g.state = (c if c is not None else self._cluster(piece_id)).copy()
+            g.dirty = True
+            self.dirty_count += 1
+            if years is not None:
+                for y in range(years[0], years[1] + 1):
+                    self.dirty_years[y] += 1
+            self.placements[piece_id] = Placement(piece_id, g.state.state(), None)
+
+    def _leave(self, k: Kept) -> None:
+        """``k`` no longer joins the group it joined: that group changes from here (a group it
+        founded is not made at all, and the pieces that joined it will decide again)."""
+        if k.placement.group != k.id:
+            g = self.groups.get(k.placement.group)
+            if g is not None:
+                self._dirty(g)
+
+    # dated pieces
+
+    def _scan_is_clean(self, k: Kept) -> bool:
+        """Whether every group a kept piece looks at before the one it joined is as it was."""
+        assert k.years is not None
+        if not any(self.dirty_years.get(y) for y in range(k.years[0], k.years[1] + 1)):
+            return True
+        seen: set[str] = set()
+        for y in range(k.years[0], k.years[1] + 1):
+            for founder in self.by_year.get(y, ()):
+                if founder in seen:
+                    continue
+                seen.add(founder)
+                if founder == k.placement.group:
+                    return True
+                if self.groups[founder].dirty:
+                    return False
+        return True
+
+    def _dated(self, piece_id: str, doc_id: str, years: tuple[int, int]) -> None:
+        old = self.kept.get(piece_id)
+        if old is not None:
+            joined = old.placement.group
+            if joined == piece_id:
+                if self._scan_is_clean(old):
+                    self._found(piece_id, doc_id, years, None)
+                    return
+            else:
+                g = self.groups.get(joined)
+                if g is not None and not g.dirty and self._scan_is_clean(old):
+                    self._join(g, piece_id, doc_id, None)
+                    return
+        c = self._cluster(piece_id)
+        self.decided.add(piece_id)
+        seen: set[str] = set()
+        target = None
+        for y in range(years[0], years[1] + 1):
+            for founder in self.by_year.get(y, ()):
+                if founder in seen:
+                    continue
+                seen.add(founder)
+                g = self.groups[founder]
+                if self._compatible(g, c, doc_id):
+                    target = g
+                    break
+            if target is not None:
+                break
+        if old is not None and (target is None or target.founder != old.placement.group):
+            self._leave(old)
+        if target is None:
+            self._found(piece_id, doc_id, years, c)
+        else:
+            self._join(target, piece_id, doc_id, c)
+
+    # undated publications
+
+    def _undated(self, piece_id: str, doc_id: str) -> Group | None:
+        """An undated publication joins the one group it fits; else it is a group of its own (returned)."""
+        old = self.kept.get(piece_id)
+        if old is not None and old.placement.fits is not None:
+            before = old.placement.fits
+            if not self.dirty_count and all(f in self.groups for f in before):  # every group as it was: the same fits
+                if len(before) == 1:
+                    self._join(self.groups[before[0]], piece_id, doc_id, None, before)
+                    return None
+                return self._alone(piece_id, doc_id, before)
+        c = self._cluster(piece_id)
+        self.decided.add(piece_id)
+        places = set().union(*(e.places for e in c.members))
+        if old is not None and old.placement.fits is not None:  # groups as they were fit as they did
+            fits = {f for f in old.placement.fits if f in self.groups and not self.groups[f].dirty}
+            candidates = [f for f in self.order if self.groups[f].dirty]
+        else:
+            fits, candidates = set(), list(self.order)
+        for founder in candidates:
+            g = self.groups[founder]
+            if self._compatible(g, c, doc_id) and places <= self._state(g).places:
+                fits.add(founder)
+        ordered = tuple(f for f in self.order if f in fits)
+        if old is not None and (len(ordered) != 1 or old.placement.group != ordered[0]):
+            self._leave(old)
+        if len(ordered) == 1:
+            self._join(self.groups[ordered[0]], piece_id, doc_id, c, ordered)
+            return None
+        return self._alone(piece_id, doc_id, ordered, c)
+
+    def _alone(self, piece_id: str, doc_id: str, fits: tuple[str, ...], c: _Cluster | None = None) -> Group:
+        old = self.kept.get(piece_id)
+        g = Group(piece_id, None, [piece_id], {doc_id}, last=piece_id)
+        if old is not None and old.placement.group == piece_id:
+            placement = Placement(piece_id, old.placement.state, fits)
+        else:
+            g.dirty = True
+            g.state = (c if c is not None else self._cluster(piece_id)).copy()
+            placement = Placement(piece_id, g.state.state(), fits)
+        if old is None or placement != old.placement:
+            self.placements[piece_id] = placement
+        return g
+
+    def run(self) -> BlockMerge:
+        items: list[tuple[tuple[str, ...], int, Any]] = [(k.order, 0, k) for k in self.gone]  # a piece leaves before its successor comes
+        items += [(k.order, 1, k) for k in self.kept.values()]
+        items += [(p.order, 1, p) for p in self.added.values()]
+        items.sort(key=lambda item: (item[0], item[1]))
+        for _order, kind, item in items:
+            if item.years is None:
+                continue
+            if kind == 0:
+                self._leave(item)
+            else:
+                self._dated(item.id, item.doc_id, item.years)
+        alone: list[Group] = []
+        if self.etype in _PUBLICATIONS:
+            for _order, kind, item in items:
+                if item.years is not None:
+                    continue
+                if kind == 0:
+                    self._leave(item)
+                    continue
+                single = self._undated(item.id, item.doc_id)
+                if single is not None:
+                    alone.append(single)
+        return BlockMerge(alone + [self.groups[f] for f in self.order], self.placements, self.decided)
+
+    def final_state(self, g: Group) -> _Cluster:
+        """A group's state at the end (its own when it changed, else the one kept with its last piece)."""
+        return g.state if g.state is not None else state_from(self.etype, self.kept[g.last].placement.state)
+
+
+class PieceStore:
+    """Where :func:`remerge` reads what the last merge left (a protocol; the store keeps it in
+    SQLite, tests in dicts)."""
+
+    def kept(self, block: tuple[str, str]) -> list[Kept]:
+        """Every piece of ``block`` the last merge placed (those being removed too)."""
+        raise NotImplementedError
+
+    def features(self, piece_id: str) -> list[_Mention]:
+        """A kept piece's members' features, in the order they joined."""
+        raise NotImplementedError
+
+    def events(self, piece_id: str) -> list[Event]:
+        """A kept piece's mentions."""
+        raise NotImplementedError
+
+    def group(self, founder: str) -> tuple[str, str] | None:
+        """``(identity, event id)`` the last merge gave the group ``founder`` founded."""
+        raise NotImplementedError
+
+
+@dataclass
+class Remerged:
+    """What :func:`remerge` changed: placements of pieces, groups (founder → identity, event id
+    and member pieces) new or changed, groups gone, the events of new or changed groups, the
+    ids of events no longer given, and how many mentions were merged again."""
+
+    placements: dict[str, Placement] = field(default_factory=dict)
+    groups: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)
+    dropped: set[str] = field(default_factory=set)
+    events: list[MergedEvent] = field(default_factory=list)
+    gone: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+def remerge(store: PieceStore, removed: dict[str, tuple[str, str] | None], added: Sequence[Piece]) -> Remerged:
+    """Merge again after the pieces ``removed`` (id → block) left and ``added`` came: only the
+    blocks they are in, and in each only what can change (:func:`remerge_block`). Applied to
+    what the last merge left, the result is what :func:`merge_events` gives for every mention."""
+    out = Remerged()
+    by_block: dict[tuple[str, str], tuple[set[str], list[Piece]]] = defaultdict(lambda: (set(), []))
+    old_ids: set[str] = set()
+    new_ids: set[str] = set()
+    merged_again: dict[str, int] = {}  # piece → its mentions, for the pieces merged again
+    for piece_id, block in removed.items():
+        if block is not None:
+            by_block[block][0].add(piece_id)
+            continue
+        old = store.group(piece_id)
+        if old is not None:
+            old_ids.add(old[1])
+        out.dropped.add(piece_id)
+    added_events: dict[str, list[Event]] = {}
+    for piece in added:
+        added_events[piece.id] = events = [m.event for m in piece.cluster.members]  # type: ignore[misc]
+        merged_again[piece.id] = len(events)
+        if piece.block is not None:
+            by_block[piece.block][1].append(piece)
+            continue
+        identity = identity_of(piece.type, piece.cluster.agent, piece.cluster.places, events)
+        mid = event_id(identity, piece.id, set())
+        out.groups[piece.id] = (identity, mid, (piece.id,))
+        out.events.append(merged_event(piece.type, events, mid))
+        new_ids.add(mid)
+    for block in sorted(by_block):
+        gone, pieces = by_block[block]
+        kept = store.kept(block)
+        sizes = {k.id: len(k.order) for k in kept}
+        result = remerge_block(block[0], kept, gone, pieces, store.features)
+        out.placements.update(result.placements)
+        merged_again.update((pid, sizes.get(pid, 0)) for pid in result.decided if pid not in merged_again)
+        old_founders = {k.id for k in kept if k.placement.group == k.id}
+        used: set[str] = set()
+        for g in result.groups:
+            old = store.group(g.founder) if g.founder in old_founders else None
+            events: list[Event] | None = None
+            if g.dirty or old is None:
+                events = [e for pid in g.members for e in (added_events[pid] if pid in added_events else store.events(pid))]
+                assert g.state is not None
+                identity = identity_of(block[0], g.state.agent, g.state.places, events)
+            else:
+                identity = old[0]
+            mid = event_id(identity, min(g.members), used)
+            new_ids.add(mid)
+            if old is not None and not g.dirty and old[1] == mid:
+                continue
+            if events is None:
+                events = [e for pid in g.members for e in store.events(pid)]
+            out.groups[g.founder] = (identity, mid, tuple(g.members))
+            out.events.append(merged_event(block[0], events, mid))
+            merged_again.update((pid, sizes.get(pid, 0)) for pid in g.members if pid not in merged_again)
+            if old is not None:
+                old_ids.add(old[1])
+        for founder in old_founders - {g.founder for g in result.groups}:
+            out.dropped.add(founder)
+            old = store.group(founder)
+            if old is not None:
+                old_ids.add(old[1])
+    out.dropped -= out.groups.keys()
+    out.gone = old_ids - new_ids
+    out.mentions = sum(merged_again.values())
+    return out
