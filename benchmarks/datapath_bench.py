@@ -137,11 +137,13 @@ def child_stages_new(folder: str) -> dict:
             "bytes": len(out.getvalue()), "peak_mb": _peak_mb()}
 
 
-def child_extract(folder: str, jobs: int, fmt: str) -> dict:
+def child_extract(folder: str, jobs: int, fmt: str, source: str | None = None) -> dict:
+    """`timeline extract` as a user runs it; ``source``: a folder holding another revision's
+    ``timeline`` package, run instead of this checkout's."""
     out = Path(tempfile.mkdtemp(prefix="dp-out-")) / f"g.{fmt}"
     started = time.perf_counter()
     done = subprocess.run([*TIMELINE, "extract", folder, "-o", str(out), "--no-progress", "-j", str(jobs)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, cwd=source or ROOT)
     wall = time.perf_counter() - started
     size = out.stat().st_size if out.exists() else 0
     shutil.rmtree(out.parent, ignore_errors=True)
@@ -233,6 +235,13 @@ def child_spin(seconds_of_work: int) -> dict:
     return {"wall_s": time.perf_counter() - started, "cpu_s": _cpu() - cpu}
 
 
+def _extract(folder: str, jobs: int, source: str | None = None) -> float:
+    result = _child("child_extract", folder, jobs, "ttl", source)
+    if result["exit"]:
+        raise SystemExit(f"timeline extract -j {jobs} failed ({source or 'this checkout'}): {result['stderr']}")
+    return result["wall_s"]
+
+
 def _child(name: str, *args) -> dict:
     code = f"import json, sys; sys.path.insert(0, {str(HERE)!r}); import datapath_bench as b; print(json.dumps(b.{name}(*{args!r})))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
@@ -285,19 +294,37 @@ def _two_cores() -> float:
     return 2 * alone / max(pair)
 
 
-def section_jobs(work: Path, docs: int, rounds: int = 2) -> list[str]:
+def _revision(work: Path, rev: str) -> str:
+    """This repository at ``rev`` (git archive), unpacked under ``work``: the folder to run it from."""
+    sha = subprocess.run(["git", "rev-parse", "--short", rev], capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip()
+    folder = work / f"rev-{sha}"
+    if not (folder / "timeline").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha, "timeline", "ontology"], capture_output=True, cwd=ROOT, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return str(folder)
+
+
+def section_jobs(work: Path, docs: int, rounds: int = 2, before: str | None = None) -> list[str]:
     """``-j 1`` and ``-j 2`` side by side, ``rounds`` times (the order swapped each round, so a
     change of load does not favour one), each round with the load average and a control: how
-    much two spinning processes got done against one, just before."""
+    much two spinning processes got done against one, just before. ``before``: a git revision
+    whose ``-j 2`` runs in the same rounds (its ``-j 1`` is this checkout's, the same code)."""
     folder = str(_corpus(work / f"corpus-{docs}", docs))
-    rows = ["| round | load average before | two spinning processes vs one | `-j 1` s | `-j 2` s | speed-up |", "|---:|---|---:|---:|---:|---:|"]
+    old = _revision(work, before) if before else None
+    head = "| round | load average before | two spinning processes vs one | `-j 1` s | `-j 2` s | speed-up |"
+    rows = [head + (f" {before}: `-j 2` s | speed-up |" if old else ""), "|---:|---|---:|---:|---:|---:|" + ("---:|---:|" if old else "")]
     ratios = []
     for index in range(rounds):
         load, cores = _load(), _two_cores()
         order = (1, 2) if index % 2 == 0 else (2, 1)
-        wall = {jobs: _child("child_extract", folder, jobs, "ttl")["wall_s"] for jobs in order}
+        wall = {jobs: _extract(folder, jobs) for jobs in order}
         ratios.append(wall[1] / wall[2])
-        rows.append(f"| {index + 1} | {load} | {cores:.2f}× | {wall[1]:.1f} | {wall[2]:.1f} | {ratios[-1]:.2f}× |")
+        row = f"| {index + 1} | {load} | {cores:.2f}× | {wall[1]:.1f} | {wall[2]:.1f} | {ratios[-1]:.2f}× |"
+        if old:  # its -j 1 runs the same code as this checkout's
+            was = _extract(folder, 2, old)
+            row += f" {was:.1f} | {wall[1] / was:.2f}× |"
+        rows.append(row)
     split = _child("child_extract_cpu", folder, 2)
     serial = split["parent_cpu_s"] / (split["parent_cpu_s"] + split["workers_cpu_s"])
     return [f"`timeline extract` of {docs} documents to Turtle:", "", *rows, "",
@@ -382,6 +409,7 @@ def main() -> int:
     parser.add_argument("--batches", type=int, default=5)
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=2, help="rounds of -j 1 vs -j 2")
+    parser.add_argument("--before", help="jobs: a git revision whose -j 2 runs side by side")
     parser.add_argument("--query-events", type=int, default=18_500, help="18,500 give ≈ 1.06 M triples")
     parser.add_argument("--work", default=str(HERE / "results" / "tmp" / "datapath"))
     args = parser.parse_args()
@@ -397,7 +425,7 @@ def main() -> int:
         elif name == "memory":
             rows = section_memory(work, args.memory_docs)
         elif name == "jobs":
-            rows = section_jobs(work, args.docs, args.rounds)
+            rows = section_jobs(work, args.docs, args.rounds, args.before)
         elif name == "store":
             rows = section_store(work, args.batches, args.batch)
         else:
