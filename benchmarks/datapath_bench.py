@@ -410,7 +410,7 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=2, help="rounds of -j 1 vs -j 2")
     parser.add_argument("--before", help="jobs: a git revision whose -j 2 runs side by side")
-    parser.add_argument("--query-events", type=int, default=18_500, help="18,500 give ≈ 1.06 M triples")
+    parser.add_argument("--query-events", type=int, default=17_500, help="17,500 give ≈ 1.00 M triples")
     parser.add_argument("--work", default=str(HERE / "results" / "tmp" / "datapath"))
     args = parser.parse_args()
     work = Path(args.work)
