@@ -14,13 +14,16 @@ Sections:
   kept in ``legacy_rdf.py``) and the new one (records, one merge, streamed N-Quads → Turtle),
   CPU seconds per stage, in one run.
 - ``memory``: peak RSS of ``timeline extract`` (parent and workers) at ``--docs`` documents.
-- ``jobs``: wall time of ``extract -j 1`` vs ``-j 2``.
+- ``jobs``: wall time of ``extract -j 1`` vs ``-j 2`` side by side, in rounds (the order swapped each
+  round), each with the load average and a control: two spinning processes against one.
 - ``store``: a store grown in ``--batches`` batches of ``--batch`` documents; then an unchanged
   re-ingest, a 1 % change, every shipped query kept and another 1 % change that refreshes them,
   ``--prune``, and a full ingest of the same files into a new store.
 - ``queries``: a store of about 10⁶ triples (synthetic model objects, no extraction); each
-  named query through the CLI: the first run (the engine, keeping the rows), then from kept rows
-  (wall time of the whole command, and until its first line) as a table, and twice as CSV.
+  named query in the engine (in process, from its text; and the plain form it replaced, where it
+  was rewritten for Oxigraph), the first run through the CLI (the engine, keeping the rows), then
+  from kept rows (wall time of the whole command, and until its first line) as a table, and twice
+  as CSV.
 """
 
 from __future__ import annotations
@@ -136,11 +139,13 @@ def child_stages_new(folder: str) -> dict:
             "bytes": len(out.getvalue()), "peak_mb": _peak_mb()}
 
 
-def child_extract(folder: str, jobs: int, fmt: str) -> dict:
+def child_extract(folder: str, jobs: int, fmt: str, source: str | None = None) -> dict:
+    """`timeline extract` as a user runs it; ``source``: a folder holding another revision's
+    ``timeline`` package, run instead of this checkout's."""
     out = Path(tempfile.mkdtemp(prefix="dp-out-")) / f"g.{fmt}"
     started = time.perf_counter()
     done = subprocess.run([*TIMELINE, "extract", folder, "-o", str(out), "--no-progress", "-j", str(jobs)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, cwd=source or ROOT)
     wall = time.perf_counter() - started
     size = out.stat().st_size if out.exists() else 0
     shutil.rmtree(out.parent, ignore_errors=True)
@@ -201,6 +206,44 @@ def child_cli_query(folder: str, name: str, params: list[str]) -> dict:
             "exit": process.returncode}
 
 
+def child_engine_query(folder: str, name: str, params: dict, text_file: str | None = None) -> dict:
+    """One named query answered by the engine in this process (the store opened read-only, the
+    query's text run — never its kept rows — and every row converted to Python values);
+    ``text_file`` runs another form of it (the plain form it replaced, say)."""
+    from timeline.sparql import named_queries, query
+    from timeline.store import open_store
+
+    text = Path(text_file).read_text(encoding="utf-8") if text_file else named_queries()[name].text
+    with open_store(folder) as target:
+        target._reading()  # opened before the clock starts
+        started, cpu = time.perf_counter(), _cpu()
+        result = query(target, text, bindings=params)
+        return {"wall_s": time.perf_counter() - started, "cpu_s": _cpu() - cpu, "rows": len(result.rows)}
+
+
+def child_store_triples(folder: str) -> int:
+    from timeline.store import open_store
+
+    with open_store(folder) as target:
+        return len(target)
+
+
+def child_spin(seconds_of_work: int) -> dict:
+    """A fixed pure-Python loop: what one core does, to compare with two copies at once."""
+    started, cpu = time.perf_counter(), _cpu()
+    total = 0
+    for i in range(seconds_of_work * 15_000_000):
+        total += i & 7
+    return {"wall_s": time.perf_counter() - started, "cpu_s": _cpu() - cpu}
+
+
+def _extract(folder: str, jobs: int, source: str | None = None) -> float:
+    result = _child("child_extract", folder, jobs, "ttl", source)
+    if result["exit"]:
+        raise SystemExit(f"timeline extract -j {jobs} failed ({source or 'this checkout'}): {result['stderr']}")
+    return result["wall_s"]
+
+
 def _child(name: str, *args) -> dict:
     code = f"import json, sys; sys.path.insert(0, {str(HERE)!r}); import datapath_bench as b; print(json.dumps(b.{name}(*{args!r})))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
@@ -242,17 +285,53 @@ def section_memory(work: Path, docs: int) -> list[str]:
             f"largest process (parent or worker) {result['children_peak_mb']:.0f} MB, output {result['mb']:.0f} MB, exit {result['exit']}."]
 
 
-def section_jobs(work: Path, docs: int) -> list[str]:
+def _two_cores() -> float:
+    """How much more two CPU-bound processes get done at once than one alone, right now: 2.0 on
+    two idle cores, less while other jobs hold one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = _child("child_spin", 2)["wall_s"]
+    with ThreadPoolExecutor(2) as pool:
+        pair = list(pool.map(lambda _: _child("child_spin", 2)["wall_s"], range(2)))
+    return 2 * alone / max(pair)
+
+
+def _revision(work: Path, rev: str) -> str:
+    """This repository at ``rev`` (git archive), unpacked under ``work``: the folder to run it from."""
+    sha = subprocess.run(["git", "rev-parse", "--short", rev], capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip()
+    folder = work / f"rev-{sha}"
+    if not (folder / "timeline").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha, "timeline", "ontology"], capture_output=True, cwd=ROOT, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return str(folder)
+
+
+def section_jobs(work: Path, docs: int, rounds: int = 2, before: str | None = None) -> list[str]:
+    """``-j 1`` and ``-j 2`` side by side, ``rounds`` times (the order swapped each round, so a
+    change of load does not favour one), each round with the load average and a control: how
+    much two spinning processes got done against one, just before. ``before``: a git revision
+    whose ``-j 2`` runs in the same rounds (its ``-j 1`` is this checkout's, the same code)."""
     folder = str(_corpus(work / f"corpus-{docs}", docs))
-    one = _child("child_extract", folder, 1, "ttl")
-    two = _child("child_extract", folder, 2, "ttl")
+    old = _revision(work, before) if before else None
+    head = "| round | load average before | two spinning processes vs one | `-j 1` s | `-j 2` s | speed-up |"
+    rows = [head + (f" {before}: `-j 2` s | speed-up |" if old else ""), "|---:|---|---:|---:|---:|---:|" + ("---:|---:|" if old else "")]
+    ratios = []
+    for index in range(rounds):
+        load, cores = _load(), _two_cores()
+        order = (1, 2) if index % 2 == 0 else (2, 1)
+        wall = {jobs: _extract(folder, jobs) for jobs in order}
+        ratios.append(wall[1] / wall[2])
+        row = f"| {index + 1} | {load} | {cores:.2f}× | {wall[1]:.1f} | {wall[2]:.1f} | {ratios[-1]:.2f}× |"
+        if old:  # its -j 1 runs the same code as this checkout's
+            was = _extract(folder, 2, old)
+            row += f" {was:.1f} | {wall[1] / was:.2f}× |"
+        rows.append(row)
     split = _child("child_extract_cpu", folder, 2)
     serial = split["parent_cpu_s"] / (split["parent_cpu_s"] + split["workers_cpu_s"])
-    return [f"`timeline extract` of {docs} documents to Turtle: `-j 1` {one['wall_s']:.1f} s, `-j 2` {two['wall_s']:.1f} s "
-            f"({one['wall_s'] / two['wall_s']:.2f}×), load average {_load()}.",
-            "",
-            f"With `-j 2` the merging process used {split['parent_cpu_s']:.1f} CPU s and the workers {split['workers_cpu_s']:.1f} "
-            f"({serial:.0%} serial): on two idle cores the bound is {1 / (serial + (1 - serial) / 2):.2f}×."]
+    return [f"`timeline extract` of {docs} documents to Turtle:", "", *rows, "",
+            f"Best speed-up {max(ratios):.2f}×. With `-j 2` the merging process used {split['parent_cpu_s']:.1f} CPU s (of it the "
+            f"warm-up the workers inherit) and the workers {split['workers_cpu_s']:.1f} ({serial:.0%} in the merging process)."]
 
 
 def child_keep_named(store_dir: str) -> dict:
@@ -320,6 +399,9 @@ def section_store(work: Path, batches: int, batch: int) -> list[str]:
 
 
 def section_queries(work: Path, events: int) -> list[str]:
+    """Each named query in the engine (in process, from its text: today's form and, for those
+    rewritten for Oxigraph, the plain form in ``tests/data/plain-queries``, side by side), then
+    through the CLI from kept rows."""
     from timeline.sparql import named_queries
 
     folder = work / f"model-store-{events}"
@@ -333,20 +415,29 @@ def section_queries(work: Path, events: int) -> list[str]:
         built = _child("child_model_store", str(folder), events)
         head = f"store of {built['triples']:,} triples ({built['events']:,} events), built in {built['ingest_s']:.0f} s"
     else:
-        head = f"store {folder.name} (reused)"
+        head = f"store of {_child('child_store_triples', str(folder)):,} triples ({events:,} events; reused)"
     shutil.rmtree(folder / "results", ignore_errors=True)  # the first run computes every query
-    rows = [head, "", "| named query | rows | first run (engine + keeping rows) s | kept, table: first line / whole s | "
-            "kept, csv first time: first line / whole s | kept, csv again: first line / whole s |", "|---|---:|---:|---:|---:|---:|"]
+    plain_dir = ROOT / "tests" / "data" / "plain-queries"
+    rows = [head, "", "| named query | rows | engine s (CPU s) | plain form, engine s (CPU s) | first run, CLI (engine + keeping rows) s "
+            "| kept, table: first line / whole s | kept, csv first time: first line / whole s | kept, csv again: first line / whole s |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     params = {"in-range": ["-p", "from=2015-01-01", "-p", "to=2015-12-31"]}
+    bound = {"in-range": {"from": "2015-01-01", "to": "2015-12-31"}}
     for name in named_queries():
+        engine = _child("child_engine_query", str(folder), name, bound.get(name, {}))
+        plain_file = plain_dir / f"{name}.rq"
+        plain = _child("child_engine_query", str(folder), name, bound.get(name, {}), str(plain_file)) if plain_file.exists() else None
         first = _child("child_cli_query", str(folder), name, params.get(name, []))
         kept = _child("child_cli_query", str(folder), name, params.get(name, []))
         csv = _child("child_cli_query", str(folder), name, [*params.get(name, []), "--format", "csv"])
         again = _child("child_cli_query", str(folder), name, [*params.get(name, []), "--format", "csv"])
-        rows.append(f"| {name} | {kept['lines']} | {first['wall_s']:.2f} | {kept['first_line_s']:.3f} / {kept['wall_s']:.3f} | "
-                    f"{csv['first_line_s']:.3f} / {csv['wall_s']:.3f} | {again['first_line_s']:.3f} / {again['wall_s']:.3f} |")
+        before = f"{plain['wall_s']:.2f} ({plain['cpu_s']:.2f})" if plain else "–"
+        rows.append(f"| {name} | {engine['rows']} | {engine['wall_s']:.2f} ({engine['cpu_s']:.2f}) | {before} | {first['wall_s']:.2f} | "
+                    f"{kept['first_line_s']:.3f} / {kept['wall_s']:.3f} | {csv['first_line_s']:.3f} / {csv['wall_s']:.3f} | "
+                    f"{again['first_line_s']:.3f} / {again['wall_s']:.3f} |")
     rows.append("")
-    rows.append("The CLI times include starting Python and importing timeline (≈ 0.1 s here).")
+    rows.append("The engine columns time `timeline.sparql.query` on the open store (rows converted to Python values); "
+                "the CLI times include starting Python and importing timeline (≈ 0.1 s here).")
     return rows
 
 
@@ -357,7 +448,9 @@ def main() -> int:
     parser.add_argument("--memory-docs", type=int, default=10_000)
     parser.add_argument("--batches", type=int, default=5)
     parser.add_argument("--batch", type=int, default=200)
-    parser.add_argument("--query-events", type=int, default=14_000, help="≈72 triples each")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of -j 1 vs -j 2")
+    parser.add_argument("--before", help="jobs: a git revision whose -j 2 runs side by side")
+    parser.add_argument("--query-events", type=int, default=17_500, help="17,500 give ≈ 1.00 M triples")
     parser.add_argument("--work", default=str(HERE / "results" / "tmp" / "datapath"))
     args = parser.parse_args()
     work = Path(args.work)
@@ -372,7 +465,7 @@ def main() -> int:
         elif name == "memory":
             rows = section_memory(work, args.memory_docs)
         elif name == "jobs":
-            rows = section_jobs(work, args.docs)
+            rows = section_jobs(work, args.docs, args.rounds, args.before)
         elif name == "store":
             rows = section_store(work, args.batches, args.batch)
         else:

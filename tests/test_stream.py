@@ -105,3 +105,26 @@ def test_an_unreachable_scheduler_is_one_line(run, examples_dir, tmp_path):
     result = run("extract", examples_dir, "-o", tmp_path / "g.nq", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 1 and "tcp://127.0.0.1:9" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "g.nq").exists()
+
+
+def test_warm_forked_workers_give_what_a_cold_single_process_gives(tmp_path):
+    """-j 2 on a generated corpus (the workers forked from a process that loaded the model and ran
+    the extractor once) writes the bytes a fresh -j 1 process writes: warming up changes nothing."""
+    import importlib.util
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("synthetic", Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py")
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    synthetic.write_corpus(tmp_path / "corpus", 24, 3)
+    outputs = {}
+    for jobs in (1, 2):
+        outputs[jobs] = tmp_path / f"j{jobs}.nq"
+        done = subprocess.run([sys.executable, "-m", "timeline.cli", "extract", str(tmp_path / "corpus"), "-o", str(outputs[jobs]),
+                               "--no-progress", "-j", str(jobs)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    one, two = outputs[1].read_bytes(), outputs[2].read_bytes()
+    assert len(_sorted_nquads(one)) > 1000
+    assert two == one
