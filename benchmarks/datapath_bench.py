@@ -325,7 +325,7 @@ def section_queries(work: Path, events: int) -> list[str]:
     folder = work / f"model-store-{events}"
     try:
         state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
-        reusable = state.get("version") == 3 and state.get("events", 0) > 0 and not state.get("dirty")
+        reusable = state.get("version") == 4 and state.get("events", 0) > 0 and not state.get("dirty")
     except (OSError, ValueError):
         reusable = False
     if not reusable:
@@ -333,7 +333,7 @@ def section_queries(work: Path, events: int) -> list[str]:
         built = _child("child_model_store", str(folder), events)
         head = f"store of {built['triples']:,} triples ({built['events']:,} events), built in {built['ingest_s']:.0f} s"
     else:
-        head = f"store {folder.name} (reused)"
+        head = f"store of {state.get('triples', 0):,} triples ({state.get('events', 0):,} events), built by an earlier run"
     shutil.rmtree(folder / "results", ignore_errors=True)  # the first run computes every query
     rows = [head, "", "| named query | rows | first run (engine + keeping rows) s | kept, table: first line / whole s | "
             "kept, csv first time: first line / whole s | kept, csv again: first line / whole s |", "|---|---:|---:|---:|---:|---:|"]
