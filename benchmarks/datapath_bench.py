@@ -407,7 +407,7 @@ def section_queries(work: Path, events: int) -> list[str]:
     folder = work / f"model-store-{events}"
     try:
         state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
-        reusable = state.get("version") == 3 and state.get("events", 0) > 0 and not state.get("dirty")
+        reusable = state.get("version") == 4 and state.get("events", 0) > 0 and not state.get("dirty")
     except (OSError, ValueError):
         reusable = False
     if not reusable:

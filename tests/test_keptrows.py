@@ -167,3 +167,10 @@ def test_a_named_query_from_kept_rows_loads_no_rdf_machinery(run, tmp_path, exam
     loaded = set(done.stderr.split())
     assert "timeline.keptrows" in loaded and "id:event/" in done.stdout
     assert not {"pyoxigraph", "timeline.store", "timeline.sparql", "rdflib"} & loaded
+
+
+def test_the_command_line_reads_the_store_format_the_store_writes():
+    """keptrows reads state.json without importing the store: its format number is the store's."""
+    from timeline import store as store_module
+
+    assert keptrows.STATE_VERSION == store_module._INDEX_VERSION

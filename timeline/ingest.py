@@ -202,7 +202,8 @@ def apply_changes(
         work = _Work(store, target, merge_fn)
         work.plan(changes, removed)
         rewritten, merged = work.run()
-        touched = None if work.full else work.touched()
+        kept = (store.path / "results").is_dir() and any((store.path / "results").glob("*.json"))
+        touched = work.touched() if kept and not work.full else None
         if touched is None or len(touched.events) > max(_REFRESH_AT_MOST * int(state.get("events", 0)), 1000):
             store._forget_results()  # computed again by the next query that asks
             refresh = None
@@ -557,11 +558,15 @@ class _Work:
         """Quads in ``graphs`` and of the subjects that change (outside those graphs), counted by
         the database."""
         whole = sorted(set(graphs))
-        pairs = sorted((s, g) for s, g in self.subjects if g not in set(whole))
+        events = sorted(s for s, g in self.subjects if g == rdf.EVENTS_GRAPH_REF and g not in whole)
+        pairs = sorted((s, g) for s, g in self.subjects if g != rdf.EVENTS_GRAPH_REF and g not in whole)
         total = 0
         for chunk in _chunks(whole, 1000):
             values = " ".join(f"<{g}>" for g in chunk)
             total += self._counted(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        for chunk in _chunks(events, 2000):
+            values = " ".join(f"<{s}>" for s in chunk)
+            total += self._counted(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?s {{ {values} }} GRAPH <{rdf.EVENTS_GRAPH_REF}> {{ ?s ?p ?o }} }}")
         for chunk in _chunks(pairs, 1000):
             values = " ".join(f"(<{s}> <{g}>)" for s, g in chunk)
             total += self._counted(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES (?s ?g) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")

@@ -35,7 +35,7 @@ from .rowtext import Columns, pages
 
 KEPT_FORMAT = 4
 KEPT_FILES = 64  # the oldest go first (in-range with many ranges)
-STATE_VERSION = 3  # timeline.store's index format, read here without importing it
+STATE_VERSION = 4  # timeline.store's index format, read here without importing it
 
 ANCHORS: dict[str, tuple[str, str]] = {
     "actors": ("actor", "actor"),

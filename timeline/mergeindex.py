@@ -4,7 +4,7 @@ merge decided, in SQLite, so an ingest merges again only what its change can rea
 Tables (in the store's ``index.sqlite``; :mod:`timeline.store` makes them):
 
 - ``pieces``: one row per piece — its document, block (JSON ``[type, agent]``, NULL for a
-  piece that is an event by itself), the merge's order (its mention keys, sorted, as JSON),
+  piece that is an event by itself), the merge's order (its mention keys, sorted, one a line),
   the years it is filed under, a fingerprint of its content, its members' merge features and
   its compact mentions (JSON, :mod:`timeline.records`), and its placement (the group it is in,
   that group's state once it joined, the groups an undated publication fit);
@@ -59,8 +59,8 @@ class PieceIndex(PieceStore):
         for piece_id, doc_id, order, lo, hi, group, state, fits in self.db.execute(
             "SELECT id, doc_id, ord, lo, hi, grp, state, fits FROM pieces WHERE block = ?", (block_text(block),)
         ):
-            placement = Placement(group, json.loads(state), None if fits is None else tuple(json.loads(fits)))
-            out.append(Kept(piece_id, doc_id, tuple(json.loads(order)), None if lo is None else (lo, hi), placement))
+            placement = Placement(group, state, None if fits is None else tuple(json.loads(fits)))
+            out.append(Kept(piece_id, doc_id, tuple(order.split("\n")), None if lo is None else (lo, hi), placement))
         return out
 
     def features(self, piece_id: str) -> list[Any]:
@@ -107,7 +107,7 @@ class PieceIndex(PieceStore):
             piece = stored.piece
             placement = placements.get(piece.id)
             lo, hi = piece.years if piece.years is not None else (None, None)
-            rows.append((piece.id, piece.doc_id, block_text(piece.block), json.dumps(list(piece.order)), lo, hi, stored.fingerprint,
+            rows.append((piece.id, piece.doc_id, block_text(piece.block), "\n".join(piece.order), lo, hi, stored.fingerprint,
                          stored.features, stored.mentions, *_placement(placement, piece.id)))
         db.executemany("INSERT INTO pieces VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         fresh = {s.piece.id for s in added}
@@ -123,8 +123,7 @@ class PieceIndex(PieceStore):
 def _placement(placement: Placement | None, piece_id: str) -> tuple[str, str | None, str | None]:
     if placement is None:
         return (piece_id, None, None)
-    return (placement.group, json.dumps(placement.state, ensure_ascii=False, separators=(",", ":")),
-            None if placement.fits is None else json.dumps(list(placement.fits)))
+    return (placement.group, placement.state, None if placement.fits is None else json.dumps(list(placement.fits)))
 
 
 __all__ = ["PieceIndex", "Stored", "block_text"]

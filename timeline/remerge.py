@@ -20,6 +20,7 @@ on random changes).
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -91,12 +92,17 @@ def _piece(c: _Cluster) -> Piece:
 @dataclass
 class Placement:
     """What a merge decided for one piece of a block: the piece that founded its group (itself
-    when it founded one, or stays alone), the state of that group once it joined, and for an
-    undated publication the groups it fit."""
+    when it founded one, or stays alone), the state of that group once it joined (JSON text,
+    read only when a later piece is merged against it), and for an undated publication the
+    groups it fit."""
 
     group: str
-    state: list[Any]
+    state: str
     fits: tuple[str, ...] | None = None
+
+
+def _text(state: _Cluster) -> str:
+    return json.dumps(state.state(), ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass
@@ -180,7 +186,7 @@ class _Replay:
             return g.state
         found = self.snapshots.get(g.last)
         if found is None:
-            found = self.snapshots[g.last] = state_from(self.etype, self.kept[g.last].placement.state)
+            found = self.snapshots[g.last] = state_from(self.etype, json.loads(self.kept[g.last].placement.state))
         return found
 
     def _dirty(self, g: Group) -> None:
@@ -219,7 +225,7 @@ class _Replay:
             assert g.state is not None
             for e in (c if c is not None else self._cluster(piece_id)).members:
                 g.state.add(e)
-            placement = Placement(g.founder, g.state.state(), fits)
+            placement = Placement(g.founder, _text(g.state), fits)
         if old is None or placement != old.placement:
             self.placements[piece_id] = placement
         g.members.append(piece_id)
@@ -242,7 +248,7 @@ class _Replay:
             if years is not None:
                 for y in range(years[0], years[1] + 1):
                     self.dirty_years[y] += 1
-            self.placements[piece_id] = Placement(piece_id, g.state.state(), None)
+            self.placements[piece_id] = Placement(piece_id, _text(g.state), None)
 
     def _leave(self, k: Kept) -> None:
         """``k`` no longer joins the group it joined: that group changes from here (a group it
@@ -346,7 +352,7 @@ class _Replay:
         else:
             g.dirty = True
             g.state = (c if c is not None else self._cluster(piece_id)).copy()
-            placement = Placement(piece_id, g.state.state(), fits)
+            placement = Placement(piece_id, _text(g.state), fits)
         if old is None or placement != old.placement:
             self.placements[piece_id] = placement
         return g
@@ -378,7 +384,7 @@ class _Replay:
 
     def final_state(self, g: Group) -> _Cluster:
         """A group's state at the end (its own when it changed, else the one kept with its last piece)."""
-        return g.state if g.state is not None else state_from(self.etype, self.kept[g.last].placement.state)
+        return g.state if g.state is not None else state_from(self.etype, json.loads(self.kept[g.last].placement.state))
 
 
 class PieceStore:

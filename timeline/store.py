@@ -34,7 +34,7 @@ from .model import Document, Event
 from .sparql import XSD, QueryResult, _run_ox, named_queries
 from .terms import PREFIXES, ontology_file
 
-_INDEX_VERSION = 3
+_INDEX_VERSION = 4
 COUNT_DATA = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
 """The triples of the documents' and the events' graphs (the ontology's not counted)."""
 _MODEL_FIELDS = ",".join(f"{cls.__name__}({','.join(f.name for f in dataclasses.fields(cls))})" for cls in (Document, Event))
