@@ -134,16 +134,21 @@ def write_corpus(folder: str | Path, count: int, seed: int = 0) -> list[Path]:
     return written
 
 
-def model_objects(events: int, seed: int = 0, mentions_per_event: int = 2, docs: int | None = None):
+def model_objects(events: int, seed: int = 0, mentions_per_event: int = 2, docs: int | None = None,
+                  undated: float = 0.0, negative: float = 0.0):
     """Documents and merged events built directly (no extraction): ``(documents, merged)``.
 
     Each merged event has ``mentions_per_event`` mentions in different documents, a dated
     interval, two actors and a place; about 1 in 20 is a denial of another. At the defaults
-    one event is ≈ 70 triples with its annotations.
+    one event is ≈ 70 triples with its annotations. ``undated``: the share of events without a
+    date (half of them with a time expression that resolves to none); ``negative``: the share of
+    mentions stated negatively (both drawn from their own random stream: at 0 the objects are
+    those of earlier versions).
     """
     from timeline.model import Document, Entity, Event, MergedEvent, Participant, Span, Timex
 
     rng = random.Random(seed)
+    vary = random.Random(seed + 1)
     types = ["Repatriation", "Execution", "Sentencing", "Detention", "BorderClosure", "ReportRelease", "Resolution", "Denial"]
     actors = [Entity(f"actor-{i}", f"Actor {i}", "actor", None, rng.choice(["country", "un-body", "ngo", "group"])) for i in range(500)]
     places = [Entity(f"place-{i}", f"Place {i}", "place", None, "city") for i in range(200)]
@@ -169,6 +174,8 @@ def model_objects(events: int, seed: int = 0, mentions_per_event: int = 2, docs:
         else:
             start, end, value = date(start.year, 1, 1), date(start.year, 12, 31), str(start.year)
         when = Timex(0, 0, value, "DATE", value, start, end, granularity, "absolute")
+        if undated and vary.random() < undated:
+            when = None if vary.random() < 0.5 else Timex(0, 0, "recently", "DATE", "PAST_REF")
         participants = (Participant(rng.choice(actors), "agent"), Participant(rng.choice(actors), "affected"), Participant(rng.choice(places), "place"))
         mentions = []
         for m in range(mentions_per_event):
@@ -177,7 +184,8 @@ def model_objects(events: int, seed: int = 0, mentions_per_event: int = 2, docs:
             sentence = Span(offset, offset + 29, doc.text[offset : offset + 29])
             denies = (rng.choice(previous_keys),) if kind == "Denial" and previous_keys else ()
             mentions.append(Event(doc.id, kind, f"{kind} {e}", sentence, Span(offset, offset + 6, doc.text[offset : offset + 6]), when,
-                                  participants, certainty=rng.choice(["certain", "probable"]), polarity="positive", denies=denies))
+                                  participants, certainty=rng.choice(["certain", "probable"]), denies=denies,
+                                  polarity="negative" if negative and vary.random() < negative else "positive"))
         previous_keys.append(mentions[0].key)
         merged.append(MergedEvent(f"syn-{e:08d}", kind, f"{kind} {e}", tuple(mentions), when, participants))
     return documents, merged

@@ -48,10 +48,11 @@ ACTORS = (CHINA, NORTH_KOREA, UN_HRC, DEFECTORS, Entity("Q1065", "United Nations
 PLACES = (JILIN, Entity("Q18808", "Pyongyang", "place", "Q18808", "city"))
 
 
-def varied(documents: int = 40, per_document: int = 8, seed: int = 11) -> tuple[list[Document], dict[str, list[Event]]]:
+def varied(documents: int = 40, per_document: int = 8, seed: int = 11, labels: int = 12) -> tuple[list[Document], dict[str, list[Event]]]:
     """Documents and mentions with what the queries look at: labels shared across documents (so
     mentions merge), events dated by day, month and year, undated ones with and without a stated
-    time, denials, negative and attributed statements, UN bodies as agents, undated documents."""
+    time, denials, negative and attributed statements, UN bodies as agents, undated documents.
+    ``labels`` per event type: fewer, more mentions merged into each event."""
     rng = random.Random(seed)
     docs, events = [], {}
     for d in range(documents):
@@ -66,7 +67,7 @@ def varied(documents: int = 40, per_document: int = 8, seed: int = 11) -> tuple[
             span = Span(offset, offset + len(sentence), sentence)
             offset += len(sentence) + 1
             kind = rng.choice(TYPES)
-            label = f"{kind} {rng.randrange(12)}"
+            label = f"{kind} {rng.randrange(labels)}"
             roll = rng.random()
             if roll < 0.2:
                 when = None
