@@ -73,7 +73,7 @@ class Memory(PieceStore):
 
     def __init__(self) -> None:
         self.pieces: dict[str, tuple[Piece, Kept | None, str]] = {}  # the piece, its kept form, its features as JSON
-        self.groups: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        self.group_rows: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         self.merged: dict[str, MergedEvent] = {}
 
     def kept(self, block):
@@ -86,7 +86,7 @@ class Memory(PieceStore):
         return [m.event for m in self.pieces[piece_id][0].cluster.members]
 
     def group(self, founder):
-        found = self.groups.get(founder)
+        found = self.group_rows.get(founder)
         return None if found is None else found[:2]
 
     def apply(self, removed: dict[str, object], added: list[Piece], result: Remerged) -> None:
@@ -100,8 +100,8 @@ class Memory(PieceStore):
             kept = Kept(piece_id, piece.doc_id, piece.order, piece.years, Placement(group, state, None if fits is None else tuple(fits)))
             self.pieces[piece_id] = (piece, kept, features)
         for founder in result.dropped:
-            del self.groups[founder]
-        self.groups.update(result.groups)
+            del self.group_rows[founder]
+        self.group_rows.update(result.groups)
         for gone in result.gone:
             del self.merged[gone]
         for event in result.events:

@@ -44,6 +44,10 @@ from .keptrefresh import Refresh, Touched
 from .store import COUNT_DATA, Store, new_stamp, open_store
 from .stream import DocRecord, document_record
 
+_BULK_ABOVE = 2_000_000
+"""Characters of N-Quads above which the database loads them in bulk (faster, not atomic: an
+ingest that dies meanwhile is repaired by the next, as any)."""
+
 _REFRESH_AT_MOST = 0.2
 """Kept rows are refreshed when an ingest touches at most this share of the events (or 1,000);
 after a larger change the next query that asks computes them again (cheaper than refreshing)."""
@@ -587,7 +591,7 @@ class _Work:
         text = "".join(self.additions)
         if text:
             try:
-                if len(text) > 2_000_000:
+                if len(text) > _BULK_ABOVE:
                     target.bulk_load(input=text, format=ox.RdfFormat.N_QUADS)
                 else:
                     target.load(input=text, format=ox.RdfFormat.N_QUADS)

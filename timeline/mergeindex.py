@@ -80,6 +80,12 @@ class PieceIndex(PieceStore):
         row = self.db.execute("SELECT identity, event FROM groups WHERE founder = ?", (founder,)).fetchone()
         return None if row is None else (row[0], row[1])
 
+    def groups(self, block: tuple[str, str], founders: Iterable[str]) -> dict[str, tuple[str, str]]:
+        wanted = set(founders)
+        rows = self.db.execute("SELECT g.founder, g.identity, g.event FROM pieces p JOIN groups g ON g.founder = p.id WHERE p.block = ?",
+                               (block_text(block),))
+        return {founder: (identity, event) for founder, identity, event in rows if founder in wanted}
+
     # what a document had
 
     def of_document(self, doc_id: str) -> dict[str, tuple[tuple[str, str] | None, str]]:

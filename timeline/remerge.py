@@ -407,6 +407,11 @@ class PieceStore:
         """``(identity, event id)`` the last merge gave the group ``founder`` founded."""
         raise NotImplementedError
 
+    def groups(self, block: tuple[str, str], founders: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """:meth:`group` for every founder of a block's groups (at once where the store can)."""
+        found = {f: self.group(f) for f in founders}
+        return {f: g for f, g in found.items() if g is not None}
+
 
 @dataclass
 class Remerged:
@@ -459,9 +464,10 @@ def remerge(store: PieceStore, removed: dict[str, tuple[str, str] | None], added
         out.placements.update(result.placements)
         merged_again.update((pid, sizes.get(pid, 0)) for pid in result.decided if pid not in merged_again)
         old_founders = {k.id for k in kept if k.placement.group == k.id}
+        known = store.groups(block, old_founders)
         used: set[str] = set()
         for g in result.groups:
-            old = store.group(g.founder) if g.founder in old_founders else None
+            old = known.get(g.founder) if g.founder in old_founders else None
             events: list[Event] | None = None
             if g.dirty or old is None:
                 events = [e for pid in g.members for e in (added_events[pid] if pid in added_events else store.events(pid))]
@@ -482,7 +488,7 @@ def remerge(store: PieceStore, removed: dict[str, tuple[str, str] | None], added
                 old_ids.add(old[1])
         for founder in old_founders - {g.founder for g in result.groups}:
             out.dropped.add(founder)
-            old = store.group(founder)
+            old = known.get(founder)
             if old is not None:
                 old_ids.add(old[1])
     out.dropped -= out.groups.keys()
