@@ -154,9 +154,12 @@ def child_extract(folder: str, jobs: int, fmt: str, source: str | None = None) -
             "children_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
 
 
-def child_extract_cpu(folder: str, jobs: int) -> dict:
+def child_extract_cpu(folder: str, jobs: int, source: str | None = None) -> dict:
     """extract_to in this process with ``jobs`` workers: wall time, the parent's CPU (what runs
-    serially: planning, spooling, the merge, writing) and the workers' CPU."""
+    serially: planning, spooling, the merge, writing) and the workers' CPU; ``source``: a folder
+    holding another revision's ``timeline`` package, run instead of this checkout's."""
+    if source:
+        sys.path.insert(0, source)
     from timeline import pipeline
 
     started, cpu = time.perf_counter(), _cpu()
@@ -330,9 +333,14 @@ def section_jobs(work: Path, docs: int, rounds: int = 2, before: str | None = No
         rows.append(row)
     split = _child("child_extract_cpu", folder, 2)
     serial = split["parent_cpu_s"] / (split["parent_cpu_s"] + split["workers_cpu_s"])
-    return [f"`timeline extract` of {docs} documents to Turtle:", "", *rows, "",
-            f"Best speed-up {max(ratios):.2f}×. With `-j 2` the merging process used {split['parent_cpu_s']:.1f} CPU s (of it the "
-            f"warm-up the workers inherit) and the workers {split['workers_cpu_s']:.1f} ({serial:.0%} in the merging process)."]
+    out = [f"`timeline extract` of {docs} documents to Turtle:", "", *rows, "",
+           f"Best speed-up {max(ratios):.2f}×. With `-j 2` the merging process used {split['parent_cpu_s']:.1f} CPU s (of it the "
+           f"warm-up the workers inherit) and the workers {split['workers_cpu_s']:.1f} ({serial:.0%} in the merging process)."]
+    if old:
+        was = _child("child_extract_cpu", folder, 2, old)
+        out[-1] += (f" At {before}: {was['parent_cpu_s']:.1f} and {was['workers_cpu_s']:.1f} "
+                    f"({split['parent_cpu_s'] + split['workers_cpu_s']:.1f} CPU s in all now, {was['parent_cpu_s'] + was['workers_cpu_s']:.1f} then).")
+    return out
 
 
 def child_keep_named(store_dir: str) -> dict:
