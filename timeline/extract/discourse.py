@@ -200,8 +200,15 @@ _LABEL_TAIL = re.compile(r"[*_]*\s*(?:[:–—|.]|--|-\s)")
 def leading_label(text: str, sent: Span, t: Timex) -> bool:
     """Whether ``t`` opens ``sent`` as a list label or a dated item ("2019: …", "March 3 — …",
     "- 12 May 2024: …"): it dates every event of the item that has no date of its own."""
-    head = text[sent.start : t.start]
-    return not head.strip(" \t*-•#_>") and bool(_LABEL_TAIL.match(text, t.end))
+    return bool(_LABEL_HEAD.fullmatch(text, sent.start, t.start)) and bool(_LABEL_TAIL.match(text, t.end))
+
+
+# What may stand before a label's date: list and emphasis marks, and the day of the week
+# ("**Mon, Aug. 5** — …", "- Tuesday, March 26: …").
+_LABEL_HEAD = re.compile(
+    r"[ \t*\-•#_>]*(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?[ \t]*)?",
+    re.I,
+)
 
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022>]\s+|#{1,6}\s+|\d{1,3}[.)]\s+)?")
@@ -218,7 +225,7 @@ def clause_start(text: str, sent: Span, timexes: list[Timex]) -> int:
     at = _BULLET.match(text, sent.start, sent.end).end()
     label = next((t for t in timexes if t.start >= at and leading_label(text, sent, t)), None)
     dateline = next((t for t in timexes if in_dateline(text, sent, t)), None)
-    if label is not None and label.start - at <= 2:
+    if label is not None and (label.start - at <= 2 or _LABEL_HEAD.fullmatch(text, at, label.start)):
         at = _SEPARATOR.match(text, label.end, sent.end).end()
     elif dateline is not None:
         at = _DATELINE_TAIL.match(text, dateline.end).end()

@@ -103,12 +103,13 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
             if discourse.is_heading(sent.text):
                 year = discourse.year_heading(sent)
                 dates = [t for t in stx if t.type == "DATE"] or ([year] if year is not None else [])
-                _heading(ctx, dates, doc, bool(events) or started, sent.text)
+                _heading(ctx, dates, doc, started, sent.text)  # a headline's events do not start the body
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
             continue
         started = started or (bool(discourse._TERMINAL.search(sent.text.strip())) and len(sent.text.split()) >= 6)
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
+        ctx.narrative.mentioned(sorted(stx, key=lambda t: t.start))
         ctx.story_year = next((t.earliest.year for t in reversed(stx) if t.anchor == "absolute" and t.earliest and t.latest
                                and t.earliest.year == t.latest.year), ctx.story_year)  # the year the story last named
         ctx.topic = _topic(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
@@ -273,8 +274,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             etype = "Denial"  # "has never acknowledged running camps"
         elif not mod.happened:
             continue
-        elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) and timing.reported_as_news(k) for k in c.token.children):
-            etype = "Denial"  # "said it had not sent anyone back"
+        elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) and timing.reported_as_news(k) and _own_deed(k) for k in c.token.children):
+            etype = "Denial"  # "said it had not sent anyone back"; "said the North had not replied" is no denial
         if c.nominal and _is_document(c.token, frames) and own is None and _cited(c.token, reporting):
             continue  # "the UN report found", "in a report by KCNA": a source cited, not a release
         agent = _entity(c.agent, sdoc, offset, index, ctx)
@@ -305,6 +306,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
                                  p.isoformat(), p, p, "day", "publication"), "clause"
         if when is None and in_sentence is not None and not (c.nominal and c.token.dep_ == "pobj" and c.token.head.lower_ in _TEMPORAL_PREPS):
             when, source = in_sentence, "sentence"
+        if when is None and (again := timing.same_time(sent.text, ctx.narrative)) is not None:
+            when, source = again, "narrative"  # "were on duty that night", "at the same trial"
         if when is None and labels:
             when, source = timing.best(labels), "heading"
         if when is None and ctx.narrative.heading is not None:
@@ -433,6 +436,15 @@ def _core_span(tok: Any, offset: int) -> tuple[int, int]:
     first = min([tok, *(x for c in left for x in c.subtree)], key=lambda t: t.i)
     last = max([tok, *[r for r in right if r.dep_ != "appos"]], key=lambda t: t.i)
     return first.idx + offset, last.idx + offset + len(last.text)
+
+
+def _own_deed(clause: Any) -> bool:
+    """Whether a negated clause under a saying verb denies something of the speaker's own or an
+    act with no doer named ("it had not sent", "no one was returned", "had not been forced"),
+    rather than reporting what someone else did not do ("the North had not responded")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.dep_ == "nsubjpass" or subject.pos_ == "PRON" or subject.lower_ in ("none", "nobody", "nothing") or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in subject.children)
 
 
 def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> Entity | None:

@@ -298,6 +298,8 @@ class Narrative:
     paragraph: int = -1
     age: int = 0
     last: Timex | None = None
+    day: Timex | None = None  # the last day the text told, in any paragraph ("that night" refers to it)
+    told_at: Timex | None = None  # the last date of any precision it told ("at the same trial")
 
     def new_paragraph(self, index: int) -> None:
         if index != self.paragraph:
@@ -313,11 +315,37 @@ class Narrative:
             if verbal:
                 self.thread = tx
 
+    def mentioned(self, dates: list[Timex]) -> None:
+        """The dates a sentence names, whatever they date: the last is what "that night", "the
+        same day" or "at the same trial" in a later sentence refers back to."""
+        for tx in dates:
+            if tx.resolved and tx.earliest is not None and tx.latest is not None and not tx.open_end:
+                self.told_at = tx
+                if tx.earliest == tx.latest:
+                    self.day = tx
+
     def step(self) -> None:
         """A sentence passed: a thread not renewed for two sentences has ended."""
         self.age += 1
         if self.age > 2:
             self.thread = self.last = None
+
+
+# A time told again by reference: "that night", "the same day", "at the same trial", "during
+# the same visit". Day words need a day told before; "at/during the same <noun>" takes the last
+# date told at whatever precision.
+_SAME_DAY = re.compile(r"\b(?:that|the same|that same)\s+(?:day|night|morning|afternoon|evening)\b", re.I)
+_SAME_OCCASION = re.compile(r"\b(?:at|during)\s+(?:that|the)\s+same\s+[a-z]", re.I)
+
+
+def same_time(sentence: str, narrative: Narrative) -> Timex | None:
+    """The date a sentence refers back to with "that night", "the same day" or "at the same
+    trial": the day, or the last date, the text told before; else None."""
+    if narrative.day is not None and _SAME_DAY.search(sentence):
+        return narrative.day
+    if narrative.told_at is not None and _SAME_OCCASION.search(sentence):
+        return narrative.told_at
+    return None
 
 
 def since(tx: Timex) -> Timex:

@@ -1,0 +1,70 @@
+"""Time from the discourse: where an event's date comes from when its own clause gives none.
+Each case is a text written for this test (none comes from a real article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.model import Document, Event
+from timeline.extract import extract_events
+from timeline.sentences import split_sentences
+from timeline.temporal import find_timexes
+
+
+def run(text: str, published: date | None = None) -> list[Event]:
+    doc = Document(id="doc", path="doc.txt", text=text, sha256="0", published=published)
+    return extract_events(doc, find_timexes(text, published), split_sentences(text))
+
+
+def of_type(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.type == etype]
+
+
+def test_the_page_stamp_under_a_headline_dates_the_page_not_the_story():
+    # the headline holds an event of its own; the stamp below it is still the page's date
+    text = ("North Korea executes two senior officials for corruption in a rare public admission by state media\n\nTue 4 Mar 2025 10.02 GMT\n\n"
+            "A former prisoner said guards had beaten him in the camp in 2019.\n\n"
+            "Another former detainee said guards had beaten her as well.\n")
+    torture = of_type(run(text, date(2025, 3, 4)), "Torture")
+    assert [e.when.value if e.when else None for e in torture] == ["2019", None]
+    assert torture[1].time_source != "heading"
+
+
+def test_a_day_of_the_week_before_a_label_date_is_part_of_the_label():
+    text = ("**Wed, Mar. 5** — China's foreign ministry said it would look into the reports.\n\n"
+            "**Thu, Mar. 6** — Border guards detained two traders near Sinuiju.\n\n"
+            "- Friday, March 7: Police arrested a smuggler in Hyesan.\n")
+    events = run(text, date(2025, 3, 8))
+    assert [(e.when.value, e.time_source) for e in of_type(events, "Detention")] == [
+        ("2025-03-06", "heading"), ("2025-03-07", "heading")]
+
+
+def test_that_night_refers_back_to_the_last_day_told_even_paragraphs_away():
+    text = ("Two fishermen crossed the river on the night of April 2, 2024.\n\n"
+            "The crossing was the first this year. Local officials blamed lax patrols. Residents said "
+            "the fences had been repaired since.\n\n"
+            "Three soldiers who were on duty that night were detained by military police.\n")
+    (det,) = of_type(run(text, date(2024, 4, 20)), "Detention")
+    assert (det.when.value, det.time_source) == ("2024-04-02", "narrative")
+
+
+def test_at_the_same_occasion_takes_the_date_last_told():
+    text = ("A court in Chongjin sentenced a smuggler to death in March 2023.\n\n"
+            "The case drew attention abroad. Activists called it a warning to traders.\n\n"
+            "At the same hearing, two of his customers were sentenced to five years of labour.\n")
+    sentencing = of_type(run(text, date(2023, 6, 1)), "Sentencing")
+    assert [e.when.value for e in sentencing] == ["2023-03", "2023-03"]
+
+
+def test_without_a_day_told_before_that_night_dates_nothing():
+    text = "Three soldiers who were on duty that night were detained by military police.\n"
+    (det,) = of_type(run(text, date(2024, 4, 20)), "Detention")
+    assert det.when is None and det.inferred is not None
+
+
+def test_a_negation_under_a_saying_verb_is_a_denial_only_of_the_speakers_own_deed():
+    mine = run("China's foreign ministry said on Monday that it had not sent anyone back.", date(2024, 5, 8))
+    theirs = run("China's foreign ministry said on Monday that Pyongyang had not responded to its offer.", date(2024, 5, 8))
+    none_sent = run("China's foreign ministry said on Monday that no one had been sent back.", date(2024, 5, 8))
+    assert "Denial" in {e.type for e in mine} and "Denial" in {e.type for e in none_sent}
+    assert "Denial" not in {e.type for e in theirs} and "Statement" in {e.type for e in theirs}
