@@ -68,3 +68,28 @@ def test_a_negation_under_a_saying_verb_is_a_denial_only_of_the_speakers_own_dee
     none_sent = run("China's foreign ministry said on Monday that no one had been sent back.", date(2024, 5, 8))
     assert "Denial" in {e.type for e in mine} and "Denial" in {e.type for e in none_sent}
     assert "Denial" not in {e.type for e in theirs} and "Statement" in {e.type for e in theirs}
+
+
+def test_a_partitive_subject_takes_its_light_verbs_dates_one_event_per_listed_date():
+    # "three of the executions" stands for the executions; a day joined by "and" to a dated day shares its year
+    text = "Three of the public executions of smugglers were carried out at the stadium, on March 2, 2011; June 14 and August 30, 2013."
+    dates = sorted(e.when.value for e in of_type(run(text, date(2020, 1, 10)), "Execution"))
+    assert dates == ["2011-03-02", "2013-06-14", "2013-08-30"]
+
+
+def test_the_participle_that_dates_the_medium_dates_the_speech_act():
+    text = "In a letter delivered on May 3, 2019, the Japanese government said the families had lost hope."
+    (st,) = of_type(run(text, date(2019, 6, 1)), "Statement")
+    assert (st.when.value, st.time_source) == ("2019-05-03", "clause")
+    # a place described with a date is no medium: the detention keeps no date of the camp's building
+    (det,) = of_type(run("He was held in a camp built in 1982.", date(2019, 6, 1)), "Detention")
+    assert det.when is None
+
+
+def test_an_event_in_the_complements_of_a_dated_predicate_that_is_no_event_takes_its_date():
+    text = "A teacher told investigators that in 2012 she was forced to attend the public hanging of a smuggler."
+    (ex,) = of_type(run(text, date(2019, 6, 1)), "Execution")
+    assert ex.when.value == "2012"
+    # the climb stops at a verb of saying and at a relative time: those dates are the telling's and the other event's
+    told = run("A teacher told investigators on Monday about the hanging of a smuggler.", date(2019, 6, 1))
+    assert all(e.when is None for e in of_type(told, "Execution"))

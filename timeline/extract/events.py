@@ -262,7 +262,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     out: list[Event] = []
     statements: dict[int, Event] = {}
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
-        own = timing.own_time(c.token, gov, light, triggers) or timing.when_clause_time(c.token, date_of, gov)
+        own = timing.own_time(c.token, gov, light, triggers) or timing.when_clause_time(c.token, date_of, gov) or (
+            timing.medium_time(c.token, gov, triggers) if c.frame.claim else timing.complement_time(c.token, gov, triggers, reporting))
         year = stated
         if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
@@ -355,7 +356,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             claimed_in=claimed_in,
         )
         ev = replace(ev, label=label_of(ev, c, frames, sdoc, offset, text))
-        for conj, tx in _gapped(c.token, gov, text) if not c.frame.claim else ():
+        for conj, tx in _gapped(c.token, gov, text, own) if not c.frame.claim else ():
             # "stole $620 million in March, and $100 million from Harmony in June": a second theft
             span = Span(conj.idx + offset, conj.idx + offset + len(conj.text), conj.text)
             out.append(replace(ev, trigger=span, when=tx, time_source="clause", inferred=None, quantities=()))
@@ -391,9 +392,10 @@ def _quoted(text: str, start: int, at: int) -> bool:
     return seg.count("\u201c") > seg.count("\u201d") or seg.count('"') % 2 == 1
 
 
-def _gapped(t: Any, gov: dict[int, list[Timex]], text: str) -> list[tuple[Any, Timex]]:
+def _gapped(t: Any, gov: dict[int, list[Timex]], text: str, own: Timex | None) -> list[tuple[Any, Timex]]:
     """Dates a trigger governs through a coordinated object of its own: each is one more event
-    whose verb the text leaves out."""
+    whose verb the text leaves out. A list of dates on the predicate that gave the event its own
+    date (the trigger, or the light verb of a noun) is one event per date."""
     out = []
     for tx in gov.get(t.i, []):
         gap = timing.gap_of(tx, t) if tx.resolved else None
@@ -401,7 +403,8 @@ def _gapped(t: Any, gov: dict[int, list[Timex]], text: str) -> list[tuple[Any, T
             out.append((gap, tx))
     if not out:  # "on October 9, 2006; May 25, 2009; and September 3, 2017": one event per date of a list
         offset = t.doc.user_data["offset"]
-        listed = timing.date_list(gov.get(t.i, []), text, 0)
+        holder = t.i if t.i in gov else next((i for i, txs in gov.items() if own is not None and own in txs), t.i)
+        listed = timing.date_list(gov.get(holder, []), text, 0)
         out = [(timing.token_at(t.doc, tx.start - offset) or t, tx) for tx in listed[1:]]
     return out
 

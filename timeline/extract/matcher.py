@@ -230,6 +230,9 @@ def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool
             return True
     if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in light_verbs:
         return True
+    part = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
+    if part is not None and part.pos_ in ("NUM", "DET", "PRON") and part.dep_ in ("dobj", "nsubjpass") and part.head.lemma_.lower() in light_verbs:
+        return True  # a partitive stands for its noun: "three of the executions were carried out"
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in _HAPPEN and t.head.i in dated:
         return True  # "the breach took place on March 23"
     if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and any(

@@ -124,7 +124,9 @@ def date_list(timexes: list[Timex], text: str, offset: int) -> list[Timex]:
     for a, b in zip(dates, dates[1:]):
         if not _LIST_GAP.match(text[a.end - offset : b.start - offset]):
             return []
-    return dates
+    # "January 6 and September 9, 2016": a day joined to a dated day shares its year
+    return [in_year(a, b.earliest.year) if a.anchor != "absolute" and b.anchor == "absolute" and b.earliest is not None
+            and text[a.end - offset : b.start - offset].strip() == "and" else a for a, b in zip(dates, [*dates[1:], dates[-1]])]
 
 
 def _under_conj(tx: Timex, t: Token) -> bool:
@@ -137,6 +139,12 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
         mine = [x for x in gov[t.i] if not _under_conj(x, t)]
         return best(mine or gov[t.i])
     head = t.head
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "DET", "PRON") and head.head.i not in triggers:
+        # a partitive stands in for its noun: "all six of its tests were carried out on …"
+        part = head.head
+        verb = part.head
+        if part.dep_ in ("dobj", "nsubj", "nsubjpass") and verb.lemma_.lower() in light_verbs and verb.i not in triggers and verb.i in gov:
+            return best(gov[verb.i])
     # a noun event takes the date of the light verb that takes it
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.i in gov:
         verb = head.head if head.dep_ == "prep" else head
@@ -157,6 +165,7 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
             noun = next((g for g in c.children if g.dep_ == "pobj"), None)
             if noun is not None and noun.i in triggers and noun.i in gov:
                 return best(gov[noun.i])
+
     # a resultative complement's date is its verb's: "has kept its border closed since 2020"
     for c in t.children:
         if c.dep_ in ("oprd", "acomp") and c.i in gov and c.i not in triggers:
@@ -169,6 +178,39 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     # "began executing", "continued to send back": the aspectual verb's date
     if t.dep_ == "xcomp" and head.i in gov and head.i not in triggers and head.lemma_.lower() in light_verbs:
         return best(gov[head.i])
+    return None
+
+
+_RELATIVE_TIME = frozenset({"after", "before", "since", "until", "till", "following", "prior", "ahead", "amid", "during", "preceding"})
+
+
+def complement_time(t: Token, gov: dict[int, list[Timex]], triggers: set[int], reporting: frozenset[str]) -> Timex | None:
+    """An event inside the complements of a predicate that is no event ("in 2010 she was ordered
+    to watch the shooting of two men", "was made in 1996 to attend the hanging"): the predicate's
+    date is the event's. The climb stays in the clause (objects, prepositions, infinitives) and
+    stops at another event and at a verb of saying, whose date is the telling's."""
+    node = t
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i in triggers or node.lemma_.lower() in reporting or (node.dep_ in ("prep", "advmod") and node.lower_ in _RELATIVE_TIME):
+            return None  # "two years after the lockdown": an event named as the time of another
+        if node.pos_ == "VERB" and node.i in gov:
+            dates = [x for x in gov[node.i] if x.resolved]
+            return best(dates) if dates else None
+    return None
+
+
+def medium_time(t: Token, gov: dict[int, list[Timex]], triggers: set[int]) -> Timex | None:
+    """"In a message delivered on Sept. 25, Kim said …", "said in a statement issued Tuesday":
+    the participle that dates the medium of a speech act dates the act."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for noun in (g for g in c.children if g.dep_ == "pobj"):
+                told = next((g for g in noun.children if g.dep_ == "acl" and g.tag_ == "VBN" and g.i in gov and g.i not in triggers), None)
+                if told is not None:
+                    return best(gov[told.i])
     return None
 
 
