@@ -93,3 +93,11 @@ def test_an_event_in_the_complements_of_a_dated_predicate_that_is_no_event_takes
     # the climb stops at a verb of saying and at a relative time: those dates are the telling's and the other event's
     told = run("A teacher told investigators on Monday about the hanging of a smuggler.", date(2019, 6, 1))
     assert all(e.when is None for e in of_type(told, "Execution"))
+
+
+def test_a_participle_after_a_comma_describes_the_noun_before_it():
+    # the parser hangs "adopted" on the main verb; its theme is still the resolution before the comma
+    text = "The ban on coal sales was written into Resolution 2321, adopted by the Security Council in November 2016."
+    (res,) = of_type(run(text, date(2017, 1, 5)), "Resolution")
+    assert res.when.value == "2016-11"
+    assert any(p.role == "agent" and "Security Council" in p.entity.label for p in res.participants)

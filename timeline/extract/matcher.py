@@ -65,7 +65,7 @@ def is_passive(t: Token) -> bool:
     ):
         return is_passive(t.head)  # "were arrested and repatriated"
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in t.children) or (
-        t.tag_ == "VBN" and t.dep_ in ("acl", "relcl") and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+        t.tag_ == "VBN" and t.dep_ in ("acl", "relcl", "advcl") and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in t.children)
     )
 
 
@@ -123,6 +123,13 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
             continue
     if t.dep_ in ("acl", "relcl") and passive or (t.dep_ == "acl" and t.tag_ == "VBN"):
         out.append(t.head)
+    elif t.dep_ == "advcl" and t.tag_ == "VBN" and t.i >= 2 and t.doc[t.i - 1].text == "," and not any(
+        c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in t.children
+    ):  # "in Resolution 2270, adopted in March": a participle after a comma describes the noun before it
+        noun = t.doc[t.i - 2]
+        noun = noun.head if noun.dep_ in ("nummod", "compound", "appos") and noun.head.i < t.i else noun
+        if noun.pos_ in ("NOUN", "PROPN"):
+            out.append(noun)
     if t.dep_ == "xcomp" and not any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ in _SUBJECT_DEPS for c in t.children):
         # "officials were said to have been put to death", "he was made to work": the raised subject
         out.extend(c for c in t.head.children if c.dep_ in _PASSIVE_SUBJECT_DEPS or (passive and c.dep_ in _SUBJECT_DEPS))
