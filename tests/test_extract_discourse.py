@@ -101,3 +101,15 @@ def test_a_participle_after_a_comma_describes_the_noun_before_it():
     (res,) = of_type(run(text, date(2017, 1, 5)), "Resolution")
     assert res.when.value == "2016-11"
     assert any(p.role == "agent" and "Security Council" in p.entity.label for p in res.participants)
+
+
+def test_a_state_organ_named_by_nationality_or_as_the_north_speaks_for_the_state():
+    from timeline.extract.entities import load_gazetteer
+
+    g = load_gazetteer()
+    for text, label in [("The North's space agency said on Monday that it had found a fault.", "North Korea"),
+                        ("A Chinese foreign ministry spokeswoman said on Monday that the case was closed.", "China"),
+                        ("The South's defence ministry said on Tuesday that it had tracked the launch.", "South Korea")]:
+        assert [m.entity.label for m in g.find(text)] == [label], text
+        (st,) = of_type(run(text, date(2024, 5, 8)), "Statement")
+        assert st.when.value in ("2024-05-06", "2024-05-07"), text

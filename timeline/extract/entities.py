@@ -51,11 +51,18 @@ _DEMONYMS = {
     "U.S.": "united-states",
     "US": "united-states",
     "Japanese": "japan",
+    "the North's": "north-korea",  # Korean news names the two states "the North" and "the South"
+    "the South's": "south-korea",
+    "The North's": "north-korea",
+    "The South's": "south-korea",
 }
 _AGENT_NOUNS = (
     r"hackers?|cyber[- ]?actors?|cyber[- ]?criminals?|agents?|officials?|authorities|security forces|"
     r"guards?|border guards?|soldiers|troops|police|leader|leadership|military|army|regime|"
-    r"government|spies|operatives|hacking groups?|hacker groups?|hacking units?|cyber units?|state media|state news agency|state television|state TV"
+    r"government|spies|operatives|hacking groups?|hacker groups?|hacking units?|cyber units?|state media|state news agency|state television|state TV|"
+    # the state's organs and voices ("the North's defense ministry", "a Chinese foreign ministry spokeswoman")
+    r"(?:[a-z]+\s+)?(?:ministry|agency|authorities)(?:\s+spokes(?:man|woman|person))?|coast guard|spokes(?:man|woman|person)|"
+    r"ambassador|envoy|delegation|representative"
 )
 _DEMONYM_RE = re.compile(
     r"(?<![\w-])(?P<adj>" + "|".join(re.escape(d) for d in sorted(_DEMONYMS, key=len, reverse=True))
