@@ -113,3 +113,21 @@ def test_a_state_organ_named_by_nationality_or_as_the_north_speaks_for_the_state
         assert [m.entity.label for m in g.find(text)] == [label], text
         (st,) = of_type(run(text, date(2024, 5, 8)), "Statement")
         assert st.when.value in ("2024-05-06", "2024-05-07"), text
+
+
+def test_an_items_day_anchors_its_on_monday_and_last_week():
+    # a round-up published at the end of the month: each item's weekday counts from the item's date
+    text = ("**April 7 — Border county sealed.** Authorities sealed off the county on Monday after a fever outbreak.\n\n"
+            "**April 15 — Smugglers shot.** Two smugglers were publicly executed in Hyesan last week, residents said.\n")
+    events = run(text, date(2025, 4, 30))
+    (lock,) = of_type(events, "Lockdown")
+    (ex,) = [e for e in of_type(events, "Execution") if e.trigger.text == "executed"]
+    assert lock.when.value == "2025-04-07"  # that Monday, not the Monday before April 30
+    assert (ex.when.earliest, ex.when.latest) == (date(2025, 4, 7), date(2025, 4, 13))
+
+
+def test_that_autumn_is_the_autumn_of_the_year_the_story_is_telling():
+    text = ("The crackdown began in earnest in 2021. That autumn, a man in Wonsan was executed by a firing squad "
+            "for selling films.\n")
+    (ex,) = of_type(run(text, date(2024, 2, 1)), "Execution")
+    assert (ex.when.earliest, ex.when.latest) == (date(2021, 9, 1), date(2021, 11, 30))

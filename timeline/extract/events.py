@@ -110,7 +110,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
         ctx.narrative.mentioned(sorted(stx, key=lambda t: t.start))
-        ctx.story_year = next((t.earliest.year for t in reversed(stx) if t.anchor == "absolute" and t.earliest and t.latest
+        ctx.story_year = next((t.earliest.year for t in reversed(stx) if t.anchor in ("absolute", "expression") and t.earliest and t.latest
                                and t.earliest.year == t.latest.year), ctx.story_year)  # the year the story last named
         ctx.topic = _topic(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
         ctx.topic_age = 0 if sdoc is not None else ctx.topic_age + 1
@@ -238,13 +238,17 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     body_tx = [t for t in stx if t not in labels]
     if ctx.story_year is not None:  # "In 2019 she crossed … That March, police arrested her"
         body_tx = [timing.in_year(t, ctx.story_year) if timing.anaphoric_month(t, text) else t for t in body_tx]
+        body_tx += timing.anaphoric_seasons(text, sent, ctx.story_year)
     if labels:  # a list item's label dates every sentence of the item, to the end of its line
         ctx.item_label, ctx.item_end = labels, (text.find("\n", sent.start) % (len(text) + 1))
     elif ctx.item_label and sent.start < ctx.item_end:
         labels = ctx.item_label
+    day = _reference_day(labels, ctx)
+    if day is not None and day != doc.published:  # "**March 3** — … on Monday": that Monday is March 3's
+        body_tx = timing.reanchored(body_tx, text, sent, day)
     gov = timing.governors(sdoc, offset, body_tx, lemma_hits)
     cands = match(sdoc, frames, _marks(sdoc, offset, text, sent, frames, index), set(gov))
-    date_of = {t.i: tx for tx in index.timexes_in(sent) for t in timing.tokens_of(sdoc, offset, tx)}
+    date_of = {t.i: tx for tx in [*index.timexes_in(sent), *body_tx] for t in timing.tokens_of(sdoc, offset, tx)}
     in_dates = set(date_of)
     for c in cands:  # a date is never what an event was done to ("the floods of 2024")
         c.themes = [t for t in c.themes if t.i not in in_dates]
@@ -448,6 +452,15 @@ def _own_deed(clause: Any) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is None or subject.dep_ == "nsubjpass" or subject.pos_ == "PRON" or subject.lower_ in ("none", "nobody", "nothing") or any(
         d.dep_ == "det" and d.lower_ == "no" for d in subject.children)
+
+
+def _reference_day(labels: list[Timex], ctx: _Context) -> Any:
+    """The day a dated item, heading or live-blog entry tells of, against which its "on Monday",
+    "yesterday" and "last week" count; None where none is a single day."""
+    for tx in (timing.best(labels) if labels else None, ctx.narrative.heading, ctx.entry_day):
+        if tx is not None and tx.resolved and tx.earliest is not None and tx.earliest == tx.latest:
+            return tx.earliest
+    return None
 
 
 def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> Entity | None:

@@ -390,6 +390,38 @@ def same_time(sentence: str, narrative: Narrative) -> Timex | None:
     return None
 
 
+_THAT_SEASON = re.compile(r"\b(?:that|that same|the same)\s+(winter|spring|summer|autumn|fall)\b", re.I)
+
+
+def anaphoric_seasons(text: str, sent: Any, year: int) -> list[Timex]:
+    """"That autumn", "that winter": the season of the year the story is telling, as time
+    expressions of the sentence (the engine leaves them without a value)."""
+    from ..temporal import find_timexes
+
+    out = []
+    for m in _THAT_SEASON.finditer(text, sent.start, sent.end):
+        (tx,) = find_timexes(f"the {m.group(1).lower()} of {year}", None) or (None,)
+        if tx is not None and tx.resolved:
+            out.append(replace(tx, start=m.start(), end=m.end(), text=m.group(0), anchor="expression"))
+    return out
+
+
+def reanchored(timexes: list[Timex], text: str, sent: Any, day: date) -> list[Timex]:
+    """Expressions that count from the moment of telling ("on Monday", "yesterday", "last week",
+    "the previous day") resolved against ``day``, the day a dated item or heading tells of,
+    instead of the publication date; other expressions unchanged."""
+    if not any(t.anchor in ("publication", "unresolved") for t in timexes):
+        return timexes
+    from ..temporal import find_timexes  # the same engine, with the item's day as its anchor
+
+    again = {(t.start + sent.start, t.end + sent.start): t for t in find_timexes(text[sent.start : sent.end], day)}
+    out = []
+    for t in timexes:
+        new = again.get((t.start, t.end)) if t.anchor in ("publication", "unresolved") else None
+        out.append(replace(new, start=t.start, end=t.end, anchor="expression") if new is not None and new.resolved else t)
+    return out
+
+
 def since(tx: Timex) -> Timex:
     """"Since then": from the thread's date on, open-ended."""
     return replace(tx, text="since then", latest=None, open_end=True, mod="AFTER")
