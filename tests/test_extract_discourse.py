@@ -131,3 +131,19 @@ def test_that_autumn_is_the_autumn_of_the_year_the_story_is_telling():
             "for selling films.\n")
     (ex,) = of_type(run(text, date(2024, 2, 1)), "Execution")
     assert (ex.when.earliest, ex.when.latest) == (date(2021, 9, 1), date(2021, 11, 30))
+
+
+def test_a_defendant_is_one_of_the_people_an_arrest_takes():
+    events = run("Federal agents searched his home on March 4, 2024 and arrested the defendant the same day.", date(2024, 6, 1))
+    (det,) = of_type(events, "Detention")
+    assert det.when.value == "2024-03-04"
+
+
+def test_the_day_a_title_states_anchors_the_weekdays_of_an_undated_transcript():
+    text = ("Regular Press Briefing of the Ministry on April 10, 2025\n\n"
+            "Question: Border guards detained two fishermen near Sinuiju on Tuesday. Can you confirm?\n")
+    (det,) = of_type(run(text), "Detention")
+    assert det.when.value == "2025-04-08"
+    # with no date in the title nothing anchors the weekday: it stays unresolved
+    (det,) = of_type(run(text.replace(" on April 10, 2025", "")), "Detention")
+    assert det.when is None or not det.when.resolved

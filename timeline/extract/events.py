@@ -59,6 +59,7 @@ class _Context:
     item_label: list[Timex] = field(default_factory=list)  # the label of the list item being read
     item_end: int = 0  # where that item's line ends
     dated_headings: int = 0
+    title_day: Timex | None = None  # the day a title above an undated text states ("Press Conference on March 6, 2025")
 
 
 def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -> list[Event]:
@@ -104,6 +105,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
                 year = discourse.year_heading(sent)
                 dates = [t for t in stx if t.type == "DATE"] or ([year] if year is not None else [])
                 _heading(ctx, dates, doc, started, sent.text)  # a headline's events do not start the body
+                if not started and doc.published is None and ctx.title_day is None:
+                    ctx.title_day = next((t for t in dates if t.resolved and t.granularity == "day"), None)
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
             continue
         started = started or (bool(discourse._TERMINAL.search(sent.text.strip())) and len(sent.text.split()) >= 6)
@@ -457,7 +460,7 @@ def _own_deed(clause: Any) -> bool:
 def _reference_day(labels: list[Timex], ctx: _Context) -> Any:
     """The day a dated item, heading or live-blog entry tells of, against which its "on Monday",
     "yesterday" and "last week" count; None where none is a single day."""
-    for tx in (timing.best(labels) if labels else None, ctx.narrative.heading, ctx.entry_day):
+    for tx in (timing.best(labels) if labels else None, ctx.narrative.heading, ctx.entry_day, ctx.title_day):
         if tx is not None and tx.resolved and tx.earliest is not None and tx.earliest == tx.latest:
             return tx.earliest
     return None
