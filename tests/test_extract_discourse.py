@@ -147,3 +147,10 @@ def test_the_day_a_title_states_anchors_the_weekdays_of_an_undated_transcript():
     # with no date in the title nothing anchors the weekday: it stays unresolved
     (det,) = of_type(run(text.replace(" on April 10, 2025", "")), "Detention")
     assert det.when is None or not det.when.resolved
+
+
+def test_an_infinitive_after_a_noun_of_demand_or_plan_is_not_an_event():
+    # the parser hangs "return" on "rejected"; the noun right before "to" still governs it
+    events = run("Pyongyang on Monday rejected Tokyo's renewed call to return the abducted citizens.", date(2024, 5, 8))
+    assert "Repatriation" not in {e.type for e in events}
+    assert "Repatriation" in {e.type for e in run("China returned the escapees to North Korea on Monday.", date(2024, 5, 8))}

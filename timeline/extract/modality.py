@@ -185,6 +185,9 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         return Modality("habitual")  # "camps holding 120,000 people": a description, not an event
     if not claim and not has_time and t.dep_ == "relcl" and _generic(t.head):
         return Modality("habitual")  # "defectors who fled": a kind of people, not an event
+    to = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is not None and to.i > 0 and t.doc[to.i - 1].pos_ == "NOUN" and t.doc[to.i - 1].lemma_.lower() in irrealis:
+        return Modality("irrealis")  # "rejected Japan's call to return the abductees", however the parser hangs "return"
     chain = [t]
     node = t
     reporter = None
