@@ -196,35 +196,29 @@ def test_random_changes_leave_the_store_a_clean_ingest_gives(tmp_path, seed):
     """Documents come, change and go in random batches (hand-made mentions, many merging across
     documents): after each ingest the store holds the very quads, in the very graphs, that one
     ingest of the documents then present gives, and counts them right."""
-    import hashlib
     import random
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
+    from store_fixtures import edition
     from test_remerge import _document
 
     from timeline.ingest import ingest, remove_documents
     from timeline.model import Document
 
     rng = random.Random(seed)
-    text = "".join(f"Sentence {i} of a long enough text. " for i in range(200))
     documents: dict[str, tuple[Document, list]] = {}
-
-    def doc(doc_id: str, version: int) -> Document:
-        body = f"{text}\nversion {version}"
-        return Document(id=doc_id, path=f"{doc_id}.txt", text=body, sha256=hashlib.sha256(body.encode()).hexdigest(),
-                        title=doc_id, published=None)
 
     for step in range(6):
         for _ in range(rng.randrange(2, 9)):
             doc_id = f"d{rng.randrange(10**5):05d}"
-            documents.setdefault(doc_id, (doc(doc_id, 0), _document(rng, doc_id)))
+            documents.setdefault(doc_id, (edition(doc_id, 0), _document(rng, doc_id)))
         edited = rng.sample(sorted(documents), min(2, len(documents)))
         for doc_id in edited[:1]:
             old, mentions = documents[doc_id]
             kept = [m for m in mentions if rng.random() < 0.6]
             starts = {m.trigger.start for m in kept}
-            documents[doc_id] = (doc(doc_id, step + 1), kept + [m for m in _document(rng, doc_id) if m.trigger.start not in starts])
+            documents[doc_id] = (edition(doc_id, step + 1), kept + [m for m in _document(rng, doc_id) if m.trigger.start not in starts])
         gone = edited[1:] if step % 2 else []
         for doc_id in gone:
             del documents[doc_id]
