@@ -230,3 +230,46 @@ def test_random_changes_leave_the_store_a_clean_ingest_gives(tmp_path, seed):
             clean = ingest(target, [d for d, _ in documents.values()], lambda d: documents[d.id][1])
         assert _quads_of_store(tmp_path / "kg") == _quads_of_store(tmp_path / f"clean-{step}"), step
         assert report.triples == clean.triples and report.events == clean.events, step
+
+
+def test_an_ingest_that_loads_in_bulk_optimises_the_database_and_a_small_one_does_not(tmp_path, monkeypatch):
+    """A bulk load ends with Store.optimize(); an ingest that loads a little, or nothing, leaves
+    the database to its own compaction — and the store holds the same either way."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from store_fixtures import corpus
+
+    from timeline import ingest as ingest_module
+
+    optimised = []
+    monkeypatch.setattr(ingest_module, "_optimize", lambda target: optimised.append(target))
+    docs, events = corpus()
+    with store.open_store(tmp_path / "small") as target:
+        ingest_module.ingest(target, docs, lambda d: events[d.id])
+    assert optimised == []
+    monkeypatch.setattr(ingest_module, "_BULK_ABOVE", 0)
+    with store.open_store(tmp_path / "bulk") as target:
+        ingest_module.ingest(target, docs, lambda d: events[d.id])
+        assert len(optimised) == 1
+        ingest_module.ingest(target, docs, lambda d: events[d.id])  # unchanged: nothing loaded
+    assert len(optimised) == 1
+    assert _quads_of_store(tmp_path / "small") == _quads_of_store(tmp_path / "bulk")
+
+
+def test_optimising_the_database_keeps_every_quad(tmp_path):
+    """Store.optimize() after an ingest changes no quad and no answer."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from store_fixtures import corpus
+
+    from timeline.ingest import _optimize, ingest
+
+    docs, events = corpus()
+    with store.open_store(tmp_path / "s") as target:
+        ingest(target, docs, lambda d: events[d.id])
+    before = _quads_of_store(tmp_path / "s")
+    with store.open_store(tmp_path / "s") as target:
+        _optimize(target._writing())
+    assert _quads_of_store(tmp_path / "s") == before
