@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from datapath_bench import _load, _revision  # noqa: E402 - the load average; another revision, unpacked
 SMALL = ROOT / "examples" / "2025-10-02-kcna-commentary.txt"
 
 # Breaks `timeline extract FILE -o OUT` (argv) into where its time goes; prints JSON on stdout.
@@ -73,21 +73,6 @@ except SystemExit:
 spent["total"] = time.perf_counter() - started
 sys.stdout.write(json.dumps(spent))
 """
-
-
-def _load() -> str:
-    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
-
-
-def _revision(work: Path, rev: str) -> str:
-    """This repository at ``rev`` (git archive) unpacked under ``work``: the folder to run it from."""
-    sha = subprocess.run(["git", "rev-parse", "--short", rev], capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip()
-    folder = work / f"rev-{sha}"
-    if not (folder / "timeline").is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", "archive", sha, "timeline", "ontology"], capture_output=True, cwd=ROOT, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return str(folder)
 
 
 def _commands(work: Path) -> dict[str, list[str]]:
