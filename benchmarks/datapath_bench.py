@@ -25,6 +25,8 @@ Sections:
   was rewritten for Oxigraph), the first run through the CLI (the engine, keeping the rows), then
   from kept rows (wall time of the whole command, and until its first line) as a table, and twice
   as CSV.
+- ``optimize``: on copies of that store, what ``Store.optimize()`` costs and each named query in
+  the engine without it and after it, side by side in ``--rounds`` + 1 rounds.
 """
 
 from __future__ import annotations
@@ -225,6 +227,17 @@ def child_engine_query(folder: str, name: str, params: dict, text_file: str | No
         return {"wall_s": time.perf_counter() - started, "cpu_s": _cpu() - cpu, "rows": len(result.rows)}
 
 
+def child_optimize(folder: str) -> dict:
+    """``Store.optimize()`` on the store's database, as an ingest would call it at its end."""
+    import pyoxigraph as ox
+
+    db = ox.Store(str(Path(folder) / "oxigraph"))
+    started, cpu = time.perf_counter(), _cpu()
+    db.optimize()
+    db.flush()
+    return {"wall_s": time.perf_counter() - started, "cpu_s": _cpu() - cpu}
+
+
 def child_store_triples(folder: str) -> int:
     from timeline.store import open_store
 
@@ -413,18 +426,7 @@ def section_queries(work: Path, events: int) -> list[str]:
     through the CLI from kept rows."""
     from timeline.sparql import named_queries
 
-    folder = work / f"model-store-{events}-varied"
-    try:
-        state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
-        reusable = state.get("version") == 4 and state.get("events", 0) > 0 and not state.get("dirty")
-    except (OSError, ValueError):
-        reusable = False
-    if not reusable:
-        shutil.rmtree(folder, ignore_errors=True)
-        built = _child("child_model_store", str(folder), events, 0.15, 0.05)  # 15 % undated events, 5 % negative mentions
-        head = f"store of {built['triples']:,} triples ({built['events']:,} events), built in {built['ingest_s']:.0f} s"
-    else:
-        head = f"store of {_child('child_store_triples', str(folder)):,} triples ({events:,} events; reused)"
+    folder, head = _model_store(work, events)
     shutil.rmtree(folder / "results", ignore_errors=True)  # an earlier run's kept rows: the first run computes every query
     plain_dir = ROOT / "tests" / "data" / "plain-queries"
     rows = [head, "", "| named query | rows | engine s (CPU s) | plain form, engine s (CPU s) | first run, CLI (engine + keeping rows) s "
@@ -450,9 +452,59 @@ def section_queries(work: Path, events: int) -> list[str]:
     return rows
 
 
+def _model_store(work: Path, events: int) -> tuple[Path, str]:
+    """The store of the queries sections (built once, reused while its state is clean): the folder and a line saying so."""
+    folder = work / f"model-store-{events}-varied"
+    try:
+        state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
+        reusable = state.get("version") == 4 and state.get("events", 0) > 0 and not state.get("dirty")
+    except (OSError, ValueError):
+        reusable = False
+    if not reusable:
+        shutil.rmtree(folder, ignore_errors=True)
+        built = _child("child_model_store", str(folder), events, 0.15, 0.05)  # 15 % undated events, 5 % negative mentions
+        return folder, f"store of {built['triples']:,} triples ({built['events']:,} events), built in {built['ingest_s']:.0f} s"
+    return folder, f"store of {_child('child_store_triples', str(folder)):,} triples ({events:,} events; reused)"
+
+
+def section_optimize(work: Path, events: int, rounds: int = 3) -> list[str]:
+    """Whether ``Store.optimize()`` after an ingest pays: its own cost, and each named query in
+    the engine on a copy of the store as ingested and on a copy optimised, side by side in
+    ``rounds`` rounds (the order swapped each round)."""
+    from timeline.sparql import named_queries
+
+    source, head = _model_store(work, events)
+    plain, optimised = work / "optimize-as-ingested", work / "optimize-optimised"
+    for copy in (plain, optimised):
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(source, copy)
+        shutil.rmtree(copy / "results", ignore_errors=True)
+    size = lambda folder: sum(f.stat().st_size for f in (folder / "oxigraph").rglob("*") if f.is_file()) / 1e6  # noqa: E731
+    before_mb = size(optimised)
+    cost = _child("child_optimize", str(optimised))
+    rows = [head, "", f"`optimize()` took {cost['wall_s']:.1f} s wall ({cost['cpu_s']:.1f} CPU s, load {_load()}); database "
+            f"{before_mb:.0f} MB before, {size(optimised):.0f} MB after.", "",
+            "| named query | as ingested, engine s (median of the rounds) | optimised, engine s | optimised / as ingested |", "|---|---:|---:|---:|"]
+    bound = {"in-range": {"from": "2015-01-01", "to": "2015-12-31"}}
+    totals = [0.0, 0.0]
+    for name in named_queries():
+        walls: dict[Path, list[float]] = {plain: [], optimised: []}
+        for index in range(rounds):
+            for folder in ((plain, optimised) if index % 2 == 0 else (optimised, plain)):
+                walls[folder].append(_child("child_engine_query", str(folder), name, bound.get(name, {}))["wall_s"])
+        was, now = sorted(walls[plain])[rounds // 2], sorted(walls[optimised])[rounds // 2]
+        totals[0] += was
+        totals[1] += now
+        rows.append(f"| {name} | {was:.2f} | {now:.2f} | {now / was:.2f} |")
+    rows.append(f"| all ten | {totals[0]:.2f} | {totals[1]:.2f} | {totals[1] / totals[0]:.2f} |")
+    for copy in (plain, optimised):
+        shutil.rmtree(copy, ignore_errors=True)
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--section", choices=["stages", "memory", "jobs", "store", "queries"], action="append")
+    parser.add_argument("--section", choices=["stages", "memory", "jobs", "store", "queries", "optimize"], action="append")
     parser.add_argument("--docs", type=int, default=300, help="documents for stages and jobs")
     parser.add_argument("--memory-docs", type=int, default=10_000)
     parser.add_argument("--batches", type=int, default=5)
@@ -477,6 +529,8 @@ def main() -> int:
             rows = section_jobs(work, args.docs, args.rounds, args.before)
         elif name == "store":
             rows = section_store(work, args.batches, args.batch)
+        elif name == "optimize":
+            rows = section_optimize(work, args.query_events, args.rounds + 1)
         else:
             rows = section_queries(work, args.query_events)
         out += [f"## {name}", "", *rows, "", f"({time.perf_counter() - started:.0f} s; load average after: {_load()})", ""]

@@ -31,6 +31,16 @@ def document(doc_id: str, text: str, published: date | None = date(2024, 5, 1), 
     )
 
 
+LONG_TEXT = "".join(f"Sentence {i} of a long enough text. " for i in range(200))
+"""A text long enough for every offset the random mentions of ``test_remerge._document`` name."""
+
+
+def edition(doc_id: str, version: int, title: str | None = None) -> Document:
+    """The ``version``-th edition of an undated document on :data:`LONG_TEXT` (editions differ in
+    their last line, so in their hash); titled ``doc_id`` unless ``title`` says otherwise."""
+    return document(doc_id, f"{LONG_TEXT}\nversion {version}", published=None, title=title or doc_id)
+
+
 def span(text: str, part: str) -> Span:
     start = text.index(part)
     return Span(start, start + len(part), part)

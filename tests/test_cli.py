@@ -206,3 +206,34 @@ def test_push_needs_a_reachable_server(run, tmp_path, graph_file):
     """push to a server that is not there: one line naming the problem, exit 1."""
     result = run("push", graph_file, "--endpoint", "http://127.0.0.1:9/sparql")
     _one_line_error(result)
+
+
+def _read_a_little(*args: str) -> tuple[int, str]:
+    """Run `timeline ARGS` with its output piped into a reader that closes after one line (as
+    `| head -1` does): the exit status and what it wrote on stderr."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "timeline.cli", *args], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline()
+    process.stdout.close()
+    return process.wait(timeout=300), process.stderr.read().decode()
+
+
+@pytest.mark.parametrize("command", ["query", "timex", "extract"])
+def test_a_reader_that_closes_early_stops_the_command_quietly(tmp_path, examples_dir, command):
+    """`timeline CMD … | head -1`: the command stops without a message or a traceback."""
+    if command == "query":
+        graph = tmp_path / "g.nt"
+        graph.write_text("".join(f"<urn:s{i}> <urn:p> \"{'x' * 60} {i}\" .\n" for i in range(20_000)), encoding="utf-8")
+        args = [str(graph), "-q", "SELECT * WHERE { ?s ?p ?o }"]
+    elif command == "timex":
+        text = tmp_path / "dates.txt"
+        text.write_text("On March 3, 2019 the report came out, and on 12 May 2020 another.\n" * 4_000, encoding="utf-8")
+        args = [str(text)]
+    else:
+        args = [str(examples_dir), "--format", "nt"]
+    status, stderr = _read_a_little(command, *args)
+    assert stderr == ""
+    assert status in (0, 1)  # 1 when a write met the closed pipe, as Python's documentation advises

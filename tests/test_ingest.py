@@ -196,35 +196,29 @@ def test_random_changes_leave_the_store_a_clean_ingest_gives(tmp_path, seed):
     """Documents come, change and go in random batches (hand-made mentions, many merging across
     documents): after each ingest the store holds the very quads, in the very graphs, that one
     ingest of the documents then present gives, and counts them right."""
-    import hashlib
     import random
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
+    from store_fixtures import edition
     from test_remerge import _document
 
     from timeline.ingest import ingest, remove_documents
     from timeline.model import Document
 
     rng = random.Random(seed)
-    text = "".join(f"Sentence {i} of a long enough text. " for i in range(200))
     documents: dict[str, tuple[Document, list]] = {}
-
-    def doc(doc_id: str, version: int) -> Document:
-        body = f"{text}\nversion {version}"
-        return Document(id=doc_id, path=f"{doc_id}.txt", text=body, sha256=hashlib.sha256(body.encode()).hexdigest(),
-                        title=doc_id, published=None)
 
     for step in range(6):
         for _ in range(rng.randrange(2, 9)):
             doc_id = f"d{rng.randrange(10**5):05d}"
-            documents.setdefault(doc_id, (doc(doc_id, 0), _document(rng, doc_id)))
+            documents.setdefault(doc_id, (edition(doc_id, 0), _document(rng, doc_id)))
         edited = rng.sample(sorted(documents), min(2, len(documents)))
         for doc_id in edited[:1]:
             old, mentions = documents[doc_id]
             kept = [m for m in mentions if rng.random() < 0.6]
             starts = {m.trigger.start for m in kept}
-            documents[doc_id] = (doc(doc_id, step + 1), kept + [m for m in _document(rng, doc_id) if m.trigger.start not in starts])
+            documents[doc_id] = (edition(doc_id, step + 1), kept + [m for m in _document(rng, doc_id) if m.trigger.start not in starts])
         gone = edited[1:] if step % 2 else []
         for doc_id in gone:
             del documents[doc_id]
@@ -236,3 +230,46 @@ def test_random_changes_leave_the_store_a_clean_ingest_gives(tmp_path, seed):
             clean = ingest(target, [d for d, _ in documents.values()], lambda d: documents[d.id][1])
         assert _quads_of_store(tmp_path / "kg") == _quads_of_store(tmp_path / f"clean-{step}"), step
         assert report.triples == clean.triples and report.events == clean.events, step
+
+
+def test_an_ingest_that_loads_in_bulk_optimises_the_database_and_a_small_one_does_not(tmp_path, monkeypatch):
+    """A bulk load ends with Store.optimize(); an ingest that loads a little, or nothing, leaves
+    the database to its own compaction — and the store holds the same either way."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from store_fixtures import corpus
+
+    from timeline import ingest as ingest_module
+
+    optimised = []
+    monkeypatch.setattr(ingest_module, "_optimize", lambda target: optimised.append(target))
+    docs, events = corpus()
+    with store.open_store(tmp_path / "small") as target:
+        ingest_module.ingest(target, docs, lambda d: events[d.id])
+    assert optimised == []
+    monkeypatch.setattr(ingest_module, "_BULK_ABOVE", 0)
+    with store.open_store(tmp_path / "bulk") as target:
+        ingest_module.ingest(target, docs, lambda d: events[d.id])
+        assert len(optimised) == 1
+        ingest_module.ingest(target, docs, lambda d: events[d.id])  # unchanged: nothing loaded
+    assert len(optimised) == 1
+    assert _quads_of_store(tmp_path / "small") == _quads_of_store(tmp_path / "bulk")
+
+
+def test_optimising_the_database_keeps_every_quad(tmp_path):
+    """Store.optimize() after an ingest changes no quad and no answer."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from store_fixtures import corpus
+
+    from timeline.ingest import _optimize, ingest
+
+    docs, events = corpus()
+    with store.open_store(tmp_path / "s") as target:
+        ingest(target, docs, lambda d: events[d.id])
+    before = _quads_of_store(tmp_path / "s")
+    with store.open_store(tmp_path / "s") as target:
+        _optimize(target._writing())
+    assert _quads_of_store(tmp_path / "s") == before

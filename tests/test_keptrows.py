@@ -6,7 +6,6 @@ holds what the engine answers now (in the canonical order kept rows use)."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import random
 import shutil
@@ -74,16 +73,14 @@ def _richer(rng: random.Random, mentions: list, others: list[str]) -> list:
 def test_kept_rows_refreshed_after_random_changes_equal_fresh_rows(tmp_path, seed):
     """Random batches of hand-made documents added, edited and removed: after each ingest the
     kept rows of every shipped query equal the engine's."""
+    from store_fixtures import edition
     from test_remerge import _document
 
     rng = random.Random(seed)
-    text = "".join(f"Sentence {i} of a long enough text. " for i in range(200))
     documents: dict[str, tuple[Document, list]] = {}
 
     def doc(doc_id: str, version: int) -> Document:
-        body = f"{text}\nversion {version}"
-        return Document(id=doc_id, path=f"{doc_id}.txt", text=body, sha256=hashlib.sha256(body.encode()).hexdigest(),
-                        title=f"{doc_id} v{version}", published=None)
+        return edition(doc_id, version, title=f"{doc_id} v{version}")  # each edition titled by its version
 
     kg = tmp_path / "kg"
     for step in range(5):

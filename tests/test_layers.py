@@ -82,14 +82,19 @@ def _loaded_by(*args: str) -> set[str]:
 
 
 def test_timex_and_query_load_neither_the_language_layer_nor_what_they_do_not_use(tmp_path):
-    """`timeline timex` reads no RDF; `timeline query` loads no language layer, rdflib or extractor."""
+    """`timeline timex` reads no RDF and no HTML reader for a text file; `timeline query` over a
+    file loads no language layer, rdflib, extractor, document reader, model or kept rows."""
     examples = PACKAGE.parent / "examples"
     timex = _loaded_by("timex", str(next(examples.glob("*.txt"))))
-    assert not {"spacy", "timeline.language", "rdflib", "pyoxigraph", "pyshacl", "timeline.extract"} & timex
+    language = {"spacy", "lemminflect", "timeline.language", "timeline.extract"}
+    assert not language & timex
+    assert not {"rdflib", "pyoxigraph", "pyshacl", "timeline.store", "timeline.sparql", "timeline.htmlpage"} & timex
     graph = tmp_path / "g.nt"
     graph.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
     query = _loaded_by("query", str(graph), "-q", "SELECT * WHERE { ?s ?p ?o }")
-    assert not {"spacy", "timeline.language", "rdflib", "pyshacl", "timeline.extract", "timeline.temporal"} & query
+    assert "timeline.sparql" in query
+    assert not language & query
+    assert not {"rdflib", "pyshacl", "dateparser", "timeline.temporal", "timeline.documents", "timeline.model", "timeline.keptrows"} & query
 
 
 def test_the_rdf_stage_loads_no_rdflib():

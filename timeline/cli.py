@@ -3,6 +3,8 @@
 Each command parses its arguments, calls one library function and prints. Every
 TimelineError becomes one line on stderr (``Error: FILE: problem``) and exit status 1; no
 traceback reaches the user (set TIMELINE_DEBUG=1 to see one for an unexpected failure).
+When the reader of standard output goes away (``timeline query … | head``), a command stops
+quietly with status 1, as Python's documentation advises for SIGPIPE.
 """
 
 from __future__ import annotations
@@ -31,8 +33,40 @@ def _terminate(_signum: int, _frame: object) -> None:
     raise Terminated()
 
 
+def _reader_gone() -> bool:
+    """Whether standard output is a pipe (or socket) whose reader has closed it: a broken pipe
+    elsewhere (a worker, a SPARQL server) is still an error worth a message."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), 0)  # errors and hang-ups are reported whatever is asked
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no poll(), or no file behind stdout (a test runner's)
+        return False
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so nothing still buffered fails at exit
+    (https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 class TimelineGroup(click.Group):
     """Turns the library's errors into one-line messages, in one place for every command."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            try:
+                if sys.stdout is not None:
+                    sys.stdout.flush()  # what is still buffered, while a closed pipe can be caught here
+            except BrokenPipeError:
+                _silence_stdout()
+                sys.exit(1)
 
     def invoke(self, ctx: click.Context) -> object:
         previous = signal.signal(signal.SIGTERM, _terminate)
@@ -46,6 +80,9 @@ class TimelineGroup(click.Group):
             click.echo(f"Error: {error}", err=True)
             ctx.exit(1)
         except OSError as error:
+            if isinstance(error, BrokenPipeError) and _reader_gone():
+                _silence_stdout()  # the reader has what it wanted (`| head`): no message
+                ctx.exit(1)
             where = f"{error.filename}: " if error.filename else ""
             click.echo(f"Error: {where}{error.strerror or error}", err=True)
             ctx.exit(1)

@@ -45,7 +45,6 @@ from timeline.decoding import decode_bytes
 from timeline.errors import DocumentError, NoDocumentsError
 from timeline.furniture import find_furniture
 from timeline.inputs import check_text_size, read_limited, walk_files
-from timeline.htmlpage import extract_html
 from timeline.linear import SpanIndex
 from timeline.model import Document, Span
 
@@ -367,6 +366,8 @@ def _build(
     found: tuple[date, str, str] | None = None
     warnings: list[str] = []
     if media_type == "text/html":
+        from timeline.htmlpage import extract_html  # only HTML needs the page reader
+
         try:
             page = extract_html(text)
         except DocumentError as exc:

@@ -7,7 +7,7 @@ went. Encoders and decoders are built once per type: a store encodes and decodes
 the thousand.
 
 >>> from timeline.model import Span
->>> text = encode([Span(3, 7, "word")])
+>>> text = encode([Span(3, 7, "word")], Span)
 >>> text
 '[{"start":3,"end":7,"text":"word"}]'
 >>> decode(text, Span)
@@ -43,22 +43,30 @@ def _optional(tp: Any) -> Any:
     return None
 
 
+def _wrapped(tp: Any, make: Callable[[Any], Callable[[Any], Any]], collect: Callable[[Iterable[Any]], Any]) -> Callable[[Any], Any] | None:
+    """For ``X | None`` and tuples, the converter built from ``make`` (:func:`encoder` or
+    :func:`decoder`) of their items, gathered by ``collect`` (``list`` to encode, ``tuple`` to
+    decode); None for any other type."""
+    inner = _optional(tp)
+    if inner is not None:
+        item = make(inner)
+        return _identity if item is _identity else (lambda value: None if value is None else item(value))
+    if typing.get_origin(tp) is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            one = make(args[0])
+            return collect if one is _identity else (lambda value: collect(map(one, value)))
+        items = [make(a) for a in args]
+        return lambda value: collect(f(v) for f, v in zip(items, value))
+    return None
+
+
 @lru_cache(maxsize=None)
 def encoder(tp: Any) -> Callable[[Any], Any]:
     """A function turning a value of type ``tp`` into JSON-able values."""
-    inner = _optional(tp)
-    if inner is not None:
-        item = encoder(inner)
-        if item is _identity:
-            return _identity
-        return lambda value: None if value is None else item(value)
-    if typing.get_origin(tp) is tuple:
-        args = typing.get_args(tp)
-        items = [encoder(a) for a in (args[:1] if len(args) == 2 and args[1] is Ellipsis else args)]
-        if len(args) == 2 and args[1] is Ellipsis:
-            one = items[0]
-            return (lambda value: list(value)) if one is _identity else (lambda value: [one(v) for v in value])
-        return lambda value: [f(v) for f, v in zip(items, value)]
+    wrapped = _wrapped(tp, encoder, list)
+    if wrapped is not None:
+        return wrapped
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
         fields = []
@@ -85,19 +93,9 @@ def encoder(tp: Any) -> Callable[[Any], Any]:
 @lru_cache(maxsize=None)
 def decoder(tp: Any) -> Callable[[Any], Any]:
     """A function rebuilding a value of type ``tp`` from what :func:`encoder` made of it."""
-    inner = _optional(tp)
-    if inner is not None:
-        item = decoder(inner)
-        if item is _identity:
-            return _identity
-        return lambda data: None if data is None else item(data)
-    if typing.get_origin(tp) is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            one = decoder(args[0])
-            return (lambda data: tuple(data)) if one is _identity else (lambda data: tuple(map(one, data)))
-        parts = [decoder(a) for a in args]
-        return lambda data: tuple(f(x) for f, x in zip(parts, data))
+    wrapped = _wrapped(tp, decoder, tuple)
+    if wrapped is not None:
+        return wrapped
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
         convert = {f.name: decoder(hints[f.name]) for f in dataclasses.fields(tp)}

@@ -28,16 +28,13 @@ from . import storelock
 from .errors import GraphError, QueryError, StoreError, TimelineError  # noqa: F401 - the last two for store.GraphError…
 from .fileio import atomic_write
 from .graphio import ONTOLOGY_GRAPH, _load_ontology, _ToRdflib
-from . import keptrows
 from .rowtext import Columns
-from .model import Document, Event
 from .sparql import XSD, QueryResult, _run_ox, named_queries
 from .terms import PREFIXES, ontology_file
 
 _INDEX_VERSION = 4
 COUNT_DATA = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
 """The triples of the documents' and the events' graphs (the ontology's not counted)."""
-_MODEL_FIELDS = ",".join(f"{cls.__name__}({','.join(f.name for f in dataclasses.fields(cls))})" for cls in (Document, Event))
 _DERIVED = {"http://www.w3.org/ns/oa#start": XSD + "nonNegativeInteger", "http://www.w3.org/ns/oa#end": XSD + "nonNegativeInteger"}
 """Predicates rdf.py writes with a derived integer type, which the database keeps as xsd:integer."""
 
@@ -160,15 +157,16 @@ class Store:
         if self.path.is_dir() and any(self.path.iterdir()) and not self.exists and not (self.path / "lock").exists():
             raise StoreError(f"{self.path}: the folder is not empty and is not a timeline store")
         target = self._open_ox(writable=True)
+        model = _model_fields()
         if not self.exists:
-            self._state = {"version": _INDEX_VERSION, "model": _MODEL_FIELDS, "ontology": "", "dirty": False,
+            self._state = {"version": _INDEX_VERSION, "model": model, "ontology": "", "dirty": False,
                            "generation": 0, "documents": 0, "mentions": 0, "events": 0, "triples": 0, "stamp": new_stamp()}
             self.db  # noqa: B018 - created with its tables
             self._save_state()
         state = self.state
-        if state.get("model") != _MODEL_FIELDS:  # records of another model: rebuilt from them by the next ingest
+        if state.get("model") != model:  # records of another model: rebuilt from them by the next ingest
             state["dirty"] = True
-            state["model"] = _MODEL_FIELDS
+            state["model"] = model
             self._save_state()
         ontology = hashlib.sha256(f"<{ONTOLOGY_GRAPH}>\n".encode() + ontology_file().read_bytes()).hexdigest()
         if state.get("ontology") != ontology:
@@ -197,6 +195,8 @@ class Store:
         if named is None:
             with self._reading() as target:
                 return _run_ox(target, sparql, source)
+        from . import keptrows
+
         path = keptrows.kept_path(self.path, source, bindings)
         stamp = keptrows.stamp_of(self.path, self.state)
         found = keptrows.read(path, stamp, source, keptrows.query_sha(named.text), bindings)
@@ -215,6 +215,8 @@ class Store:
 
     def _keep(self, path: Path, header: dict[str, Any], columns: Columns) -> None:
         """Keep rows (and their table's text) in ``results/``; the oldest files go."""
+        from . import keptrows
+
         try:
             path.parent.mkdir(exist_ok=True)
             atomic_write(path, keptrows.encode(columns, header))
@@ -310,6 +312,15 @@ class _Reading:
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+def _model_fields() -> str:
+    """The fields of the records a store keeps (``state.json``'s ``model``): a store whose records
+    another model wrote is rebuilt from them. Computed when a store is written, not at import
+    (a query does not load the model)."""
+    from .model import Document, Event
+
+    return ",".join(f"{cls.__name__}({','.join(f.name for f in dataclasses.fields(cls))})" for cls in (Document, Event))
 
 
 def new_stamp() -> str:
