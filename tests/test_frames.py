@@ -89,3 +89,27 @@ tl:Buildings a tl:LemmaSet ; rdfs:label "buildings"@en ; rdfs:comment "Things th
     demolition = [e for e in found if e.type == "Demolition"]
     assert demolition and demolition[0].when.value == "2020-06-16"
     assert demolition[0].label.startswith("North Korea demolishes")
+
+
+def test_the_shipped_inflection_table_is_current_with_the_ontologys_lemmas():
+    # the scan reads the table instead of loading lemminflect at start-up; a lemma added to the
+    # ontology without writing the table again is still inflected, but slower to start
+    from timeline.extract import inflections
+    from timeline.extract.frames import load_frames
+
+    lemmas = load_frames().trigger_words()
+    table = inflections._table()
+    assert set(table) == lemmas, "run: python -c 'from timeline.extract.inflections import main; main()'"
+    assert all(table[lemma] == (frozenset(inflections.computed(lemma)), inflections.computed_third_person(lemma)) for lemma in lemmas)
+    assert inflections.third_person("carry") == "carries" and inflections.third_person("a-rare-verb-like-veto".rsplit("-", 1)[1]) == "vetoes"
+    assert {"fled", "held", "shot", "sent"} <= set().union(*(inflections.forms(w) for w in ("flee", "hold", "shoot", "send")))
+    assert "seized" in inflections.forms("a-lemma-the-table-lacks-seize".rsplit("-", 1)[1])
+
+
+def test_the_trie_pattern_matches_exactly_the_words_it_was_given():
+    import re
+
+    from timeline.extract.inflections import pattern
+
+    rx = re.compile(rf"(?<![\w-]){pattern({'fire', 'fired', 'fires', 'firing', 'flee', 'fled'})}(?![\w])", re.I)
+    assert [m.group(0) for m in rx.finditer("They fired and fled; the fireman fires. Fleet firings.")] == ["fired", "fled", "fires"]

@@ -24,7 +24,7 @@ from typing import Any
 
 from .. import language
 from ..model import Document, Entity, Event, Participant, Quantity, Span, Timex
-from . import discourse, timing
+from . import discourse, inflections, timing
 from .entities import Gazetteer, Mention, by_surname, find_people, load_gazetteer, overlap, slug, with_bare_surnames
 from .frames import Frames, load_frames
 from .labels import label_of
@@ -168,19 +168,8 @@ def _scanner(frames: Frames) -> _Scan:
 
 
 def _forms_pattern(lemmas: set[str], patterns: list[str]) -> re.Pattern[str]:
-    from lemminflect import getAllInflections
-
-    forms: set[str] = set()
-    for lemma in lemmas:
-        forms.add(lemma)
-        for variants in getAllInflections(lemma).values():
-            forms.update(variants)
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms.update({lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"})
-        if lemma.endswith("y"):
-            forms.add(lemma[:-1] + "ied")
-    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
+    words = set().union(*(inflections.forms(lemma) for lemma in lemmas)) if lemmas else set()
+    return re.compile(rf"(?<![\w-]){inflections.pattern({w.lower() for w in words})}(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
 
 
 class _Index:

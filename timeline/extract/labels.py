@@ -42,15 +42,9 @@ def _short(tokens: list[Any]) -> str | None:
 
 
 def _third_person(lemma: str) -> str:
-    try:
-        from lemminflect import getInflection
+    from .inflections import third_person
 
-        forms = getInflection(lemma, tag="VBZ")
-        if forms:
-            return forms[0]
-    except ImportError:  # pragma: no cover - lemminflect is a dependency
-        pass
-    return lemma + "s"
+    return third_person(lemma)
 
 
 def label_of(ev: Event, cand: Any, frames: Frames, sdoc: Any, offset: int, text: str) -> str:
