@@ -154,3 +154,9 @@ def test_an_infinitive_after_a_noun_of_demand_or_plan_is_not_an_event():
     events = run("Pyongyang on Monday rejected Tokyo's renewed call to return the abducted citizens.", date(2024, 5, 8))
     assert "Repatriation" not in {e.type for e in events}
     assert "Repatriation" in {e.type for e in run("China returned the escapees to North Korea on Monday.", date(2024, 5, 8))}
+
+
+def test_a_verb_without_a_subject_goes_on_in_the_voice_of_the_verb_it_is_joined_to():
+    # "held" is tagged as a past tense (the same form as its participle); it is passive like "handed over"
+    text = "He was handed over to the border guards at Sinuiju in 2012 and held for six months at a holding centre."
+    assert {"Repatriation", "Detention"} <= {e.type for e in run(text, date(2020, 1, 1))}

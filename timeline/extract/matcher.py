@@ -60,10 +60,12 @@ class Candidate:
 def is_passive(t: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in t.children):
         return True
-    if t.dep_ == "conj" and t.tag_ == "VBN" and t.head.pos_ == "VERB" and not any(
+    if t.dep_ == "conj" and t.tag_ in ("VBN", "VBD") and t.head.pos_ == "VERB" and not any(
         c.dep_ in ("nsubj", "aux") for c in t.children
     ):
-        return is_passive(t.head)  # "were arrested and repatriated"
+        # "were arrested and repatriated", "was handed over and held" (tagged as a past tense: the
+        # same form) — a verb with no subject of its own goes on in the voice of the one before
+        return is_passive(t.head)
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in t.children) or (
         t.tag_ == "VBN" and t.dep_ in ("acl", "relcl", "advcl") and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in t.children)
     )
