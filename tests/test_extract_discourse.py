@@ -160,3 +160,23 @@ def test_a_verb_without_a_subject_goes_on_in_the_voice_of_the_verb_it_is_joined_
     # "held" is tagged as a past tense (the same form as its participle); it is passive like "handed over"
     text = "He was handed over to the border guards at Sinuiju in 2012 and held for six months at a holding centre."
     assert {"Repatriation", "Detention"} <= {e.type for e in run(text, date(2020, 1, 1))}
+
+
+def test_at_the_time_refers_back_to_the_date_last_told_but_not_at_the_time_of_writing():
+    told = ("China sent about 500 escapees back across the border in October 2023.\n\n"
+            "Activists described the buses leaving Tumen at night.\n\n"
+            "South Korea's foreign ministry said at the time that it had raised the matter with Beijing.\n")
+    statements = [e for e in of_type(run(told, date(2024, 6, 20)), "Statement") if "at the time" in e.sentence.text]
+    assert [e.when.value for e in statements] == ["2023-10"]
+    writing = told.replace("said at the time that", "said at the time of writing that")
+    assert all(e.when is None for e in of_type(run(writing, date(2024, 6, 20)), "Statement") if "writing" in e.sentence.text)
+
+
+def test_a_time_phrase_after_a_saying_verb_dates_the_saying_not_what_was_said():
+    text = ("Police arrested two crew members on Nov. 2, 2019.\n\n"
+            "Investigators said at the time that the pair had fled after killing the captain.\n\n"
+            "At the same hearing, a third sailor was sentenced to ten years, the prosecutor said.\n")
+    events = run(text, date(2019, 12, 1))
+    assert all(e.when is None for e in of_type(events, "Defection"))
+    (sentence,) = [e for e in of_type(events, "Sentencing")]
+    assert sentence.when.value == "2019-11-02"

@@ -303,8 +303,12 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
                                  p.isoformat(), p, p, "day", "publication"), "clause"
         if when is None and in_sentence is not None and not (c.nominal and c.token.dep_ == "pobj" and c.token.head.lower_ in _TEMPORAL_PREPS):
             when, source = in_sentence, "sentence"
-        if when is None and (again := timing.same_time(sent.text, ctx.narrative)) is not None:
-            when, source = again, "narrative"  # "were on duty that night", "at the same trial"
+        again = timing.same_time(sent.text, ctx.narrative) if when is None and not any(t.resolved for t in body_tx) else None
+        if again is not None and not c.frame.claim and mod.reporter is not None and (
+            mod.reporter.idx < again[1] + sent.start - offset < c.token.idx):
+            again = None  # "said at the time that the pair had fled": the phrase dates the saying, not what was said
+        if again is not None:
+            when, source = again[0], "narrative"  # "were on duty that night", "at the same trial", "said at the time"
         if when is None and labels:
             when, source = timing.best(labels), "heading"
         if when is None and ctx.narrative.heading is not None:
@@ -320,7 +324,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute" and timing.names_month(when):
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
-            (source not in ("clause", "sentence", "heading") and (agent.category != "person" or _reports_event(c, cands)))
+            (source not in ("clause", "sentence", "heading") and again is None and (agent.category != "person" or _reports_event(c, cands)))
             or (source == "sentence" and _reports_event(c, cands))
         ):
             continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news

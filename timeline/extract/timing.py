@@ -374,19 +374,20 @@ class Narrative:
 
 
 # A time told again by reference: "that night", "the same day", "at the same trial", "during
-# the same visit". Day words need a day told before; "at/during the same <noun>" takes the last
+# the same visit", "said at the time" (not "at the time of writing"). Day words need a day told before; "at/during the same <noun>" takes the last
 # date told at whatever precision.
 _SAME_DAY = re.compile(r"\b(?:that|the same|that same)\s+(?:day|night|morning|afternoon|evening)\b", re.I)
-_SAME_OCCASION = re.compile(r"\b(?:at|during)\s+(?:that|the)\s+same\s+[a-z]", re.I)
+_SAME_OCCASION = re.compile(r"\b(?:at|during)\s+(?:that|the)\s+same\s+[a-z]|\bat\s+(?:that|the)\s+time\b(?!\s+of\b)", re.I)
 
 
-def same_time(sentence: str, narrative: Narrative) -> Timex | None:
+def same_time(sentence: str, narrative: Narrative) -> tuple[Timex, int] | None:
     """The date a sentence refers back to with "that night", "the same day" or "at the same
-    trial": the day, or the last date, the text told before; else None."""
-    if narrative.day is not None and _SAME_DAY.search(sentence):
-        return narrative.day
-    if narrative.told_at is not None and _SAME_OCCASION.search(sentence):
-        return narrative.told_at
+    trial" (the day, or the last date, the text told before) and where in the sentence the
+    phrase stands; else None."""
+    if narrative.day is not None and (m := _SAME_DAY.search(sentence)) is not None:
+        return narrative.day, m.start()
+    if narrative.told_at is not None and (m := _SAME_OCCASION.search(sentence)) is not None:
+        return narrative.told_at, m.start()
     return None
 
 
