@@ -180,3 +180,12 @@ def test_a_time_phrase_after_a_saying_verb_dates_the_saying_not_what_was_said():
     assert all(e.when is None for e in of_type(events, "Defection"))
     (sentence,) = [e for e in of_type(events, "Sentencing")]
     assert sentence.when.value == "2019-11-02"
+
+
+def test_a_time_of_day_is_on_the_day_the_sentence_or_the_story_names_not_the_publication_day():
+    text = "On Aug. 3, a North Korean man was found on the beach after swimming across the sea border overnight."
+    (d,) = of_type(run(text, date(2024, 8, 22)), "Defection")
+    assert (d.when.earliest, d.when.latest) == (date(2024, 8, 3), date(2024, 8, 3))
+    # with no day named anywhere the engine's reading (the publication day) stands
+    (d,) = of_type(run("A North Korean man was found on the beach after swimming across the sea border overnight.", date(2024, 8, 22)), "Defection")
+    assert d.when is not None and d.when.earliest == date(2024, 8, 22)

@@ -235,6 +235,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         ctx.item_label, ctx.item_end = labels, (text.find("\n", sent.start) % (len(text) + 1))
     elif ctx.item_label and sent.start < ctx.item_end:
         labels = ctx.item_label
+    body_tx = timing.clock_days(body_tx, ctx.narrative.day)  # "at 11:30 p.m." on the day the story tells
     day = _reference_day(labels, ctx)
     if day is not None and day != doc.published:  # "**March 3** — … on Monday": that Monday is March 3's
         body_tx = timing.reanchored(body_tx, text, sent, day)
