@@ -293,3 +293,10 @@ def test_linear_on_pathological_input(text: str) -> None:
     """Thousands of furniture-shaped lines are handled quickly."""
 
     find_furniture(PROSE + "\n" + text)
+
+
+def test_the_furniture_index_counts_covered_characters_of_overlapping_spans_once():
+    from timeline.linear import SpanIndex
+
+    index = SpanIndex([(0, 5), (3, 8), (10, 12), (20, 30)])  # the first two overlap: 0–8 once
+    assert [index.covered(*span) for span in [(0, 100), (4, 11), (12, 20), (25, 26), (40, 50)]] == [20, 5, 0, 1, 0]

@@ -83,6 +83,15 @@ class SpanIndex:
 
     __call__ = touches
 
+    def covered(self, start: int, end: int) -> int:
+        """How many characters of ``start:end`` the spans cover (they do not overlap each other)."""
+        total = 0
+        i = bisect.bisect_right(self._ends, start)  # the first span ending after ``start``
+        while i < len(self._starts) and self._starts[i] < end:
+            total += min(end, self._ends[i]) - max(start, self._starts[i])
+            i += 1
+        return total
+
 
 class QuoteBalance:
     """Open quotation marks between a sentence's start and a position, counted once per character.

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
+from ..linear import SpanIndex
 from ..model import Entity, Span, Timex
 from .entities import Gazetteer, slug
 
@@ -81,15 +82,15 @@ def blocks(spans: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
-def in_noise(s: Span, noise: list[tuple[int, int]]) -> bool:
-    length = max(1, s.end - s.start)
-    covered = sum(max(0, min(s.end, e) - max(s.start, b)) for b, e in noise if b < s.end and e > s.start)
-    return covered * 2 >= length
+def in_noise(s: Span, noise: SpanIndex) -> bool:
+    """Whether page furniture covers half of the sentence or more (by bisection: linear overall)."""
+    return noise.covered(s.start, s.end) * 2 >= max(1, s.end - s.start)
 
 
-def drop_threads(text: str, sentences: list[Span], noise: list[tuple[int, int]]) -> list[Span]:
+def drop_threads(text: str, sentences: list[Span], spans: list[tuple[int, int]]) -> list[Span]:
     """The sentences outside page furniture: not in ``noise``, not after a reader-comment thread
     starts, not items of a link list ("Related articles" and the headlines under it)."""
+    noise = SpanIndex(spans)
     out: list[Span] = []
     in_links = False
     for s in sentences:
