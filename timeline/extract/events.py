@@ -258,6 +258,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     places = _places_by_clause(sdoc, offset, index)
     out: list[Event] = []
     statements: dict[int, Event] = {}
+    # "that night", "at the same trial", "said at the time" (once a sentence; a date of its own comes first)
+    referred = timing.same_time(sent.text, ctx.narrative) if not any(t.resolved for t in body_tx) else None
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
         own = timing.own_time(c.token, gov, light, triggers) or timing.when_clause_time(c.token, date_of, gov) or (
             timing.medium_time(c.token, gov, triggers) if c.frame.claim else timing.complement_time(c.token, gov, triggers, reporting))
@@ -304,7 +306,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
                                  p.isoformat(), p, p, "day", "publication"), "clause"
         if when is None and in_sentence is not None and not (c.nominal and c.token.dep_ == "pobj" and c.token.head.lower_ in _TEMPORAL_PREPS):
             when, source = in_sentence, "sentence"
-        again = timing.same_time(sent.text, ctx.narrative) if when is None and not any(t.resolved for t in body_tx) else None
+        again = referred if when is None else None
         if again is not None and not c.frame.claim and mod.reporter is not None and (
             mod.reporter.idx < again[1] + sent.start - offset < c.token.idx):
             again = None  # "said at the time that the pair had fled": the phrase dates the saying, not what was said
