@@ -93,12 +93,12 @@ def slug(text: str) -> str:
     return s.strip("-") or "unknown"
 
 
-def _trie_regex(aliases: set[str]) -> str:
+def trie_regex(aliases: set[str]) -> str:
     """One regex for many aliases, factored by common prefixes (much faster than a flat
     alternation). The first letter matches either case; white space matches any run of it.
     Longer aliases win: at each branch the continuation is tried before the end.
 
-    >>> bool(re.fullmatch(_trie_regex({"North Korea", "North Korean government"}), "north  Korea"))
+    >>> bool(re.fullmatch(trie_regex({"North Korea", "North Korean government"}), "north  Korea"))
     True
     """
     trie: dict = {}
@@ -163,7 +163,7 @@ class Gazetteer:
         # stands_for holds row keys; resolve them to entity keys
         self.stands_for = {k: by_slug[v].key for k, v in self.stands_for.items() if v in by_slug}
         aliases = {a for a in self._by_alias_raw(rows)}
-        self._regex = re.compile(r"(?<![\w-])" + _trie_regex(aliases) + r"(?![\w-])")
+        self._regex = re.compile(r"(?<![\w-])" + trie_regex(aliases) + r"(?![\w-])")
 
     @staticmethod
     def _by_alias_raw(rows: list[tuple[str, str, str, str, str, str, list[str]]]) -> list[str]:

@@ -25,7 +25,7 @@ from typing import Any
 from .. import language
 from ..model import Document, Entity, Event, Participant, Quantity, Span, Timex
 from . import discourse, inflections, timing
-from .entities import Gazetteer, Mention, by_surname, find_people, load_gazetteer, overlap, slug, with_bare_surnames
+from .entities import Gazetteer, Mention, by_surname, find_people, load_gazetteer, overlap, slug, trie_regex, with_bare_surnames
 from .frames import Frames, load_frames
 from .labels import label_of
 from .matcher import Candidate, match
@@ -112,7 +112,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         started = started or (bool(discourse._TERMINAL.search(sent.text.strip())) and len(sent.text.split()) >= 6)
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
-        ctx.narrative.mentioned(sorted(stx, key=lambda t: t.start))
+        ctx.narrative.mentioned(stx)  # in text order, as the index keeps them
         ctx.story_year = next((t.earliest.year for t in reversed(stx) if t.anchor in ("absolute", "expression") and t.earliest and t.latest
                                and t.earliest.year == t.latest.year), ctx.story_year)  # the year the story last named
         ctx.topic = _topic(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
@@ -169,7 +169,7 @@ def _scanner(frames: Frames) -> _Scan:
 
 def _forms_pattern(lemmas: set[str], patterns: list[str]) -> re.Pattern[str]:
     words = set().union(*(inflections.forms(lemma) for lemma in lemmas)) if lemmas else set()
-    return re.compile(rf"(?<![\w-]){inflections.pattern({w.lower() for w in words})}(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){trie_regex({w.lower() for w in words})}(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
 
 
 class _Index:

@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from ..errors import TimelineError
 
 TL = "https://w3id.org/timeline-kg/ontology#"
@@ -110,7 +112,7 @@ def _triggers(values: list[str], *, noun: bool = False) -> tuple[Trigger, ...]:
 
 def _key(term: Any) -> str:
     """An IRI as itself, a blank node as ``_:id`` (frames are often written ``tl:frame [ … ]``)."""
-    return term.value if type(term).__name__ == "NamedNode" else f"_:{term.value}"
+    return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
 
 
 class _Triples:
@@ -118,8 +120,6 @@ class _Triples:
     rdflib's Turtle parser, which start-up would pay on every run)."""
 
     def __init__(self, path: Path):
-        import pyoxigraph as ox
-
         self.by_sp: dict[tuple[str, str], list[Any]] = defaultdict(list)
         self.by_po: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_p: dict[str, list[str]] = defaultdict(list)
@@ -138,8 +138,6 @@ class _Triples:
 
 
 def _read(path: Path) -> Frames:
-    import pyoxigraph as ox
-
     try:
         graph = _Triples(path)
     except (SyntaxError, ValueError, OSError) as exc:

@@ -10,7 +10,6 @@ again after the ontology's lemmas change (a test checks that it is current).
 
 from __future__ import annotations
 
-import re
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -61,26 +60,6 @@ def third_person(lemma: str) -> str:
     """The third person singular of a verb lemma, from the table where it is listed."""
     known = _table().get(lemma)
     return known[1] if known is not None else computed_third_person(lemma)
-
-
-def pattern(words: set[str]) -> str:
-    """One regex for many lower-case words, factored by common prefixes (compiles far faster
-    than a flat alternation of hundreds of words); longer words win."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return "(?:" + build(trie) + ")"
 
 
 def write(lemmas: set[str]) -> None:

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import InferredTime, Timex
+from ..temporal import find_timexes
 
 Token = Any
 
@@ -397,8 +398,6 @@ _THAT_SEASON = re.compile(r"\b(?:that|that same|the same)\s+(winter|spring|summe
 def anaphoric_seasons(text: str, sent: Any, year: int) -> list[Timex]:
     """"That autumn", "that winter": the season of the year the story is telling, as time
     expressions of the sentence (the engine leaves them without a value)."""
-    from ..temporal import find_timexes
-
     out = []
     for m in _THAT_SEASON.finditer(text, sent.start, sent.end):
         (tx,) = find_timexes(f"the {m.group(1).lower()} of {year}", None) or (None,)
@@ -413,9 +412,7 @@ def reanchored(timexes: list[Timex], text: str, sent: Any, day: date) -> list[Ti
     instead of the publication date; other expressions unchanged."""
     if not any(t.anchor in ("publication", "unresolved") for t in timexes):
         return timexes
-    from ..temporal import find_timexes  # the same engine, with the item's day as its anchor
-
-    again = {(t.start + sent.start, t.end + sent.start): t for t in find_timexes(text[sent.start : sent.end], day)}
+    again = {(t.start + sent.start, t.end + sent.start): t for t in find_timexes(text[sent.start : sent.end], day)}  # the engine, anchored on the item's day
     out = []
     for t in timexes:
         new = again.get((t.start, t.end)) if t.anchor in ("publication", "unresolved") else None
