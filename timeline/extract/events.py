@@ -29,7 +29,7 @@ from .entities import Gazetteer, Mention, by_surname, find_people, load_gazettee
 from .frames import Frames, load_frames
 from .labels import label_of
 from .matcher import Candidate, match
-from .modality import according_to, assess, negated
+from .modality import according_to, assess, negated, nobody
 from .tree import heads
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
@@ -449,8 +449,7 @@ def _own_deed(clause: Any) -> bool:
     act with no doer named ("it had not sent", "no one was returned", "had not been forced"),
     rather than reporting what someone else did not do ("the North had not responded")."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is None or subject.dep_ == "nsubjpass" or subject.pos_ == "PRON" or subject.lower_ in ("none", "nobody", "nothing") or any(
-        d.dep_ == "det" and d.lower_ == "no" for d in subject.children)
+    return subject is None or subject.dep_ == "nsubjpass" or subject.pos_ == "PRON" or nobody(subject)
 
 
 def _reference_day(labels: list[Timex], ctx: _Context) -> Any:

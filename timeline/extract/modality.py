@@ -62,11 +62,14 @@ def negated(t: Token) -> bool:
     if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
         return True  # "has made no announcement", "no executions were reported"
     for c in t.children:  # "no one was executed", "none were returned"
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in ("none", "nobody", "nothing") or any(
-            d.dep_ == "det" and d.lower_ == "no" for d in c.children
-        )):
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and nobody(c):
             return True
     return False
+
+
+def nobody(t: Token) -> bool:
+    """A noun phrase that names no one and nothing ("none", "nobody", "no one", "no escapees")."""
+    return t.lower_ in ("none", "nobody", "nothing") or any(d.dep_ == "det" and d.lower_ == "no" for d in t.children)
 
 
 def _negated_disjunct(t: Token) -> bool:
@@ -243,4 +246,4 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
     return Modality("asserted", certainty, reporter, speaker)
 
 
-__all__ = ["Modality", "according_to", "assess", "negated"]
+__all__ = ["Modality", "according_to", "assess", "negated", "nobody"]
