@@ -93,9 +93,10 @@ def slug(text: str) -> str:
     return s.strip("-") or "unknown"
 
 
-def trie_regex(aliases: set[str]) -> str:
+def trie_regex(aliases: set[str], *, either_case_first: bool = True) -> str:
     """One regex for many aliases, factored by common prefixes (much faster than a flat
-    alternation). The first letter matches either case; white space matches any run of it.
+    alternation). The first letter matches either case (unless ``either_case_first`` is false,
+    for a regex compiled to ignore case anyway); white space matches any run of it.
     Longer aliases win: at each branch the continuation is tried before the end.
 
     >>> bool(re.fullmatch(trie_regex({"North Korea", "North Korean government"}), "north  Korea"))
@@ -105,7 +106,7 @@ def trie_regex(aliases: set[str]) -> str:
     for alias in aliases:
         words = alias.split()
         variants = {alias}
-        if alias[:1].isalpha():
+        if alias[:1].isalpha() and either_case_first:
             variants = {alias[0].upper() + " ".join(words)[1:], alias[0].lower() + " ".join(words)[1:]}
         for v in variants:
             node = trie

@@ -169,7 +169,7 @@ def _scanner(frames: Frames) -> _Scan:
 
 def _forms_pattern(lemmas: set[str], patterns: list[str]) -> re.Pattern[str]:
     words = set().union(*(inflections.forms(lemma) for lemma in lemmas)) if lemmas else set()
-    return re.compile(rf"(?<![\w-]){trie_regex({w.lower() for w in words})}(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){trie_regex({w.lower() for w in words}, either_case_first=False)}(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
 
 
 class _Index:
