@@ -189,3 +189,31 @@ def test_a_time_of_day_is_on_the_day_the_sentence_or_the_story_names_not_the_pub
     # with no day named anywhere the engine's reading (the publication day) stands
     (d,) = of_type(run("A North Korean man was found on the beach after swimming across the sea border overnight.", date(2024, 8, 22)), "Defection")
     assert d.when is not None and d.when.earliest == date(2024, 8, 22)
+
+
+def test_that_month_refers_back_to_the_month_the_text_last_named():
+    # an anaphoric "that month" (not the complementizer "said that month-long …") takes the month named before
+    text = ("Officials say the crackdown started in October 2021. That month, police arrested dozens of traders "
+            "in Hyesan. Later that month, a court sentenced three of them to ten years of forced labour.\n")
+    events = run(text, date(2023, 2, 1))
+    assert [(e.type, e.when.value) for e in events if e.type in ("Detention", "Sentencing")] == [
+        ("Detention", "2021-10"), ("Sentencing", "2021-10")]
+
+
+def test_that_as_a_complementizer_before_month_is_no_date():
+    found = find_timexes("In May 2022 the ministry said that month after month of curbs would end.", date(2022, 6, 1))
+    assert [t.text for t in found if t.type == "DATE"] == ["May 2022"]
+
+
+def test_a_date_after_a_name_with_a_verb_in_it_dates_the_predicate_not_the_name():
+    # "Preventing" is a word of the law's title: "in June 2019" hangs from the adoption
+    text = "The assembly adopted the Act on Preventing Illegal Crossings in June 2019, officials said.\n"
+    (law,) = of_type(run(text, date(2019, 9, 1)), "LawEnactment")
+    assert law.when.value == "2019-06"
+
+
+def test_a_date_under_a_lowercase_gerund_still_dates_the_gerund():
+    # no name here: "for smuggling phones in 2018" — the date stays with the smuggling, not the arrest
+    text = "Police arrested a trader last week for smuggling phones across the river in 2018.\n"
+    (det,) = of_type(run(text, date(2021, 3, 10)), "Detention")
+    assert det.when.value != "2018"

@@ -2197,12 +2197,15 @@ def _h_range_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _h_range(m, ctx)
 
 
+_THAT_MONTH_BEFORE = re.compile(r"(?:^|[.!?;:,—–(\n]\s*|\b(?:in|during|of|by|until|throughout|from|for|within)\s+)$", re.I)
+
+
 def _h_relunit_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = _unit(m.group("unit"))
     after = ctx.text[m.end():m.end() + 20]
-    if rel == "that" and unit != "week":
-        return None
+    if rel == "that" and unit != "week" and not (unit == "month" and (m.group("pos") or _THAT_MONTH_BEFORE.search(ctx.text, 0, m.start()))):
+        return None  # "said that month…": a complementizer; "That month," / "in that month" / "later that month" refer back
     if unit == "night" and rel not in ("last", "the previous", "the following", "the next", "the same"):
         return None
     if unit == "night" and rel == "last":

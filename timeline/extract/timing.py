@@ -89,6 +89,8 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
             node = node.head
             if node.i in inside:
                 continue
+            if node.i not in triggers and in_name(node):
+                continue  # "adopted the Law on Rejecting Reactionary Ideology in December 2020": a name's word is no predicate
             if node.i in triggers or node.pos_ in ("VERB",) or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
                 gov = node
                 break
@@ -96,6 +98,18 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
             gov = node  # the root
         out.setdefault(gov.i, []).append(tx)
     return out
+
+
+def in_name(t: Token) -> bool:
+    """A verb written in title case inside a sentence, beside another capitalised word, is a word
+    of a name ("the Law on Rejecting Reactionary Ideology", "the Committee for Investigating
+    Crimes"), not a predicate a date can hang from."""
+    if t.pos_ not in ("VERB", "AUX") or not t.text[:1].isupper() or t.i == t.sent.start:
+        return False
+    if t.nbor(-1).text in (":", '"', "“", "‘", "'", "(", "-", "—", "–", "*", "#"):
+        return False  # a quotation or a heading starts there
+    nbors = [t.doc[j] for j in (t.i - 1, t.i + 1) if t.sent.start <= j < t.sent.end]
+    return any(n.text[:1].isupper() and n.is_alpha for n in nbors)
 
 
 def best(timexes: list[Timex]) -> Timex:
