@@ -153,6 +153,19 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
     return ([head] if head is not None else []) + rest
 
 
+def predicative(t: Token) -> bool:
+    """Whether a verb says what its object is: a secondary predicate ("called the claim
+    groundless", "called it a criminal act") or an "as" phrase ("dismissed the report as a
+    fabrication") — the construction of verbs of characterising and naming."""
+    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    for c in t.children:
+        if c.dep_ == "oprd" or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and objects):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ in ("pobj", "amod", "acomp") for g in c.children) and (objects or is_passive(t)):
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "as" for o in objects for c in o.children)  # "dismissed Park as a …" attached to the object
+
+
 def noun_themes(t: Token) -> list[Token]:
     out: list[Token] = []
     for c in t.children:
@@ -290,6 +303,8 @@ def match(
                 ):
                     agent = None  # the subject of an intransitive change is its theme: "the missile flew", "the border closed"
                 lemmas = _theme_lemmas(themes, marks)
+                if predicative(t):
+                    lemmas.add("@predicative")
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok:
                     continue
@@ -380,6 +395,8 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
     for group in by_token.values():
         constrained = [c for c in group if c.constrained_match]
         chosen = constrained or group
+        if any(c.frame.claim and c.type != "Statement" for c in chosen):  # "dismissed the accusation as a smear": the denial says more
+            chosen = [c for c in chosen if not (c.frame.claim and c.type == "Statement")]
         types: set[str] = set()
         for c in chosen:
             if c.type not in types:

@@ -1,0 +1,45 @@
+"""Speech acts read from their construction: who says what, and when.
+Each case is a text written for this test (none comes from a real article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract_events
+from timeline.model import Document, Event
+from timeline.sentences import split_sentences
+from timeline.temporal import find_timexes
+
+
+def run(text: str, published: date | None = date(2024, 6, 14)) -> list[Event]:
+    doc = Document(id="doc", path="doc.txt", text=text, sha256="0", published=published)
+    return extract_events(doc, find_timexes(text, published), split_sentences(text))
+
+
+def speech(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.type in ("Statement", "Rebuttal", "Denial")]
+
+
+def test_calling_something_something_is_a_statement_of_its_speaker():
+    # a verb of characterising with a secondary predicate: the actor says what the thing is
+    (st,) = speech(run("On Tuesday, China's foreign ministry called the allegations groundless.\n"))
+    assert st.when.value == "2024-06-11"
+    assert [p.entity.label for p in st.participants if p.role == "agent"] == ["China"]
+
+
+def test_dismissing_as_and_describing_as_are_statements():
+    events = speech(run("The unification minister on Monday described the public executions as barbaric.\n\n"
+                        "A spokesman for Pyongyang dismissed the accusation as a smear campaign on Wednesday.\n"))
+    assert [e.when.value for e in events] == ["2024-06-10", "2024-06-12"]
+
+
+def test_the_same_verbs_without_a_predicate_say_nothing():
+    # "called a meeting", "described the route": no secondary predicate, no speech act
+    events = speech(run("The ministry called an emergency meeting on Friday.\n\n"
+                        "On Thursday the former guard described the route the escapees took in detail.\n"))
+    assert events == []
+
+
+def test_a_document_that_characterises_is_no_speaker():
+    events = speech(run("The report, released on Monday, called the camps a system of slavery.\n"))
+    assert events == []
