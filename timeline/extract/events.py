@@ -83,7 +83,11 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text))))]
     starts = [discourse.clause_start(text, s, index.timexes_in(s)) for s in wanted]
     parsed = dict(zip((s.start for s in wanted), language.parse([text[a : s.end] for a, s in zip(starts, wanted)])))
+    known = frames.trigger_words()
     for a, s in zip(starts, wanted):
+        for tok in parsed[s.start]:  # the small model's lemmatiser misses some regular forms ("waded" → "wad")
+            if tok.pos_ == "VERB" and tok.lemma_.lower() not in known and tok.lower_ in scan.lemma_of:
+                tok.lemma_ = scan.lemma_of[tok.lower_]
         parsed[s.start].user_data["offset"] = a  # character offset of the parsed clause in the document
         parsed[s.start].user_data["text"] = text[a : s.end]  # its text (Doc.text joins every token again)
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
@@ -149,6 +153,7 @@ class _Scan:
 
     events: re.Pattern[str]
     speech: re.Pattern[str]
+    lemma_of: dict[str, str]  # an inflected form of exactly one trigger verb → that verb ("waded" → "wade")
 
 
 _SCANS: dict[int, tuple[Frames, _Scan]] = {}
@@ -159,9 +164,15 @@ def _scanner(frames: Frames) -> _Scan:
     if cached is not None and cached[0] is frames:
         return cached[1]
     speech = {t.lemma for f in frames.frames if f.claim for t in (*f.verbs, *f.nouns)}
+    verbs = {t.lemma for f in frames.frames for t in f.verbs}
+    owners: dict[str, set[str]] = {}
+    for lemma in verbs:
+        for form in inflections.forms(lemma):
+            owners.setdefault(form.lower(), set()).add(lemma)
     scan = _Scan(
         _forms_pattern(frames.trigger_words() - speech, [i.pattern.pattern for i in frames.instruments]),
         _forms_pattern(speech, []),
+        {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1},
     )
     _SCANS[id(frames)] = (frames, scan)
     return scan
