@@ -226,3 +226,32 @@ def test_a_trigger_verb_the_lemmatiser_misses_is_still_its_verb():
     events = run(text, date(2025, 3, 20))
     assert [(e.type, e.when.value) for e in events if e.type in ("Defection", "SurveillanceMeasure")] == [
         ("Defection", "2025-03-03"), ("SurveillanceMeasure", "2025-03-09")]
+
+
+def test_a_dated_headline_alone_on_its_line_heads_the_section_under_it():
+    # a round-up's day headings carry a headline after the date: the paragraphs below are that day's
+    text = ("**Tuesday, May 6 -- Seoul protests new launch**\n\n"
+            "South Korea's foreign ministry condemned the launch as a violation of council resolutions.\n\n"
+            "**Friday, May 9 -- Border arrests**\n\n"
+            "Chinese police detained a family of four near Yanji, a rights group said.\n\n"
+            "**More reading**\n\n"
+            "Guards detained a smuggler, a source said.\n")
+    events = run(text, date(2025, 5, 10))
+    assert [(e.type, e.when.value if e.when else None) for e in events if e.type in ("Statement", "Detention")] == [
+        ("Statement", "2025-05-06"), ("Detention", "2025-05-09"), ("Detention", None)]
+
+
+def test_a_dated_label_inside_a_paragraph_dates_only_its_line():
+    text = ("- May 6: the foreign ministry said the launch violated council resolutions.\n"
+            "Guards detained a smuggler, a source said.\n")
+    events = run(text, date(2025, 5, 10))
+    assert [(e.type, e.when.value if e.when else None) for e in events if e.type == "Detention"] == [("Detention", None)]
+
+
+def test_a_page_stamp_or_a_heading_range_is_no_dated_headline():
+    # "March 3, 2024 | CITY WIRE" above the story is the page's date; "### 2000s–present" names a range
+    stamp = run("Refugees sent back\n\nMarch 3, 2024 | CITY WIRE\n\nChinese police detained a family near Yanji, a rights group said.\n",
+                date(2024, 3, 3))
+    assert [e.when for e in of_type(stamp, "Detention")] == [None]
+    ranged = run("### 2000s–present\n\nGuards detained a smuggler at the camp, a former inmate said.\n", None)
+    assert [e.when for e in of_type(ranged, "Detention")] == [None]

@@ -198,6 +198,21 @@ def readable(text: str, sentences: list[Span], noise: tuple[Span, ...]) -> list[
 _LABEL_TAIL = re.compile(r"[*_]*\s*(?:[:–—|.]|--|-\s)")
 
 
+_RANGE_END = re.compile(r"\s*(?:–|—|-|--|to)\s*(?:present|today|now|\d)", re.I)
+
+
+def range_follows(text: str, t: Timex) -> bool:
+    """Whether ``t`` opens a range ("2000s–present", "1959–1970s") rather than a label."""
+    return bool(_RANGE_END.match(text, t.end))
+
+
+def whole_line(text: str, sent: Span) -> bool:
+    """Whether ``sent`` is a line of its own (only blanks beside it up to the line breaks)."""
+    before = text.rfind("\n", 0, sent.start) + 1
+    after = text.find("\n", sent.end)
+    return not text[before : sent.start].strip() and not text[sent.end : len(text) if after < 0 else after].strip()
+
+
 def leading_label(text: str, sent: Span, t: Timex) -> bool:
     """Whether ``t`` opens ``sent`` as a list label or a dated item ("2019: …", "March 3 — …",
     "- 12 May 2024: …"): it dates every event of the item that has no date of its own."""

@@ -104,11 +104,17 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         if stamp is not None:  # "<time datetime=…>12:55 a.m.</time>": a live blog's entry time dates the entry
             ctx.entry_day = stamp  # to the next entry time, whatever headings come between
             continue
+        heads = [t for t in stx if t.resolved and discourse.leading_label(text, sent, t) and not discourse.range_follows(text, t)]
+        if heads and not (not started and doc.published is not None and all(t.earliest == doc.published for t in heads)) and (
+                not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent)):  # not the page's stamp
+            ctx.narrative.heading = timing.best(heads)  # "**Monday, March 25 -- Kim says …**" alone on its line heads that day's section
+            if furniture:
+                continue
         if furniture:
             if discourse.is_heading(sent.text):
                 year = discourse.year_heading(sent)
                 dates = [t for t in stx if t.type == "DATE"] or ([year] if year is not None else [])
-                _heading(ctx, dates, doc, started, sent.text)  # a headline's events do not start the body
+                _heading(ctx, dates, doc, started, sent)  # a headline's events do not start the body
                 if not started and doc.published is None and ctx.title_day is None:
                     ctx.title_day = next((t for t in dates if t.resolved and t.granularity == "day"), None)
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
@@ -129,10 +135,11 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
 _STAMP = re.compile(r"\b(?:published|updated|posted|modified|last edited|filed)\b", re.I)
 
 
-def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, heading: str) -> None:
+def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, sent: Span) -> None:
     """A heading that is (mostly) a date dates the section under it; a heading without one
     ends the section; a clock time ("22:58") stays inside the day above it. The date line of a
     byline or stamp above the body dates the document, not a section."""
+    heading = sent.text
     dated = [t for t in dates if t.resolved]
     if _STAMP.search(heading):
         return  # "Published: Mar. 30, 2023", "Updated 23 Nov": the page's own dates
