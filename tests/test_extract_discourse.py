@@ -255,3 +255,14 @@ def test_a_page_stamp_or_a_heading_range_is_no_dated_headline():
     assert [e.when for e in of_type(stamp, "Detention")] == [None]
     ranged = run("### 2000s–present\n\nGuards detained a smuggler at the camp, a former inmate said.\n", None)
     assert [e.when for e in of_type(ranged, "Detention")] == [None]
+
+
+def test_not_until_a_date_means_on_that_date():
+    # a negated predicate with "until" happened then; "held until 2019" alone stays open before 2019
+    events = run("Pyongyang did not close the border to traders until January 2020.\n\n"
+                 "The ministry did not publish the report until March 8.\n\n"
+                 "Guards held the men in Onsong until 2019.\n", date(2020, 6, 1))
+    spans = [(e.type, e.when.earliest, e.when.latest) for e in events]
+    assert ("BorderClosure", date(2020, 1, 1), date(2020, 1, 31)) in spans
+    assert ("ReportRelease", date(2020, 3, 8), date(2020, 3, 8)) in spans
+    assert ("Detention", None, date(2019, 12, 31)) in spans

@@ -448,6 +448,19 @@ def clock_days(timexes: list[Timex], day: Timex | None) -> list[Timex]:
             if t.type == "TIME" and t.anchor == "publication" else t for t in timexes]
 
 
+def not_until(t: Token, tx: Timex) -> Timex:
+    """"Did not report its first case until May 12": a negated predicate with an "until" phrase
+    tells that the event happened then, not in the open interval before it that "until" alone
+    ("held until 2019") gives."""
+    if not (tx.open_start and tx.latest is not None and any(c.dep_ == "neg" for c in t.children)
+            and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children)):
+        return tx
+    first = {"day": tx.latest, "month": tx.latest.replace(day=1), "year": tx.latest.replace(month=1, day=1)}.get(tx.granularity or "")
+    if first is None:
+        return tx
+    return replace(tx, earliest=first, open_start=False, mod=None)
+
+
 def since(tx: Timex) -> Timex:
     """"Since then": from the thread's date on, open-ended."""
     return replace(tx, text="since then", latest=None, open_end=True, mod="AFTER")
