@@ -266,3 +266,10 @@ def test_not_until_a_date_means_on_that_date():
     assert ("BorderClosure", date(2020, 1, 1), date(2020, 1, 31)) in spans
     assert ("ReportRelease", date(2020, 3, 8), date(2020, 3, 8)) in spans
     assert ("Detention", None, date(2019, 12, 31)) in spans
+
+
+def test_a_when_clause_on_a_since_date_happened_on_that_date():
+    # "the first test since March 2023, when it fired …": the firing was in March 2023, not since
+    events = run("It was the North's first ICBM test since March 2023, when it fired a Hwasong-18 into the sea.\n", date(2024, 1, 9))
+    (test,) = [e for e in events if e.type == "MissileTest" and e.trigger.text == "fired"]
+    assert (test.when.earliest, test.when.latest) == (date(2023, 3, 1), date(2023, 3, 31))

@@ -240,6 +240,7 @@ def when_clause_time(t: Token, date_of: dict[int, Timex], gov: dict[int, list[Ti
             head = node.head
             tx = date_of.get(head.i) or (best(gov[head.i]) if gov.get(head.i) else None) or next(
                 (best(gov[c.i]) for c in head.children if c.i in gov and c.i != node.i and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
+            tx = closed(tx) if tx is not None else None  # "since December 2023, when it flew a Hwasong-18": then, not since
             return tx if tx is not None and tx.resolved else None
         if node.head.i == node.i:
             return None
@@ -448,17 +449,28 @@ def clock_days(timexes: list[Timex], day: Timex | None) -> list[Timex]:
             if t.type == "TIME" and t.anchor == "publication" else t for t in timexes]
 
 
+def closed(tx: Timex) -> Timex:
+    """The unit an open interval counts from or to ("since December 2023" → December 2023,
+    "until May 12" → May 12), at the precision the text names; other expressions unchanged."""
+    base = tx.earliest if tx.open_end and tx.earliest is not None else tx.latest if tx.open_start and tx.latest is not None else None
+    if base is None:
+        return tx
+    unit = {"day": (base, base),
+            "month": (base.replace(day=1), base.replace(day=calendar.monthrange(base.year, base.month)[1])),
+            "year": (date(base.year, 1, 1), date(base.year, 12, 31))}.get(tx.granularity or "")
+    if unit is None:
+        return tx
+    return replace(tx, earliest=unit[0], latest=unit[1], open_start=False, open_end=False, mod=None)
+
+
 def not_until(t: Token, tx: Timex) -> Timex:
     """"Did not report its first case until May 12": a negated predicate with an "until" phrase
     tells that the event happened then, not in the open interval before it that "until" alone
     ("held until 2019") gives."""
-    if not (tx.open_start and tx.latest is not None and any(c.dep_ == "neg" for c in t.children)
-            and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children)):
-        return tx
-    first = {"day": tx.latest, "month": tx.latest.replace(day=1), "year": tx.latest.replace(month=1, day=1)}.get(tx.granularity or "")
-    if first is None:
-        return tx
-    return replace(tx, earliest=first, open_start=False, mod=None)
+    if tx.open_start and any(c.dep_ == "neg" for c in t.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children):
+        return closed(tx)
+    return tx
 
 
 def since(tx: Timex) -> Timex:
