@@ -273,3 +273,10 @@ def test_a_when_clause_on_a_since_date_happened_on_that_date():
     events = run("It was the North's first ICBM test since March 2023, when it fired a Hwasong-18 into the sea.\n", date(2024, 1, 9))
     (test,) = [e for e in events if e.type == "MissileTest" and e.trigger.text == "fired"]
     assert (test.when.earliest, test.when.latest) == (date(2023, 3, 1), date(2023, 3, 31))
+
+
+def test_a_time_of_day_that_names_its_day_keeps_that_day():
+    # "on Tuesday night … said Wednesday": the crossing is Tuesday's, not the saying's day
+    events = run("A soldier crossed the border on Tuesday night, the military said Wednesday.\n", date(2024, 8, 21))
+    (crossing,) = of_type(events, "Defection")
+    assert crossing.when.earliest == date(2024, 8, 20)

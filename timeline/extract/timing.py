@@ -439,14 +439,18 @@ def clock_days(timexes: list[Timex], day: Timex | None) -> list[Timex]:
     """A time of day with no day of its own ("at around 11:30 p.m.", "overnight") is on the day
     the sentence names, else on the day the story last told — not on the publication date the
     engine falls back to. With neither it is left as the engine resolved it."""
-    if not any(t.type == "TIME" and t.anchor == "publication" for t in timexes):
+    if not any(t.type == "TIME" and t.anchor == "publication" and not _NAMES_DAY.search(t.text) for t in timexes):
         return timexes
     days = [t for t in timexes if t.type == "DATE" and t.resolved and t.granularity == "day" and t.earliest == t.latest]
     ref = days[0] if days else day
     if ref is None or ref.earliest is None:
         return timexes
     return [replace(t, value=ref.earliest.isoformat() + t.value[10:], earliest=ref.earliest, latest=ref.earliest, anchor="expression")
-            if t.type == "TIME" and t.anchor == "publication" else t for t in timexes]
+            if t.type == "TIME" and t.anchor == "publication" and not _NAMES_DAY.search(t.text) else t for t in timexes]
+
+
+# A time of day that names its day ("Wednesday night", "yesterday morning", "tonight") keeps it.
+_NAMES_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
 
 
 def closed(tx: Timex) -> Timex:
