@@ -41,12 +41,15 @@ def temp_files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob(".*.tmp"))
 
 
-# Repetitive text: each generator gives exactly n characters.
+# Repetitive text: each generator gives about n characters (whole units, within one unit of n),
+# so every size ends the same way: a cut unit could turn the last sentence into another kind of
+# text at one size only ("“We wait... Then " cut after "..." ends in a full stop), and the ratio
+# would measure that step instead of the growth.
 
 
 def repeat(unit: str):
     def make(n: int) -> str:
-        return (unit * (n // len(unit) + 1))[:n]
+        return unit * max(1, round(n / len(unit)))
 
     make.__name__ = repr(unit)
     return make
