@@ -11,6 +11,11 @@ Then ``timeline extract`` of one small file is taken apart in a child process: t
 ``import spacy``, in ``spacy.load`` (the language model's load), in the parse (``nlp.pipe``),
 and the rest — the issue's figure, "outside the language model's own load", is the rest
 (``import spacy`` is shown on its own line: spaCy imports its own command line with it).
+
+Python's bytecode caches: an installed package has them (pip compiles it), a checkout has them
+once it has run — unless ``PYTHONDONTWRITEBYTECODE`` is set, as on the machine these figures come
+from, and then every start compiles timeline's source again. The commands run with the caches
+(written by one run first); the extract is taken apart both ways.
 Writes ``benchmarks/results/startup.md``.
 """
 
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -97,18 +103,28 @@ def _commands(work: Path) -> dict[str, list[str]]:
     }
 
 
+def _env(cached: bool) -> dict[str, str]:
+    """The environment of a child: with Python's bytecode caches written and read, or without."""
+    env = dict(os.environ)
+    if cached:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
 def _wall(args: list[str], cwd: str) -> float:
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True)
+    done = subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, env=_env(True))
     wall = time.perf_counter() - started
     if done.returncode:
         raise SystemExit(f"{' '.join(args)} failed in {cwd}: {done.stderr.decode()[-500:]}")
     return wall
 
 
-def _probe(cwd: str, out: Path) -> dict[str, float]:
+def _probe(cwd: str, out: Path, cached: bool = True) -> dict[str, float]:
     done = subprocess.run([sys.executable, "-c", _PROBE, "extract", str(SMALL), "-o", str(out), "--no-progress"],
-                          cwd=cwd, capture_output=True, text=True, check=True)
+                          cwd=cwd, capture_output=True, text=True, check=True, env=_env(cached))
     return json.loads(done.stdout)
 
 
@@ -124,16 +140,21 @@ def main() -> int:
     sides = {"now": str(ROOT)}
     if args.before:
         sides[args.before] = _revision(work, args.before)
+    for cwd in sides.values():  # the bytecode caches written
+        for cmd in commands.values():
+            _wall(cmd, cwd)
     load_before = _load()
     walls: dict[tuple[str, str], list[float]] = {(c, s): [] for c in commands for s in sides}
-    probes: dict[str, list[dict[str, float]]] = {s: [] for s in sides}
+    modes = {"": True, " (no bytecode caches)": False}
+    probes: dict[str, list[dict[str, float]]] = {s + m: [] for s in sides for m in modes}
     for index in range(args.rounds):
         order = list(sides.items()) if index % 2 == 0 else list(reversed(sides.items()))
         for name, cmd in commands.items():
             for side, cwd in order:
                 walls[(name, side)].append(_wall(cmd, cwd))
         for side, cwd in order:
-            probes[side].append(_probe(cwd, work / "probe.ttl"))
+            for mode, cached in modes.items():
+                probes[side + mode].append(_probe(cwd, work / "probe.ttl", cached))
     load_after = _load()
 
     def ms(values: list[float]) -> str:
@@ -154,7 +175,7 @@ def main() -> int:
         lines.append(row)
     lines += ["", f"`timeline extract` of one small file ({SMALL.name}, {SMALL.stat().st_size} bytes), taken apart in "
               "process (ms, median over the rounds; the process's own start, ≈ `python -c pass`, comes on top):", "",
-              "| part | " + " | ".join(f"{s} ms" for s in names) + " |", "|---|" + "---:|" * len(names)]
+              "| part | " + " | ".join(f"{s}{m} ms" for s in names for m in modes) + " |", "|---|" + "---:|" * (len(names) * len(modes))]
     labels = {
         "import spacy": "`import spacy` (spaCy imports its own command line with it)",
         "spacy.load": "`spacy.load`: the language model's load",
@@ -167,7 +188,7 @@ def main() -> int:
     }
     for part, label in labels.items():
         cells = []
-        for side in names:
+        for side in [s + m for s in names for m in modes]:
             values = []
             for p in probes[side]:
                 outside = p["total"] - p["import spacy"] - p["spacy.load"] - p["parse"]

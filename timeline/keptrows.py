@@ -31,6 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from .results import IRI, Blank, Text
+from .roworder import _LITERAL, code_only, order_of, ordered
+from .roworder import row_key as _row_key
+from .roworder import sort_key as _sort_key
 from .rowtext import Columns, pages
 
 KEPT_FORMAT = 4
@@ -312,75 +315,19 @@ def kept_answer(store_dir: str | Path, name: str, bindings: Mapping[str, Any], f
 # Canonical order ------------------------------------------------------------------------------------
 
 
-_ORDER_TERM = re.compile(
-    r"\s*(?:(?P<desc>DESC|ASC)\s*\(\s*\?(?P<dvar>\w+)\s*\)|\(\s*(?P<neg>!)?\s*BOUND\s*\(\s*\?(?P<bvar>\w+)\s*\)\s*\)|\?(?P<var>\w+))",
-    re.I,
-)
 _GROUP_CONCAT = re.compile(
     r"\(\s*GROUP_CONCAT\s*\(\s*(?:DISTINCT\s+)?\?\w+\s*;\s*SEPARATOR\s*=\s*\"((?:[^\"\\]|\\.)*)\"\s*\)\s*AS\s+\?(\w+)\s*\)", re.I
 )
 
 
-def order_of(sparql: str, columns: list[str]) -> list[tuple[int, bool, str | None]] | None:
-    """The ORDER BY of a query as ``(column, descending, test)`` terms (``test``: ``bound`` or
-    ``unbound`` for ``BOUND(?x)``/``!BOUND(?x)``, else None), or None when it is not one this
-    module can follow (an expression, a variable not projected, LIMIT/OFFSET)."""
-    from .sparql import _code_only
-
-    code = _code_only(sparql)
-    if re.search(r"\b(LIMIT|OFFSET)\b", code, re.I):
-        return None
-    found = list(re.finditer(r"\bORDER\s+BY\b", code, re.I))
-    if not found:
-        return []
-    rest = code[found[-1].end():].strip()
-    terms = []
-    at = 0
-    while at < len(rest):
-        match = _ORDER_TERM.match(rest, at)
-        if match is None:
-            return None
-        var = match.group("dvar") or match.group("bvar") or match.group("var")
-        if var not in columns:
-            return None
-        if match.group("bvar"):
-            terms.append((columns.index(var), False, "unbound" if match.group("neg") else "bound"))
-        else:
-            terms.append((columns.index(var), (match.group("desc") or "").upper() == "DESC", None))
-        at = match.end()
-        while at < len(rest) and rest[at].isspace():
-            at += 1
-    return terms
-
-
 def _concatenated(sparql: str, columns: list[str]) -> dict[int, str]:
     """The columns a ``GROUP_CONCAT`` makes, and its separator."""
-    from .sparql import _code_only
-
-    code = _code_only(sparql, keep_iris=True)
+    code = code_only(sparql, keep_iris=True)
     out = {}
     for match in _GROUP_CONCAT.finditer(sparql):
         if code[match.start()] == "(" and match.group(2) in columns:
             out[columns.index(match.group(2))] = json.loads(f'"{match.group(1)}"')
     return out
-
-
-_LITERAL = {str: "string", int: "number", float: "number", Decimal: "number", bool: "boolean", date: "date"}
-
-
-def _sort_key(value: Any) -> tuple[Any, ...]:
-    """SPARQL's order for the values a column of ours holds: unbound, then IRIs, then literals."""
-    if value is None:
-        return (0,)
-    if type(value) is IRI:
-        return (2, str(value))
-    return (3, value)
-
-
-def _row_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A total order on rows, to break ties the same way every time."""
-    return tuple((0, "", "", "", "") if v is None else (1, type(v).__name__, str(v), getattr(v, "language", None) or "",
-                                                          getattr(v, "datatype", None) or "") for v in row)
 
 
 def normalised(names: list[str], rows: list[tuple[Any, ...]], sparql: str) -> list[tuple[Any, ...]]:
@@ -391,29 +338,6 @@ def normalised(names: list[str], rows: list[tuple[Any, ...]], sparql: str) -> li
         return rows
     return [tuple(sep.join(sorted(v.split(sep))) if type(v) is str and (sep := joined.get(i)) else v for i, v in enumerate(row))
             for row in rows]
-
-
-def ordered(names: list[str], rows: list[tuple[Any, ...]], sparql: str) -> list[tuple[Any, ...]] | None:
-    """``rows`` in the query's ORDER BY, ties broken by the whole row, or None when the order
-    cannot be followed here (its rows are then kept as the engine gave them, and never refreshed)."""
-    order = order_of(sparql, names)
-    if order is None:
-        return None
-    for column, _desc, test in order:
-        if test is not None:
-            continue
-        kinds = {_LITERAL.get(type(r[column]), type(r[column]).__name__) for r in rows if r[column] is not None and type(r[column]) is not IRI}
-        if len(kinds) > 1 or kinds & {"Text", "Blank", "datetime"}:
-            return None  # mixed or untyped literals: SPARQL's order among them is the engine's
-    out = sorted(rows, key=_row_key)
-    for column, desc, test in reversed(order):
-        if test == "bound":
-            out.sort(key=lambda r, c=column: r[c] is not None, reverse=desc)
-        elif test == "unbound":
-            out.sort(key=lambda r, c=column: r[c] is None, reverse=desc)
-        else:
-            out.sort(key=lambda r, c=column: _sort_key(r[c]), reverse=desc)
-    return out
 
 
 def canonical(names: list[str], rows: list[tuple[Any, ...]], sparql: str) -> list[tuple[Any, ...]] | None:

@@ -22,7 +22,7 @@ import os
 import re
 import typing
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from importlib import resources
@@ -34,6 +34,8 @@ import pyoxigraph as ox
 from .errors import QueryError
 from .graphio import _FORMAT_NAMES, _dump, _format_named, _ox_of_files, _parse_file, _quads_of, _ToOx  # noqa: F401 - endpoint uses the last three
 from .results import IRI, Blank, Text, to_csv, to_json, to_tsv
+from .roworder import code_only as _code_only
+from .roworder import ordered, without_order
 from .rowtext import Columns, pages, shorten  # noqa: F401 - shorten: sparql.shorten
 from .rowtext import text_of as _text  # noqa: F401
 from .terms import PREFIXES
@@ -259,24 +261,6 @@ def parse_error_message(error: BaseException, sparql: str, source: str = "query"
     return f"{source}: line {line}, column {column}: {problem}"
 
 
-_STRINGY = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*",
-    re.S,
-)
-
-
-def _code_only(sparql: str, *, keep_iris: bool = False) -> str:
-    """The query with strings, comments and (unless ``keep_iris``) IRIs blanked out, same length,
-    to find keywords and variables."""
-
-    def blank(match: re.Match[str]) -> str:
-        text = match.group(0)
-        return text if keep_iris and text.startswith("<") else " " * len(text)
-
-    return _STRINGY.sub(blank, sparql)
-
-
 def _binding_term(value: Any) -> Any:
     """A binding value as an RDF term: dates → xsd:date, numbers, IRIs (``<…>``, ``http…``,
     ``prefix:name`` with a known prefix), else a plain string."""
@@ -369,13 +353,27 @@ def _check_params(sparql: str, bindings: Mapping[str, Any]) -> None:
 
 
 def _run_ox(target: ox.Store, sparql: str, source: str, *, union: bool = True) -> QueryResult:
+    """Run a query on Oxigraph. A SELECT whose ORDER BY :mod:`timeline.roworder` can follow runs
+    without it and its rows are sorted here (the same order, ties by the whole row; Oxigraph
+    reads two strings from its database for each comparison of IRIs); when its values leave the
+    order to the engine, the query runs again as written."""
+    unordered = without_order(sparql)
+    if unordered is not None:
+        result = _result_of(_answer_ox(target, unordered, source, union, sparql))
+        rows = ordered(result.columns, result.rows, sparql)
+        if rows is not None:
+            return replace(result, rows=rows)
+    return _result_of(_answer_ox(target, sparql, source, union, sparql))
+
+
+def _answer_ox(target: ox.Store, text: str, source: str, union: bool, written: str) -> Any:
+    """Oxigraph's answer to ``text``; errors as QueryError about the query as ``written``."""
     try:
-        answer = target.query(sparql, use_default_graph_as_union=union, prefixes=dict(PREFIXES))
+        return target.query(text, use_default_graph_as_union=union, prefixes=dict(PREFIXES))
     except SyntaxError as error:
-        raise QueryError(parse_error_message(error, sparql, source)) from None
+        raise QueryError(parse_error_message(error, written, source)) from None
     except (RuntimeError, ValueError, OSError) as error:
         raise QueryError(f"{source}: {' '.join(str(error).split())}") from None
-    return _result_of(answer)
 
 
 def _result_of(answer: Any) -> QueryResult:

@@ -169,15 +169,19 @@ _warm = False
 def warm_up() -> None:
     """Make this process ready to extract: the extractor's modules imported, the language
     layer's model loaded (≈ 1 s and ≈ 100 MB, most of it importing spaCy) and the extractor run
-    once on a short text (its patterns compile on first use, ≈ 0.5 s), so that the first
-    document costs what the others do. Idempotent: a process forked from a warm one is warm."""
+    once on a short text, with every pattern of the time grammar and the gazetteer compiled
+    (they compile on first use otherwise), so that the first document costs what the others do. Idempotent: a process forked from a warm one is warm."""
     global _warm
     if _warm:
         return
     import hashlib
 
+    from . import temporal
+    from .extract.entities import load_gazetteer
     from .pipeline import extract_document
 
+    temporal.prepare()  # compiled once here, not in each worker (they compile on first use)
+    load_gazetteer().prepare()
     text = _WARM_TEXT
     extract_document(Document(id="warm-up", path="warm-up.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest()))
     _warm = True

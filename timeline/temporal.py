@@ -2310,9 +2310,27 @@ def _h_ref_guard(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _h_ref(m, ctx)
 
 
-_COMPILED: dict[str, tuple[re.Pattern[str], Handler, int]] = {
-    name: (re.compile(rx, _FLAGS), h, prio) for name, rx, h, prio in _PATTERNS
-}
+class _Grammar(dict):  # type: ignore[type-arg]
+    """The grammar's patterns by name, each compiled when a text first needs it (a short text
+    tries few of them; compiling them all costs more than reading it)."""
+
+    def __init__(self, patterns: list[tuple[str, str, Handler, int]]) -> None:
+        super().__init__()
+        self._source = {name: (rx, h, prio) for name, rx, h, prio in patterns}
+
+    def __missing__(self, name: str) -> tuple[re.Pattern[str], Handler, int]:
+        rx, handler, prio = self._source[name]
+        compiled = self[name] = (re.compile(rx, _FLAGS), handler, prio)
+        return compiled
+
+
+_COMPILED: dict[str, tuple[re.Pattern[str], Handler, int]] = _Grammar(_PATTERNS)
+
+
+def prepare() -> None:
+    """Compile every pattern of the grammar now (a process about to read many texts)."""
+    for name, _rx, _h, _prio in _PATTERNS:
+        _COMPILED[name]  # noqa: B018 - compiled on first access
 
 # ----------------------------------------------------------------------------------------
 # Triggers: the grammar is only tried where a head word occurs (a month, a unit, a digit…),

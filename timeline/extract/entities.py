@@ -129,6 +129,16 @@ def trie_regex(aliases: set[str], *, either_case_first: bool = True) -> str:
     return "(?:" + build(trie) + ")"
 
 
+def _heads(alias: str) -> set[str]:
+    """The first words :func:`trie_regex` puts in its trie for ``alias`` (its first letter in
+    either case): the alias can only match where one of them is in the text."""
+    variants = {alias}
+    if alias[:1].isalpha():
+        words = " ".join(alias.split())
+        variants = {alias[0].upper() + words[1:], alias[0].lower() + words[1:]}
+    return {v.split(" ")[0] for v in variants}
+
+
 def _alias_pattern(alias: str) -> str:
     """An alias as a regex: exact case except the first letter, any white space between words."""
     parts = [re.escape(p) for p in alias.split()]
@@ -163,8 +173,11 @@ class Gazetteer:
         self._slugs = by_slug
         # stands_for holds row keys; resolve them to entity keys
         self.stands_for = {k: by_slug[v].key for k, v in self.stands_for.items() if v in by_slug}
-        aliases = {a for a in self._by_alias_raw(rows)}
-        self._regex = re.compile(r"(?<![\w-])" + trie_regex(aliases) + r"(?![\w-])")
+        self._aliases = set(self._by_alias_raw(rows))
+        self._heads = [(alias, _heads(alias)) for alias in sorted(self._aliases)]
+        self._regex: re.Pattern[str] | None = None  # the trie of every alias, once a run has read enough to pay for it
+        self._read = 0
+        self._some: dict[frozenset[str], re.Pattern[str] | None] = {}
 
     @staticmethod
     def _by_alias_raw(rows: list[tuple[str, str, str, str, str, str, list[str]]]) -> list[str]:
@@ -205,7 +218,8 @@ class Gazetteer:
             if ent is not None:
                 out.append(Mention(ent, m.start(), m.end(), m.group(0)))
                 taken.append((m.start(), m.end()))
-        for m in self._regex.finditer(text, start, end):
+        pattern = self._pattern(text, start, end)
+        for m in pattern.finditer(text, start, end) if pattern is not None else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
             key = self._by_alias.get(_norm(m.group(0)))
@@ -217,6 +231,35 @@ class Gazetteer:
             out.append(Mention(entity, m.start(), m.end(), m.group(0)))
         out.sort(key=lambda mm: mm.start)
         return out
+
+    _WHOLE_AFTER = 50_000
+    """Characters read before the trie of every alias is compiled (≈ 30 ms); until then each text
+    gets the trie of the aliases whose first word it holds (≈ 1 ms), so one short document does
+    not pay for the whole gazetteer."""
+
+    def prepare(self) -> None:
+        """Compile the trie of every alias now (a process about to read many documents)."""
+        if self._regex is None:
+            self._regex = re.compile(r"(?<![\w-])" + trie_regex(self._aliases) + r"(?![\w-])")
+
+    def _pattern(self, text: str, start: int, end: int) -> re.Pattern[str] | None:
+        """A regex finding the gazetteer's aliases in ``text[start:end]`` as the trie of every
+        alias would: that trie, or the trie of the aliases that can occur there (an alias
+        matches only where its first word, in either case of its first letter, is in the text;
+        the trie takes the longest alias that ends before no word character or hyphen, and no
+        alias left out could be one). None when no alias can occur."""
+        if self._regex is None:
+            self._read += end - start
+            if self._read > self._WHOLE_AFTER:
+                self.prepare()
+        if self._regex is not None:
+            return self._regex
+        found = frozenset(alias for alias, heads in self._heads if any(text.find(h, start, end) >= 0 for h in heads))
+        if found not in self._some:
+            if len(self._some) > 64:
+                self._some.clear()
+            self._some[found] = re.compile(r"(?<![\w-])" + trie_regex(set(found)) + r"(?![\w-])") if found else None
+        return self._some[found]
 
     @staticmethod
     def _is_place_use(text: str, start: int, end: int) -> bool:

@@ -25,12 +25,13 @@ from typing import Any
 from .. import language
 from ..model import Document, Entity, Event, Participant, Quantity, Span, Timex
 from . import discourse, inflections, timing
-from .entities import Gazetteer, Mention, by_surname, find_people, load_gazetteer, overlap, slug, trie_regex, with_bare_surnames
+from .entities import Gazetteer, Mention, by_surname, find_people, load_gazetteer, overlap, slug, with_bare_surnames
 from .frames import Frames, load_frames
 from .labels import label_of
 from .matcher import Candidate, match
 from .modality import according_to, assess, negated, nobody
 from .tree import heads
+from .wordscan import WordScan
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
 _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
@@ -158,8 +159,8 @@ class _Scan:
     """Cheap scans that decide which sentences are worth a parse: one for the inflected forms
     of event triggers and instrument names, one for those of speech acts, which need a speaker."""
 
-    events: re.Pattern[str]
-    speech: re.Pattern[str]
+    events: WordScan
+    speech: WordScan
     lemma_of: dict[str, str]  # an inflected form of exactly one trigger verb → that verb ("waded" → "wade")
 
 
@@ -177,17 +178,16 @@ def _scanner(frames: Frames) -> _Scan:
         for form in inflections.forms(lemma):
             owners.setdefault(form.lower(), set()).add(lemma)
     scan = _Scan(
-        _forms_pattern(frames.trigger_words() - speech, [i.pattern.pattern for i in frames.instruments]),
-        _forms_pattern(speech, []),
+        WordScan(_forms(frames.trigger_words() - speech), [i.pattern.pattern for i in frames.instruments]),
+        WordScan(_forms(speech)),
         {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1},
     )
     _SCANS[id(frames)] = (frames, scan)
     return scan
 
 
-def _forms_pattern(lemmas: set[str], patterns: list[str]) -> re.Pattern[str]:
-    words = set().union(*(inflections.forms(lemma) for lemma in lemmas)) if lemmas else set()
-    return re.compile(rf"(?<![\w-]){trie_regex({w.lower() for w in words}, either_case_first=False)}(?![\w])" + ("|" + "|".join(patterns) if patterns else ""), re.IGNORECASE)
+def _forms(lemmas: set[str]) -> set[str]:
+    return set().union(*(inflections.forms(lemma) for lemma in lemmas)) if lemmas else set()
 
 
 class _Index:

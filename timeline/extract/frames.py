@@ -213,9 +213,9 @@ def _read(path: Path) -> Frames:
 
 
 def _ontology_path() -> Path:
-    from ..ontology import ONTOLOGY_PATH
+    from ..terms import ontology_file  # not timeline.ontology: that imports rdflib
 
-    return ONTOLOGY_PATH
+    return ontology_file()
 
 
 @lru_cache(maxsize=4)
