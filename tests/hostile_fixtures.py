@@ -63,7 +63,7 @@ def html_of(unit: str):
     return make
 
 
-def cpu(fn, text: str, repeats: int = 2) -> float:
+def cpu(fn, text: str, repeats: int = 3) -> float:
     """The least CPU time of ``repeats`` calls of ``fn(text)`` (CPU, not wall: other jobs share the machine)."""
     best = float("inf")
     for _ in range(repeats):
