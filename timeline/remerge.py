@@ -212,8 +212,11 @@ class _Replay:
     def _compatible(self, g: Group, c: _Cluster, doc_id: str) -> bool:
         if doc_id in g.docs:
             return False  # a document's own clusters were kept apart on purpose
-        state = self._state(g)
-        return not any(state.conflicts(e, same_doc=False) for e in c.members)
+        conflicts = (g.state if g.state is not None else self._state(g)).conflicts
+        for e in c.members:  # a loop, not any() over a generator: called for every group a piece looks at
+            if conflicts(e, same_doc=False):
+                return False
+        return True
 
     def _join(self, g: Group, piece_id: str, doc_id: str, c: _Cluster | None, fits: tuple[str, ...] | None = None) -> None:
         """``piece_id`` joins ``g`` (``c``: its cluster, when already read)."""
@@ -294,13 +297,14 @@ class _Replay:
         self.decided.add(piece_id)
         seen: set[str] = set()
         target = None
+        groups, compatible = self.groups, self._compatible
         for y in range(years[0], years[1] + 1):
             for founder in self.by_year.get(y, ()):
                 if founder in seen:
                     continue
                 seen.add(founder)
-                g = self.groups[founder]
-                if self._compatible(g, c, doc_id):
+                g = groups[founder]
+                if compatible(g, c, doc_id):
                     target = g
                     break
             if target is not None:

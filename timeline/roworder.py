@@ -125,7 +125,8 @@ def without_order(sparql: str) -> str | None:
         return None
     where = re.search(r"\bWHERE\b|\{", code[select.end():])
     projection = code[select.end(): select.end() + where.start()] if where else ""
-    if not re.fullmatch(r"\s*(?:DISTINCT|REDUCED)?\s*\*\s*", projection, re.I) and any(not re.search(rf"[?$]{var}\b", projection) for var, _, _ in clause[1]):
+    everything = re.fullmatch(r"\s*(?:DISTINCT|REDUCED)?\s*\*\s*", projection, re.I)
+    if not everything and any(not re.search(rf"[?$]{var}\b", projection) for var, _, _ in clause[1]):
         return None  # ordered by a variable that is not projected: the engine orders
     return sparql[: clause[0]]
 

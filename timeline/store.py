@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, root TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL,
   size INTEGER, mtime_ns INTEGER, lines TEXT NOT NULL, annotations TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_source ON documents(root, source);
+CREATE INDEX IF NOT EXISTS documents_stat ON documents(root, source, id, sha256, size, mtime_ns);
 CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, piece TEXT NOT NULL, event TEXT);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE INDEX IF NOT EXISTS mentions_piece ON mentions(piece);
