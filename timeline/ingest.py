@@ -200,8 +200,8 @@ def apply_changes(
     added = tuple(c.record.id for c in changes if c.record.id not in present)
     changed = tuple(c.record.id for c in changes if c.record.id in present)
     if not changes and not removed and not state.get("dirty"):
-        if not isinstance(state.get("triples"), int):  # the last ingest finished and kept its count: a scan of every triple not needed
-            state["triples"] = int(next(iter(target.query(COUNT_DATA)))["n"].value)
+        answer = target.query(COUNT_DATA)  # counted, never cached: a count kept in the index may be stale
+        state["triples"] = int(next(iter(answer))["n"].value)
         return _report(store, added, changed, skipped, (), 0, 0, started)
     storelock.mark_ingest(store.path)  # a query meanwhile (or after a kill) says the ingest did not finish
     stamp = new_stamp()
