@@ -15,7 +15,8 @@ and the rest — the issue's figure, "outside the language model's own load", is
 Python's bytecode caches: an installed package has them (pip compiles it), a checkout has them
 once it has run — unless ``PYTHONDONTWRITEBYTECODE`` is set, as on the machine these figures come
 from, and then every start compiles timeline's source again. The commands run with the caches
-(written by one run first); the extract is taken apart both ways.
+(written by one run first); the extract is taken apart both ways (without: timeline's
+``__pycache__`` folders removed first, the installed libraries' caches kept).
 Writes ``benchmarks/results/startup.md``.
 """
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -123,8 +125,15 @@ def _wall(args: list[str], cwd: str) -> float:
 
 
 def _probe(cwd: str, out: Path, cached: bool = True) -> dict[str, float]:
+    """The extract taken apart; without ``cached``, timeline's bytecode caches are removed first
+    (Python reads caches that exist even when told not to write them) and written again after."""
+    if not cached:
+        for folder in (Path(cwd) / "timeline").rglob("__pycache__"):
+            shutil.rmtree(folder, ignore_errors=True)
     done = subprocess.run([sys.executable, "-c", _PROBE, "extract", str(SMALL), "-o", str(out), "--no-progress"],
                           cwd=cwd, capture_output=True, text=True, check=True, env=_env(cached))
+    if not cached:
+        subprocess.run([sys.executable, "-c", "import timeline.cli, timeline.pipeline, timeline.extract"], cwd=cwd, check=True, env=_env(True))
     return json.loads(done.stdout)
 
 

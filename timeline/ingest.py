@@ -41,7 +41,7 @@ from .graphio import ONTOLOGY_GRAPH
 from .mergeindex import PieceIndex, Stored
 from .model import Document, Entity, Event, MergedEvent
 from .keptrefresh import Refresh, Touched
-from .store import COUNT_DATA, Store, new_stamp, open_store
+from .store import Store, count_data, new_stamp, open_store
 from .stream import DocRecord, document_record
 
 _BULK_ABOVE = 2_000_000
@@ -200,8 +200,7 @@ def apply_changes(
     added = tuple(c.record.id for c in changes if c.record.id not in present)
     changed = tuple(c.record.id for c in changes if c.record.id in present)
     if not changes and not removed and not state.get("dirty"):
-        answer = target.query(COUNT_DATA)  # counted, never cached: a count kept in the index may be stale
-        state["triples"] = int(next(iter(answer))["n"].value)
+        state["triples"] = count_data(target)  # counted, never remembered (a stale count is never reported)
         return _report(store, added, changed, skipped, (), 0, 0, started)
     storelock.mark_ingest(store.path)  # a query meanwhile (or after a kill) says the ingest did not finish
     stamp = new_stamp()
@@ -616,7 +615,7 @@ class _Work:
                 raise StoreError(f"{self.store.path}: cannot store the graph: {error}") from None
         target.flush()
         if before is None:
-            return int(next(iter(target.query(COUNT_DATA)))["n"].value)
+            return count_data(target)
         return int(self.store.state.get("triples", 0)) + self._count(graphs) - before
 
 
