@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .results import IRI, Blank, Text
-from .roworder import _LITERAL, code_only, order_of, ordered
+from .roworder import code_only, followable, order_of, ordered
 from .roworder import row_key as _row_key
 from .roworder import sort_key as _sort_key
 from .rowtext import Columns, pages
@@ -378,11 +378,8 @@ def refreshed(kept: Columns, before: list[tuple[Any, ...]], after: list[tuple[An
     if order is None or ordered(names, after, sparql) is None:
         return None
     for column, _desc, test in order:  # the new rows' values must be of the kinds the column holds
-        if test is None:
-            kinds = {_LITERAL.get(type(v), type(v).__name__) for v in [*kept.values[column], *(r[column] for r in after)]
-                     if v is not None and type(v) is not IRI}
-            if len(kinds) > 1:
-                return None
+        if test is None and not followable([*kept.values[column], *(r[column] for r in after)]):
+            return None
     rows = kept.rows()
     counts = Counter(map(_multiset_key, before))
     out = []

@@ -149,7 +149,7 @@ def row_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
                                                           getattr(v, "datatype", None) or "") for v in row)
 
 
-def _followable(values: list[Any]) -> bool:
+def followable(values: list[Any]) -> bool:
     """Whether SPARQL fixes the order of a column's values: IRIs, and literals of one kind
     (never NaN, text with a language or an unknown datatype, blank nodes, date-times)."""
     types = {type(v) for v in values if v is not None} - {IRI}
@@ -167,7 +167,7 @@ def _ranks(values: list[Any], desc: bool, test: str | None) -> list[int]:
         bound = sign if test == "bound" else -sign
         return [0 if v is None else bound for v in values]
     iris = sorted({v for v in values if type(v) is IRI})  # compared as their text
-    literals = sorted({v for v in values if v is not None and type(v) is not IRI})  # of one kind (_followable)
+    literals = sorted({v for v in values if v is not None and type(v) is not IRI})  # of one kind (followable)
     rank_iri = {v: sign * place for place, v in enumerate(iris, start=1)}
     rank_literal = {v: sign * place for place, v in enumerate(literals, start=len(iris) + 1)}  # 1 and 1.0: one entry
     return [0 if v is None else rank_iri[v] if type(v) is IRI else rank_literal[v] for v in values]
@@ -181,7 +181,7 @@ def ordered(names: list[str], rows: list[tuple[Any, ...]], sparql: str) -> list[
     if order is None:
         return None
     columns = [[row[column] for row in rows] for column, _desc, _test in order]
-    if any(test is None and not _followable(values) for values, (_c, _d, test) in zip(columns, order)):
+    if any(test is None and not followable(values) for values, (_c, _d, test) in zip(columns, order)):
         return None
     keys = list(zip(*(_ranks(values, desc, test) for values, (_c, desc, test) in zip(columns, order)))) if order else [()] * len(rows)
     places = sorted(range(len(rows)), key=keys.__getitem__)

@@ -104,11 +104,7 @@ def trie_regex(aliases: set[str], *, either_case_first: bool = True) -> str:
     """
     trie: dict = {}
     for alias in aliases:
-        words = alias.split()
-        variants = {alias}
-        if alias[:1].isalpha() and either_case_first:
-            variants = {alias[0].upper() + " ".join(words)[1:], alias[0].lower() + " ".join(words)[1:]}
-        for v in variants:
+        for v in _variants(alias) if either_case_first else {alias}:
             node = trie
             for ch in v:
                 node = node.setdefault(ch, {})
@@ -129,14 +125,19 @@ def trie_regex(aliases: set[str], *, either_case_first: bool = True) -> str:
     return "(?:" + build(trie) + ")"
 
 
+def _variants(alias: str) -> set[str]:
+    """``alias`` with its first letter in either case and single spaces between its words, as
+    :func:`trie_regex` puts it in its trie (an alias not starting with a letter as it is)."""
+    if not alias[:1].isalpha():
+        return {alias}
+    words = " ".join(alias.split())
+    return {alias[0].upper() + words[1:], alias[0].lower() + words[1:]}
+
+
 def _heads(alias: str) -> set[str]:
-    """The first words :func:`trie_regex` puts in its trie for ``alias`` (its first letter in
-    either case): the alias can only match where one of them is in the text."""
-    variants = {alias}
-    if alias[:1].isalpha():
-        words = " ".join(alias.split())
-        variants = {alias[0].upper() + words[1:], alias[0].lower() + words[1:]}
-    return {v.split(" ")[0] for v in variants}
+    """The first words :func:`trie_regex` puts in its trie for ``alias``: the alias can only
+    match where one of them is in the text."""
+    return {v.split(" ")[0] for v in _variants(alias)}
 
 
 def _alias_pattern(alias: str) -> str:

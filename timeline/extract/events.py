@@ -84,10 +84,9 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text))))]
     starts = [discourse.clause_start(text, s, index.timexes_in(s)) for s in wanted]
     parsed = dict(zip((s.start for s in wanted), language.parse([text[a : s.end] for a, s in zip(starts, wanted)])))
-    known = frames.trigger_words()
     for a, s in zip(starts, wanted):
         for tok in parsed[s.start]:  # the small model's lemmatiser misses some regular forms ("waded" → "wad")
-            if tok.pos_ == "VERB" and tok.lemma_.lower() not in known and tok.lower_ in scan.lemma_of:
+            if tok.pos_ == "VERB" and tok.lower_ in scan.lemma_of and tok.lemma_.lower() not in scan.lemmas:
                 tok.lemma_ = scan.lemma_of[tok.lower_]
         parsed[s.start].user_data["offset"] = a  # character offset of the parsed clause in the document
         parsed[s.start].user_data["text"] = text[a : s.end]  # its text (Doc.text joins every token again)
@@ -106,8 +105,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
             ctx.entry_day = stamp  # to the next entry time, whatever headings come between
             continue
         heads = [t for t in stx if t.resolved and discourse.leading_label(text, sent, t) and not discourse.range_follows(text, t)]
-        if heads and not (not started and doc.published is not None and all(t.earliest == doc.published for t in heads)) and (
-                not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent)):  # not the page's stamp
+        if heads and not _page_stamp(heads, doc, started) and not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent):
             ctx.narrative.heading = timing.best(heads)  # "**Monday, March 25 -- Kim says …**" alone on its line heads that day's section
             if furniture:
                 continue
@@ -115,7 +113,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
             if discourse.is_heading(sent.text):
                 year = discourse.year_heading(sent)
                 dates = [t for t in stx if t.type == "DATE"] or ([year] if year is not None else [])
-                _heading(ctx, dates, doc, started, sent)  # a headline's events do not start the body
+                _heading(ctx, dates, doc, started, sent.text)  # a headline's events do not start the body
                 if not started and doc.published is None and ctx.title_day is None:
                     ctx.title_day = next((t for t in dates if t.resolved and t.granularity == "day"), None)
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
@@ -136,11 +134,10 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
 _STAMP = re.compile(r"\b(?:published|updated|posted|modified|last edited|filed)\b", re.I)
 
 
-def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, sent: Span) -> None:
+def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, heading: str) -> None:
     """A heading that is (mostly) a date dates the section under it; a heading without one
     ends the section; a clock time ("22:58") stays inside the day above it. The date line of a
     byline or stamp above the body dates the document, not a section."""
-    heading = sent.text
     dated = [t for t in dates if t.resolved]
     if _STAMP.search(heading):
         return  # "Published: Mar. 30, 2023", "Updated 23 Nov": the page's own dates
@@ -148,10 +145,15 @@ def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, se
         if started:
             ctx.narrative.heading = None  # a heading that is no date ends the dated section
         return
-    if not started and ctx.dated_headings < 2 and doc.published is not None and all(t.earliest == doc.published for t in dated):
+    if ctx.dated_headings < 2 and _page_stamp(dated, doc, started):
         return  # the stamp above the body dates the document
     ctx.section_years = [t for t in dated if t.anchor == "absolute" and t.granularity in ("year", "month", "day", "season")]
     ctx.narrative.heading = timing.best(dated) if dated else None
+
+
+def _page_stamp(dates: list[Timex], doc: Document, started: bool) -> bool:
+    """Dates above the body that are all the publication date: the page's stamp, not a section's."""
+    return not started and doc.published is not None and all(t.earliest == doc.published for t in dates)
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ class _Scan:
     events: WordScan
     speech: WordScan
     lemma_of: dict[str, str]  # an inflected form of exactly one trigger verb → that verb ("waded" → "wade")
+    lemmas: frozenset[str]  # every trigger lemma: a token the lemmatiser gave one of them keeps it
 
 
 _SCANS: dict[int, tuple[Frames, _Scan]] = {}
@@ -181,6 +184,7 @@ def _scanner(frames: Frames) -> _Scan:
         WordScan(_forms(frames.trigger_words() - speech), [i.pattern.pattern for i in frames.instruments]),
         WordScan(_forms(speech)),
         {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1},
+        frozenset(frames.trigger_words()),
     )
     _SCANS[id(frames)] = (frames, scan)
     return scan

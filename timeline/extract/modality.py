@@ -57,14 +57,18 @@ def negated(t: Token) -> bool:
     ):
         return True  # "neither confirms nor denies"
     if any(c.dep_ == "neg" for c in t.children):
-        # "did not report its first case until May 12": it did, on May 12
-        return not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children)
+        return not until_phrase(t)  # "did not report its first case until May 12": it did, on May 12
     if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
         return True  # "has made no announcement", "no executions were reported"
     for c in t.children:  # "no one was executed", "none were returned"
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and nobody(c):
             return True
     return False
+
+
+def until_phrase(t: Token) -> bool:
+    """Whether the predicate has an "until"/"till" phrase of its own."""
+    return any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children)
 
 
 def nobody(t: Token) -> bool:
@@ -246,4 +250,4 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
     return Modality("asserted", certainty, reporter, speaker)
 
 
-__all__ = ["Modality", "according_to", "assess", "negated", "nobody"]
+__all__ = ["Modality", "according_to", "assess", "negated", "nobody", "until_phrase"]

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..model import InferredTime, Timex
 from ..temporal import find_timexes
+from .modality import until_phrase
 
 Token = Any
 
@@ -439,14 +440,17 @@ def clock_days(timexes: list[Timex], day: Timex | None) -> list[Timex]:
     """A time of day with no day of its own ("at around 11:30 p.m.", "overnight") is on the day
     the sentence names, else on the day the story last told — not on the publication date the
     engine falls back to. With neither it is left as the engine resolved it."""
-    if not any(t.type == "TIME" and t.anchor == "publication" and not _NAMES_DAY.search(t.text) for t in timexes):
+    def bare(t: Timex) -> bool:  # a time of day the engine put on the publication day for want of one
+        return t.type == "TIME" and t.anchor == "publication" and not _NAMES_DAY.search(t.text)
+
+    if not any(bare(t) for t in timexes):
         return timexes
     days = [t for t in timexes if t.type == "DATE" and t.resolved and t.granularity == "day" and t.earliest == t.latest]
     ref = days[0] if days else day
     if ref is None or ref.earliest is None:
         return timexes
     return [replace(t, value=ref.earliest.isoformat() + t.value[10:], earliest=ref.earliest, latest=ref.earliest, anchor="expression")
-            if t.type == "TIME" and t.anchor == "publication" and not _NAMES_DAY.search(t.text) else t for t in timexes]
+            if bare(t) else t for t in timexes]
 
 
 # A time of day that names its day ("Wednesday night", "yesterday morning", "tonight") keeps it.
@@ -471,10 +475,7 @@ def not_until(t: Token, tx: Timex) -> Timex:
     """"Did not report its first case until May 12": a negated predicate with an "until" phrase
     tells that the event happened then, not in the open interval before it that "until" alone
     ("held until 2019") gives."""
-    if tx.open_start and any(c.dep_ == "neg" for c in t.children) and any(
-            c.dep_ == "prep" and c.lower_ in ("until", "till") for c in t.children):
-        return closed(tx)
-    return tx
+    return closed(tx) if tx.open_start and any(c.dep_ == "neg" for c in t.children) and until_phrase(t) else tx
 
 
 def since(tx: Timex) -> Timex:
