@@ -280,3 +280,81 @@ def test_a_time_of_day_that_names_its_day_keeps_that_day():
     events = run("A soldier crossed the border on Tuesday night, the military said Wednesday.\n", date(2024, 8, 21))
     (crossing,) = of_type(events, "Defection")
     assert crossing.when.earliest == date(2024, 8, 20)
+
+
+def _page(html: str) -> list[Event]:
+    from timeline.documents import document_from_text
+
+    doc = document_from_text(html, media_type="text/html")
+    return extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
+
+
+_CARD = ("<article><h2><a href='/{slug}'>{headline}</a></h2><p><time datetime='{day}'>{shown}</time></p>"
+         "<p>{teaser}</p><p><a href='/{slug}'>Read more »</a></p></article>")
+
+
+def test_each_teaser_card_of_a_topic_page_counts_from_its_own_date():
+    # a "Read more »" link closes a teaser; it heads no link list, so the next card's headline
+    # and date line are read, and "on Tuesday" counts from that card's date, not the page's
+    cards = [
+        dict(slug="a", headline="Court jails two smugglers", day="2023-06-16", shown="Jun. 16, 2023",
+             teaser="A provincial court sentenced two smugglers to ten years of labour on Tuesday, a local source said."),
+        dict(slug="b", headline="Guards detain a broker near the river", day="2022-03-04", shown="Mar. 4, 2022",
+             teaser="Border guards detained a broker near Musan on Wednesday evening, according to a trader in the area."),
+    ]
+    events = _page("<html><body><main><h1>Topic: courts</h1>" + "".join(_CARD.format(**c) for c in cards) + "</main></body></html>")
+    assert [e.when.value[:10] for e in of_type(events, "Sentencing") if e.when] == ["2023-06-13"]
+    assert [e.when.value[:10] for e in of_type(events, "Detention") if e.when] == ["2022-03-02"] * len(of_type(events, "Detention"))
+
+
+def test_a_related_links_list_still_hides_its_headlines():
+    text = ("Border guards detained two traders near Hyesan on Monday, residents said.\n\nRelated articles\n\n"
+            "Police arrest smugglers on the Yalu river\n\nCourt sentences broker to prison\n")
+    events = run(text, date(2024, 5, 9))
+    assert [e.type for e in events] == ["Detention"]
+
+
+def test_a_year_that_names_a_thing_gives_no_year_to_the_sentence():
+    # "the 2015 accord" says which accord; "on 4 October" is still the year before publication
+    text = ("North Korea fired a ballistic missile on 4 October, days before its withdrawal from "
+            "the 2015 fisheries accord with its neighbour.\n")
+    (test,) = of_type(run(text, date(2022, 11, 2)), "MissileTest")
+    assert test.when.value == "2022-10-04"
+
+
+def test_a_year_on_an_event_noun_still_dates_the_sentence():
+    text = "After the 2019 lockdown ended on 3 June, traders crossed into China again.\n"
+    (lock,) = of_type(run(text, date(2024, 5, 1)), "Lockdown")
+    assert lock.when is not None and lock.when.value.startswith("2019")
+
+
+def test_a_date_beside_a_gerund_used_as_a_noun_dates_the_clause():
+    # the small model sometimes tags "crossing" in "at the X crossing" as a verb (VBG): with a
+    # determiner it is a noun, and "on Friday" dates the clause's predicate, "detained"
+    from spacy.tokens import Doc
+
+    from timeline import language
+    from timeline.extract import timing
+    from timeline.model import Timex
+
+    words = ["Guards", "detained", "two", "men", "at", "the", "Sinuiju", "crossing", "on", "Friday", "."]
+    heads = [1, 1, 3, 1, 1, 7, 7, 4, 7, 8, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", "det", "compound", "pobj", "prep", "pobj", "punct"]
+    tags = ["NNS", "VBD", "CD", "NNS", "IN", "DT", "NNP", "VBG", "IN", "NNP", "."]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "ADP", "DET", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(language.pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    friday = Timex(doc[9].idx, doc[9].idx + 6, "Friday", "DATE", "2024-03-01", date(2024, 3, 1), date(2024, 3, 1), "day", "publication")
+    assert timing.nominal_gerund(doc[7])
+    assert timing.governors(doc, 0, [friday], set()) == {1: [friday]}
+
+
+def test_a_teaser_headline_above_its_date_line_takes_that_items_date():
+    cards = [
+        dict(slug="a", headline="Officials say the harvest was poor", day="2023-06-16", shown="Jun. 16, 2023",
+             teaser="Farm officials said the harvest was the worst in a decade."),
+        dict(slug="b", headline="Border police detain three smugglers who were carrying Chinese phones", day="2022-03-04", shown="Mar. 4, 2022",
+             teaser="The men were carrying phones from China, residents said."),
+    ]
+    events = _page("<html><body><main><h1>Topic: borders</h1>" + "".join(_CARD.format(**c) for c in cards) + "</main></body></html>")
+    detentions = of_type(events, "Detention")
+    assert detentions and all(e.when is not None and e.when.value == "2022-03-04" for e in detentions)

@@ -71,6 +71,16 @@ def rejoin_dates(text: str, sentences: list[Span]) -> list[Span]:
     return out
 
 
+_MORE_LINK = re.compile(r"[»›→>]+\W*$|\.{3}\W*$|…\W*$")
+
+
+def links_head(t: str) -> bool:
+    """Whether a line heads a list of links ("Related articles", "Read more:"). A "more" link that
+    closes a teaser ("Read more »", "Continue reading →") heads nothing: the next item of a
+    teaser page, its headline and its date, follow it."""
+    return bool(_LINKS_HEAD.match(t)) and not _MORE_LINK.search(t)
+
+
 def blocks(spans: list[Span]) -> list[tuple[int, int]]:
     """Runs of consecutive sentences, as (start, end), so furniture between them is skipped."""
     out: list[tuple[int, int]] = []
@@ -98,11 +108,11 @@ def drop_threads(text: str, sentences: list[Span], spans: list[tuple[int, int]])
         if in_noise(s, noise):
             if _COMMENTS_HEAD.match(t):
                 break
-            in_links = in_links or bool(_LINKS_HEAD.match(t))
+            in_links = in_links or links_head(t)
             continue
         if _COMMENTS_HEAD.match(t):
             break
-        if _LINKS_HEAD.match(t):
+        if links_head(t):
             in_links = True
             continue
         if in_links:

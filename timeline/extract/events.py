@@ -96,7 +96,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     )
     events: list[Event] = []
     started = False  # whether the body's prose has begun (a date line above it is the stamp)
-    for sent, furniture in units:
+    for at, (sent, furniture) in enumerate(units):
         ctx.narrative.new_paragraph(bisect_left(paragraphs, sent.start + 1))
         ctx.narrative.step()
         stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)]
@@ -104,6 +104,9 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         if stamp is not None:  # "<time datetime=…>12:55 a.m.</time>": a live blog's entry time dates the entry
             ctx.entry_day = stamp  # to the next entry time, whatever headings come between
             continue
+        ahead = discourse.stamp_heading(doc, units[at + 1][0]) if at + 1 < len(units) else None
+        if ahead is not None and not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent):
+            ctx.entry_day = ahead  # a teaser's headline above the item's own date line is that item's
         heads = [t for t in stx if t.resolved and discourse.leading_label(text, sent, t) and not discourse.range_follows(text, t)]
         if heads and not _page_stamp(heads, doc, started) and not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent):
             ctx.narrative.heading = timing.best(heads)  # "**Monday, March 25 -- Kim says …**" alone on its line heads that day's section
@@ -269,7 +272,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         c.themes = [t for t in c.themes if t.i not in in_dates]
     triggers = {c.token.i for c in cands}
     gov = timing.governors(sdoc, offset, body_tx, triggers)
-    stated = timing.stated_year([*labels, *body_tx] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+    naming = [t for t in body_tx if not timing.names_a_thing(sdoc, offset, t, lemma_hits)]
+    stated = timing.stated_year([*labels, *naming] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
         gov = {i: [timing.in_year(t, stated) if t.anchor != "absolute" and timing.names_month(t) else t for t in txs] for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)

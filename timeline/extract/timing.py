@@ -92,13 +92,19 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
                 continue
             if node.i not in triggers and in_name(node):
                 continue  # "adopted the Law on Rejecting Reactionary Ideology in December 2020": a name's word is no predicate
-            if node.i in triggers or node.pos_ in ("VERB",) or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
+            if node.i in triggers or (node.pos_ == "VERB" and not nominal_gerund(node)) or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
                 gov = node
                 break
         if gov is None:
             gov = node  # the root
         out.setdefault(gov.i, []).append(tx)
     return out
+
+
+def nominal_gerund(t: Token) -> bool:
+    """A gerund with a determiner is a noun ("at the Tumen crossing on Friday", "after the
+    shooting"): a date beside it dates the clause's predicate, not the gerund."""
+    return t.tag_ == "VBG" and any(c.dep_ in ("det", "poss") for c in t.children)
 
 
 def in_name(t: Token) -> bool:
@@ -293,6 +299,20 @@ def after_publication(tx: Timex, published: date | None) -> bool:
     engine takes the nearest such date, which a verb in the past rules out)."""
     return (published is not None and tx.anchor == "publication" and tx.earliest is not None
             and tx.earliest > published and names_month(tx))
+
+
+def names_a_thing(doc: Any, offset: int, tx: Timex, events: set[int]) -> bool:
+    """Whether ``tx`` is a year or date before a noun that names a thing, not an event of ours
+    ("the 2018 military agreement", "the 2024 edition", "a 1986 protocol"): it tells which thing,
+    not when the sentence's events happened, so it gives no year to the sentence's other dates
+    ("… the launch on 21 November, and the end of the 2018 agreement")."""
+    tokens = tokens_of(doc, offset, tx)
+    if not tokens:
+        return False
+    head = _head(tokens)
+    noun = head.head
+    return (head.dep_ in ("nummod", "compound", "nmod", "amod") and noun.i > head.i and noun.i not in events
+            and noun.pos_ in ("NOUN", "PROPN") and noun not in tokens)
 
 
 def stated_year(candidates: list[Timex]) -> int | None:
