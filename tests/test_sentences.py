@@ -137,3 +137,10 @@ def test_property_any_unicode(text: str) -> None:
 def test_linear_on_pathological_input(text: str) -> None:
     """Long runs of punctuation or line breaks do not make the splitter quadratic."""
     split_sentences(text)
+
+
+def test_a_footnote_mark_after_the_full_stop_still_ends_the_sentence() -> None:
+    # text converted from a PDF keeps the superscript note numbers after the stop
+    text = "Guards kept the women standing for hours.\u00b3 That winter most of them were released.\u00b9\u2070 Others stayed."
+    assert [s.text for s in split_sentences(text)] == [
+        "Guards kept the women standing for hours.\u00b3", "That winter most of them were released.\u00b9\u2070", "Others stayed."]

@@ -1,8 +1,8 @@
 """Rule-based sentence splitting with exact character offsets (stdlib only).
 
 A sentence ends at a line break (news text puts each paragraph, heading or headline on a line
-of its own) or at ``.``, ``!``, ``?`` or an ellipsis, together with any closing quotes or
-brackets after it, when whitespace and a capital letter, an opening quote or a digit follow.
+of its own) or at ``.``, ``!``, ``?`` or an ellipsis, together with any closing quotes,
+brackets or footnote marks (superscript digits) after it, when whitespace and a capital letter, an opening quote or a digit follow.
 Abbreviations (``U.S.``, ``Mr.``, ``Oct. 2``, ``e.g.``), initials (``J. Smith``) and decimals
 (``4.77``) do not end a sentence; an ellipsis inside an open quotation does not either.
 
@@ -23,7 +23,7 @@ __all__ = ["split_sentences"]
 # punctuation (with closing quotes/brackets) followed by horizontal whitespace and a word.
 _CANDIDATE = re.compile(
     r"(?P<nl>[\n\r\u2028\u2029\x0b\x0c\x85]+)"
-    r"|(?<![.!?\u2026])(?P<punct>[.!?\u2026]++)(?P<close>[\"'\u201d\u2019)\]\u00bb]*+)"
+    r"|(?<![.!?\u2026])(?P<punct>[.!?\u2026]++)(?P<close>[\"'\u201d\u2019)\]\u00bb\u00b9\u00b2\u00b3\u2070\u2074-\u2079]*+)"
     r"(?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]++)"
     r"(?=[\"'\u201c\u2018(\[\u00ab*_]*(?P<next>\w+))"
 )
