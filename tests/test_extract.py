@@ -710,3 +710,13 @@ def test_a_pronoun_in_reported_speech_is_the_speaker():
 def test_a_date_is_never_what_an_event_was_done_to():
     ev = one(run("After the floods of 2024, officials were put to death."), "Flood")
     assert not [p for p in ev.participants if p.role == "affected"] and not ev.quantities
+
+
+def test_a_dated_clause_of_sequence_is_an_event_of_its_own():
+    # "X after Y closed the border in August": Y is an earlier event with its own date, not X told again
+    evs = run("Guards erected new fences along the river after the regime closed the border in August 2021.", date(2024, 1, 1))
+    closures = sorted((e.trigger.text, e.when.value if e.when else None) for e in evs if e.type == "BorderClosure")
+    assert closures == [("closed", "2021-08"), ("erected", None)]
+    # without a date of its own, the clause tells the same detention again
+    evs = run("Police detained the broker in 2019 after she was caught at the river.", date(2024, 1, 1))
+    assert [(e.trigger.text, e.when.value) for e in evs if e.type == "Detention"] == [("detained", "2019")]

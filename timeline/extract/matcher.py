@@ -356,6 +356,16 @@ _TOPIC_PREPS = frozenset({"of", "about", "on", "over", "against"})
 _OWN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative"})
 
 
+_SEQUENCE = frozenset({"after", "before", "since", "until", "till", "once"})
+
+
+def _dated_before_or_after(c: Candidate, dated: frozenset[int] | set[int]) -> bool:
+    """Whether ``c`` heads a clause of sequence with a date of its own ("after it sealed the
+    border in January 2020, it built fences"): an event before or after the main one, not the
+    same event told twice."""
+    return c.token.i in dated and not c.frame.claim and any(k.dep_ == "mark" and k.lower_ in _SEQUENCE for k in c.token.children)
+
+
 def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate]) -> bool:
     """Whether a candidate of the same type governs ``c`` through a subordinate clause (one walk up)."""
     child, path = c.token, []
@@ -410,7 +420,7 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
             verbs_of.setdefault(c.token.i, []).append(c)
     out = []
     for c in kept:
-        if _subordinate_to_same(c, by_type):
+        if _subordinate_to_same(c, by_type) and not _dated_before_or_after(c, dated):
             continue  # "fired an ICBM in December, when it launched a Hwasong-18": one event told twice
         if c.token.dep_ == "conj" and (c.type, c.token.head.i) in by_type and c.token.i not in dated and not any(
             k.dep_ in _OWN_ARGUMENTS and k.pos_ != "PRON" for k in c.token.children
