@@ -720,3 +720,24 @@ def test_a_dated_clause_of_sequence_is_an_event_of_its_own():
     # without a date of its own, the clause tells the same detention again
     evs = run("Police detained the broker in 2019 after she was caught at the river.", date(2024, 1, 1))
     assert [(e.trigger.text, e.when.value) for e in evs if e.type == "Detention"] == [("detained", "2019")]
+
+
+def test_a_first_person_witness_is_one_of_the_people_an_event_befalls():
+    # testimony and interviews tell it in the first person: "I", "me" and "we" are people
+    assert types(run("We were deported from Shenyang in March 2011.", date(2024, 1, 1))) == {"Repatriation"}
+    assert types(run("Guards beat me every night during the questioning.", date(2024, 1, 1))) == {"Torture"}
+    assert types(run("I was handed over to the border guards in May 2010.", date(2024, 1, 1))) == {"Repatriation"}
+
+
+def test_crossing_into_a_country_of_escape_is_a_defection_but_arriving_there_is_not():
+    evs = run("The two brothers slipped into Laos in March 2016 with the help of a church network.", date(2024, 1, 1))
+    assert [(e.type, e.when.value) for e in evs] == [("Defection", "2016-03")]
+    assert "Defection" not in types(run("The premier arrived in China on Tuesday for three days of talks.", date(2024, 1, 1)))
+
+
+def test_an_author_year_citation_dates_no_event():
+    # "(Park and Lee 2011; Choi 2016)" cites publications; the famine years date the crossings
+    evs = run("During the famine of the late 1990s, thousands of people fled into China to find food "
+              "(Park and Lee 2011; Choi 2016).", date(2024, 1, 1))
+    (flight,) = [e for e in evs if e.type == "Defection"]
+    assert flight.when is not None and flight.when.text == "the late 1990s"

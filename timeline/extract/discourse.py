@@ -191,6 +191,18 @@ _DATELINE_HEAD = re.compile(r"\(?(?:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3
 _DATELINE_TAIL = re.compile(r"\)?\s*(?:\([A-Za-z][\w .&/-]{1,30}\)\s*)?(?:--|[\u2013\u2014-]|:)\s")
 
 
+_CITED_BY = re.compile(r"(?:[(;]\s*|,\s+)(?:see\s+|cf\.\s+|e\.g\.,?\s+)?[A-Z][\w'’.-]+(?:\s+(?:and|&)\s+[A-Z][\w'’.-]+|\s+et\s+al\.?|\s+[A-Z][\w'’.-]+)?,?\s*$")
+_CITATION_END = re.compile(r"[a-z]?(?:,\s*(?:p|pp)\.\s*[\d–-]+)?\s*[;)]")
+
+
+def in_citation(text: str, t: Timex) -> bool:
+    """Whether ``t`` is the year of an author-year citation ("(Haggard and Noland 2007; Lankov
+    2013)", "(OHCHR 2024)"): it dates a publication that is cited, never an event told."""
+    if t.end - t.start != 4 or not text[t.start : t.end].isdigit():
+        return False
+    return bool(_CITED_BY.search(text, max(0, t.start - 60), t.start)) and bool(_CITATION_END.match(text, t.end))
+
+
 def in_dateline(text: str, sent: Span, t: Timex) -> bool:
     """Whether ``t`` is the date of a dateline opening the sentence ("SEOUL, Jan. 10 (Yonhap) --",
     "(Seoul, June 2, 2024) –"): it dates the story, never an event in it."""

@@ -99,7 +99,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     for at, (sent, furniture) in enumerate(units):
         ctx.narrative.new_paragraph(bisect_left(paragraphs, sent.start + 1))
         ctx.narrative.step()
-        stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)]
+        stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)
+               and not discourse.in_citation(text, t)]
         stamp = discourse.stamp_heading(doc, sent)
         if stamp is not None:  # "<time datetime=…>12:55 a.m.</time>": a live blog's entry time dates the entry
             ctx.entry_day = stamp  # to the next entry time, whatever headings come between
