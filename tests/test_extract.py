@@ -741,3 +741,10 @@ def test_an_author_year_citation_dates_no_event():
               "(Park and Lee 2011; Choi 2016).", date(2024, 1, 1))
     (flight,) = [e for e in evs if e.type == "Defection"]
     assert flight.when is not None and flight.when.text == "the late 1990s"
+
+
+def test_a_day_without_a_year_takes_the_year_of_a_full_date_in_its_sentence():
+    # a case digest without a publication date: the day's year is the one its sentence states
+    evs = run("Matthew Lee, 31, was detained on 2 June 2016 after entering the country and sentenced on 14 October "
+              "to five years of labour.")
+    assert one(evs, "Sentencing").when.value == "2016-10-14"

@@ -317,7 +317,7 @@ def names_a_thing(doc: Any, offset: int, tx: Timex, events: set[int]) -> bool:
 
 def stated_year(candidates: list[Timex]) -> int | None:
     """The year an explicit, year-precise date around an expression states."""
-    years = [t for t in candidates if t.resolved and t.anchor == "absolute" and t.granularity in ("year", "month", "season")
+    years = [t for t in candidates if t.resolved and t.anchor == "absolute" and t.granularity in ("year", "month", "season", "day")
              and t.earliest is not None and t.latest is not None and t.earliest.year == t.latest.year]
     return years[0].earliest.year if years else None
 
