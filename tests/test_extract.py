@@ -748,3 +748,12 @@ def test_a_day_without_a_year_takes_the_year_of_a_full_date_in_its_sentence():
     evs = run("Matthew Lee, 31, was detained on 2 June 2016 after entering the country and sentenced on 14 October "
               "to five years of labour.")
     assert one(evs, "Sentencing").when.value == "2016-10-14"
+
+
+def test_a_day_placed_after_publication_takes_the_year_the_story_tells():
+    # an explainer published in August 2023 about events of 2021: "on Oct. 3" cannot be after
+    # publication, and the story's year is the better reading than the year before publication
+    text = ("In 2021 a fishing crew drifted into northern waters.\n\n"
+            "The crew was detained on Oct. 3 and questioned for a week, the coast guard said.\n")
+    (det,) = [e for e in run(text, date(2023, 8, 20)) if e.type == "Detention"]
+    assert det.when.value == "2021-10-03"
