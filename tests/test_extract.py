@@ -757,3 +757,11 @@ def test_a_day_placed_after_publication_takes_the_year_the_story_tells():
             "The crew was detained on Oct. 3 and questioned for a week, the coast guard said.\n")
     (det,) = [e for e in run(text, date(2023, 8, 20)) if e.type == "Detention"]
     assert det.when.value == "2021-10-03"
+
+
+def test_a_past_event_this_year_ends_by_the_publication_date():
+    (ex,) = [e for e in run("Officials said the regime executed at least five smugglers this year.", date(2024, 6, 14))
+             if e.type == "Execution"]
+    assert (ex.when.earliest, ex.when.latest) == (date(2024, 1, 1), date(2024, 6, 14))
+    # what is planned for this year keeps the whole year (and is no event)
+    assert "Execution" not in types(run("The regime plans to execute more smugglers this year.", date(2024, 6, 14)))

@@ -368,6 +368,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if when is not None and timing.after_publication(when, doc.published) and told_by.pos_ == "VERB" and timing.reported_as_news(told_by):
             back = ctx.story_year if ctx.story_year is not None and ctx.story_year < doc.published.year else when.earliest.year - 1
             when = timing.in_year(when, back)  # "the breach took place on March 23" in a February story: last March, or the story's year
+        if when is not None and told_by.pos_ == "VERB" and timing.told_as_done(told_by):
+            when = timing.so_far(when, doc.published)  # "executed this year": January to the publication date
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
         participants = _participants(c, agent, sdoc, offset, text, places, index, ctx)

@@ -294,6 +294,16 @@ def anaphoric_month(tx: Timex, text: str) -> bool:
     return tx.anchor == "publication" and names_month(tx) and bool(_ANAPHORIC_BEFORE.search(text, max(0, tx.start - 12), tx.start))
 
 
+def so_far(tx: Timex, published: date | None) -> Timex:
+    """A period counted from the publication date that holds it ("this year", "this week", "this
+    month"), for an event told as past: from its start to the publication date, since what is
+    told as done cannot come after the telling. Other expressions unchanged."""
+    if (published is None or tx.anchor != "publication" or tx.earliest is None or tx.latest is None
+            or not tx.earliest <= published < tx.latest):
+        return tx
+    return replace(tx, latest=published)
+
+
 def after_publication(tx: Timex, published: date | None) -> bool:
     """A month or day named without its year and placed by the publication date after it (the
     engine takes the nearest such date, which a verb in the past rules out)."""
@@ -356,6 +366,13 @@ def past_tense(t: Token) -> bool:
     if t.tag_ == "VBD" and not auxes:
         return True
     return any(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes) and t.tag_ == "VBN"
+
+
+def told_as_done(t: Token) -> bool:
+    """Reported as news ("fired", "has executed"), or a participle with a subject and no
+    auxiliary ("the regime executed five men" tagged VBN): a finite past the tagger missed."""
+    return reported_as_news(t) or (t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+                                   and any(c.dep_ == "nsubj" for c in t.children))
 
 
 def reported_as_news(t: Token) -> bool:
