@@ -30,6 +30,7 @@ from .frames import Frames, load_frames
 from .labels import label_of
 from .matcher import Candidate, match
 from .modality import according_to, assess, negated, nobody
+from .repeats import told_once
 from .tree import heads
 from .wordscan import WordScan
 
@@ -132,7 +133,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         ctx.topic_age = 0 if sdoc is not None else ctx.topic_age + 1
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
         events.extend(found)
-    return _link_denials(events)
+    return _link_denials(told_once(events))
 
 
 _STAMP = re.compile(r"\b(?:published|updated|posted|modified|last edited|filed)\b", re.I)

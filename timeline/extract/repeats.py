@@ -1,0 +1,69 @@
+"""Repeats inside a sentence: one event of a type per sentence, time and participants.
+
+A sentence often names one event twice, with a verb and a noun ("North Korea fired a missile on
+Friday; the launch …") or in a statement that quotes itself; each telling would be a mention of
+its own and a false second event in the timeline. Stdlib only; it reads events, never text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Event, Timex
+
+
+def told_once(events: list[Event]) -> list[Event]:
+    """One event of a type per sentence, time and participants: a sentence that names the same
+    kind of event twice with the same date, or once more without one, tells one event ("North
+    Korea fired a missile on Friday, the launch …", "arrested … and the arrest"). Mentions that
+    differ in date, in who they befall or in the term handed down stay apart ("a man was
+    sentenced to seven years … the woman was given 15")."""
+    out: list[Event] = []
+    told: dict[str, Event] = {}  # the key of a mention dropped → the mention that tells it
+    for e in events:
+        first = next((o for o in out if _told_again(e, o)), None)
+        if first is not None:
+            told[e.key] = first
+            continue
+        for o in out:
+            if _told_again(o, e):  # a dated telling replaces an undated one
+                told[o.key] = e
+        out = [o for o in out if o.key not in told]
+        out.append(e)
+    out = [replace(e, claimed_in=_teller(e.claimed_in, told, e.key)) if e.claimed_in in told else e for e in out]
+    return sorted(out, key=lambda e: (e.sentence.start, e.trigger.start))
+
+
+def _teller(key: str | None, told: dict[str, Event], own: str) -> str | None:
+    """The mention that now tells what the dropped mention ``key`` told (a claim's link follows
+    it); None where that is the claim itself."""
+    seen = set()
+    while key in told and key not in seen:
+        seen.add(key)
+        key = told[key].key
+    return None if key == own else key
+
+
+def _told_again(e: Event, first: Event) -> bool:
+    """Whether ``e`` adds nothing to ``first``: same sentence and type, no other date, the same
+    people befallen (where both name any) and no other term or sum."""
+    if e.sentence.start != first.sentence.start or e.type != first.type:
+        return False  # (a statement quoted inside another of its kind is its content: one statement)
+    if e.when is not None and (first.when is None or _span(e.when) != _span(first.when)):
+        return False
+    mine, theirs = _befallen(e), _befallen(first)
+    if mine and theirs and mine != theirs:
+        return False
+    return not ((e.duration and first.duration and e.duration != first.duration)
+                or (e.quantities and first.quantities and e.quantities != first.quantities))
+
+
+def _befallen(e: Event) -> frozenset[str]:
+    return frozenset(p.entity.key for p in e.participants if p.role == "affected")
+
+
+def _span(t: Timex) -> tuple:
+    return (t.earliest, t.latest, t.open_start, t.open_end)
+
+
+__all__ = ["told_once"]
