@@ -810,3 +810,12 @@ def test_when_a_dated_telling_replaces_an_undated_one_its_claims_follow():
     kept = told_once([first, beating, again])
     assert [e.key for e in kept] == [beating.key, again.key]
     assert kept[0].claimed_in == again.key
+
+
+def test_an_event_noun_that_refers_back_is_no_new_event():
+    # "the launch", "its launches", "before the execution": events told before, named again
+    assert "MissileTest" not in types(run("Tokyo lodged a protest, calling the launch a grave threat.", date(2024, 1, 5)))
+    assert "Execution" not in types(run("Before the execution he was kept in a basement cell.", date(2024, 1, 5)))
+    # an event noun with a date or an argument of its own is an event
+    assert "MissileTest" in types(run("The launch on Friday was the third this month.", date(2024, 1, 20)))
+    assert "Execution" in types(run("Residents were forced to watch the execution of two smugglers in Hyesan.", date(2024, 1, 5)))

@@ -371,6 +371,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when = timing.in_year(when, back)  # "the breach took place on March 23" in a February story: last March, or the story's year
         if when is not None and told_by.pos_ == "VERB" and timing.told_as_done(told_by):
             when = timing.so_far(when, doc.published)  # "executed this year": January to the publication date
+        if when is None and c.nominal and _refers_back(c.token):
+            continue  # "before the launch", "its illegal launches": an event told before, named again
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
         participants = _participants(c, agent, sdoc, offset, text, places, index, ctx)
@@ -404,6 +406,19 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if not any(e.type == "ReportRelease" for e in out) and _REPORTISH.search(sent.text):
         _remember_report(sdoc, offset, index, ctx, frames)
     return sorted(out, key=lambda e: e.trigger.start)
+
+
+_ANAPHORIC = frozenset({"the", "that", "this", "these", "those", "its", "his", "her", "their"})
+
+
+def _refers_back(noun: Any) -> bool:
+    """An event noun that names an event already told: a definite or possessive determiner and
+    nothing of its own beside it (no number, name, adjective, compound or 'of' phrase):
+    "before the launch", "condemned its launches", "about the detentions". "The 2014 report",
+    "the execution of three men", "a new test" name an event of their own."""
+    kids = list(noun.children)
+    return (any(k.dep_ in ("det", "poss") and k.lower_ in _ANAPHORIC for k in kids)
+            and not any(k.dep_ in ("nummod", "compound", "amod", "nmod", "prep", "acl", "relcl", "appos") for k in kids))
 
 
 def _cited(t: Any, reporting: frozenset[str]) -> bool:
