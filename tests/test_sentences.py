@@ -144,3 +144,14 @@ def test_a_footnote_mark_after_the_full_stop_still_ends_the_sentence() -> None:
     text = "Guards kept the women standing for hours.\u00b3 That winter most of them were released.\u00b9\u2070 Others stayed."
     assert [s.text for s in split_sentences(text)] == [
         "Guards kept the women standing for hours.\u00b3", "That winter most of them were released.\u00b9\u2070", "Others stayed."]
+
+
+def test_a_hard_wrapped_line_goes_on_into_the_next() -> None:
+    # text converted from a PDF breaks lines inside sentences; a heading or a short line does not go on
+    text = ("Three years after her return she was held again for seven months in a\n"
+            "pre-trial detention centre, and released in May.\n"
+            "Findings\n"
+            "the second part lists the cases.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Three years after her return she was held again for seven months in a\npre-trial detention centre, and released in May.",
+        "Findings", "the second part lists the cases."]

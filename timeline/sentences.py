@@ -1,7 +1,8 @@
 """Rule-based sentence splitting with exact character offsets (stdlib only).
 
 A sentence ends at a line break (news text puts each paragraph, heading or headline on a line
-of its own) or at ``.``, ``!``, ``?`` or an ellipsis, together with any closing quotes,
+of its own; a single break between a lower-case word or comma and a lower-case word is a hard
+wrap inside a sentence, as in text from a PDF) or at ``.``, ``!``, ``?`` or an ellipsis, together with any closing quotes,
 brackets or footnote marks (superscript digits) after it, when whitespace and a capital letter, an opening quote or a digit follow.
 Abbreviations (``U.S.``, ``Mr.``, ``Oct. 2``, ``e.g.``), initials (``J. Smith``) and decimals
 (``4.77``) do not end a sentence; an ellipsis inside an open quotation does not either.
@@ -63,6 +64,8 @@ def split_sentences(text: str) -> list[Span]:
     quotes = QuoteBalance(text)  # counted along the sentence once, not again at every ellipsis
     for match in _CANDIDATE.finditer(text):
         if match.group("nl") is not None:
+            if _wrapped(text, match):
+                continue  # a hard-wrapped line (text from a PDF): the sentence goes on
             _add(text, start, match.start(), spans)
             start = match.end()
             continue
@@ -71,6 +74,22 @@ def split_sentences(text: str) -> list[Span]:
             start = match.end("space")
     _add(text, start, len(text), spans)
     return spans
+
+
+_WRAP_BEFORE = re.compile(r"[a-z,;]$")
+_WRAP_AFTER = re.compile(r"[ \t]*[a-z]")
+_WRAP_WIDTH = 40  # a wrapped line runs near the page's width; a heading or a short line does not
+
+
+def _wrapped(text: str, match: re.Match[str]) -> bool:
+    """A single line break inside a sentence: the line before runs at least ``_WRAP_WIDTH``
+    characters and ends in a lower-case word or a comma, and the next begins with a lower-case word ("… she spent seven months in a | pre-trial
+    detention facility …"). Headings, list items and paragraphs do not continue that way."""
+    if match.group("nl") not in ("\n", "\r\n"):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return (match.start() - line_start >= _WRAP_WIDTH and bool(_WRAP_BEFORE.search(text, match.start() - 1, match.start()))
+            and bool(_WRAP_AFTER.match(text, match.end())))
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
