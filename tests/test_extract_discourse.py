@@ -289,20 +289,26 @@ def _page(html: str) -> list[Event]:
     return extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
 
 
-_CARD = ("<article><h2><a href='/{slug}'>{headline}</a></h2><p><time datetime='{day}'>{shown}</time></p>"
-         "<p>{teaser}</p><p><a href='/{slug}'>Read more »</a></p></article>")
+_CARD = ("<article><h2><a href='/{n}'>{0}</a></h2><p><time datetime='{1}'>{2}</time></p>"
+         "<p>{3}</p><p><a href='/{n}'>Read more »</a></p></article>")
+
+
+def _topic_page(topic: str, *cards: tuple[str, str, str, str]) -> list[Event]:
+    """Events of a topic page of teaser cards, each (headline, ISO day, shown date, teaser)."""
+    body = "".join(_CARD.format(*card, n=n) for n, card in enumerate(cards))
+    return _page(f"<html><body><main><h1>Topic: {topic}</h1>{body}</main></body></html>")
 
 
 def test_each_teaser_card_of_a_topic_page_counts_from_its_own_date():
     # a "Read more »" link closes a teaser; it heads no link list, so the next card's headline
     # and date line are read, and "on Tuesday" counts from that card's date, not the page's
-    cards = [
-        dict(slug="a", headline="Court jails two smugglers", day="2023-06-16", shown="Jun. 16, 2023",
-             teaser="A provincial court sentenced two smugglers to ten years of labour on Tuesday, a local source said."),
-        dict(slug="b", headline="Guards detain a broker near the river", day="2022-03-04", shown="Mar. 4, 2022",
-             teaser="Border guards detained a broker near Musan on Wednesday evening, according to a trader in the area."),
-    ]
-    events = _page("<html><body><main><h1>Topic: courts</h1>" + "".join(_CARD.format(**c) for c in cards) + "</main></body></html>")
+    events = _topic_page(
+        "courts",
+        ("Court jails two smugglers", "2023-06-16", "Jun. 16, 2023",
+         "A provincial court sentenced two smugglers to ten years of labour on Tuesday, a local source said."),
+        ("Guards detain a broker near the river", "2022-03-04", "Mar. 4, 2022",
+         "Border guards detained a broker near Musan on Wednesday evening, according to a trader in the area."),
+    )
     assert [e.when.value[:10] for e in of_type(events, "Sentencing") if e.when] == ["2023-06-13"]
     assert [e.when.value[:10] for e in of_type(events, "Detention") if e.when] == ["2022-03-02"] * len(of_type(events, "Detention"))
 
@@ -349,12 +355,11 @@ def test_a_date_beside_a_gerund_used_as_a_noun_dates_the_clause():
 
 
 def test_a_teaser_headline_above_its_date_line_takes_that_items_date():
-    cards = [
-        dict(slug="a", headline="Officials say the harvest was poor", day="2023-06-16", shown="Jun. 16, 2023",
-             teaser="Farm officials said the harvest was the worst in a decade."),
-        dict(slug="b", headline="Border police detain three smugglers who were carrying Chinese phones", day="2022-03-04", shown="Mar. 4, 2022",
-             teaser="The men were carrying phones from China, residents said."),
-    ]
-    events = _page("<html><body><main><h1>Topic: borders</h1>" + "".join(_CARD.format(**c) for c in cards) + "</main></body></html>")
+    events = _topic_page(
+        "borders",
+        ("Officials say the harvest was poor", "2023-06-16", "Jun. 16, 2023", "Farm officials said the harvest was the worst in a decade."),
+        ("Border police detain three smugglers who were carrying Chinese phones", "2022-03-04", "Mar. 4, 2022",
+         "The men were carrying phones from China, residents said."),
+    )
     detentions = of_type(events, "Detention")
     assert detentions and all(e.when is not None and e.when.value == "2022-03-04" for e in detentions)
