@@ -622,8 +622,9 @@ class _Work:
 # For the command line ------------------------------------------------------------------------
 
 
-def _roots(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path]]:
-    """(resolved root, named path) for each path: a folder is its own root, a file's is its folder."""
+def _roots(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path, bool]]:
+    """(resolved root, named path, whether it is a folder) for each path: a folder is its own
+    root, a file's is its folder."""
     out = []
     for named in paths:
         path = Path(named)
@@ -631,19 +632,20 @@ def _roots(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path]]:
             resolved = path.resolve()
         except (OSError, RuntimeError):
             resolved = path.absolute()
-        out.append((resolved if path.is_dir() else resolved.parent, path))
+        folder = path.is_dir()
+        out.append((resolved if folder else resolved.parent, path, folder))
     return out
 
 
-def _where(planned: Any, roots: list[tuple[Path, Path]]) -> tuple[str, str]:
+def _where(planned: Any, roots: list[tuple[Path, Path, bool]]) -> tuple[str, str]:
     """(root, source): the document's path under the ingest root it was found under."""
     path = Path(planned.path)
-    for root, named in roots:
-        try:
-            if named.is_dir():
+    for root, named, folder in roots:
+        if folder:
+            try:
                 return str(root), path.relative_to(named).as_posix()
-        except ValueError:
-            continue
+            except ValueError:
+                continue
         if path == named:
             return str(root), path.name
     return str(path.absolute().parent), path.name
@@ -740,7 +742,7 @@ def ingest_paths(
             changes.append(Change(record, root, source, size, mtime))
         removed: list[str] = []
         if prune:
-            named_roots = {str(root) for root, _ in roots}
+            named_roots = {str(root) for root, _, _ in roots}
             removed = [doc_id for (root, source), (doc_id, *_rest) in known.items() if root in named_roots and (root, source) not in seen]
         if stage:
             stage("merging and writing the store", 1, 1)
