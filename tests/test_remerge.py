@@ -151,3 +151,28 @@ def test_remerging_after_random_changes_equals_one_merge(seed):
         assert store_events.keys() == expected.keys(), step
         for key, event in expected.items():
             assert store_events[key] == event, (step, key)
+
+
+def test_an_undated_publication_keeps_two_of_the_groups_it_fits():
+    """An undated report that fits five reports of its author keeps two of them (two say it
+    joins none); when all but one of the five go, it joins that one, as one merge says."""
+    def report(doc_id: str, month: int | None) -> Event:
+        when = None if month is None else Timex(5, 12, "m", "DATE", f"2020-{month:02d}", date(2020, month, 1), date(2020, month, 28), "month", "absolute")
+        return Event(doc_id=doc_id, type="ReportRelease", label="published", sentence=Span(1, 30, ""), trigger=Span(5, 9, ""),
+                     when=when, participants=(Participant(Entity("un-hrc", "UN-HRC", "actor"), "agent"),))
+
+    documents = {f"d{n}": [report(f"d{n}", n + 1)] for n in range(5)}
+    documents["u"] = [report("u", None)]
+    pieces = {doc_id: pieces_of(ms) for doc_id, ms in documents.items()}
+    memory = Memory()
+    added = [p for ps in pieces.values() for p in ps]
+    result = remerge(memory, {}, added)
+    memory.apply({}, added, result)
+    assert result.placements[pieces["u"][0].id].fits == (pieces["d0"][0].id, pieces["d1"][0].id)
+    removed = {p.id: p.block for doc_id in ("d0", "d1", "d2", "d4") for p in pieces.pop(doc_id)}
+    for doc_id in ("d0", "d1", "d2", "d4"):
+        del documents[doc_id]
+    result = remerge(memory, removed, [])
+    memory.apply(removed, [], result)
+    assert result.placements[pieces["u"][0].id].group == pieces["d3"][0].id
+    assert memory.merged == {e.id: e for e in merge_events([m for ms in documents.values() for m in ms])}

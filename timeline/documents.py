@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Iterator
@@ -258,17 +259,22 @@ def _expand(paths: Iterable[str | os.PathLike[str]], problems: list[PlannedDocum
             if problem:
                 problems.append(PlannedDocument(display_path(found), Path(found), "", "", problem))
             else:
-                inside.append((Path(found).relative_to(root).parts, Path(found)))
+                full = Path(found)
+                inside.append((full.relative_to(root).parts, full))
         if not inside:
             why = f"{problems[-1].problem}" if problems and problems[-1].path == root else (
                 f"no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})")
             raise NoDocumentsError(f"{display_path(named)}: {why}")
+        as_typed = not root.is_absolute() and ".." not in root.parts  # portable_path keeps the paths as typed
+        name = root.name if root.name and root.name != ".." else Path(os.path.abspath(root)).name
+        folders: dict[str, str | None] = {}
         for parts, full in sorted(inside):
-            key = _real(full)
+            key = _real_in(full, folders)
             if key not in seen:
                 seen.add(key)
-                where = (portable_path(full, root=root, inside=parts), display_path(Path(*parts).as_posix()))
-                out.append((display_path(full), full, full.as_posix(), where))
+                shown, inner = display_path(full), "/".join(parts)
+                where = (shown if as_typed else display_path(f"{name}/{inner}" if name else inner), display_path(inner))  # portable_path's
+                out.append((shown, full, full.as_posix(), where))
     return out
 
 
@@ -320,6 +326,24 @@ def _real(p: Path) -> str:
         return str(p.resolve(strict=True))
     except (OSError, RuntimeError):  # missing target, or a symlink loop (RuntimeError before 3.13)
         return str(p.absolute())
+
+
+def _real_in(p: Path, folders: dict[str, str | None]) -> str:
+    """:func:`_real` of a file found in a folder, resolving each folder once (``folders`` keeps
+    them): a file that is not a link is its folder, resolved, and its name."""
+    try:
+        if stat.S_ISLNK(os.lstat(p).st_mode):
+            return _real(p)
+    except OSError:
+        return _real(p)
+    parent = os.path.dirname(p)
+    if parent not in folders:
+        try:
+            folders[parent] = os.path.realpath(parent, strict=True)
+        except (OSError, RuntimeError):
+            folders[parent] = None
+    real = folders[parent]
+    return _real(p) if real is None else os.path.join(real, p.name)
 
 
 def _is_loop(p: Path) -> bool:

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -51,6 +52,12 @@ optimises the database (``Store.optimize()``): at 10⁶ triples that took 0.7 s 
 ingest and the named queries then ran 11 % faster in the engine (up to 34 % for the short ones;
 ``benchmarks/results/datapath-optimize.md``). Smaller ingests leave it to the database's own
 background compaction: its cost would be a large share of theirs."""
+
+_OPTIMIZE_SHARE = 0.25
+"""An ingest that loaded in bulk optimises the database only when what it loaded is at least
+this share of the store's triples: compacting costs in proportion to the whole store (0.7 s at
+10⁶ triples; 7 s at 4 × 10⁶ after a batch of 1,000 documents), so a batch added to a large
+store leaves it to the database's own compaction, as a small ingest does."""
 
 _REFRESH_AT_MOST = 0.2
 """Kept rows are refreshed when an ingest touches at most this share of the events (or 1,000);
@@ -202,42 +209,51 @@ def apply_changes(
     if not changes and not removed and not state.get("dirty"):
         state["triples"] = count_data(target)  # counted, never remembered (a stale count is never reported)
         return _report(store, added, changed, skipped, (), 0, 0, started)
-    storelock.mark_ingest(store.path)  # a query meanwhile (or after a kill) says the ingest did not finish
-    stamp = new_stamp()
-    db.execute("BEGIN")
+    # The cyclic garbage collector waits while the ingest merges and writes: it makes millions of
+    # short-lived objects that hold no cycles (pieces, placements, quads), and each full collection
+    # walks every object alive, more the larger the store, to find none.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        work = _Work(store, target, merge_fn)
-        work.plan(changes, removed)
-        rewritten, merged = work.run()
-        kept = (store.path / "results").is_dir() and any((store.path / "results").glob("*.json"))
-        touched = work.touched() if kept and not work.full else None
-        if touched is None or len(touched.events) > max(_REFRESH_AT_MOST * int(state.get("events", 0)), 1000):
-            store._forget_results()  # computed again by the next query that asks
-            refresh = None
-        else:  # the kept rows of what this ingest touches, as they are before it writes
-            refresh = Refresh(store.path, target, keptrows.stamp_of(store.path, state), touched)
-        state["dirty"] = True  # from here the database and the index differ until the commit
+        storelock.mark_ingest(store.path)  # a query meanwhile (or after a kill) says the ingest did not finish
+        stamp = new_stamp()
+        db.execute("BEGIN")
+        try:
+            work = _Work(store, target, merge_fn)
+            work.plan(changes, removed)
+            rewritten, merged = work.run()
+            kept = (store.path / "results").is_dir() and any((store.path / "results").glob("*.json"))
+            touched = work.touched() if kept and not work.full else None
+            if touched is None or len(touched.events) > max(_REFRESH_AT_MOST * int(state.get("events", 0)), 1000):
+                store._forget_results()  # computed again by the next query that asks
+                refresh = None
+            else:  # the kept rows of what this ingest touches, as they are before it writes
+                refresh = Refresh(store.path, target, keptrows.stamp_of(store.path, state), touched)
+            state["dirty"] = True  # from here the database and the index differ until the commit
+            store._save_state()
+            triples = work.apply()
+            if refresh is not None:
+                refresh.finish(stamp)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        state["stamp"] = stamp
+        state["dirty"] = False
+        state["merge"] = "custom" if merge_fn is not None else "default"
+        state["generation"] = int(state.get("generation", 0)) + 1
+        state["documents"] = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        state["mentions"] = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+        state["events"] = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        state["triples"] = triples
         store._save_state()
-        triples = work.apply()
-        if refresh is not None:
-            refresh.finish(stamp)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    state["stamp"] = stamp
-    state["dirty"] = False
-    state["merge"] = "custom" if merge_fn is not None else "default"
-    state["generation"] = int(state.get("generation", 0)) + 1
-    state["documents"] = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    state["mentions"] = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
-    state["events"] = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-    state["triples"] = triples
-    store._save_state()
-    storelock.finish_ingest(store.path)
-    if work.bulk_loaded:
-        _optimize(target)
-    return _report(store, added, changed, skipped, tuple(removed), rewritten, merged, started)
+        storelock.finish_ingest(store.path)
+        if work.bulk_loaded and work.bulk_loaded >= _OPTIMIZE_SHARE * triples:
+            _optimize(target)
+        return _report(store, added, changed, skipped, tuple(removed), rewritten, merged, started)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _optimize(target: ox.Store) -> None:
@@ -283,7 +299,7 @@ class _Work:
         self.removals: list[ox.Quad] = []
         self.graphs_to_drop: list[str] = []
         self.additions: list[str] = []
-        self.bulk_loaded = False
+        self.bulk_loaded = 0  # quads loaded in bulk
         self.subjects: set[tuple[str, str]] = set()  # (subject, graph) whose quads change: counted before and after
         self.touched_events: set[str] = set()  # events written again or gone (for kept rows)
         self.touched_entities: set[str] = set()
@@ -577,8 +593,9 @@ class _Work:
         """Quads in ``graphs`` and of the subjects that change (outside those graphs), counted by
         the database."""
         whole = sorted(set(graphs))
-        events = sorted(s for s, g in self.subjects if g == rdf.EVENTS_GRAPH_REF and g not in whole)
-        pairs = sorted((s, g) for s, g in self.subjects if g != rdf.EVENTS_GRAPH_REF and g not in whole)
+        dropped = set(whole)
+        events = sorted(s for s, g in self.subjects if g == rdf.EVENTS_GRAPH_REF and g not in dropped)
+        pairs = sorted((s, g) for s, g in self.subjects if g != rdf.EVENTS_GRAPH_REF and g not in dropped)
         total = 0
         for chunk in _chunks(whole, 1000):
             values = " ".join(f"<{g}>" for g in chunk)
@@ -608,7 +625,7 @@ class _Work:
             try:
                 if len(text) > _BULK_ABOVE:
                     target.bulk_load(input=text, format=ox.RdfFormat.N_QUADS)
-                    self.bulk_loaded = True
+                    self.bulk_loaded = text.count("\n")
                 else:
                     target.load(input=text, format=ox.RdfFormat.N_QUADS)
             except SyntaxError as error:
@@ -622,8 +639,9 @@ class _Work:
 # For the command line ------------------------------------------------------------------------
 
 
-def _roots(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path]]:
-    """(resolved root, named path) for each path: a folder is its own root, a file's is its folder."""
+def _roots(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path, bool]]:
+    """(resolved root, named path, whether it is a folder) for each path: a folder is its own
+    root, a file's is its folder."""
     out = []
     for named in paths:
         path = Path(named)
@@ -631,19 +649,20 @@ def _roots(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, Path]]:
             resolved = path.resolve()
         except (OSError, RuntimeError):
             resolved = path.absolute()
-        out.append((resolved if path.is_dir() else resolved.parent, path))
+        folder = path.is_dir()
+        out.append((resolved if folder else resolved.parent, path, folder))
     return out
 
 
-def _where(planned: Any, roots: list[tuple[Path, Path]]) -> tuple[str, str]:
+def _where(planned: Any, roots: list[tuple[Path, Path, bool]]) -> tuple[str, str]:
     """(root, source): the document's path under the ingest root it was found under."""
     path = Path(planned.path)
-    for root, named in roots:
-        try:
-            if named.is_dir():
+    for root, named, folder in roots:
+        if folder:
+            try:
                 return str(root), path.relative_to(named).as_posix()
-        except ValueError:
-            continue
+            except ValueError:
+                continue
         if path == named:
             return str(root), path.name
     return str(path.absolute().parent), path.name
@@ -740,7 +759,7 @@ def ingest_paths(
             changes.append(Change(record, root, source, size, mtime))
         removed: list[str] = []
         if prune:
-            named_roots = {str(root) for root, _ in roots}
+            named_roots = {str(root) for root, _, _ in roots}
             removed = [doc_id for (root, source), (doc_id, *_rest) in known.items() if root in named_roots and (root, source) not in seen]
         if stage:
             stage("merging and writing the store", 1, 1)

@@ -7,7 +7,7 @@ Tables (in the store's ``index.sqlite``; :mod:`timeline.store` makes them):
   piece that is an event by itself), the merge's order (its mention keys, sorted, one a line),
   the years it is filed under, a fingerprint of its content, its members' merge features and
   its compact mentions (JSON, :mod:`timeline.records`), and its placement (the group it is in,
-  that group's state once it joined, the groups an undated publication fit);
+  that group's state once it joined, up to two groups an undated publication fit);
 - ``groups``: one row per event: the piece that founded it, its identity and its event id.
 """
 

@@ -21,8 +21,9 @@ on random changes).
 from __future__ import annotations
 
 import json
+from bisect import insort
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,7 @@ from .extract.merge import (
     state_from,
 )
 from .model import Event, MergedEvent
+from .yearindex import YearIndex, overlaps
 
 
 @dataclass
@@ -94,7 +96,7 @@ class Placement:
     """What a merge decided for one piece of a block: the piece that founded its group (itself
     when it founded one, or stays alone), the state of that group once it joined (JSON text,
     read only when a later piece is merged against it), and for an undated publication the
-    groups it fit."""
+    groups it fit, up to two (all of them when fewer; stores made before kept them all)."""
 
     group: str
     state: str
@@ -129,6 +131,7 @@ class Group:
     dirty: bool = False
     state: _Cluster | None = None
     last: str = ""
+    rank: int = -1  # its founder's place in the merge's order
 
 
 @dataclass
@@ -165,14 +168,18 @@ class _Replay:
     def __init__(self, etype: str, kept: Sequence[Kept], removed: set[str], added: Sequence[Piece],
                  features: Callable[[str], list[_Mention]]) -> None:
         self.etype = etype
+        self.old = {k.id: k for k in kept}  # every piece the last merge placed
         self.kept = {k.id: k for k in kept if k.id not in removed}  # what stays, with its last decision
         self.gone = [k for k in kept if k.id in removed]
         self.added = {p.id: p for p in added}
         self.features = features
         self.groups: dict[str, Group] = {}
         self.order: list[str] = []  # founders, in the order their groups were made
-        self.by_year: dict[int, list[str]] = defaultdict(list)
-        self.dirty_years: dict[int, int] = defaultdict(int)
+        self.index = YearIndex()  # the dated groups by year, by rank
+        self.founder_at: dict[int, str] = {}  # rank → the founder of the group made there
+        self.rank: dict[str, int] = {}  # piece → its place in the merge's order (set by run)
+        self.old_rank: dict[str, int] = {}  # a piece the last merge placed → its place then, among this merge's
+        self.dirty_ranks: list[int] = []  # the dirty groups' ranks, ascending
         self.dirty_count = 0
         self.snapshots: dict[str, _Cluster] = {}
         self.placements: dict[str, Placement] = {}
@@ -196,9 +203,9 @@ class _Replay:
         g.state = self._state(g).copy()
         g.dirty = True
         self.dirty_count += 1
+        insort(self.dirty_ranks, g.rank)
         if g.years is not None:
-            for y in range(g.years[0], g.years[1] + 1):
-                self.dirty_years[y] += 1
+            self.index.mark_dirty(g.rank, g.years)
 
     def _cluster(self, piece_id: str) -> _Cluster:
         added = self.added.get(piece_id)
@@ -208,6 +215,15 @@ class _Replay:
         for m in self.features(piece_id):
             c.add(m)
         return c
+
+    @staticmethod
+    def _joins_nothing(c: _Cluster) -> bool:
+        """Whether ``c`` has a member without an agent: across documents that conflicts with every
+        group of a block (each has the block's agent), so it looks at none."""
+        for e in c.members:
+            if e.agent is None:
+                return True
+        return False
 
     def _compatible(self, g: Group, c: _Cluster, doc_id: str) -> bool:
         if doc_id in g.docs:
@@ -238,20 +254,22 @@ class _Replay:
     def _found(self, piece_id: str, doc_id: str, years: tuple[int, int] | None, c: _Cluster | None) -> None:
         """``piece_id`` founds a group (filed under ``years``)."""
         old = self.kept.get(piece_id)
-        g = Group(piece_id, years, [piece_id], {doc_id}, last=piece_id)
+        rank = self.rank[piece_id]
+        g = Group(piece_id, years, [piece_id], {doc_id}, last=piece_id, rank=rank)
         self.groups[piece_id] = g
         self.order.append(piece_id)
-        if years is not None:
-            for y in range(years[0], years[1] + 1):
-                self.by_year[y].append(piece_id)
+        self.founder_at[rank] = piece_id
         if old is None or old.placement.group != piece_id:
             g.state = (c if c is not None else self._cluster(piece_id)).copy()
             g.dirty = True
             self.dirty_count += 1
-            if years is not None:
-                for y in range(years[0], years[1] + 1):
-                    self.dirty_years[y] += 1
+            self.dirty_ranks.append(rank)  # the latest rank yet
             self.placements[piece_id] = Placement(piece_id, _text(g.state), None)
+        interval = self._state(g).interval  # its founder's (the state kept with the founder, when it is as it was)
+        if years is not None and interval is not None:
+            self.index.add(rank, years, interval)
+            if g.dirty:
+                self.index.mark_dirty(rank, years)
 
     def _leave(self, k: Kept) -> None:
         """``k`` no longer joins the group it joined: that group changes from here (a group it
@@ -263,54 +281,77 @@ class _Replay:
 
     # dated pieces
 
-    def _scan_is_clean(self, k: Kept) -> bool:
-        """Whether every group a kept piece looks at before the one it joined is as it was."""
-        assert k.years is not None
-        if not any(self.dirty_years.get(y) for y in range(k.years[0], k.years[1] + 1)):
-            return True
-        seen: set[str] = set()
-        for y in range(k.years[0], k.years[1] + 1):
-            for founder in self.by_year.get(y, ()):
-                if founder in seen:
-                    continue
-                seen.add(founder)
-                if founder == k.placement.group:
-                    return True
-                if self.groups[founder].dirty:
-                    return False
-        return True
+    def _old_point(self, founder: str, years: tuple[int, int]) -> tuple[int, int] | None:
+        """Where the group ``founder`` founded in the last merge came in the look of a piece
+        filed under ``years`` (year, rank), or None when that is not known."""
+        k = self.old.get(founder)
+        if k is None or k.years is None or founder not in self.old_rank:
+            return None
+        year = max(years[0], k.years[0])
+        if year > min(years[1], k.years[1]):
+            return None
+        return (year, self.old_rank[founder])
+
+    def _first(self, c: _Cluster, doc_id: str, years: tuple[int, int], start: tuple[int, int] | None) -> Group | None:
+        """The first group from ``start`` on (None: from the beginning) that ``c`` is compatible
+        with, among those whose founder's interval overlaps its own (the others conflict)."""
+        assert c.interval is not None
+        if self._joins_nothing(c):
+            return None
+        groups, founder_at, compatible = self.groups, self.founder_at, self._compatible
+        for rank in self.index.scan(years, c.interval, start):
+            g = groups[founder_at[rank]]
+            if compatible(g, c, doc_id):
+                return g
+        return None
+
+    def _first_dirty(self, c: _Cluster, doc_id: str, years: tuple[int, int], stop: tuple[int, int] | None) -> Group | None:
+        """The first dirty group before ``stop`` (None: anywhere) that ``c`` is compatible with."""
+        assert c.interval is not None
+        if self._joins_nothing(c):
+            return None
+        index, interval = self.index, c.interval
+        for rank in index.dirty_scan(years, stop):
+            if overlaps(index.interval[rank], interval):
+                g = self.groups[self.founder_at[rank]]
+                if self._compatible(g, c, doc_id):
+                    return g
+        return None
 
     def _dated(self, piece_id: str, doc_id: str, years: tuple[int, int]) -> None:
+        """A dated piece joins the first group of its years it is compatible with, else founds
+        one. A kept piece decides again only when a group it looked at before the one it
+        joined changed, or that one did; and then it looks again only at what can answer
+        differently: the groups that changed, and from the one it joined on when that one changed
+        (the other groups it looked at are as they were, and conflicted as they did)."""
         old = self.kept.get(piece_id)
-        if old is not None:
+        if old is None:
+            c = self._cluster(piece_id)
+            self.decided.add(piece_id)
+            target = self._first(c, doc_id, years, None)
+        else:
             joined = old.placement.group
-            if joined == piece_id:
-                if self._scan_is_clean(old):
+            founded = joined == piece_id
+            stop = None if founded else self._old_point(joined, years)
+            before = None if founded else self.groups.get(joined)
+            as_it_was = before is not None and not before.dirty
+            if (founded or stop is not None) and not self.index.dirty_before(years, stop):
+                if founded:
                     self._found(piece_id, doc_id, years, None)
                     return
-            else:
-                g = self.groups.get(joined)
-                if g is not None and not g.dirty and self._scan_is_clean(old):
-                    self._join(g, piece_id, doc_id, None)
+                if before is not None and as_it_was:
+                    self._join(before, piece_id, doc_id, None)
                     return
-        c = self._cluster(piece_id)
-        self.decided.add(piece_id)
-        seen: set[str] = set()
-        target = None
-        groups, compatible = self.groups, self._compatible
-        for y in range(years[0], years[1] + 1):
-            for founder in self.by_year.get(y, ()):
-                if founder in seen:
-                    continue
-                seen.add(founder)
-                g = groups[founder]
-                if compatible(g, c, doc_id):
-                    target = g
-                    break
-            if target is not None:
-                break
-        if old is not None and (target is None or target.founder != old.placement.group):
-            self._leave(old)
+            c = self._cluster(piece_id)
+            self.decided.add(piece_id)
+            if not founded and stop is None:
+                target = self._first(c, doc_id, years, None)
+            else:
+                target = self._first_dirty(c, doc_id, years, stop)
+                if target is None and not founded:
+                    target = before if as_it_was else self._first(c, doc_id, years, stop)
+            if target is None or target.founder != joined:
+                self._leave(old)
         if target is None:
             self._found(piece_id, doc_id, years, c)
         else:
@@ -319,34 +360,50 @@ class _Replay:
     # undated publications
 
     def _undated(self, piece_id: str, doc_id: str) -> Group | None:
-        """An undated publication joins the one group it fits; else it is a group of its own (returned)."""
+        """An undated publication joins the one group it fits; else it is a group of its own
+        (returned). Its placement keeps the groups it fits up to two (all of them when fewer):
+        two say it joins none, whatever the others do."""
         old = self.kept.get(piece_id)
-        if old is not None and old.placement.fits is not None:
-            before = old.placement.fits
-            if not self.dirty_count and all(f in self.groups for f in before):  # every group as it was: the same fits
-                if len(before) == 1:
-                    self._join(self.groups[before[0]], piece_id, doc_id, None, before)
-                    return None
-                return self._alone(piece_id, doc_id, before)
+        before = old.placement.fits if old is not None else None
+        if before is not None and not self.dirty_count and all(f in self.groups for f in before):  # every group as it was: the same fits
+            if len(before) == 1:
+                self._join(self.groups[before[0]], piece_id, doc_id, None, before)
+                return None
+            return self._alone(piece_id, doc_id, before)
         c = self._cluster(piece_id)
         self.decided.add(piece_id)
         places = set().union(*(e.places for e in c.members))
-        if old is not None and old.placement.fits is not None:  # groups as they were fit as they did
-            fits = {f for f in old.placement.fits if f in self.groups and not self.groups[f].dirty}
-            candidates = [f for f in self.order if self.groups[f].dirty]
+        groups = self.groups
+        still = [f for f in before if f in groups and not groups[f].dirty] if before is not None else []  # as they were: they fit as they did
+        if self._joins_nothing(c):
+            fits: list[str] = []
+        elif len(still) >= 2:
+            fits = still[:2]
+        elif before is not None and len(before) < 2:  # it fit no other group: those as they were still do not
+            fits = still + self._fitting(c, doc_id, places, (self.founder_at[r] for r in self.dirty_ranks), 2 - len(still))
         else:
-            fits, candidates = set(), list(self.order)
-        for founder in candidates:
-            g = self.groups[founder]
-            if self._compatible(g, c, doc_id) and places <= self._state(g).places:
-                fits.add(founder)
-        ordered = tuple(f for f in self.order if f in fits)
+            fits = self._fitting(c, doc_id, places, iter(self.order), 2)
+        ordered = tuple(sorted(fits, key=lambda f: groups[f].rank))
         if old is not None and (len(ordered) != 1 or old.placement.group != ordered[0]):
             self._leave(old)
         if len(ordered) == 1:
-            self._join(self.groups[ordered[0]], piece_id, doc_id, c, ordered)
+            self._join(groups[ordered[0]], piece_id, doc_id, c, ordered)
             return None
         return self._alone(piece_id, doc_id, ordered, c)
+
+    def _fitting(self, c: _Cluster, doc_id: str, places: set[str], founders: Iterator[str], wanted: int) -> list[str]:
+        """Up to ``wanted`` of the groups ``founders`` that an undated publication fits: it is
+        compatible with them and names no place they lack."""
+        out: list[str] = []
+        if wanted <= 0:
+            return out
+        for founder in founders:
+            g = self.groups[founder]
+            if self._compatible(g, c, doc_id) and places <= self._state(g).places:
+                out.append(founder)
+                if len(out) == wanted:
+                    break
+        return out
 
     def _alone(self, piece_id: str, doc_id: str, fits: tuple[str, ...], c: _Cluster | None = None) -> Group:
         old = self.kept.get(piece_id)
@@ -366,6 +423,11 @@ class _Replay:
         items += [(k.order, 1, k) for k in self.kept.values()]
         items += [(p.order, 1, p) for p in self.added.values()]
         items.sort(key=lambda item: (item[0], item[1]))
+        for rank, (_order, kind, item) in enumerate(items):
+            if kind == 0 or isinstance(item, Kept):
+                self.old_rank[item.id] = rank
+            if kind == 1:
+                self.rank[item.id] = rank
         for _order, kind, item in items:
             if item.years is None:
                 continue
