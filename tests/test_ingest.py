@@ -257,29 +257,6 @@ def test_an_ingest_that_loads_in_bulk_optimises_the_database_and_a_small_one_doe
     assert _quads_of_store(tmp_path / "small") == _quads_of_store(tmp_path / "bulk")
 
 
-def test_a_bulk_load_that_is_a_small_share_of_the_store_leaves_it_to_the_database(tmp_path, monkeypatch):
-    """Compacting costs in proportion to the whole store: a bulk load smaller than the share
-    ``_OPTIMIZE_SHARE`` of the store's triples does not optimise it; one as large does."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent))
-    from store_fixtures import corpus
-
-    from timeline import ingest as ingest_module
-
-    optimised = []
-    monkeypatch.setattr(ingest_module, "_optimize", lambda target: optimised.append(target))
-    monkeypatch.setattr(ingest_module, "_BULK_ABOVE", 0)
-    docs, events = corpus()
-    with store.open_store(tmp_path / "kg") as target:
-        ingest_module.ingest(target, docs[:2], lambda d: events[d.id])
-        assert len(optimised) == 1  # everything it holds was loaded in bulk
-        monkeypatch.setattr(ingest_module, "_OPTIMIZE_SHARE", 0.99)
-        report = ingest_module.ingest(target, docs, lambda d: events[d.id])
-        assert report.added == (docs[2].id,)
-    assert len(optimised) == 1  # the third document is far less than 99 % of the store
-
-
 def test_optimising_the_database_keeps_every_quad(tmp_path):
     """Store.optimize() after an ingest changes no quad and no answer."""
     import sys

@@ -53,12 +53,6 @@ ingest and the named queries then ran 11 % faster in the engine (up to 34 % for 
 ``benchmarks/results/datapath-optimize.md``). Smaller ingests leave it to the database's own
 background compaction: its cost would be a large share of theirs."""
 
-_OPTIMIZE_SHARE = 0.25
-"""An ingest that loaded in bulk optimises the database only when what it loaded is at least
-this share of the store's triples: compacting costs in proportion to the whole store (0.7 s at
-10⁶ triples; 7 s at 4 × 10⁶ after a batch of 1,000 documents), so a batch added to a large
-store leaves it to the database's own compaction, as a small ingest does."""
-
 _REFRESH_AT_MOST = 0.2
 """Kept rows are refreshed when an ingest touches at most this share of the events (or 1,000);
 after a larger change the next query that asks computes them again (cheaper than refreshing)."""
@@ -248,7 +242,7 @@ def apply_changes(
         state["triples"] = triples
         store._save_state()
         storelock.finish_ingest(store.path)
-        if work.bulk_loaded and work.bulk_loaded >= _OPTIMIZE_SHARE * triples:
+        if work.bulk_loaded:
             _optimize(target)
         return _report(store, added, changed, skipped, tuple(removed), rewritten, merged, started)
     finally:
@@ -299,7 +293,7 @@ class _Work:
         self.removals: list[ox.Quad] = []
         self.graphs_to_drop: list[str] = []
         self.additions: list[str] = []
-        self.bulk_loaded = 0  # quads loaded in bulk
+        self.bulk_loaded = False
         self.subjects: set[tuple[str, str]] = set()  # (subject, graph) whose quads change: counted before and after
         self.touched_events: set[str] = set()  # events written again or gone (for kept rows)
         self.touched_entities: set[str] = set()
@@ -625,7 +619,7 @@ class _Work:
             try:
                 if len(text) > _BULK_ABOVE:
                     target.bulk_load(input=text, format=ox.RdfFormat.N_QUADS)
-                    self.bulk_loaded = text.count("\n")
+                    self.bulk_loaded = True
                 else:
                     target.load(input=text, format=ox.RdfFormat.N_QUADS)
             except SyntaxError as error:
