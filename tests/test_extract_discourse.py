@@ -20,6 +20,11 @@ def of_type(events: list[Event], etype: str) -> list[Event]:
     return [e for e in events if e.type == etype]
 
 
+def dated(text: str, published: date, *types: str) -> list[tuple[str, str | None]]:
+    """(type, date value) of the events of ``types`` that ``text`` gives, in order."""
+    return [(e.type, e.when.value if e.when else None) for e in run(text, published) if e.type in types]
+
+
 def test_the_page_stamp_under_a_headline_dates_the_page_not_the_story():
     # the headline holds an event of its own; the stamp below it is still the page's date
     text = ("North Korea executes two senior officials for corruption in a rare public admission by state media\n\nTue 4 Mar 2025 10.02 GMT\n\n"
@@ -195,8 +200,7 @@ def test_that_month_refers_back_to_the_month_the_text_last_named():
     # an anaphoric "that month" (not the complementizer "said that month-long …") takes the month named before
     text = ("Officials say the crackdown started in October 2021. That month, police arrested dozens of traders "
             "in Hyesan. Later that month, a court sentenced three of them to ten years of forced labour.\n")
-    events = run(text, date(2023, 2, 1))
-    assert [(e.type, e.when.value) for e in events if e.type in ("Detention", "Sentencing")] == [
+    assert dated(text, date(2023, 2, 1), "Detention", "Sentencing") == [
         ("Detention", "2021-10"), ("Sentencing", "2021-10")]
 
 
@@ -223,8 +227,7 @@ def test_a_trigger_verb_the_lemmatiser_misses_is_still_its_verb():
     # the small model lemmatises "waded" as "wad" and "installed" as "instal": the ontology's forms decide
     text = ("Two teenagers waded across the river near Hyesan on March 3, a source said.\n\n"
             "Guards installed new surveillance cameras along the bank on March 9.\n")
-    events = run(text, date(2025, 3, 20))
-    assert [(e.type, e.when.value) for e in events if e.type in ("Defection", "SurveillanceMeasure")] == [
+    assert dated(text, date(2025, 3, 20), "Defection", "SurveillanceMeasure") == [
         ("Defection", "2025-03-03"), ("SurveillanceMeasure", "2025-03-09")]
 
 

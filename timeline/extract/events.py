@@ -97,20 +97,20 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     )
     events: list[Event] = []
     started = False  # whether the body's prose has begun (a date line above it is the stamp)
+    stamps = [discourse.stamp_heading(doc, s) for s, _ in units] + [None]  # each line's entry time, once
     for at, (sent, furniture) in enumerate(units):
         ctx.narrative.new_paragraph(bisect_left(paragraphs, sent.start + 1))
         ctx.narrative.step()
         stx = [t for t in index.timexes_in(sent) if timing.is_date(t) and not discourse.in_dateline(text, sent, t)
                and not discourse.in_citation(text, t)]
-        stamp = discourse.stamp_heading(doc, sent)
-        if stamp is not None:  # "<time datetime=…>12:55 a.m.</time>": a live blog's entry time dates the entry
-            ctx.entry_day = stamp  # to the next entry time, whatever headings come between
+        if stamps[at] is not None:  # "<time datetime=…>12:55 a.m.</time>": a live blog's entry time dates the entry
+            ctx.entry_day = stamps[at]  # to the next entry time, whatever headings come between
             continue
-        ahead = discourse.stamp_heading(doc, units[at + 1][0]) if at + 1 < len(units) else None
-        if ahead is not None and not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent):
-            ctx.entry_day = ahead  # a teaser's headline above the item's own date line is that item's
+        headline_alone = not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent)
+        if stamps[at + 1] is not None and headline_alone:
+            ctx.entry_day = stamps[at + 1]  # a teaser's headline above the item's own date line is that item's
         heads = [t for t in stx if t.resolved and discourse.leading_label(text, sent, t) and not discourse.range_follows(text, t)]
-        if heads and not _page_stamp(heads, doc, started) and not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent):
+        if heads and not _page_stamp(heads, doc, started) and headline_alone:
             ctx.narrative.heading = timing.best(heads)  # "**Monday, March 25 -- Kim says …**" alone on its line heads that day's section
             if furniture:
                 continue

@@ -18,18 +18,22 @@ def told_once(events: list[Event]) -> list[Event]:
     Korea fired a missile on Friday, the launch …", "arrested … and the arrest"). Mentions that
     differ in date, in who they befall or in the term handed down stay apart ("a man was
     sentenced to seven years … the woman was given 15")."""
-    out: list[Event] = []
+    kept: list[Event] = []
     told: dict[str, Event] = {}  # the key of a mention dropped → the mention that tells it
+    groups: dict[tuple[int, str], list[Event]] = {}  # only mentions of one sentence and type can repeat each other
     for e in events:
-        first = next((o for o in out if _told_again(e, o)), None)
+        group = groups.setdefault((e.sentence.start, e.type), [])
+        first = next((o for o in group if _told_again(e, o)), None)
         if first is not None:
             told[e.key] = first
             continue
-        for o in out:
+        for o in group:
             if _told_again(o, e):  # a dated telling replaces an undated one
                 told[o.key] = e
-        out = [o for o in out if o.key not in told]
-        out.append(e)
+        group[:] = [o for o in group if o.key not in told]
+        group.append(e)
+        kept.append(e)
+    out = [e for e in kept if e.key not in told]
     out = [replace(e, claimed_in=_teller(e.claimed_in, told, e.key)) if e.claimed_in in told else e for e in out]
     return sorted(out, key=lambda e: (e.sentence.start, e.trigger.start))
 
