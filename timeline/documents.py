@@ -265,16 +265,13 @@ def _expand(paths: Iterable[str | os.PathLike[str]], problems: list[PlannedDocum
             why = f"{problems[-1].problem}" if problems and problems[-1].path == root else (
                 f"no documents in this folder (looked for {', '.join(DOCUMENT_SUFFIXES)})")
             raise NoDocumentsError(f"{display_path(named)}: {why}")
-        as_typed = not root.is_absolute() and ".." not in root.parts  # portable_path keeps the paths as typed
-        name = root.name if root.name and root.name != ".." else Path(os.path.abspath(root)).name
         folders: dict[str, str | None] = {}
         for parts, full in sorted(inside):
             key = _real_in(full, folders)
             if key not in seen:
                 seen.add(key)
-                shown, inner = display_path(full), "/".join(parts)
-                where = (shown if as_typed else display_path(f"{name}/{inner}" if name else inner), display_path(inner))  # portable_path's
-                out.append((shown, full, full.as_posix(), where))
+                where = (portable_path(full, root=root, inside=parts), display_path("/".join(parts)))
+                out.append((display_path(full), full, full.as_posix(), where))
     return out
 
 
