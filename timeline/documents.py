@@ -46,13 +46,14 @@ from timeline.decoding import decode_bytes
 from timeline.errors import DocumentError, NoDocumentsError
 from timeline.furniture import find_furniture
 from timeline.inputs import check_text_size, read_limited, walk_files
-from timeline.linear import SpanIndex
-from timeline.model import Document, Span
+from timeline.model import Document
+from timeline.published import FULL_DATE, infer_published
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "MEDIA_TYPES",
     "display_path",
+    "infer_published",
     "document_from_bytes",
     "document_from_text",
     "iter_documents",
@@ -72,7 +73,7 @@ MEDIA_TYPES: dict[str, str] = {
 }
 DOCUMENT_SUFFIXES: tuple[str, ...] = tuple(MEDIA_TYPES)
 
-_HIGH, _MEDIUM = "high", "medium"
+_HIGH = "high"
 
 
 # Reading ---------------------------------------------------------------------------------
@@ -398,7 +399,7 @@ def _build(
         metadata = page.metadata
         stamps = page.stamps
         if page.published:
-            when = _parse_date(page.published)
+            when = parse_date_string(page.published)
             if when is not None:
                 found = (when, "meta", _HIGH)
         if not text.strip():
@@ -411,7 +412,7 @@ def _build(
             for key in ("published", "datepublished", "date_published", "date", "pubdate"):
                 value = keys.get(key)
                 if value:
-                    when = _parse_date(value)
+                    when = parse_date_string(value)
                     if when is None:  # the document is still read, dated as if the field were absent
                         warnings.append(f"{path}: front matter {key}: {value!r} is not a full date (expected e.g. "
                                         "2025-10-02); read without it")
@@ -504,7 +505,7 @@ def _title_line(text: str, *, markdown: bool) -> tuple[str, int] | None:
         len(line) <= 200
         and len(line.split()) <= 25
         and not _SENTENCE_END.search(line)
-        and not _FULL_DATE.match(line)
+        and not FULL_DATE.match(line)
         and not re.match(r"(?:https?://|www\.|by\s)", line, re.I)
     ):
         if line.startswith("#") and not markdown:
@@ -527,200 +528,3 @@ def _skip_leading(text: str, title: str) -> int:
             pos += 1
         return pos
     return 0
-
-
-# Dates -----------------------------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-def _parse_date(value: str) -> date | None:
-    """A full calendar date from a metadata string (ISO, "October 2, 2025", "2 Oct 2025", "2025년
-    10월 2일"…), else None: :func:`timeline.datestrings.parse_date_string`.
-
-    >>> _parse_date("Thursday, Oct. 2, 2025 10:00 KST"), _parse_date("2025-10-02T09:00:00+09:00")
-    (datetime.date(2025, 10, 2), datetime.date(2025, 10, 2))
-    """
-    return parse_date_string(value)
-
-
-def _month(name: str) -> int:
-    name = name.lower().rstrip(".")
-    return _MONTHS.get(name[:4] if name.startswith("sept") else name[:3], 0)
-
-
-_STAMP = re.compile(r"\((\d{4})\.(\d{1,2})\.(\d{1,2})\.?\)")
-_FULL_DATE = re.compile(
-    rf"\b{_WEEKDAY}(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?)(?!\d)",
-    re.I,
-)
-# "Pyongyang, October 2 (KCNA) –", "SEOUL, Oct. 2, 2025 (Reuters) -", "Oct. 2, 2025 —",
-# and the press-release form "(Seoul, June 2, 2024) –".
-_DATELINE = re.compile(
-    rf"^(?P<paren>\()?(?P<city>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}},\s+)?"
-    rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
-    r"(?:,?\s+(?P<year>\d{4}))?(?(paren)\))"
-    r"\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:[\u2013\u2014-]{1,2}|:)\s",
-    re.I,
-)
-# "Seoul/Geneva, February 16, 2024" on a line of its own (a press release under its banner).
-_DATELINE_LINE = re.compile(
-    rf"^(?!by\s)(?P<city>(?-i:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}})),\s+"
-    rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
-    r",?\s+(?P<year>\d{4})\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*$",
-    re.I,
-)
-# "Seoul (AFP) – Oct 31, 2024" (the agency before the date, often on a line of its own).
-_DATELINE_AGENCY_FIRST = re.compile(
-    rf"^(?P<city>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}}),?\s*(?P<agency>\([A-Za-z][\w .&/-]{{1,30}}\))\s*(?:[\u2013\u2014-]{{1,2}}|,)\s*"
-    rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
-    r"(?:,?\s+(?P<year>\d{4}))?\s*(?:$|[\u2013\u2014-]{1,2}\s|:\s)",
-    re.I,
-)
-# "GENEVA (13 October 2023) –", "WASHINGTON (March 4, 2024) -": a press release's dateline
-# with the full date in brackets after the place.
-_DATELINE_PAREN_DATE = re.compile(
-    rf"^(?P<city>(?-i:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}})),?\s*\(\s*"
-    rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
-    r",?\s+(?P<year>\d{4})\s*\)\s*(?P<agency>)(?:[\u2013\u2014-]{1,2}|:)\s",
-    re.I,
-)
-_BYLINE = re.compile(
-    r"^(?:(?P<label>first\s+published|published|posted|updated|last\s+updated|last\s+modified|modified|date)"
-    r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
-    r"|by\s+[^|\n]{2,80}?(?:\s*[|\u2022\u00b7,]\s*|\s+[\u2013\u2014-]{1,2}\s+)(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
-    re.I,
-)
-
-
-def infer_published(
-    text: str, noise: Iterable[Span] = (), *, body_start: int = 0
-) -> tuple[date, str, str] | None:
-    """``(date, source, confidence)`` for the publication date found in ``text``, or None.
-
-    Looks for a KCNA stamp, then a dateline at the start of the body, then a byline near the
-    top, then a wire service's time stamp alone on the last line, skipping anything inside
-    ``noise`` (page furniture).
-
-    >>> infer_published("SEOUL, Oct. 2, 2025 (Reuters) - Officials said.")
-    (datetime.date(2025, 10, 2), 'dateline', 'high')
-    """
-    in_noise = SpanIndex((s.start, s.end) for s in noise)  # by bisection: pages with many furniture lines
-
-    for m in _STAMP.finditer(text):
-        if in_noise(m.start(), m.end()):
-            continue
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "stamp", _HIGH
-        except ValueError:
-            continue
-
-    lines = _top_lines(text, body_start, in_noise)
-    # A dateline opens the first line of the body (or the line after a title).
-    for start, line in lines[:4]:
-        m = (
-            _DATELINE.match(line)
-            or _DATELINE_AGENCY_FIRST.match(line)
-            or _DATELINE_LINE.match(line)
-            or _DATELINE_PAREN_DATE.match(line)
-        )
-        if m is None or not (m.group("city") or m.group("agency") or m.group("year")):
-            continue
-        month = _month(m.group("mon") or m.group("mon2"))
-        day = int(m.group("day") or m.group("day2"))
-        if m.group("year"):
-            try:
-                return date(int(m.group("year")), month, day), "dateline", _HIGH
-            except ValueError:
-                continue
-        year = _year_for(text, month, day, in_noise)
-        if year is not None:
-            return date(year, month, day), "dateline", _MEDIUM
-    # A byline or "Published:" line near the top; published wins over updated.
-    best: tuple[int, date] | None = None
-    prose_seen = 0
-    for start, line in lines[:8]:
-        if len(line) >= 100 and line[-1] in ".!?\"'\u201d\u2019":
-            prose_seen += 1  # a standfirst may come before the byline; the body may not
-            if prose_seen >= 2:
-                break
-            continue
-        m = _BYLINE.match(line)
-        if m is not None:
-            raw = m.group("date1") or m.group("date2") or ""
-            when = _parse_date(_strip_time(raw))
-            if when is None:
-                continue
-            label = (m.group("label") or "").lower()
-            rank = 1 if ("updated" in label or "modified" in label) else 0
-            if best is None or rank < best[0]:
-                best = (rank, when)
-        elif len(line) <= 60 and _FULL_DATE.fullmatch(_strip_time(line).strip()):
-            when = _parse_date(_strip_time(line))
-            if when is not None and (best is None or best[0] > 0):
-                best = (0, when)
-    if best is not None:
-        return best[1], "byline", _MEDIUM
-    last = text.rstrip()[-40:].rsplit("\n", 1)[-1].strip()
-    m = _FOOT_STAMP.fullmatch(last)
-    if m is not None and not in_noise(len(text.rstrip()) - len(last), len(text.rstrip())):
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "stamp", _MEDIUM
-        except ValueError:
-            pass
-    return None
-
-
-_AFTER_DATE = re.compile(r"\s*[|\u2022\u00b7]\s*")
-_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,?\s*", re.I)
-# "2024/04/29 16:12 KST" alone on the last line: a wire service's time stamp at the foot.
-_FOOT_STAMP = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+\d{1,2}:\d{2}(?:\s*[A-Z]{2,5})?")
-_TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}\b.*)$")
-
-
-def _strip_time(value: str) -> str:
-    """Drop a trailing time or zone ("10:30 AM KST", "| 3 min read") after a date; a dotted
-    date ("2014.11.20") is not a time."""
-    value = _AFTER_DATE.split(value, maxsplit=1)[0]
-    value = _LEADING_TIME.sub("", value) if _LEADING_TIME.match(value) and re.search(r"\d{4}", value[5:]) else value
-    return _TRAILING_TIME.sub("", value).strip()
-
-
-def _top_lines(text: str, body_start: int, in_noise) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    """The first non-blank, non-furniture lines of the text (from the top when the title is short)."""
-    out: list[tuple[int, str]] = []
-    head_end = min(len(text), body_start + 2000)
-    pos = 0 if body_start < 400 else body_start
-    for m in re.finditer(r"[^\n]+", text[pos:head_end]):
-        start = pos + m.start()
-        line = m.group().strip()
-        if not line or in_noise(start, start + len(m.group())):
-            continue
-        out.append((start, line))
-        if len(out) >= 10:
-            break
-    return out
-
-
-def _year_for(text: str, month: int, day: int, in_noise) -> int | None:  # type: ignore[no-untyped-def]
-    """The year of a full date elsewhere in the text with the same month and day."""
-    for m in _FULL_DATE.finditer(text):
-        if in_noise(m.start(), m.end()):
-            continue
-        when = _parse_date(m.group())
-        if when is not None and when.month == month and when.day == day:
-            return when.year
-    for m in _STAMP.finditer(text):
-        if in_noise(m.start(), m.end()):
-            continue
-        if int(m.group(2)) == month and int(m.group(3)) == day:
-            return int(m.group(1))
-    return None
-
-
