@@ -612,3 +612,40 @@ def test_a_wire_time_stamp_alone_on_the_last_line_dates_the_story():
     text = "A headline\n\nSEOUL, March 4 (Yonhap) -- Officials said the crossing was closed.\n\n(END)\n\n2022/03/04 16:12 KST\n"
     assert infer_published(text)[0] == date(2022, 3, 4)
     assert infer_published("Officials said the crossing was closed.\n\nSee the 2022/03/04 16:12 KST notice above.\n") is None
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("March 4, 2022 9:30AM EDT", date(2022, 3, 4)),  # a date stamp with its clock time run together
+    ("2022/03/04 18:02", date(2022, 3, 4)),  # a wire service's stamp under the headline, not only at the foot
+    ("ASIA | Fri Mar 4, 2022 | 3:41am EST", date(2022, 3, 4)),  # a section and a clock time beside the date
+    ("Regional News | Friday, March 4, 2022", date(2022, 3, 4)),
+    ("4 March 2022   Migrants and refugees", date(2022, 3, 4)),  # a topic tag after wide spacing
+    ("Release date: 2022.3.4. (Fri)", date(2022, 3, 4)),  # a ministry's labelled release date
+    ("Ref: 31/22 Index: AB 12/3456/2022 Date: 4 March 2022", date(2022, 3, 4)),  # a notice's reference line
+    ("Courtwatch (March 4, 2022, 6:12 PM EST) -- Prosecutors said the crossing was closed.", date(2022, 3, 4)),
+])
+def test_a_date_stamp_in_the_forms_news_pages_use_dates_the_page(head, expected):
+    text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"
+    assert infer_published(text)[0] == expected
+
+
+@pytest.mark.parametrize("head", [
+    "Officials in Seoul | said on March 4, 2022 that talks had failed and would not resume soon enough",
+    "The ministry said the crossing, closed on March 4, 2022, would stay shut.",
+    "Date: sometime in March 2022",
+])
+def test_a_date_inside_a_sentence_or_a_long_field_is_no_page_stamp(head):
+    text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"
+    assert infer_published(text) is None
+
+
+def test_a_press_release_dateline_under_its_banner_lines_dates_it():
+    """A release opens with furniture (banner, contact, web address, headline) before its
+    dateline; a dateline with its year may come that low, but not after the prose has begun."""
+    banner = "PRESS RELEASE\nFor immediate release\nBorder Watch Network\nwww.borderwatch.example.org\n\n"
+    title = "New report documents detention conditions at the border\n\n"
+    body = "Seoul / Geneva, 4 March 2022 — The network today published a report on detention.\n"
+    assert infer_published(banner + title + body) == (date(2022, 3, 4), "dateline", "high")
+    prose = ("The network has documented conditions at the border for many years and publishes what it finds "
+             "each spring, with testimony.\n\n")
+    assert infer_published(banner + title + prose + prose + body) is None

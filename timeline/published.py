@@ -50,7 +50,7 @@ FULL_DATE = re.compile(
 # "Pyongyang, October 2 (KCNA) –", "SEOUL, Oct. 2, 2025 (Reuters) -", "Oct. 2, 2025 —",
 # and the press-release form "(Seoul, June 2, 2024) –".
 _DATELINE = re.compile(
-    rf"^(?P<paren>\()?(?P<city>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}},\s+)?"
+    rf"^(?P<paren>\()?(?P<city>[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}},\s+)?"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
     r"(?:,?\s+(?P<year>\d{4}))?(?(paren)\))"
     r"\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:[\u2013\u2014-]{1,2}|:)\s",
@@ -58,14 +58,14 @@ _DATELINE = re.compile(
 )
 # "Seoul/Geneva, February 16, 2024" on a line of its own (a press release under its banner).
 _DATELINE_LINE = re.compile(
-    rf"^(?!by\s)(?P<city>(?-i:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}})),\s+"
+    rf"^(?!by\s)(?P<city>(?-i:[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}})),\s+"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
     r",?\s+(?P<year>\d{4})\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*$",
     re.I,
 )
 # "Seoul (AFP) – Oct 31, 2024" (the agency before the date, often on a line of its own).
 _DATELINE_AGENCY_FIRST = re.compile(
-    rf"^(?P<city>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}}),?\s*(?P<agency>\([A-Za-z][\w .&/-]{{1,30}}\))\s*(?:[\u2013\u2014-]{{1,2}}|,)\s*"
+    rf"^(?P<city>[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}}),?\s*(?P<agency>\([A-Za-z][\w .&/-]{{1,30}}\))\s*(?:[\u2013\u2014-]{{1,2}}|,)\s*"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
     r"(?:,?\s+(?P<year>\d{4}))?\s*(?:$|[\u2013\u2014-]{1,2}\s|:\s)",
     re.I,
@@ -73,13 +73,14 @@ _DATELINE_AGENCY_FIRST = re.compile(
 # "GENEVA (13 October 2023) –", "WASHINGTON (March 4, 2024) -": a press release's dateline
 # with the full date in brackets after the place.
 _DATELINE_PAREN_DATE = re.compile(
-    rf"^(?P<city>(?-i:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}})),?\s*\(\s*"
+    rf"^(?P<city>(?-i:[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}})),?\s*\(\s*"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
-    r",?\s+(?P<year>\d{4})\s*\)\s*(?P<agency>)(?:[\u2013\u2014-]{1,2}|:)\s",
+    r",?\s+(?P<year>\d{4})(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5})?)?\s*\)\s*(?P<agency>)(?:[\u2013\u2014-]{1,2}|:)\s",
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:(?P<label>first\s+published|published|posted|updated|last\s+updated|last\s+modified|modified|date)"
+    r"^(?:(?P<label>first\s+published|published|posted|updated|last\s+updated|last\s+modified|modified|date"
+    r"|release\s+date|date\s+of\s+(?:issue|release)|issued|released)"
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
     r"|by\s+[^|\n]{2,80}?(?:\s*[|\u2022\u00b7,]\s*|\s+[\u2013\u2014-]{1,2}\s+)(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
     re.I,
@@ -110,14 +111,16 @@ def infer_published(
 
     lines = _top_lines(text, body_start, in_noise)
     # A dateline opens the first line of the body (or the line after a title).
-    for start, line in lines[:4]:
+    for n, (start, line) in enumerate(lines[:8]):
         m = (
             _DATELINE.match(line)
             or _DATELINE_AGENCY_FIRST.match(line)
             or _DATELINE_LINE.match(line)
             or _DATELINE_PAREN_DATE.match(line)
         )
-        if m is None or not (m.group("city") or m.group("agency") or m.group("year")):
+        if m is None and n >= 4 and _prose(line):
+            break  # below the first lines a dateline may follow only furniture (a banner, a contact line)
+        if m is None or not (m.group("city") or m.group("agency") or m.group("year")) or (n >= 4 and not m.group("year")):
             continue
         month = _month(m.group("mon") or m.group("mon2"))
         day = int(m.group("day") or m.group("day2"))
@@ -133,7 +136,7 @@ def infer_published(
     best: tuple[int, date] | None = None
     prose_seen = 0
     for start, line in lines[:8]:
-        if len(line) >= 100 and line[-1] in ".!?\"'\u201d\u2019":
+        if _prose(line):
             prose_seen += 1  # a standfirst may come before the byline; the body may not
             if prose_seen >= 2:
                 break
@@ -148,10 +151,8 @@ def infer_published(
             rank = 1 if ("updated" in label or "modified" in label) else 0
             if best is None or rank < best[0]:
                 best = (rank, when)
-        elif len(line) <= 60 and FULL_DATE.fullmatch(_strip_time(line).strip()):
-            when = _parse_date(_strip_time(line))
-            if when is not None and (best is None or best[0] > 0):
-                best = (0, when)
+        elif (when := _date_line(line)) is not None and (best is None or best[0] > 0):
+            best = (0, when)
     if best is not None:
         return best[1], "byline", _MEDIUM
     last = text.rstrip()[-40:].rsplit("\n", 1)[-1].strip()
@@ -168,7 +169,36 @@ _AFTER_DATE = re.compile(r"\s*[|\u2022\u00b7]\s*")
 _LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,?\s*", re.I)
 # "2024/04/29 16:12 KST" alone on the last line: a wire service's time stamp at the foot.
 _FOOT_STAMP = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+\d{1,2}:\d{2}(?:\s*[A-Z]{2,5})?")
-_TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}\b.*)$")
+_TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}(?!\d).*)$")  # "12:01AM EDT" too
+
+
+def _prose(line: str) -> bool:
+    return len(line) >= 100 and line[-1] in ".!?\"'\u201d\u2019"
+
+
+_FIELDS = re.compile(r"\s*[|\u2022\u00b7]\s*|\s{3,}|\t")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?", re.I)
+_DATE_LABEL = re.compile(r"(?:^|\s)date\s*:\s*", re.I)
+
+
+def _date_line(line: str) -> date | None:
+    """The date of a line near the top that is a date stamp: the date alone ("October 2, 2025
+    9:30AM EDT", "2025/10/02 18:02"), a field among short labels ("WORLD NEWS | Thu Oct 2, 2025
+    | 3:41am EST", "2 October 2025   Human rights"), or after a "Date:" label among a notice's
+    reference numbers ("UA: 12/25 Index: ASA 24/0001/2025 Date: 2 October 2025"), else None."""
+    if len(line) > 120:
+        return None
+    if _FOOT_STAMP.fullmatch(line):
+        return _parse_date(line)
+    fields = [f for f in _FIELDS.split(line) if f]
+    dated = [f for f in fields if FULL_DATE.fullmatch(_strip_time(f).strip())]
+    rest = [f for f in fields if f not in dated and not _CLOCK.fullmatch(f)]
+    if len(dated) == 1 and len(fields) <= 4 and all(len(f) <= 30 and f[-1] not in ".!?" for f in rest):
+        return _parse_date(_strip_time(dated[0]))
+    label = _DATE_LABEL.search(line)
+    if label is not None and (m := FULL_DATE.match(line, label.end())) is not None and not line[m.end():].strip():
+        return _parse_date(m.group())
+    return None
 
 
 def _strip_time(value: str) -> str:
