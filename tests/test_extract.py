@@ -246,6 +246,17 @@ def test_coordinated_verbs_share_their_date_unless_one_comes_later():
     assert one(later, "Sentencing").when is None or one(later, "Sentencing").time_source != "clause"
 
 
+def test_a_bare_participial_adjunct_shares_the_time_of_its_clause():
+    """"…, flooding the valleys and destroying homes": a participle with no subject, perfect or
+    marker tells part of its clause's act and takes its date, the coordinated one too."""
+    rain = run("Heavy rain fell on the province from July 3 to July 6, 2017, flooding the river valleys and destroying homes.")
+    assert one(rain, "Flood").when.value and one(rain, "Flood").when.earliest == date(2017, 7, 3)
+    trial = run("The authorities held a public trial in the city in March 2021, executing two men who had sold films.")
+    assert one(trial, "Execution").when.value == "2021-03"
+    perfect = run("Having fled across the river in 2019, she was arrested in Shenyang.")
+    assert all(e.when is None or e.when.value != "2019" for e in perfect if e.type == "Detention")
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

@@ -177,10 +177,19 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     if t.pos_ == "NOUN" and t.dep_ == "dobj" and head.lemma_.lower() in light_verbs and head.i not in triggers and head.dep_ == "conj":
         return own_time(head, gov, light_verbs, triggers)  # "acknowledged an outbreak in May 2022 and ordered a lockdown"
     # coordination shares the first verb's date, unless the second is "later" or "then"
-    if t.dep_ == "conj" and head.i in gov and not any(
-        c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in t.children
+    if t.dep_ == "conj" and not any(c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in t.children):
+        if head.i in gov:
+            return best(gov[head.i])
+        if head.pos_ == "VERB" and head.dep_ == "advcl":  # "…, sending the river over its banks and washing away homes"
+            return own_time(head, gov, light_verbs, triggers)
+    # a bare participial adjunct tells part of its clause's act, at its time: "rain fell from Aug. 29
+    # to Sept. 2, sending the river over its banks", "held a trial last month, executing a man";
+    # a perfect ("having fled in 2019, …"), a subject or a marker ("while", "before") says otherwise
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and head.i in gov and head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in t.children
     ):
-        return best(gov[head.i])
+        dates = [x for x in gov[head.i] if x.resolved]
+        return best(dates) if dates else None
     # an event adjunct dates its predicate: "during the 2024 floods", "after the May theft"
     for c in [*t.children, *(t.head.children if t.dep_ == "xcomp" else ())]:
         if c.dep_ == "prep" and c.lower_ in ("during", "amid", "in", "after", "following", "at"):
