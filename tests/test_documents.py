@@ -621,6 +621,7 @@ def test_a_wire_time_stamp_alone_on_the_last_line_dates_the_story():
     ("Regional News | Friday, March 4, 2022", date(2022, 3, 4)),
     ("4 March 2022   Migrants and refugees", date(2022, 3, 4)),  # a topic tag after wide spacing
     ("Release date: 2022.3.4. (Fri)", date(2022, 3, 4)),  # a ministry's labelled release date
+    ("Page last updated at 09:12 GMT, Friday, 4 March 2022 10:12 UK", date(2022, 3, 4)),  # two clock times around it
     ("Ref: 31/22 Index: AB 12/3456/2022 Date: 4 March 2022", date(2022, 3, 4)),  # a notice's reference line
     ("Courtwatch (March 4, 2022, 6:12 PM EST) -- Prosecutors said the crossing was closed.", date(2022, 3, 4)),
 ])

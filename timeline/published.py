@@ -79,7 +79,7 @@ _DATELINE_PAREN_DATE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:(?P<label>first\s+published|published|posted|updated|last\s+updated|last\s+modified|modified|date"
+    r"^(?:(?P<label>first\s+published|published|posted|updated|(?:page\s+)?last\s+updated|(?:page\s+)?last\s+modified|modified|date"
     r"|release\s+date|date\s+of\s+(?:issue|release)|issued|released)"
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
     r"|by\s+[^|\n]{2,80}?(?:\s*[|\u2022\u00b7,]\s*|\s+[\u2013\u2014-]{1,2}\s+)(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
