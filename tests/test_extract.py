@@ -257,6 +257,15 @@ def test_a_bare_participial_adjunct_shares_the_time_of_its_clause():
     assert all(e.when is None or e.when.value != "2019" for e in perfect if e.type == "Detention")
 
 
+def test_a_gerund_of_means_after_by_is_part_of_the_act_and_its_date_the_acts():
+    """"executed by firing squad last May": the date hangs from the gerund in the parse, but a
+    gerund after 'by' names how the act was done, not another act."""
+    shot = run("Two officials were executed by firing squad in May 2019 for embezzling grain.")
+    assert one(shot, "Execution").when.value == "2019-05"
+    fled = run("The family escaped by crossing the frozen Tumen River into China in January 2020.")
+    assert one(fled, "Defection").when.value == "2020-01"
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

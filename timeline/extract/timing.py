@@ -92,6 +92,8 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
                 continue
             if node.i not in triggers and in_name(node):
                 continue  # "adopted the Law on Rejecting Reactionary Ideology in December 2020": a name's word is no predicate
+            if node.i not in triggers and by_means(node):
+                continue  # "executed by firing squad last month": the means is the act, the date the act's
             if node.i in triggers or (node.pos_ == "VERB" and not nominal_gerund(node)) or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
                 gov = node
                 break
@@ -105,6 +107,12 @@ def nominal_gerund(t: Token) -> bool:
     """A gerund with a determiner is a noun ("at the Tumen crossing on Friday", "after the
     shooting"): a date beside it dates the clause's predicate, not the gerund."""
     return t.tag_ == "VBG" and any(c.dep_ in ("det", "poss") for c in t.children)
+
+
+def by_means(t: Token) -> bool:
+    """A gerund after 'by' names the means or manner of the act it hangs from ("executed by firing
+    squad", "escaped by crossing the river"): it is done at the act's time, no predicate of its own."""
+    return t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "by"
 
 
 def in_name(t: Token) -> bool:
