@@ -266,6 +266,16 @@ def test_a_gerund_of_means_after_by_is_part_of_the_act_and_its_date_the_acts():
     assert one(fled, "Defection").when.value == "2020-01"
 
 
+def test_a_state_an_act_puts_someone_under_is_that_event_at_the_acts_time():
+    """"placed under a lockdown in May": the noun after 'under' is the state the light verb
+    brings about, a particular event with the verb's date; a state only named is none."""
+    town = run("The border town was placed under a five-day lockdown in March 2022.")
+    assert one(town, "Lockdown").when.value == "2022-03"
+    held = run("The pastor was put under house arrest in May 2019.")
+    assert one(held, "Detention").when.value == "2019-05"
+    assert not run("Life under lockdown is hard for traders.")
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

@@ -261,6 +261,8 @@ def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool
         c.dep_ == "prep" and c.lower_ == "of" for c in t.children
     ) and t.tag_ != "NNS":
         return True  # "the killing of a fisheries official"
+    if t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head.lemma_.lower() in light_verbs:
+        return True  # "placed under a lockdown", "put under house arrest": a state brought about
     if t.dep_ == "pobj" and t.head.lower_ in _TEMPORAL_PREPS:
         return True  # "following an outbreak", "after the executions": a particular event
     if t.dep_ == "compound" and t.head.pos_ == "PROPN":
