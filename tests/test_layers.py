@@ -119,3 +119,21 @@ print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in ("rdflib", "p
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PACKAGE.parent)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_the_temporal_package_imports_one_way():
+    """timeline.temporal's modules import one another without circles, none over ~800 lines."""
+    import graphlib
+
+    graph = {}
+    for path in sorted((PACKAGE / "temporal").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 850, f"timeline/temporal/{path.name} is over ~800 lines"
+        graph[path.stem] = set()
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                graph[path.stem] |= {node.module} if node.module else {a.name for a in node.names}
+    try:
+        list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as exc:
+        pytest.fail(f"import circle in timeline.temporal: {' -> '.join(exc.args[1])}")
