@@ -276,6 +276,19 @@ def test_a_state_an_act_puts_someone_under_is_that_event_at_the_acts_time():
     assert not run("Life under lockdown is hard for traders.")
 
 
+def test_what_a_sentence_only_names_or_attributes_takes_none_of_its_dates():
+    """A 'who' clause tells who someone is, a parenthetical 'X said' only attributes its host
+    clause, and an anniversary names a past event: none of them happens at the sentence's time."""
+    fled = run("Nine young North Korean defectors who fled their country were flown back to Pyongyang on Monday.",
+               published=date(2024, 5, 3))
+    assert all(e.when is None or e.time_source == "clause" for e in fled if e.type == "Defection")
+    aside = run("Her husband, she said, was executed in the spring of 1998.", published=date(2024, 5, 3))
+    assert types(aside) == {"Execution"} and one(aside, "Execution").when.value == "1998-SP"
+    day = run("Today is Human Rights Day, the 75th anniversary of the adoption of the declaration by the General Assembly.",
+              published=date(2023, 12, 10))
+    assert all(e.when is None or e.when.earliest != date(2023, 12, 10) for e in day)
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

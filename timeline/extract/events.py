@@ -328,13 +328,17 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):
             continue  # "people caught distributing dramas": a description of who, not an event
         when, source = own, "clause" if own is not None else None
-        if when is None and mod.reporter is not None and mod.reporter.i in gov and timing.reported_as_news(c.token):
+        background = _describes_someone(c.token) or _commemorated(c.token, frames)  # "Koreans who fled …", "the anniversary of the adoption"
+        aside = c.frame.claim and c.token.dep_ == "parataxis"  # "Her father, Lee said, died in 1998": the date is what was said
+        if when is None and mod.reporter is not None and mod.reporter.i in gov and timing.reported_as_news(c.token) and not background:
             when, source = timing.best(gov[mod.reporter.i]), "sentence"  # "said on Monday it had sealed the border"
         if when is None and doc.published is not None and _progressive_now(c.token, headline):
             p = doc.published  # "OFAC is designating …": under way on the day of publication
             when, source = Timex(c.token.idx + offset, c.token.idx + offset + len(c.token.text), c.token.text, "DATE",
                                  p.isoformat(), p, p, "day", "publication"), "clause"
-        if when is None and in_sentence is not None and not (c.nominal and c.token.dep_ == "pobj" and c.token.head.lower_ in _TEMPORAL_PREPS):
+        if when is None and in_sentence is not None and not background and not aside and not (
+            c.nominal and c.token.dep_ == "pobj" and c.token.head.lower_ in _TEMPORAL_PREPS
+        ):
             when, source = in_sentence, "sentence"
         again = referred if when is None else None
         if again is not None and not c.frame.claim and mod.reporter is not None and (
@@ -357,7 +361,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if when is not None and source != "clause" and year is not None and when.anchor != "absolute" and timing.names_month(when):
             when = timing.in_year(when, year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
-            (source not in ("clause", "sentence", "heading") and again is None and (agent.category != "person" or _reports_event(c, cands)))
+            (source not in ("clause", "sentence", "heading") and again is None and (agent.category != "person" or _reports_event(c, cands) or aside))
             or (source == "sentence" and _reports_event(c, cands))
         ):
             continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news
@@ -477,6 +481,18 @@ def _reports_event(c: Candidate, cands: list[Candidate]) -> bool:
 def _people_head(t: Any, frames: Frames) -> bool:
     head = t.head
     return head.lemma_.lower() in frames.sets.get("People", frozenset()) or head.tag_ == "NNS"
+
+
+def _describes_someone(t: Token) -> bool:
+    """A 'who' clause tells who a participant is ("nine Koreans who fled their country were flown
+    back this week"): its event is the person's past, not dated by the sentence's time."""
+    return t.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") or c.tag_ == "WP$" for c in t.subtree if c.i < t.i)
+
+
+def _commemorated(t: Token, frames: Frames) -> bool:
+    """An event named as what a day commemorates ("the 70th anniversary of the adoption of the
+    declaration"): it happened on a past date, not at the time the sentence speaks of."""
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in frames.sets.get("Commemorations", ())
 
 
 def _is_document(tok: Any, frames: Frames) -> bool:
