@@ -289,6 +289,17 @@ def test_what_a_sentence_only_names_or_attributes_takes_none_of_its_dates():
     assert all(e.when is None or e.when.earliest != date(2023, 12, 10) for e in day)
 
 
+def test_the_first_event_since_a_date_is_not_at_that_date_and_its_when_clause_is_the_one_before():
+    """"Friday's launch was the first missile test since May 5, when it fired two missiles": May 5
+    is the time of the test before, told in the 'when' clause; this one is Friday's."""
+    evs = run("Friday's launch was the first missile test since May 5, when it fired two short-range missiles.",
+              published=date(2024, 5, 27))
+    assert sorted(str(e.when.earliest) for e in evs if e.type == "MissileTest") == ["2024-05-05", "2024-05-24"]
+    one_before = run("The launch was the country's first ICBM test since March 2021, when it fired a Hwasong-15.")
+    assert [e.when.value for e in one_before if e.type == "MissileTest"] == ["2021-03"]
+    assert one(one_before, "MissileTest").trigger.text == "fired"
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

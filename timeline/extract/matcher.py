@@ -374,6 +374,8 @@ def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate]
     for node in heads(c.token):
         path.append(child.dep_)
         child = node
+        if node.dep_ == "prep" and node.lower_ == "since":
+            return False  # "its first test since May, when it fired two missiles": the time of the one before
         if (c.type, node.i) in by_type:
             return "conj" not in path and any(d in ("relcl", "advcl", "acl", "appos") for d in path)
     return False

@@ -85,6 +85,8 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
             continue
         inside = {t.i for t in toks}
         node = _head(toks)
+        if first_since(node):
+            continue  # "the first ICBM test since March 2021": March dates the test before this one, not this one
         gov = None
         while node.head.i != node.i:
             node = node.head
@@ -107,6 +109,16 @@ def nominal_gerund(t: Token) -> bool:
     """A gerund with a determiner is a noun ("at the Tumen crossing on Friday", "after the
     shooting"): a date beside it dates the clause's predicate, not the gerund."""
     return t.tag_ == "VBG" and any(c.dep_ in ("det", "poss") for c in t.children)
+
+
+def first_since(t: Token) -> bool:
+    """Whether the date token ``t`` follows 'since' after a noun that is a first ("the first
+    launch since May 5", "its first public execution in years since 2019")."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "since" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "first" and c.dep_ in ("amod", "advmod") for c in noun.children)
 
 
 def by_means(t: Token) -> bool:
