@@ -300,6 +300,15 @@ def test_the_first_event_since_a_date_is_not_at_that_date_and_its_when_clause_is
     assert one(one_before, "MissileTest").trigger.text == "fired"
 
 
+def test_an_event_noun_with_a_dated_participle_of_its_own_is_that_act_at_that_date():
+    """"An indictment unsealed today charges …": the participle dates the noun's act, which is a
+    particular event even as the subject of a verb of its own type."""
+    evs = run("WASHINGTON - An indictment unsealed today charges two North Korean nationals with laundering cryptocurrency.",
+              published=date(2024, 6, 4))
+    assert str(one(evs, "Investigation").when.earliest) == "2024-06-04"
+    assert not [e for e in run("An indictment charges two North Korean nationals with laundering.") if e.when]
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

@@ -239,6 +239,13 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
     return out
 
 
+def dated_participle(t: Token, dated: frozenset[int] | set[int], frames: Frames) -> bool:
+    """Whether a noun carries a participle with a date of its own that is no event word itself
+    ("an indictment unsealed today", "charges filed on Monday"): the noun names a particular act,
+    at that date. ("a report released today" is the release, told by its verb.)"""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i in dated and c.lemma_.lower() not in frames.by_verb for c in t.children)
+
+
 def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool:
     """Whether a noun names a particular event rather than a kind of event."""
     if t.i in dated:
@@ -329,7 +336,7 @@ def match(
                         continue  # "a 2014 UN investigation that detailed abuses", "the inquiry concluded in 2014 that …"
                     out.append(Candidate(frame, t, True, [], noun_agent(t, light), False, True))
                     continue
-                if not _is_specific(t, light, dated):
+                if not _is_specific(t, light, dated) and not dated_participle(t, dated, frames):
                     continue
                 themes = noun_themes(t)
                 authors = [x for x in themes if x.pos_ == "PROPN" and x.head.lower_ == "of"]
@@ -341,7 +348,7 @@ def match(
                     continue  # a theme the frame rules out ("human rights abuses" are no torture)
                 agent = noun_agent(t, light) or (authors[0] if authors else None)
                 out.append(Candidate(frame, t, True, themes, agent, False, ok and frame.constrained))
-    return resolve_overlaps(out, dated)
+    return resolve_overlaps(out, frames, dated)
 
 
 def inside(inner: Token, outer: Token) -> bool:
@@ -392,7 +399,7 @@ def _inside_verb_of(c: Candidate, verbs_of: dict[int, list[Candidate]]) -> bool:
     return False
 
 
-def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
+def resolve_overlaps(cands: list[Candidate], frames: Frames, dated: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """The one decision between candidates that share words.
 
     - On the same trigger, a frame whose theme constraint matched beats an unconstrained one
@@ -435,10 +442,10 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
             or (c.token.dep_ == "pobj" and c.token.head.lower_ in _TOPIC_PREPS and c.token.head.head.i in claims)
         ):
             continue  # "dismissed the UN inquiry": what a claim is about, not a new event
-        if c.nominal and _inside_verb_of(c, verbs_of):
+        if c.nominal and _inside_verb_of(c, verbs_of) and (c.frame.claim or not dated_participle(c.token, dated, frames)):
             continue
         out.append(c)
     return sorted(out, key=lambda c: c.token.i)
 
 
-__all__ = ["Candidate", "inside", "is_passive", "match", "noun_agent", "resolve_overlaps", "verb_agent"]
+__all__ = ["Candidate", "dated_participle", "inside", "is_passive", "match", "noun_agent", "resolve_overlaps", "verb_agent"]

@@ -217,6 +217,11 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
             if noun is not None and noun.i in triggers and noun.i in gov:
                 return best(gov[noun.i])
 
+    # a noun's own dated participle: "an indictment unsealed today", "a report released on Monday"
+    if t.pos_ in ("NOUN", "PROPN"):
+        told = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i in gov and c.i not in triggers), None)
+        if told is not None:
+            return best(gov[told.i])
     # a resultative complement's date is its verb's: "has kept its border closed since 2020"
     for c in t.children:
         if c.dep_ in ("oprd", "acomp") and c.i in gov and c.i not in triggers:
