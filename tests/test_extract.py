@@ -309,6 +309,13 @@ def test_an_event_noun_with_a_dated_participle_of_its_own_is_that_act_at_that_da
     assert not [e for e in run("An indictment charges two North Korean nationals with laundering.") if e.when]
 
 
+def test_a_sum_of_money_seized_is_no_one_detained():
+    """A number stands for people ("police detained 30"), but not a sum of money ("seized $1.8
+    million"): a seizure of funds is no detention."""
+    assert not [e for e in run("In March 2020, the FBI seized about $1.8 million in cryptocurrency.") if e.type == "Detention"]
+    assert one(run("Police detained 30 in Hyesan in March 2020."), "Detention").when.value == "2020-03"
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

@@ -234,8 +234,8 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
             out.add(g.lemma_.lower())
             out.add(g.lower_)
             out |= marks.get(g.i, set())
-        if tok.pos_ == "NUM" or tok.like_num:
-            out.add("@People")
+        if (tok.pos_ == "NUM" or tok.like_num) and not any(g.tag_ == "$" for g in group):
+            out.add("@People")  # "detained 30", not "seized $1.8 million": a sum of money is no one
     return out
 
 
