@@ -316,6 +316,13 @@ def test_a_sum_of_money_seized_is_no_one_detained():
     assert one(run("Police detained 30 in Hyesan in March 2020."), "Detention").when.value == "2020-03"
 
 
+def test_a_direct_question_asserts_no_event():
+    """An explainer's heading "Why were the two men arrested?" asks; the answer below tells."""
+    text = "Why were the two aid workers arrested in May 2019?\n\nThe two aid workers were arrested in May 2019 near the border."
+    evs = run(text)
+    assert [e.sentence.text[:3] for e in evs if e.type == "Detention"] == ["The"]
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

@@ -282,6 +282,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
                      and discourse.in_dateline(text, sent, t)), None)
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
+    if _QUESTION.search(sent.text.strip()):
+        return []  # "Why were they arrested?": a question asks, it asserts no event
     cited = according_to(sdoc)
     places = _places_by_clause(sdoc, offset, index)
     out: list[Event] = []
@@ -481,6 +483,9 @@ def _reports_event(c: Candidate, cands: list[Candidate]) -> bool:
 def _people_head(t: Any, frames: Frames) -> bool:
     head = t.head
     return head.lemma_.lower() in frames.sets.get("People", frozenset()) or head.tag_ == "NNS"
+
+
+_QUESTION = re.compile(r"\?[\"”’'*)\]]*$")
 
 
 def _describes_someone(t: Token) -> bool:
