@@ -323,6 +323,17 @@ def test_a_direct_question_asserts_no_event():
     assert [e.sentence.text[:3] for e in evs if e.type == "Detention"] == ["The"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "In March 2023, hackers working for the North walked off with $600 million in ether from a gaming bridge.",
+    "In March 2023, the group broke into the exchange's servers and emptied two wallets.",
+    "A cyberattack on the exchange in March 2023 was traced to the North.",
+])
+def test_breaking_into_systems_and_leaving_with_funds_are_cyber_theft(sentence):
+    """The class the guide names: stealing funds or breaking into systems, in its phrasal verbs
+    ("walk off with", "break into") and its nouns ("cyberattack")."""
+    assert one(run(sentence), "CyberTheft").when.value == "2023-03"
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))
