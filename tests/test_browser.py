@@ -455,3 +455,24 @@ def test_built_timeline_opens_offline_and_shows_every_event(browser, tmp_path, f
         _check_labels(s.frame())
     finally:
         s.context.close()
+
+
+def test_the_actor_menu_lists_who_acts_or_is_named_not_a_group_only_done_to(browser, tmp_path):
+    """"China repatriated 50 escapees": China is in the Actor menu, the escapees are not (they
+    stay in the event's panel); a person named only as affected is listed too."""
+    from timeline import pipeline, store
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "In May 2021, China repatriated 50 escapees.\n\nIn June 2021, police in Shenyang detained Kim Mi-rae.\n",
+        encoding="utf-8")
+    result = pipeline.build(tmp_path / "in", tmp_path / "out")
+    labels = {e["label"]: e["category"] for e in collect_view(store.read_graph([result.graph_path]))["actors"]}
+    assert "50 escapees" in labels and labels["50 escapees"] == "group"
+    s = Session(browser, result.html_path)
+    try:
+        options = s.page.eval_on_selector_all("#tl-actor option", "os => os.map(o => o.textContent)")
+        assert "China" in options and "Kim Mi-rae" in options and "50 escapees" not in options
+        assert s.errors == [] and s.blocked == []
+    finally:
+        s.context.close()

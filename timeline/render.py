@@ -238,6 +238,9 @@ def build_payload(view: Mapping[str, Any], *, title: str = "timeline") -> tuple[
             if day is not None and (key not in first or day < first[key]):
                 first[key] = day
 
+    # the actor menu lists who acts or speaks, and anyone named; a group only done to ("50 escapees") stays off it
+    acting = {a["id"] for ev in events for a in ev["actors"] if a.get("role") != "affected"} | {
+        s for ev in events for s in ev["according_to"]}
     links_denies = [[i, ev_index[t]] for i, ev in enumerate(events) for t in ev["denies"] if t in ev_index]
     links_claims = [[i, ev_index[t]] for i, ev in enumerate(events) for t in ev.get("claimed_in", []) if t in ev_index]
 
@@ -261,6 +264,7 @@ def build_payload(view: Mapping[str, Any], *, title: str = "timeline") -> tuple[
             "key": [_local(e["id"]) for e in entities], "k": [e["kind"] for e in entities],
             "l": [e["label"] for e in entities], "cat": [e["category"] for e in entities],
             "wd": [e["wikidata"] for e in entities],
+            "menu": [1 if e["id"] in acting or e["category"] != "group" else 0 for e in entities],
             "first": [first.get(e["id"]) for e in entities], "n": [linked[e["id"]] for e in entities],
         },
         "docs": {

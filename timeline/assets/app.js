@@ -92,7 +92,10 @@ function fillSelects() {
   selectsFilled = true;
   function byName(labels) { return function (a, b) { return labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : a - b; }; }
   var actors = [], places = [], docs = [];
-  for (var j = 0; j < NENT; j++) (ENTS.k[j] === "place" ? places : actors).push(j);
+  for (var j = 0; j < NENT; j++) {
+    if (ENTS.k[j] === "place") places.push(j);
+    else if (ENTS.menu[j]) actors.push(j);  // who acts or speaks, or anyone named
+  }
   for (j = 0; j < NDOC; j++) docs.push(j);
   fillSelect($("tl-actor"), actors.sort(byName(ENTS.l)), function (j) { return ENTS.l[j]; });
   fillSelect($("tl-place"), places.sort(byName(ENTS.l)), function (j) { return ENTS.l[j]; });
