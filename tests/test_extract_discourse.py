@@ -366,3 +366,14 @@ def test_a_teaser_headline_above_its_date_line_takes_that_items_date():
     )
     detentions = of_type(events, "Detention")
     assert detentions and all(e.when is not None and e.when.value == "2022-03-04" for e in detentions)
+
+
+def test_a_live_pages_clock_time_entry_is_on_the_pages_day_and_a_media_offset_is_not():
+    """"**21:15** Police arrested …" on a page dated 12 March: the entry is that day's; a
+    podcast's "[21:15]" is a place in the recording, no time of day."""
+    page = ("Live: border reaction\n\n**21:15** Chinese police arrested two North Korean traders at the bridge.\n\n"
+            "**20:40** Seoul's unification ministry said it was watching the border closely.\n")
+    arrest = next(e for e in run(page, date(2024, 3, 12)) if e.type == "Detention")
+    assert arrest.when is not None and arrest.when.earliest == date(2024, 3, 12) and arrest.time_source == "heading"
+    notes = "Episode notes\n\n[21:15] Chinese police arrested two North Korean traders at the bridge.\n"
+    assert all(e.when is None for e in run(notes, date(2024, 3, 12)) if e.type == "Detention")

@@ -161,6 +161,20 @@ def stamp_heading(doc: Any, sent: Span) -> Timex | None:
     return None
 
 
+_CLOCK_LABEL = re.compile(
+    r"(?:\*\*)?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s?(?:[ap]\.?m\.?|GMT|UTC|KST|JST|BST|CET|EST|EDT|ET))?(?:\*\*)?\s+(?=[A-Z\"\u201c])")
+
+
+def clock_label(text: str, sent: Span) -> str | None:
+    """The clock time an entry of a live page opens its line with ("**23:40** China's foreign
+    ministry said …"), or None; a bracketed media offset ("[03:12]") is no time of day."""
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if text[line_start : sent.start].strip():
+        return None
+    m = _CLOCK_LABEL.match(sent.text)
+    return m.group().strip() if m else None
+
+
 def is_furniture(sent: Span, kept: list[Span], idx: int) -> bool:
     t = sent.text.strip()
     if _LINK_LINE.match(t) or _IMPERATIVE.match(t) or _CONDITION_START.match(t):

@@ -106,6 +106,10 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         if stamps[at] is not None:  # "<time datetime=…>12:55 a.m.</time>": a live blog's entry time dates the entry
             ctx.entry_day = stamps[at]  # to the next entry time, whatever headings come between
             continue
+        label = discourse.clock_label(text, sent) if doc.published is not None else None
+        if label is not None:  # "**23:40** China's foreign ministry said …": a live page's entry, on the page's day
+            p = doc.published
+            ctx.entry_day = Timex(sent.start, sent.start + len(label), label, "DATE", p.isoformat(), p, p, "day", "publication")
         headline_alone = not discourse._TERMINAL.search(sent.text.strip()) and discourse.whole_line(text, sent)
         if stamps[at + 1] is not None and headline_alone:
             ctx.entry_day = stamps[at + 1]  # a teaser's headline above the item's own date line is that item's
