@@ -334,7 +334,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):
             continue  # "people caught distributing dramas": a description of who, not an event
         when, source = own, "clause" if own is not None else None
-        background = _describes_someone(c.token) or _commemorated(c.token, frames)  # "Koreans who fled …", "the anniversary of the adoption"
+        background = timing.describes_someone(c.token) or timing.commemorated(c.token, frames.sets.get("Commemorations", ()))  # "Koreans who fled …", "the anniversary of the adoption"
         aside = c.frame.claim and c.token.dep_ == "parataxis"  # "Her father, Lee said, died in 1998": the date is what was said
         if when is None and mod.reporter is not None and mod.reporter.i in gov and timing.reported_as_news(c.token) and not background:
             when, source = timing.best(gov[mod.reporter.i]), "sentence"  # "said on Monday it had sealed the border"
@@ -490,18 +490,6 @@ def _people_head(t: Any, frames: Frames) -> bool:
 
 
 _QUESTION = re.compile(r"\?[\"”’'*)\]]*$")
-
-
-def _describes_someone(t: Token) -> bool:
-    """A 'who' clause tells who a participant is ("nine Koreans who fled their country were flown
-    back this week"): its event is the person's past, not dated by the sentence's time."""
-    return t.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") or c.tag_ == "WP$" for c in t.subtree if c.i < t.i)
-
-
-def _commemorated(t: Token, frames: Frames) -> bool:
-    """An event named as what a day commemorates ("the 70th anniversary of the adoption of the
-    declaration"): it happened on a past date, not at the time the sentence speaks of."""
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in frames.sets.get("Commemorations", ())
 
 
 def _is_document(tok: Any, frames: Frames) -> bool:

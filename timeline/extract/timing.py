@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from collections.abc import Collection
 from typing import Any
 
 from ..model import InferredTime, Timex
@@ -119,6 +120,18 @@ def first_since(t: Token) -> bool:
         return False
     noun = prep.head
     return noun.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "first" and c.dep_ in ("amod", "advmod") for c in noun.children)
+
+
+def describes_someone(t: Token) -> bool:
+    """A 'who' clause tells who a participant is ("nine Koreans who fled their country were flown
+    back this week"): its event is the person's past, not dated by the sentence's time."""
+    return t.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") or c.tag_ == "WP$" for c in t.subtree if c.i < t.i)
+
+
+def commemorated(t: Token, commemorations: Collection[str]) -> bool:
+    """An event named as what a day commemorates ("the 70th anniversary of the adoption of the
+    declaration"): it happened on a past date, not at the time the sentence speaks of."""
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in commemorations
 
 
 def by_means(t: Token) -> bool:
@@ -566,6 +579,8 @@ __all__ = [
     "INFERENCE_WINDOW_DAYS",
     "Narrative",
     "best",
+    "commemorated",
+    "describes_someone",
     "governors",
     "in_year",
     "inferred",
