@@ -641,3 +641,15 @@ def test_pathological_inputs_finish_with_valid_output(text, dct):
     for a, b in zip(ts, ts[1:]):
         assert a.end <= b.start
     assert all(text[t.start:t.end] == t.text for t in ts)
+
+
+@pytest.mark.parametrize("text, month", [
+    ("## 2020\n\n* **August** – The border guards were ordered to shoot intruders.", "XXXX-08"),
+    ("- March: the ministry published its annual report.", "XXXX-03"),
+    ("**May** — Three officials were arrested.", "XXXX-05"),
+])
+def test_a_month_alone_as_a_lines_label_is_a_date(text, month):
+    """A chronology's item label ("* **August** –") is a month even when the word could be a verb
+    or an adjective; in running text "they march" and "an august body" stay words."""
+    assert [t.value for t in find_timexes(text, None) if t.text in ("August", "March", "May")] == [month]
+    assert not [t for t in find_timexes("Thousands march in Seoul. An august body met: it may rule.", None) if t.type == "DATE"]

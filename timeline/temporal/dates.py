@@ -215,6 +215,16 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
+_LABEL_PREFIX = re.compile(r"[ \t]*(?:[*\-\u2022#>]+[ \t]*)?(?:\*\*|__)?")
+_LABEL_SUFFIX = re.compile(r"(?:\*\*|__)?[ \t]*[\u2013\u2014:-]")
+
+
+def _label(m: re.Match[str], ctx: Context) -> bool:
+    """A month name alone as a line's label ("* **August** – The border …", "March: …"): a date."""
+    line_start = ctx.text.rfind("\n", 0, m.start()) + 1
+    return bool(_LABEL_PREFIX.fullmatch(ctx.text, line_start, m.start()) and _LABEL_SUFFIX.match(ctx.text, m.end()))
+
+
 def h_month(m: re.Match[str], ctx: Context) -> Val | None:
     name = m.group("mon")
     rel = (group_or_none(m, "rel") or "").lower()
@@ -225,7 +235,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Val | None:
     if not rel and not pos:
         # a bare month name must look like a date: "in May", "May, ..." not "may amount"
         if low == "may" or low == "march" or low == "august" or low == "june" or low == "april":
-            if not _MONTH_CONTEXT.search(before) and not re.match(r"\s*[,:]?\s*(?:\d|$)", after) and not (
+            if not _MONTH_CONTEXT.search(before) and not re.match(r"\s*[,:]?\s*(?:\d|$)", after) and not _label(m, ctx) and not (
                     low != "may" and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE)
                     and re.match(r"\s+(?!(?:for|from|with|against|into|on|of|to|and|the)\b)[a-z]{3,}", after)):
                 # "the March accession" (a month before a noun) is a date; "they march" is not
