@@ -334,6 +334,13 @@ def test_breaking_into_systems_and_leaving_with_funds_are_cyber_theft(sentence):
     assert one(run(sentence), "CyberTheft").when.value == "2023-03"
 
 
+def test_an_event_said_to_be_unconfirmed_is_told_not_asserted():
+    """"His execution in May has not been confirmed": the event is reported as unverified; the
+    same noun confirmed is an event."""
+    assert not [e for e in run("His execution in May 2015 has not been confirmed.") if e.type == "Execution"]
+    assert one(run("His execution in May 2015 was confirmed by the ministry."), "Execution").when.value == "2015-05"
+
+
 def test_a_gapped_clause_is_a_second_event_with_its_own_date():
     text = "In 2021, hackers stole $90 million from one exchange in March and $35 million from another in October."
     thefts = sorted((e.when.value for e in run(text) if e.type == "CyberTheft"))

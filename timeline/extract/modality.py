@@ -176,6 +176,7 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
     reporting = frames.sets.get("ReportingVerbs", frozenset())
     irrealis = frames.sets.get("IrrealisGovernors", frozenset())
     directive = frames.sets.get("DirectiveVerbs", frozenset())
+    verifying = frames.sets.get("VerificationVerbs", frozenset())
     certainty = "certain"
     if negated(t) or _negated_disjunct(t):
         return Modality("negated")
@@ -207,6 +208,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
             return Modality("irrealis")  # "it was not clear whether other cities had imposed restrictions": a question
         lemma = node.lemma_.lower()
+        if child.dep_ in ("nsubj", "nsubjpass") and lemma in verifying and negated(node):
+            return Modality("irrealis")  # "his execution has not been confirmed": told, not asserted
         to_infinitive = child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in child.children))
         if to_infinitive and lemma in directive and node.pos_ == "VERB" and any(
             k.dep_ == "dobj" and (k.lower_ in _ANYONE or _generic(k)) for k in child.children
