@@ -334,7 +334,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):
             continue  # "people caught distributing dramas": a description of who, not an event
         when, source = own, "clause" if own is not None else None
-        background = timing.describes_someone(c.token) or timing.commemorated(c.token, frames.sets.get("Commemorations", ()))  # "Koreans who fled …", "the anniversary of the adoption"
+        # "Koreans who fled …", "the anniversary of the adoption": what names someone or a past day is no news of the sentence's time
+        background = timing.describes_someone(c.token) or timing.commemorated(c.token, frames.sets.get("Commemorations", ()))
         aside = c.frame.claim and c.token.dep_ == "parataxis"  # "Her father, Lee said, died in 1998": the date is what was said
         if when is None and mod.reporter is not None and mod.reporter.i in gov and timing.reported_as_news(c.token) and not background:
             when, source = timing.best(gov[mod.reporter.i]), "sentence"  # "said on Monday it had sealed the border"
