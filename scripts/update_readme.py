@@ -46,7 +46,7 @@ def benchmarks() -> str:
     parts = []
     for name, title in [
         ("timex.md", "Time expressions (TempEval-3 training corpus)"),
-        ("events.md", "Events (seeds, examples, dev corpus)"),
+        ("events.md", "Events (seeds, examples, dev corpora)"),
         ("render.md", "The HTML view in headless Chromium"),
         ("scale.md", "Scale: extraction, store, queries"),
     ]:
