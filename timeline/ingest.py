@@ -295,6 +295,7 @@ class _Work:
         self.additions: list[str] = []
         self.bulk_loaded = False
         self.subjects: set[tuple[str, str]] = set()  # (subject, graph) whose quads change: counted before and after
+        self.read: dict[tuple[str, str], int] = {}  # (subject, graph) whose every quad is in removals → how many
         self.touched_events: set[str] = set()  # events written again or gone (for kept rows)
         self.touched_entities: set[str] = set()
         self.classes: set[str] = set()
@@ -426,7 +427,10 @@ class _Work:
         name = ox.NamedNode(graph)
         for subject in subjects:
             self.subjects.add((subject, graph))
-            self.removals.extend(self.target.quads_for_pattern(ox.NamedNode(subject), None, None, name))
+            if (subject, graph) not in self.read:
+                quads = list(self.target.quads_for_pattern(ox.NamedNode(subject), None, None, name))
+                self.read[(subject, graph)] = len(quads)
+                self.removals.extend(quads)
 
     def _events(self, merged: Sequence[MergedEvent]) -> set[str]:
         db = self.db
@@ -583,14 +587,16 @@ class _Work:
                     lines.append(rdf.fill_annotation(template, doc_id, event, start, end))
         self.additions.append("".join(dict.fromkeys(rdf.lines_of("".join(lines)))))
 
-    def _count(self, graphs: Iterable[str]) -> int:
+    def _count(self, graphs: Iterable[str], *, read: bool = False) -> int:
         """Quads in ``graphs`` and of the subjects that change (outside those graphs), counted by
-        the database."""
+        the database; with ``read`` (before the changes), the quads of subjects already read to be
+        removed are counted from what was read, not asked for again."""
         whole = sorted(set(graphs))
         dropped = set(whole)
-        events = sorted(s for s, g in self.subjects if g == rdf.EVENTS_GRAPH_REF and g not in dropped)
-        pairs = sorted((s, g) for s, g in self.subjects if g != rdf.EVENTS_GRAPH_REF and g not in dropped)
-        total = 0
+        asked = [(s, g) for s, g in self.subjects if g not in dropped and not (read and (s, g) in self.read)]
+        events = sorted(s for s, g in asked if g == rdf.EVENTS_GRAPH_REF)
+        pairs = sorted((s, g) for s, g in asked if g != rdf.EVENTS_GRAPH_REF)
+        total = sum(n for (_, g), n in self.read.items() if g not in dropped) if read else 0
         for chunk in _chunks(whole, 1000):
             values = " ".join(f"<{g}>" for g in chunk)
             total += self._counted(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
@@ -609,7 +615,7 @@ class _Work:
         """Write the changes to the database; the triple count after them."""
         target = self.target
         graphs = list(dict.fromkeys(self.graphs_to_drop))
-        before = None if self.full else self._count(graphs)
+        before = None if self.full else self._count(graphs, read=True)
         for name in graphs:
             target.remove_graph(ox.NamedNode(name))
         for quad in dict.fromkeys(self.removals):
