@@ -14,6 +14,7 @@ from typing import Any
 
 from ..linear import SpanIndex
 from ..model import Entity, Span, Timex
+from ..temporal.lexicon import LABEL_HEAD, LABEL_TAIL
 from .entities import Gazetteer, slug
 
 # Page furniture the reader may have missed: link lines and headings.
@@ -231,7 +232,6 @@ def readable(text: str, sentences: list[Span], noise: tuple[Span, ...]) -> list[
     return [(s, is_furniture(s, kept, i)) for i, s in enumerate(kept)]
 
 
-_LABEL_TAIL = re.compile(r"[*_]*\s*(?:[:–—|.]|--|-\s)")
 
 
 _RANGE_END = re.compile(r"\s*(?:–|—|-|--|to)\s*(?:present|today|now|\d)", re.I)
@@ -252,15 +252,9 @@ def whole_line(text: str, sent: Span) -> bool:
 def leading_label(text: str, sent: Span, t: Timex) -> bool:
     """Whether ``t`` opens ``sent`` as a list label or a dated item ("2019: …", "March 3 — …",
     "- 12 May 2024: …"): it dates every event of the item that has no date of its own."""
-    return bool(_LABEL_HEAD.fullmatch(text, sent.start, t.start)) and bool(_LABEL_TAIL.match(text, t.end))
+    return bool(LABEL_HEAD.fullmatch(text, sent.start, t.start)) and bool(LABEL_TAIL.match(text, t.end))
 
 
-# What may stand before a label's date: list and emphasis marks, and the day of the week
-# ("**Mon, Aug. 5** — …", "- Tuesday, March 26: …").
-_LABEL_HEAD = re.compile(
-    r"[ \t*\-•#_>]*(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?[ \t]*)?",
-    re.I,
-)
 
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022>]\s+|#{1,6}\s+|\d{1,3}[.)]\s+)?")
@@ -277,7 +271,7 @@ def clause_start(text: str, sent: Span, timexes: list[Timex]) -> int:
     at = _BULLET.match(text, sent.start, sent.end).end()
     label = next((t for t in timexes if t.start >= at and leading_label(text, sent, t)), None)
     dateline = next((t for t in timexes if in_dateline(text, sent, t)), None)
-    if label is not None and (label.start - at <= 2 or _LABEL_HEAD.fullmatch(text, at, label.start)):
+    if label is not None and (label.start - at <= 2 or LABEL_HEAD.fullmatch(text, at, label.start)):
         at = _SEPARATOR.match(text, label.end, sent.end).end()
     elif dateline is not None:
         at = _DATELINE_TAIL.match(text, dateline.end).end()

@@ -266,6 +266,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         ctx.item_label, ctx.item_end = labels, (text.find("\n", sent.start) % (len(text) + 1))
     elif ctx.item_label and sent.start < ctx.item_end:
         labels = ctx.item_label
+    if _QUESTION.search(sent.text.strip()):
+        return []  # "Why were they arrested?": a question asks, it asserts no event
     body_tx = timing.clock_days(body_tx, ctx.narrative.day)  # "at 11:30 p.m." on the day the story tells
     day = _reference_day(labels, ctx)
     if day is not None and day != doc.published:  # "**March 3** — … on Monday": that Monday is March 3's
@@ -286,8 +288,6 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
                      and discourse.in_dateline(text, sent, t)), None)
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
-    if _QUESTION.search(sent.text.strip()):
-        return []  # "Why were they arrested?": a question asks, it asserts no event
     cited = according_to(sdoc)
     places = _places_by_clause(sdoc, offset, index)
     out: list[Event] = []

@@ -51,6 +51,7 @@ class Candidate:
     agent: Token | None
     passive: bool
     constrained_match: bool  # a theme satisfied the frame's constraint
+    dated_act: bool = False  # a noun whose own participle carries a date ("an indictment unsealed today")
 
     @property
     def type(self) -> str:
@@ -239,7 +240,7 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
     return out
 
 
-def dated_participle(t: Token, dated: frozenset[int] | set[int], frames: Frames) -> bool:
+def _dated_participle(t: Token, dated: frozenset[int] | set[int], frames: Frames) -> bool:
     """Whether a noun carries a participle with a date of its own that is no event word itself
     ("an indictment unsealed today", "charges filed on Monday"): the noun names a particular act,
     at that date. ("a report released today" is the release, told by its verb.)"""
@@ -320,6 +321,7 @@ def match(
                 out.append(Candidate(frame, t, False, themes, agent, is_passive(t), frame.constrained))
         elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(f.findings for f in frames.by_noun.get(lemma, ()))):
             seen = set()
+            dated_act = _dated_participle(t, dated, frames)
             for frame in frames.by_noun.get(lemma, ()):
                 if frame.id in seen:
                     continue
@@ -334,9 +336,9 @@ def match(
                         t.dep_ == "nsubj" and t.head.lemma_.lower() in reporting and t.head.i in dated
                     ):
                         continue  # "a 2014 UN investigation that detailed abuses", "the inquiry concluded in 2014 that …"
-                    out.append(Candidate(frame, t, True, [], noun_agent(t, light), False, True))
+                    out.append(Candidate(frame, t, True, [], noun_agent(t, light), False, True, dated_act))
                     continue
-                if not _is_specific(t, light, dated) and not dated_participle(t, dated, frames):
+                if not dated_act and not _is_specific(t, light, dated):
                     continue
                 themes = noun_themes(t)
                 authors = [x for x in themes if x.pos_ == "PROPN" and x.head.lower_ == "of"]
@@ -347,8 +349,8 @@ def match(
                 if lemmas & frame.themes_not or (not ok and has_of):
                     continue  # a theme the frame rules out ("human rights abuses" are no torture)
                 agent = noun_agent(t, light) or (authors[0] if authors else None)
-                out.append(Candidate(frame, t, True, themes, agent, False, ok and frame.constrained))
-    return resolve_overlaps(out, frames, dated)
+                out.append(Candidate(frame, t, True, themes, agent, False, ok and frame.constrained, dated_act))
+    return resolve_overlaps(out, dated)
 
 
 def inside(inner: Token, outer: Token) -> bool:
@@ -399,7 +401,7 @@ def _inside_verb_of(c: Candidate, verbs_of: dict[int, list[Candidate]]) -> bool:
     return False
 
 
-def resolve_overlaps(cands: list[Candidate], frames: Frames, dated: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
+def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """The one decision between candidates that share words.
 
     - On the same trigger, a frame whose theme constraint matched beats an unconstrained one
@@ -442,10 +444,10 @@ def resolve_overlaps(cands: list[Candidate], frames: Frames, dated: frozenset[in
             or (c.token.dep_ == "pobj" and c.token.head.lower_ in _TOPIC_PREPS and c.token.head.head.i in claims)
         ):
             continue  # "dismissed the UN inquiry": what a claim is about, not a new event
-        if c.nominal and _inside_verb_of(c, verbs_of) and (c.frame.claim or not dated_participle(c.token, dated, frames)):
+        if c.nominal and _inside_verb_of(c, verbs_of) and (c.frame.claim or not c.dated_act):
             continue
         out.append(c)
     return sorted(out, key=lambda c: c.token.i)
 
 
-__all__ = ["Candidate", "dated_participle", "inside", "is_passive", "match", "noun_agent", "resolve_overlaps", "verb_agent"]
+__all__ = ["Candidate", "inside", "is_passive", "match", "noun_agent", "resolve_overlaps", "verb_agent"]

@@ -18,6 +18,8 @@ from .lexicon import (
     DAY,
     DECADE_WORDS,
     FLAGS,
+    LABEL_HEAD,
+    LABEL_TAIL,
     MONTH,
     ORDINALS,
     SEASONS,
@@ -215,14 +217,10 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
-_LABEL_PREFIX = re.compile(r"[ \t]*(?:[*\-\u2022#>]+[ \t]*)?(?:\*\*|__)?")
-_LABEL_SUFFIX = re.compile(r"(?:\*\*|__)?[ \t]*[\u2013\u2014:-]")
-
-
 def _label(m: re.Match[str], ctx: Context) -> bool:
     """A month name alone as a line's label ("* **August** – The border …", "March: …"): a date."""
     line_start = ctx.text.rfind("\n", 0, m.start()) + 1
-    return bool(_LABEL_PREFIX.fullmatch(ctx.text, line_start, m.start()) and _LABEL_SUFFIX.match(ctx.text, m.end()))
+    return bool(LABEL_HEAD.fullmatch(ctx.text, line_start, m.start()) and LABEL_TAIL.match(ctx.text, m.end()))
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Val | None:

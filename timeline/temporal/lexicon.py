@@ -170,3 +170,13 @@ def month_number(s: str) -> int:
 def two_digit_year(y: int) -> int:
     """The year a two-digit year stands for: 49 → 2049, 50 → 1950."""
     return 2000 + y if y < 50 else 1900 + y
+
+
+# A list label's shape, for the finder ("* **August** – …") and for the extractor's dated items
+# ("2019: …", "**Mon, Aug. 5** — …"): what may stand before the label on its line (list and
+# emphasis marks, a day of the week) and what ends it.
+LABEL_HEAD = re.compile(
+    r"[ \t*\-•#_>]*(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?[ \t]*)?",
+    re.I,
+)
+LABEL_TAIL = re.compile(r"[*_]*\s*(?:[:–—|.]|--|-\s)")
