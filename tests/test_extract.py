@@ -914,3 +914,14 @@ def test_an_event_noun_that_refers_back_is_no_new_event():
     # an event noun with a date or an argument of its own is an event
     assert "MissileTest" in types(run("The launch on Friday was the third this month.", date(2024, 1, 20)))
     assert "Execution" in types(run("Residents were forced to watch the execution of two smugglers in Hyesan.", date(2024, 1, 5)))
+
+
+def test_an_event_noun_that_is_the_subject_of_a_predicate_takes_the_predicates_date():
+    """"A UN inquiry concluded in 2014 that …": the noun names the event, its predicate tells what
+    became of it and when; an object of a speech act keeps the telling's date apart."""
+    inquiry = run("In 2016 a UN investigation concluded that officials had committed crimes against humanity.")
+    assert one(inquiry, "ReportRelease").when.value == "2016"
+    later = run("After talks broke down in March 2019, a UN investigation concluded in May 2019 that the camps were full.")
+    assert one(later, "ReportRelease").when.value == "2019-05"
+    condemned = run("On Monday the ministry condemned the executions, which rights groups say took place last year.", date(2023, 6, 7))
+    assert all(e.when is None or e.when.value != "2023-06-05" for e in condemned if e.type == "Execution")

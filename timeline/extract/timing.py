@@ -205,6 +205,8 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
         verb = head.head if head.dep_ == "prep" else head
         if verb.lemma_.lower() in light_verbs and verb.i not in triggers and verb.i in gov:
             return best(gov[verb.i])
+        if t.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.i not in triggers:
+            return best(gov[head.i])  # its own predicate: "a UN inquiry concluded in 2014", "the test failed on Monday"
         if head.lemma_.lower() in light_verbs and head.i not in triggers:
             return best(gov[head.i])
     if t.pos_ == "NOUN" and t.dep_ == "dobj" and head.lemma_.lower() in light_verbs and head.i not in triggers and head.dep_ == "conj":
