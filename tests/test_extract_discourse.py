@@ -377,3 +377,18 @@ def test_a_live_pages_clock_time_entry_is_on_the_pages_day_and_a_media_offset_is
     assert arrest.when is not None and arrest.when.earliest == date(2024, 3, 12) and arrest.time_source == "heading"
     notes = "Episode notes\n\n[21:15] Chinese police arrested two North Korean traders at the bridge.\n"
     assert all(e.when is None for e in run(notes, date(2024, 3, 12)) if e.type == "Detention")
+
+
+def test_a_month_told_as_past_under_a_dated_heading_is_the_last_one_before_the_telling():
+    """A heading's year places the months under it, but a thing told as done cannot come after
+    the publication: "in November" under "March 4, 2011" is November 2010."""
+    text = ("Border notes\n\nThe office keeps a log of returns.\n\nMarch 4, 2011\n\n"
+            "The three fishermen were detained by coast guards in November and handed back on December 30.\n")
+    assert dated(text, date(2011, 3, 4), "Detention") == [("Detention", "2010-11")]
+
+
+def test_a_month_counted_from_the_moment_of_writing_keeps_its_own_year():
+    """"In late July last year" points from the publication date: a year the sentence states for
+    another event ("in the summer of 2011") does not move it."""
+    text = "Floods in the summer of 2011 destroyed the harvest, and heavy rains in late July last year swept away farmland.\n"
+    assert dated(text, date(2013, 2, 13), "Flood") == [("Flood", "2011-SU"), ("Flood", "2012-07")]

@@ -282,8 +282,12 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     gov = timing.governors(sdoc, offset, body_tx, triggers)
     naming = [t for t in body_tx if not timing.names_a_thing(sdoc, offset, t, lemma_hits)]
     stated = timing.stated_year([*labels, *naming] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+    # a year from above the sentence places a month told as past no later than the telling: "in December"
+    # under a release dated January 14, 2000 is December 1999 (a year the sentence states is its own)
+    limit = doc.published if timing.stated_year([*labels, *naming]) is None else None
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
-        gov = {i: [timing.in_year(t, stated) if t.anchor != "absolute" and timing.names_month(t) else t for t in txs] for i, txs in gov.items()}
+        gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) else t for t in txs]
+               for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
     dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
                      and discourse.in_dateline(text, sent, t)), None)
@@ -303,7 +307,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
         if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own):
-            own = timing.in_year(own, year)
+            own = timing.in_year(own, year, limit if year == stated else doc.published)  # told as past: not after the telling
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
         etype = c.type
         if mod.status == "negated" and c.frame.denial and c.token.lemma_.lower() in frames.sets.get("AdmissionVerbs", ()):

@@ -307,9 +307,18 @@ def when_clause_time(t: Token, date_of: dict[int, Timex], gov: dict[int, list[Ti
 _MONTH_VALUE = re.compile(r"(?:XXXX|\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
-def in_year(tx: Timex, year: int) -> Timex:
+def in_year(tx: Timex, year: int, limit: date | None = None) -> Timex:
     """A month or day the text gives without a year ("in March", or one resolved against the
-    publication date) placed in the year the text states around it ("- 2013: In March, …")."""
+    publication date) placed in the year the text states around it ("- 2013: In March, …");
+    with a ``limit`` (the publication date, for a thing told as past), the last such month or
+    day not after it ("in December" in a release of January 14, 2000 is December 1999)."""
+    placed = _in_year(tx, year)
+    if limit is not None and placed.earliest is not None and placed.earliest > limit:
+        return _in_year(tx, year - 1)
+    return placed
+
+
+def _in_year(tx: Timex, year: int) -> Timex:
     m = _MONTH_VALUE.fullmatch(tx.value)
     if m is None or tx.anchor == "absolute":
         return tx
@@ -327,14 +336,16 @@ def in_year(tx: Timex, year: int) -> Timex:
                    anchor="expression")
 
 
+_DEICTIC = re.compile(r"\b(?:last|next|this|coming|past|previous|ago|year)\b", re.I)
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$|,)", re.I)
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same)\s+$", re.I)
 
 
 def names_month(tx: Timex) -> bool:
     """Whether an expression names its month ("in March", "May 3") rather than pointing from
-    the moment of writing ("on Sunday", "last week"): only the former takes a year stated around it."""
-    return bool(_MONTH_NAME.search(tx.text + " "))
+    the moment of writing ("on Sunday", "last week", "last May", "in July last year"): only the
+    former takes a year stated around it."""
+    return bool(_MONTH_NAME.search(tx.text + " ")) and not _DEICTIC.search(tx.text)
 
 
 def anaphoric_month(tx: Timex, text: str) -> bool:
