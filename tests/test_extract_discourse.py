@@ -392,3 +392,12 @@ def test_a_month_counted_from_the_moment_of_writing_keeps_its_own_year():
     another event ("in the summer of 2011") does not move it."""
     text = "Floods in the summer of 2011 destroyed the harvest, and heavy rains in late July last year swept away farmland.\n"
     assert dated(text, date(2013, 2, 13), "Flood") == [("Flood", "2011-SU"), ("Flood", "2012-07")]
+
+
+def test_a_list_items_day_after_the_publication_date_is_the_last_such_day_before_it():
+    """A year-in-review page published in early January lists last year's days without a year:
+    "Feb. 8" is not next month, and a year another event of the item names does not move it."""
+    text = ("# The year in review\n\n"
+            "- **Feb. 8** – Police detain three activists in Wonsan.\n"
+            "- **Nov. 20** – A court sentences two traders to ten years, ending a pause in such trials that officials announced in April 2019.\n")
+    assert dated(text, date(2024, 1, 3), "Detention", "Sentencing") == [("Detention", "2023-02-08"), ("Sentencing", "2023-11-20")]

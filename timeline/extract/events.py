@@ -285,6 +285,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     # a year from above the sentence places a month told as past no later than the telling: "in December"
     # under a release dated January 14, 2000 is December 1999 (a year the sentence states is its own)
     limit = doc.published if timing.stated_year([*labels, *naming]) is None else None
+    above = timing.stated_year(([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
         gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) else t for t in txs]
                for i, txs in gov.items()}
@@ -369,8 +370,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
         if when is not None and source in ("clause", "sentence"):
             ctx.narrative.told(when, verbal=timing.past_tense(c.token) and not c.nominal)
-        if when is not None and source != "clause" and year is not None and when.anchor != "absolute" and timing.names_month(when):
-            when = timing.in_year(when, year)
+        label = when is not None and when in labels  # a list item's day: its year is the page's, not another event's in the item
+        if when is not None and source != "clause" and (above if label else year) is not None and when.anchor != "absolute" and timing.names_month(when):
+            when = timing.in_year(when, above if label else year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
             (source not in ("clause", "sentence", "heading") and again is None and (agent.category != "person" or _reports_event(c, cands) or aside))
             or (source == "sentence" and _reports_event(c, cands))
@@ -381,8 +383,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         ):
             when, source = dateline, "dateline"  # "SEOUL, May 12 (Yonhap) -- X fired …": the lead's main event
         told_by = c.token if c.token.pos_ == "VERB" else c.token.head  # a noun event is told by its verb ("took place")
-        if when is not None and timing.after_publication(when, doc.published) and told_by.pos_ == "VERB" and timing.reported_as_news(told_by):
-            back = ctx.story_year if ctx.story_year is not None and ctx.story_year < doc.published.year else when.earliest.year - 1
+        if when is not None and timing.after_publication(when, doc.published) and (label or told_by.pos_ == "VERB" and timing.reported_as_news(told_by)):
+            back = ctx.story_year if not label and ctx.story_year is not None and ctx.story_year < doc.published.year else when.earliest.year - 1
             when = timing.in_year(when, back)  # "the breach took place on March 23" in a February story: last March, or the story's year
         if when is not None and told_by.pos_ == "VERB" and timing.told_as_done(told_by):
             when = timing.so_far(when, doc.published)  # "executed this year": January to the publication date
