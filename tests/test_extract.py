@@ -925,3 +925,12 @@ def test_an_event_noun_that_is_the_subject_of_a_predicate_takes_the_predicates_d
     assert one(later, "ReportRelease").when.value == "2019-05"
     condemned = run("On Monday the ministry condemned the executions, which rights groups say took place last year.", date(2023, 6, 7))
     assert all(e.when is None or e.when.value != "2023-06-05" for e in condemned if e.type == "Execution")
+
+
+def test_a_free_relative_of_naming_names_what_was_done():
+    """"Fired what it called a new missile": the object is a free relative whose naming verb
+    says what the thing is; the naming is part of the noun phrase, not a statement."""
+    fired = run("On Tuesday the army fired what it called a new solid-fuel missile into the sea.", date(2024, 5, 1))
+    assert [(e.type, e.when.value) for e in fired] == [("MissileTest", "2024-04-30")]
+    imposed = run("In March 2021 the authorities imposed what they described as a full lockdown on the city of Hyesan.")
+    assert one(imposed, "Lockdown").when.value == "2021-03"

@@ -118,6 +118,7 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
             out.append(_resolve_relative(c, t))
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "NOUN", "AUX"):
             out.append(c)
+            out.extend(named_by_free_relative(c, t))
         elif c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             out.append(c)  # "were made to work"
         elif c.dep_ == "prep" and c.lower_ in _THEME_PREPS and not transitive:
@@ -154,10 +155,29 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
     return ([head] if head is not None else []) + rest
 
 
+def free_relative(t: Token) -> bool:
+    """Whether a verb heads a free relative of naming: "what it called a new missile", "what
+    state media described as a test" — a noun phrase, not a clause of its own."""
+    return t.dep_ == "ccomp" and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children)
+
+
+def named_by_free_relative(c: Token, t: Token) -> list[Token]:
+    """"Fired what it called a new missile", "imposed what it called emergency steps", "fired what
+    it claims is a satellite launcher": the thing done is what the free relative names (the
+    parser hangs a copula after "claims" from the main verb ``t``)."""
+    if not free_relative(c):
+        return []
+    clauses = [c, *(g for g in t.children if g.dep_ == "ccomp" and g.lemma_ == "be" and g.i > c.i)]
+    named = [g for x in clauses for g in x.children if g.dep_ in ("oprd", "attr")]
+    return named + [p for g in c.children if g.dep_ == "prep" and g.lower_ == "as" for p in g.children if p.dep_ == "pobj"]
+
+
 def predicative(t: Token) -> bool:
     """Whether a verb says what its object is: a secondary predicate ("called the claim
     groundless", "called it a criminal act") or an "as" phrase ("dismissed the report as a
     fabrication") — the construction of verbs of characterising and naming."""
+    if free_relative(t):
+        return False  # "fired what it called a missile": the naming is part of a noun phrase, no speech act
     objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
     for c in t.children:
         if c.dep_ == "oprd" or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and objects):
