@@ -934,3 +934,14 @@ def test_a_free_relative_of_naming_names_what_was_done():
     assert [(e.type, e.when.value) for e in fired] == [("MissileTest", "2024-04-30")]
     imposed = run("In March 2021 the authorities imposed what they described as a full lockdown on the city of Hyesan.")
     assert one(imposed, "Lockdown").when.value == "2021-03"
+
+
+def test_what_follows_a_dated_happening_at_once_shares_its_day_a_bare_after_does_not():
+    """"Shot immediately after the verdict was read out on Feb. 27", "hours after the talks ended
+    on Monday, … fired": the adverb of immediacy joins the two in one day."""
+    shot = run("The man was shot by a firing squad immediately after the verdict was read out on Feb. 27, a source said.", date(2024, 3, 10))
+    assert one(shot, "Execution").when.value == "2024-02-27"
+    fired = run("Hours after the talks ended on Monday, the North fired two missiles.", date(2024, 5, 1))
+    assert one(fired, "MissileTest").when.value == "2024-04-29"
+    later = run("Years after the verdict was read out in 2009, he was executed.", date(2024, 5, 1))
+    assert all(e.when is None or e.when.value != "2009" for e in later if e.type == "Execution")
