@@ -945,3 +945,10 @@ def test_what_follows_a_dated_happening_at_once_shares_its_day_a_bare_after_does
     assert one(fired, "MissileTest").when.value == "2024-04-29"
     later = run("Years after the verdict was read out in 2009, he was executed.", date(2024, 5, 1))
     assert all(e.when is None or e.when.value != "2009" for e in later if e.type == "Execution")
+
+
+def test_an_appositive_renames_the_theme_it_stands_beside():
+    """"The second, the Border Security Decree, was adopted in March 2019": the subject is a
+    numeral word, its appositive says what was adopted."""
+    adopted = run("Two laws tightened control. The second, the Border Security Decree, was adopted in March 2019.")
+    assert one(adopted, "LawEnactment").when.value == "2019-03"

@@ -241,6 +241,8 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
         group = [tok]
         group += [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod", "poss")]
         group += [c for c in tok.children if c.dep_ == "conj"]  # "fences, cameras and detectors"
+        group += [g for c in tok.children if c.dep_ == "appos" for g in (c, *(m for m in c.children if m.dep_ in ("compound", "nmod")))]
+        # an appositive renames its noun: "the first, the Culture Rejection Act, was adopted"
         if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITY:
             for c in tok.children:  # "hundreds of defectors", "a group of escapees", "the use of watermarking"
                 if c.dep_ == "prep" and c.lower_ == "of":
