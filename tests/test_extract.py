@@ -952,3 +952,21 @@ def test_an_appositive_renames_the_theme_it_stands_beside():
     numeral word, its appositive says what was adopted."""
     adopted = run("Two laws tightened control. The second, the Border Security Decree, was adopted in March 2019.")
     assert one(adopted, "LawEnactment").when.value == "2019-03"
+
+
+def test_a_law_that_takes_effect_or_comes_into_force_is_enacted_then():
+    """"The decree took effect on July 1", "came into force": the subject of a change of state is
+    its theme, and the phrase's own noun ("effect", "force") is none."""
+    took = run("The new border decree took effect on July 1, 2021.")
+    assert one(took, "LawEnactment").when.value == "2021-07-01"
+    came = run("The amended criminal code came into force in March 2022.")
+    assert one(came, "LawEnactment").when.value == "2022-03"
+
+
+def test_an_undated_clause_that_serves_as_the_time_of_another_tells_no_event():
+    """"Since the laws took effect, patrols have …": the clause names an event told elsewhere as
+    a time; with a date of its own it is an event ("after the border closed in January 2020")."""
+    since = run("Rights groups say checks on phones have grown since the laws took effect.")
+    assert not [e for e in since if e.type == "LawEnactment"]
+    dated_clause = run("After the law took effect in May 2021, police began checking phones.")
+    assert one(dated_clause, "LawEnactment").when.value == "2021-05"

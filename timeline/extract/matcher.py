@@ -327,6 +327,9 @@ def match(
                     continue
                 seen.add(frame.id)
                 themes = verb_themes(t, transitive=frame.transitive) + _extra_objects(t, trig)
+                if trig.extra and not frame.transitive:  # "the law took effect", "came into force": the phrase's own
+                    themes = [x for x in themes if x.lemma_.lower() not in trig.extra]  # noun is no theme, its subject changes
+                    themes += [c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c not in themes]
                 agent = verb_agent(t)
                 if agent is not None and "@Instrument" in marks.get(agent.i, ()):
                     themes, agent = [*themes, agent], None  # a named instrument does not act: "a Hwasong-12 launched …"

@@ -140,6 +140,12 @@ def by_means(t: Token) -> bool:
     return t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "by"
 
 
+def time_clause(t: Token) -> bool:
+    """Whether ``t`` heads a clause that serves as the time of another ("since the laws took
+    effect", "after the border closed"): without a date of its own it names an event, it tells none."""
+    return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _RELATIVE_TIME for c in t.children)
+
+
 def in_name(t: Token) -> bool:
     """A verb written in title case inside a sentence, beside another capitalised word, is a word
     of a name ("the Law on Rejecting Reactionary Ideology", "the Committee for Investigating
