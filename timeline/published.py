@@ -165,7 +165,7 @@ def infer_published(
     return None
 
 
-_AFTER_DATE = re.compile(r"\s*[|\u2022\u00b7]\s*")
+_AFTER_DATE = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+/\s+")
 _LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,?\s*", re.I)
 # "2024/04/29 16:12 KST" alone on the last line: a wire service's time stamp at the foot.
 _FOOT_STAMP = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+\d{1,2}:\d{2}(?:\s*[A-Z]{2,5})?")
@@ -176,7 +176,7 @@ def _prose(line: str) -> bool:
     return len(line) >= 100 and line[-1] in ".!?\"'\u201d\u2019"
 
 
-_FIELDS = re.compile(r"\s*[|\u2022\u00b7]\s*|\s{3,}|\t")
+_FIELDS = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+/\s+|\s{3,}|\t")  # " / " as in "May 9, 2018 / 10:41 PM / Updated …"
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?", re.I)
 _DATE_LABEL = re.compile(r"(?:^|\s)date\s*:\s*", re.I)
 
