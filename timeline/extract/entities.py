@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..model import Entity
 
@@ -455,3 +456,28 @@ def with_bare_surnames(text: str, people: list[Mention], known: list[Mention]) -
 
 def overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def named_actor(tok: Any) -> Entity | None:
+    """An actor the gazetteer does not know, named by a proper noun ("the White House")."""
+    if tok.pos_ != "PROPN":
+        return None
+    words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+    label = " ".join(w.text for w in words)
+    if len(label) < 3 or not label[:1].isupper():
+        return None
+    return Entity(key=slug(label), label=label, kind="actor", category=None)
+
+
+def definite_actor(tok: Any, seen: list[Entity]) -> Entity | None:
+    """"The association", "the ministry", "the same agency": the last actor named (of ``seen``)
+    whose name has that head noun."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    head = tok.lemma_.lower()
+    if len(head) < 4:
+        return None
+    for ent in reversed(seen):
+        if head in ent.label.lower().split() or head + "s" in ent.label.lower().split():
+            return ent
+    return None

@@ -25,7 +25,8 @@ from typing import Any
 from .. import language
 from ..model import Document, Entity, Event, Participant, Quantity, Span, Timex
 from . import discourse, inflections, timing
-from .entities import Gazetteer, Mention, by_surname, find_people, load_gazetteer, overlap, slug, with_bare_surnames
+from .entities import (Gazetteer, Mention, by_surname, definite_actor, find_people, load_gazetteer, named_actor, overlap, slug,
+                       with_bare_surnames)
 from .frames import Frames, load_frames
 from .labels import label_of
 from .matcher import Candidate, match
@@ -561,7 +562,7 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None and tok.pos_ in ("NOUN", "PROPN"):  # "its foreign ministry": the body of the state the text is about
             return _entity(owner, sdoc, offset, index, ctx)
-        return _definite(tok, ctx) or _named(tok, offset)
+        return definite_actor(tok, ctx.seen) or named_actor(tok)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
 
@@ -606,31 +607,6 @@ def _reporting_subject(pronoun: Any) -> Any:
         return None
     same_number = (speaker.tag_ in ("NNS", "NNPS")) == (pronoun.lower_ in ("they", "their"))
     return speaker if same_number and pronoun.lower_ not in ("he", "she", "his", "her") else None
-
-
-def _named(tok: Any, offset: int) -> Entity | None:
-    """An actor the gazetteer does not know, named by a proper noun ("the White House")."""
-    if tok.pos_ != "PROPN":
-        return None
-    words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
-    label = " ".join(w.text for w in words)
-    if len(label) < 3 or not label[:1].isupper():
-        return None
-    return Entity(key=slug(label), label=label, kind="actor", category=None)
-
-
-def _definite(tok: Any, ctx: _Context) -> Entity | None:
-    """"The association", "the ministry", "the same agency": the last actor named whose name has
-    that head noun."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-        return None
-    head = tok.lemma_.lower()
-    if len(head) < 4:
-        return None
-    for ent in reversed(ctx.seen):
-        if head in ent.label.lower().split() or head + "s" in ent.label.lower().split():
-            return ent
-    return None
 
 
 def _claimant(c: Candidate, mod: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context, frames: Frames,
