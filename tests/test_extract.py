@@ -970,3 +970,12 @@ def test_an_undated_clause_that_serves_as_the_time_of_another_tells_no_event():
     assert not [e for e in since if e.type == "LawEnactment"]
     dated_clause = run("After the law took effect in May 2021, police began checking phones.")
     assert one(dated_clause, "LawEnactment").when.value == "2021-05"
+
+
+def test_the_grounds_of_a_punishment_are_the_charge_not_an_event_told():
+    """"Sentenced for illegally crossing into China", "executed for helping people escape": the
+    gerund after 'for' is what the punisher charges, not an event the text asserts."""
+    crossed = run("He was sentenced in 2009 to ten years for illegally crossing into China.")
+    assert [e.type for e in crossed] == ["Sentencing"]
+    helped = run("Two women were executed in May 2019 for helping people escape to China.")
+    assert [e.type for e in helped] == ["Execution"]

@@ -40,7 +40,7 @@ _PRESENT = frozenset({"VBZ", "VBP"})
 class Modality:
     """What the parse says about an event mention."""
 
-    status: str  # asserted, negated, irrealis, conditional, habitual
+    status: str  # asserted, negated, irrealis, conditional, habitual, grounds
     certainty: str = "certain"
     reporter: Token | None = None  # the reporting verb governing the event, if any
     speaker: Token | None = None  # who claims it: the reporting verb's subject, or 'according to'
@@ -208,6 +208,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
             return Modality("irrealis")  # "it was not clear whether other cities had imposed restrictions": a question
         lemma = node.lemma_.lower()
+        if child.dep_ == "pcomp" and child.tag_ == "VBG" and node.lower_ == "for" and node.head.pos_ == "VERB" and not claim:
+            return Modality("grounds")  # "sentenced for illegally crossing into China": the charge, as the punisher names it
         if child.dep_ in ("nsubj", "nsubjpass") and lemma in verifying and negated(node):
             return Modality("irrealis")  # "his execution has not been confirmed": told, not asserted
         to_infinitive = child.dep_ == "xcomp" or (child.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in child.children))
