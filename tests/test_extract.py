@@ -979,3 +979,14 @@ def test_the_grounds_of_a_punishment_are_the_charge_not_an_event_told():
     assert [e.type for e in crossed] == ["Sentencing"]
     helped = run("Two women were executed in May 2019 for helping people escape to China.")
     assert [e.type for e in helped] == ["Execution"]
+
+
+def test_a_clause_of_time_is_told_as_fact_whatever_the_verb_it_modifies():
+    """"China stopped returning people when the North sealed its border in January 2020": the
+    stopping governs the returns, not the sealing, which the clause of time tells as fact; a
+    condition above it still holds it back."""
+    sealed = run("China stopped returning people when North Korea sealed its border in January 2020, so the backlog grew.")
+    assert one(sealed, "BorderClosure").when.value == "2020-01"
+    assert not [e for e in sealed if e.type == "Repatriation"]
+    condition = run("If the border closes when the harvest ends, smugglers would be arrested.")
+    assert not condition

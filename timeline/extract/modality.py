@@ -30,6 +30,7 @@ from .tree import MAX_CLIMB, heads
 Token = Any
 
 _PAST_MODAL = frozenset({"may", "might", "could", "must"})
+_TIME_MARKS = frozenset({"when", "after", "before", "since", "while", "once", "as", "until", "till"})
 _CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "parataxis", "dobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod", "oprd", "acomp"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "all"})
@@ -199,12 +200,20 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
     chain = [t]
     node = t
     reporter = None
+    anchored = False  # above a clause of time ("when it sealed the border"), only who tells it still matters
     for _ in range(MAX_CLIMB):
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
         child, node = node, node.head
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in child.children):
             return Modality("conditional")
+        if child.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
+            anchored = True  # "stopped returning people when the North sealed its border": the sealing is told as fact
+        if anchored:
+            if node.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "prep") and node.lemma_.lower() in reporting:
+                reporter = node
+                break
+            continue
         if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
             return Modality("irrealis")  # "it was not clear whether other cities had imposed restrictions": a question
         lemma = node.lemma_.lower()
