@@ -990,3 +990,12 @@ def test_a_clause_of_time_is_told_as_fact_whatever_the_verb_it_modifies():
     assert not [e for e in sealed if e.type == "Repatriation"]
     condition = run("If the border closes when the harvest ends, smugglers would be arrested.")
     assert not condition
+
+
+def test_an_act_repeated_on_one_person_is_an_episode_of_their_story_not_a_habit():
+    """"Guards beat him repeatedly during questioning" tells what happened to one man; "guards
+    routinely beat prisoners" tells a practice."""
+    him = run("Guards beat him repeatedly during questioning.")
+    assert [e.type for e in him] == ["Torture"]
+    practice = run("Guards routinely beat prisoners who failed to meet quotas.")
+    assert not [e for e in practice if e.type == "Torture"]

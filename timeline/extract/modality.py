@@ -103,9 +103,21 @@ def habitual_adverb(t: Token, frames: Frames) -> bool:
     return any(c.dep_ == "advmod" and c.lemma_.lower() in habitual and c.lower_ != "never" for h in heads for c in h.children)
 
 
+_SOMEONE = frozenset({"me", "him", "her", "us", "i", "he", "she", "we"})
+
+
+def _one_persons_episode(t: Token) -> bool:
+    """A past act done to one named or pointed-at person ("beat her repeatedly", "questioned Kim
+    every day"): the adverb repeats it within that person's story, it makes no habit."""
+    if t.tag_ != "VBD" and not any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in t.children):
+        return False
+    done_to = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(c.lower_ in _SOMEONE or (c.pos_ == "PROPN" and c.ent_type_ == "PERSON") for c in done_to)
+
+
 def _habitual(t: Token, frames: Frames, has_time: bool, reported: bool) -> bool:
     if habitual_adverb(t, frames):
-        return not has_time
+        return not has_time and not _one_persons_episode(t)
     if has_time or t.pos_ != "VERB" or reported:
         return False
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
