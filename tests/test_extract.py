@@ -999,3 +999,10 @@ def test_an_act_repeated_on_one_person_is_an_episode_of_their_story_not_a_habit(
     assert [e.type for e in him] == ["Torture"]
     practice = run("Guards routinely beat prisoners who failed to meet quotas.")
     assert not [e for e in practice if e.type == "Torture"]
+
+
+def test_a_compound_inside_a_compound_still_names_the_theme():
+    """"Sent to a labor training camp": 'labor' modifies 'training', which modifies 'camp'; the
+    place is one of forced labour all the same."""
+    sent = run("He was sent to a labor training camp in May 2009.")
+    assert one(sent, "ForcedLabor").when.value == "2009-05"

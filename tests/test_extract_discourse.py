@@ -401,3 +401,11 @@ def test_a_list_items_day_after_the_publication_date_is_the_last_such_day_before
             "- **Feb. 8** – Police detain three activists in Wonsan.\n"
             "- **Nov. 20** – A court sentences two traders to ten years, ending a pause in such trials that officials announced in April 2019.\n")
     assert dated(text, date(2024, 1, 3), "Detention", "Sentencing") == [("Detention", "2023-02-08"), ("Sentencing", "2023-11-20")]
+
+
+def test_that_august_is_the_storys_august_even_under_a_dated_heading():
+    """"That August" points back into the story ("in June 2001"), not to the year of the heading
+    above it ("March 2005"), which only places months the sentence names without pointing."""
+    text = ("Testimonies\n\nMarch 2005\n\nShe crossed the river in 1998. Chinese police arrested her in the spring of 2001, "
+            "and she was sent back across the bridge in June 2001.\n\nThat August she was arrested again.\n")
+    assert dated(text, date(2005, 3, 20), "Detention") == [("Detention", "2001-SP"), ("Detention", "2001-08")]

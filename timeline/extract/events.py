@@ -260,8 +260,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     lemma_hits = {t.i for t in sdoc if t.lemma_.lower() in frames.by_verb or t.lemma_.lower() in frames.by_noun}
     labels = [t for t in stx if discourse.leading_label(text, sent, t)]
     body_tx = [t for t in stx if t not in labels]
+    anaphoric = {t.start for t in body_tx if timing.anaphoric_month(t, text)} if ctx.story_year is not None else set()
     if ctx.story_year is not None:  # "In 2019 she crossed … That March, police arrested her"
-        body_tx = [timing.in_year(t, ctx.story_year) if timing.anaphoric_month(t, text) else t for t in body_tx]
+        body_tx = [timing.in_year(t, ctx.story_year) if t.start in anaphoric else t for t in body_tx]
         body_tx += timing.anaphoric_seasons(text, sent, ctx.story_year)
     if labels:  # a list item's label dates every sentence of the item, to the end of its line
         ctx.item_label, ctx.item_end = labels, (text.find("\n", sent.start) % (len(text) + 1))
@@ -285,10 +286,14 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     stated = timing.stated_year([*labels, *naming] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
     # a year from above the sentence places a month told as past no later than the telling: "in December"
     # under a release dated January 14, 2000 is December 1999 (a year the sentence states is its own)
-    limit = doc.published if timing.stated_year([*labels, *naming]) is None else None
+    told_here = timing.stated_year([*labels, *naming]) is not None
+    limit = None if told_here else doc.published
+    if told_here:
+        anaphoric = set()  # "In 2017 … that December": the year the sentence states beats the story's
     above = timing.stated_year(([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
-        gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) else t for t in txs]
+        gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) and t.start not in anaphoric else t
+                   for t in txs]
                for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
     dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
@@ -308,7 +313,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         year = stated
         if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
-        if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own):
+        if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own) and own.start not in anaphoric:
             own = timing.in_year(own, year, limit if year == stated else doc.published)  # told as past: not after the telling
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
         etype = c.type

@@ -240,6 +240,7 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
     for tok in themes:
         group = [tok]
         group += [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod", "poss")]
+        group += [g for c in group[1:] if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]  # "labor training camp"
         group += [c for c in tok.children if c.dep_ == "conj"]  # "fences, cameras and detectors"
         group += [g for c in tok.children if c.dep_ == "appos" for g in (c, *(m for m in c.children if m.dep_ in ("compound", "nmod")))]
         # an appositive renames its noun: "the first, the Culture Rejection Act, was adopted"
