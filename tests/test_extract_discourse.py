@@ -409,3 +409,11 @@ def test_that_august_is_the_storys_august_even_under_a_dated_heading():
     text = ("Testimonies\n\nMarch 2005\n\nShe crossed the river in 1998. Chinese police arrested her in the spring of 2001, "
             "and she was sent back across the bridge in June 2001.\n\nThat August she was arrested again.\n")
     assert dated(text, date(2005, 3, 20), "Detention") == [("Detention", "2001-SP"), ("Detention", "2001-08")]
+
+
+def test_this_morning_names_its_own_day_the_day_of_the_telling():
+    """"Early this morning" points from the moment of writing, like "tonight": it does not move to
+    the day the story last told, as a bare time of day ("overnight") would."""
+    text = ("# Weekly digest\n\n**Wednesday, Aug. 21**\n\nPolice in Hyesan arrested three traders on Monday, a source said.\n\n"
+            "**Thursday, Aug. 22**\n\nNorth Korea fired two ballistic missiles into the sea early this morning, the military said.\n")
+    assert dated(text, date(2024, 8, 22), "MissileTest") == [("MissileTest", "2024-08-22TMO")]

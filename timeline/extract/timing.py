@@ -579,8 +579,9 @@ def clock_days(timexes: list[Timex], day: Timex | None) -> list[Timex]:
             if bare(t) else t for t in timexes]
 
 
-# A time of day that names its day ("Wednesday night", "yesterday morning", "tonight") keeps it.
-_NAMES_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
+# A time of day that names its day ("Wednesday night", "yesterday morning", "tonight", "this morning") keeps it.
+_NAMES_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|tomorrow)\b"
+                        r"|\bthis\s+(?:morning|afternoon|evening)\b", re.I)
 
 
 def closed(tx: Timex) -> Timex:
