@@ -652,3 +652,23 @@ def test_a_press_release_dateline_under_its_banner_lines_dates_it():
     prose = ("The network has documented conditions at the border for many years and publishes what it finds "
              "each spring, with testimony.\n\n")
     assert infer_published(banner + title + prose + prose + body) is None
+
+
+def test_a_reposts_originally_published_line_dates_the_text_not_the_copys_metadata(tmp_path: Path) -> None:
+    """A page that reposts an old article carries its own posting date in its metadata; the text
+    was written on the date its "Originally published" line gives, and its relative dates count
+    from that one."""
+    page = tmp_path / "repost.html"
+    page.write_text(
+        '<html><head><title>Repost</title><meta property="article:published_time" content="2025-06-30T21:14:00+09:00"></head>'
+        "<body><h1>[Repost] Traders arrested at the border</h1><p>Posted by a reader, 30 June 2025</p>"
+        "<p>Originally published October 14, 2020 · Border Monitor</p>"
+        "<p>Police arrested three traders near the river last week, a source said on Tuesday.</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert (doc.published, doc.published_source) == (date(2020, 10, 14), "original")
+    plain = tmp_path / "plain.html"
+    plain.write_text(page.read_text(encoding="utf-8").replace("Originally published October 14, 2020 · Border Monitor", "Border Monitor"),
+                     encoding="utf-8")
+    assert read_document(plain).published == date(2025, 6, 30)

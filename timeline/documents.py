@@ -46,7 +46,7 @@ from timeline.errors import DocumentError, NoDocumentsError
 from timeline.furniture import find_furniture
 from timeline.inputs import check_text_size, read_limited, walk_files
 from timeline.model import Document
-from timeline.published import FULL_DATE, infer_published
+from timeline.published import FULL_DATE, infer_published, original_date
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -434,6 +434,8 @@ def _build(
         found = (published, "cli", _HIGH)
     if found is None:
         found = infer_published(text, noise, body_start=body_start)
+    elif found[1] != "cli" and (original := original_date(text, noise, body_start=body_start)) is not None and original < found[0]:
+        found = (original, "original", "medium")  # a repost: the page's metadata dates the copy, not the text
     when, source, confidence = found if found else (None, None, None)
     return Document(
         id=doc_id,

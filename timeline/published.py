@@ -14,7 +14,7 @@ from timeline.datestrings import parse_date_string
 from timeline.linear import SpanIndex
 from timeline.model import Span
 
-__all__ = ["FULL_DATE", "infer_published"]
+__all__ = ["FULL_DATE", "infer_published", "original_date"]
 
 _HIGH, _MEDIUM = "high", "medium"
 
@@ -79,7 +79,7 @@ _DATELINE_PAREN_DATE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:(?P<label>first\s+published|published|posted|updated|(?:page\s+)?last\s+updated|(?:page\s+)?last\s+modified|modified|date"
+    r"^(?:(?P<label>(?:originally|first)\s+(?:published|posted)|published|posted|updated|(?:page\s+)?last\s+updated|(?:page\s+)?last\s+modified|modified|date"
     r"|release\s+date|date\s+of\s+(?:issue|release)|issued|released)"
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
     r"|by\s+[^|\n]{2,80}?(?:\s*[|\u2022\u00b7,]\s*|\s+[\u2013\u2014-]{1,2}\s+)(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
@@ -148,10 +148,11 @@ def infer_published(
             if when is None:
                 continue
             label = (m.group("label") or "").lower()
-            rank = 1 if ("updated" in label or "modified" in label) else 0
+            # a repost's "Originally published …" dates the text itself; its posting date only the copy
+            rank = -1 if label.startswith("originally") else 1 if ("updated" in label or "modified" in label) else 0
             if best is None or rank < best[0]:
                 best = (rank, when)
-        elif (when := _date_line(line)) is not None and (best is None or best[0] > 0):
+        elif (when := _date_line(line)) is not None and (best is None or best[0] > 0) and not _REPOST.search(line):
             best = (0, when)
     if best is not None:
         return best[1], "byline", _MEDIUM
@@ -170,6 +171,21 @@ _LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5
 # "2024/04/29 16:12 KST" alone on the last line: a wire service's time stamp at the foot.
 _FOOT_STAMP = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+\d{1,2}:\d{2}(?:\s*[A-Z]{2,5})?")
 _TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}(?!\d).*)$")  # "12:01AM EDT" too
+
+
+_REPOST = re.compile(r"^\s*originally\s+(?:published|posted)\b", re.I)
+
+
+def original_date(text: str, noise: Iterable[Span] = (), *, body_start: int = 0) -> date | None:
+    """The date a repost gives for the text it copies ("Originally published October 14, 2020 ·
+    Border Monitor") near its top, or None: the text was written then, whatever the page's own
+    metadata says of the copy."""
+    in_noise = SpanIndex((s.start, s.end) for s in noise)
+    for _start, line in _top_lines(text, body_start, in_noise)[:8]:
+        m = _BYLINE.match(line) if _REPOST.search(line) else None
+        if m is not None and (when := _parse_date(_strip_time(m.group("date1") or ""))) is not None:
+            return when
+    return None
 
 
 def _prose(line: str) -> bool:
