@@ -112,7 +112,7 @@ def _one_persons_episode(t: Token) -> bool:
     if t.tag_ != "VBD" and not any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in t.children):
         return False
     done_to = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(c.lower_ in _SOMEONE or (c.pos_ == "PROPN" and c.ent_type_ == "PERSON") for c in done_to)
+    return any(c.lower_ in _SOMEONE or c.pos_ == "PROPN" for c in done_to)
 
 
 def _habitual(t: Token, frames: Frames, has_time: bool, reported: bool) -> bool:
