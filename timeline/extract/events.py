@@ -288,11 +288,11 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     # under a release dated January 14, 2000 is December 1999 (a year the sentence states is its own)
     told_here = timing.stated_year([*labels, *naming]) is not None
     limit = None if told_here else doc.published
-    if told_here:
-        anaphoric = set()  # "In 2017 … that December": the year the sentence states beats the story's
+    # "that August" keeps the story's year, unless the sentence states one ("In 2017 … that December")
+    story_months = set() if told_here else anaphoric
     above = timing.stated_year(([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
-        gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) and t.start not in anaphoric else t
+        gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) and t.start not in story_months else t
                    for t in txs]
                for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
@@ -313,7 +313,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         year = stated
         if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
-        if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own) and own.start not in anaphoric:
+        if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own) and own.start not in story_months:
             own = timing.in_year(own, year, limit if year == stated else doc.published)  # told as past: not after the telling
         mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
         etype = c.type
