@@ -999,6 +999,8 @@ def test_an_act_repeated_on_one_person_is_an_episode_of_their_story_not_a_habit(
     assert [e.type for e in him] == ["Torture"]
     named = run("Guards beat Kim repeatedly during questioning.")
     assert [e.type for e in named] == ["Torture"]
+    perfect = run("She said guards had beaten her repeatedly during questioning.")
+    assert [e.type for e in perfect] == ["Torture"]
     practice = run("Guards routinely beat prisoners who failed to meet quotas.")
     assert not [e for e in practice if e.type == "Torture"]
 

@@ -109,7 +109,7 @@ _SOMEONE = frozenset({"me", "him", "her", "us", "i", "he", "she", "we"})
 def _one_persons_episode(t: Token) -> bool:
     """A past act done to one named or pointed-at person ("beat her repeatedly", "questioned Kim
     every day"): the adverb repeats it within that person's story, it makes no habit."""
-    if t.tag_ != "VBD" and not any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in t.children):
+    if t.tag_ != "VBD" and not any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in t.children):
         return False
     done_to = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(c.lower_ in _SOMEONE or c.pos_ == "PROPN" for c in done_to)
