@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=Path, default=SEEDS, help="folder of the seed articles")
     ap.add_argument("--set", dest="sets", action="append", choices=("seeds", "examples", *DEV_SETS),
-                    help="evaluate only this set (repeatable; default: all but the held-out blind sets dev8 to dev12)")
+                    help="evaluate only this set (repeatable; default: all but the held-out blind sets, HELD_OUT)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = ap.parse_args(argv)
