@@ -323,7 +323,8 @@ def test_output_through_a_symlink_keeps_the_link(tmp_path, run):
 
 
 _SLOW_WRITE = """
-import os, sys, time
+import os, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal, even when the tests run in a background job
 ready = sys.argv.pop()
 def slow(fd):
     open(ready, "w").close()
