@@ -69,6 +69,8 @@ def test_batches_equal_one_extraction_and_touch_only_what_changed(tmp_path, corp
     changed, _ = ingest_paths(kg, [folder], prune=True)
     assert len(changed.changed) == 1 and len(changed.removed) == 1
     assert _triples_of_store(kg) == _triples_of_extraction(folder)
+    with store.open_store(kg) as opened:
+        assert changed.triples == opened.kept_triples() == len(opened)  # kept through --prune
 
 
 def test_a_touched_but_unchanged_file_is_hashed_not_extracted(tmp_path, corpus):

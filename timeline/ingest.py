@@ -14,7 +14,9 @@
   mention. A custom ``merge_fn`` merges everything again.
 - Only what changed is rewritten: an event whose content changed, the actors and places whose
   references changed, a changed document's graph, and in other documents the annotations of
-  mentions whose event changed. The triple count follows what was rewritten.
+  mentions whose event changed. The triple count follows what was rewritten and is kept in the
+  index, in the transaction that commits its changes; an unchanged re-ingest reports it without
+  counting, unless the last ingest did not finish (``dirty``, or its mark left): then it counts.
 - Crash safety: the SQLite changes commit after the database is flushed; ``state.json``
   carries ``dirty`` meanwhile, and an ingest that finds it set rebuilds the graphs in full from
   the records. Idempotent: ingesting the same files again changes nothing.
@@ -200,8 +202,13 @@ def apply_changes(
     present = {row[0] for row in db.execute("SELECT id FROM documents")}
     added = tuple(c.record.id for c in changes if c.record.id not in present)
     changed = tuple(c.record.id for c in changes if c.record.id in present)
+    counted = store.kept_triples()  # None after an ingest that did not finish: counted again
     if not changes and not removed and not state.get("dirty"):
-        state["triples"] = count_data(target)  # counted, never remembered (a stale count is never reported)
+        if counted is None:
+            counted = count_data(target)
+            store._keep_triples(state["stamp"], counted)
+            storelock.finish_ingest(store.path)  # nothing was left half-done (not dirty): the data is whole
+        state["triples"] = counted
         return _report(store, added, changed, skipped, (), 0, 0, started)
     # The cyclic garbage collector waits while the ingest merges and writes: it makes millions of
     # short-lived objects that hold no cycles (pieces, placements, quads), and each full collection
@@ -225,7 +232,8 @@ def apply_changes(
                 refresh = Refresh(store.path, target, keptrows.stamp_of(store.path, state), touched)
             state["dirty"] = True  # from here the database and the index differ until the commit
             store._save_state()
-            triples = work.apply()
+            triples = work.apply(counted)
+            store._keep_triples(stamp, triples)  # in the same transaction as the index's changes
             if refresh is not None:
                 refresh.finish(stamp)
             db.execute("COMMIT")
@@ -611,10 +619,13 @@ class _Work:
     def _counted(self, sparql: str) -> int:
         return int(next(iter(self.target.query(sparql)))["n"].value)
 
-    def apply(self) -> int:
-        """Write the changes to the database; the triple count after them."""
+    def apply(self, triples: int | None) -> int:
+        """Write the changes to the database; the triple count after them (``triples``: the
+        count before them, when it is known)."""
         target = self.target
         graphs = list(dict.fromkeys(self.graphs_to_drop))
+        if not self.full and triples is None:
+            triples = count_data(target)
         before = None if self.full else self._count(graphs, read=True)
         for name in graphs:
             target.remove_graph(ox.NamedNode(name))
@@ -631,9 +642,9 @@ class _Work:
             except SyntaxError as error:
                 raise StoreError(f"{self.store.path}: cannot store the graph: {error}") from None
         target.flush()
-        if before is None:
+        if before is None or triples is None:
             return count_data(target)
-        return int(self.store.state.get("triples", 0)) + self._count(graphs) - before
+        return triples + self._count(graphs) - before
 
 
 # For the command line ------------------------------------------------------------------------

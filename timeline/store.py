@@ -69,6 +69,7 @@ CREATE TABLE IF NOT EXISTS pieces (
 CREATE INDEX IF NOT EXISTS pieces_doc ON pieces(doc_id);
 CREATE INDEX IF NOT EXISTS pieces_block ON pieces(block);
 CREATE TABLE IF NOT EXISTS groups (founder TEXT PRIMARY KEY, identity TEXT NOT NULL, event TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counts (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, value INTEGER NOT NULL);
 """
 
 
@@ -84,7 +85,7 @@ class Store:
     ``index.sqlite`` (each document's source, stat, sha256, its serialised triples and
     annotation templates; its mentions as pieces with what the last merge decided for each, and
     the groups they form — :mod:`timeline.mergeindex`; the mention → event index; each event's
-    fingerprint and subjects; links and actor/place references),
+    fingerprint and subjects; links and actor/place references; the triple count, :meth:`kept_triples`),
     ``state.json`` (format, counts, and ``dirty`` while an ingest is applying its changes),
     ``results/`` (the rows of shipped queries, kept until an ingest changes the store: a named
     query over 10⁶ triples takes seconds in the engine, reading its rows back milliseconds)
@@ -272,6 +273,26 @@ class Store:
             except sqlite3.Error as error:
                 raise StoreError(f"{self.path}/index.sqlite: {error}") from None
         return self._db
+
+    def kept_triples(self) -> int | None:
+        """The triple count kept with the index, or None when it may not answer the database as it
+        is: an ingest was applying changes (``dirty``) or did not finish (its mark is there), or
+        the count was kept for another state of the data (``stamp``). Nothing is counted here.
+
+        Every write of the database's data is an ingest (:func:`timeline.ingest.apply_changes`:
+        added, changed and removed documents, ``--prune``), which keeps the count in the same
+        SQLite transaction as the index's changes, with the stamp it gives the data."""
+        state = self.state
+        if state.get("dirty") or storelock.unfinished_ingest(self.path) is not None:
+            return None
+        row = self.db.execute("SELECT stamp, value FROM counts WHERE name = 'triples'").fetchone()
+        if row is None or row[0] != state.get("stamp"):
+            return None
+        return int(row[1])
+
+    def _keep_triples(self, stamp: str, triples: int) -> None:
+        """Keep the triple count of the data stamped ``stamp`` (inside the ingest's transaction)."""
+        self.db.execute("INSERT OR REPLACE INTO counts VALUES ('triples', ?, ?)", (stamp, triples))
 
     def documents(self) -> dict[str, str]:
         """The ids of the documents in the store and their sha256."""
