@@ -76,3 +76,18 @@ _WORDS = ["They", "ai", "n't", "gon", "na", "got", "gets", "'s", "'re", "the", "
 def test_the_attribute_rules_by_lookup_equal_spacys_on_odd_word_runs(words):
     text = " ".join(words)
     assert _attributes(language.parse([text])[0]) == _attributes(_by_spacy([text])[0])
+
+
+def test_no_module_reads_what_the_pipeline_does_not_run():
+    """The named-entity recogniser is excluded (the gazetteer and the parse name our actors): a
+    rule that read entity types would silently never fire."""
+    import re
+    from pathlib import Path
+
+    import timeline
+
+    assert "ner" in language.EXCLUDED
+    root = Path(timeline.__file__).parent
+    readers = [str(p.relative_to(root)) for p in root.rglob("*.py")
+               if re.search(r"\.ent_type_?\b|\.ent_iob_?\b|\.ents\b", p.read_text(encoding="utf-8"))]
+    assert readers == []
