@@ -1010,3 +1010,12 @@ def test_a_compound_inside_a_compound_still_names_the_theme():
     place is one of forced labour all the same."""
     sent = run("He was sent to a labor training camp in May 2009.")
     assert one(sent, "ForcedLabor").when.value == "2009-05"
+
+
+def test_on_one_verb_the_frame_its_direct_object_satisfies_wins():
+    """"A court handed a suspended sentence to an activist": what is handed is a sentence, so it is
+    a sentencing, not people handed over; "handed the refugees over to border guards" is a return."""
+    sentence = run("A Seoul court on Wednesday handed a suspended sentence to a defector activist.", date(2024, 5, 1))
+    assert [e.type for e in sentence] == ["Sentencing"]
+    over = run("Chinese police handed the seven refugees over to North Korean border guards on December 30.", date(2024, 5, 1))
+    assert [e.type for e in over] == ["Repatriation"]

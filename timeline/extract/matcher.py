@@ -52,6 +52,7 @@ class Candidate:
     passive: bool
     constrained_match: bool  # a theme satisfied the frame's constraint
     dated_act: bool = False  # a noun whose own participle carries a date ("an indictment unsealed today")
+    by_object: bool = False  # the constraint holds on the direct object alone ("handed a sentence to …")
 
     @property
     def type(self) -> str:
@@ -344,7 +345,9 @@ def match(
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok:
                     continue
-                out.append(Candidate(frame, t, False, themes, agent, is_passive(t), frame.constrained))
+                direct = [x for x in themes if x.dep_ in ("dobj", "nsubjpass") and x.head.i == t.i]
+                by_object = frame.constrained and bool(direct) and frames.theme_ok(frame, _theme_lemmas(direct, marks))
+                out.append(Candidate(frame, t, False, themes, agent, is_passive(t), frame.constrained, by_object=by_object))
         elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(f.findings for f in frames.by_noun.get(lemma, ()))):
             seen = set()
             dated_act = _dated_participle(t, dated, frames)
@@ -443,7 +446,7 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
     kept: list[Candidate] = []
     for group in by_token.values():
         constrained = [c for c in group if c.constrained_match]
-        chosen = constrained or group
+        chosen = [c for c in constrained if c.by_object] or constrained or group  # what is handed over decides: a sentence, or people
         if any(c.frame.claim and c.type != "Statement" for c in chosen):  # "dismissed the accusation as a smear": the denial says more
             chosen = [c for c in chosen if not (c.frame.claim and c.type == "Statement")]
         types: set[str] = set()
