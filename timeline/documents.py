@@ -72,7 +72,7 @@ MEDIA_TYPES: dict[str, str] = {
 }
 DOCUMENT_SUFFIXES: tuple[str, ...] = tuple(MEDIA_TYPES)
 
-_HIGH = "high"
+_HIGH, _MEDIUM = "high", "medium"
 
 
 # Reading ---------------------------------------------------------------------------------
@@ -435,7 +435,7 @@ def _build(
     if found is None:
         found = infer_published(text, noise, body_start=body_start)
     elif found[1] != "cli" and (original := original_date(text, noise, body_start=body_start)) is not None and original < found[0]:
-        found = (original, "original", "medium")  # a repost: the page's metadata dates the copy, not the text
+        found = (original, "original", _MEDIUM)  # a repost: the page's metadata dates the copy, not the text
     when, source, confidence = found if found else (None, None, None)
     return Document(
         id=doc_id,

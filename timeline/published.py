@@ -133,27 +133,7 @@ def infer_published(
         if year is not None:
             return date(year, month, day), "dateline", _MEDIUM
     # A byline or "Published:" line near the top; published wins over updated.
-    best: tuple[int, date] | None = None
-    prose_seen = 0
-    for start, line in lines[:8]:
-        if _prose(line):
-            prose_seen += 1  # a standfirst may come before the byline; the body may not
-            if prose_seen >= 2:
-                break
-            continue
-        m = _BYLINE.match(line)
-        if m is not None:
-            raw = m.group("date1") or m.group("date2") or ""
-            when = _parse_date(_strip_time(raw))
-            if when is None:
-                continue
-            label = (m.group("label") or "").lower()
-            # a repost's "Originally published …" dates the text itself; its posting date only the copy
-            rank = -1 if label.startswith("originally") else 1 if ("updated" in label or "modified" in label) else 0
-            if best is None or rank < best[0]:
-                best = (rank, when)
-        elif (when := _date_line(line)) is not None and (best is None or best[0] > 0) and not _REPOST.search(line):
-            best = (0, when)
+    best = _byline(lines)
     if best is not None:
         return best[1], "byline", _MEDIUM
     last = text.rstrip()[-40:].rsplit("\n", 1)[-1].strip()
@@ -180,12 +160,35 @@ def original_date(text: str, noise: Iterable[Span] = (), *, body_start: int = 0)
     """The date a repost gives for the text it copies ("Originally published October 14, 2020 ·
     Border Monitor") near its top, or None: the text was written then, whatever the page's own
     metadata says of the copy."""
-    in_noise = SpanIndex((s.start, s.end) for s in noise)
-    for _start, line in _top_lines(text, body_start, in_noise)[:8]:
-        m = _BYLINE.match(line) if _REPOST.search(line) else None
-        if m is not None and (when := _parse_date(_strip_time(m.group("date1") or ""))) is not None:
-            return when
-    return None
+    found = _byline(_top_lines(text, body_start, SpanIndex((s.start, s.end) for s in noise)))
+    return found[1] if found is not None and found[0] < 0 else None
+
+
+def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
+    """The best dated byline or stamp line among the first lines, with its rank: -1 for a
+    repost's "Originally published …" (it dates the text itself; its posting date only the copy),
+    0 for a publication date, 1 for an update."""
+    best: tuple[int, date] | None = None
+    prose_seen = 0
+    for _start, line in lines[:8]:
+        if _prose(line):
+            prose_seen += 1  # a standfirst may come before the byline; the body may not
+            if prose_seen >= 2:
+                break
+            continue
+        m = _BYLINE.match(line)
+        if m is not None:
+            raw = m.group("date1") or m.group("date2") or ""
+            when = _parse_date(_strip_time(raw))
+            if when is None:
+                continue
+            label = (m.group("label") or "").lower()
+            rank = -1 if label.startswith("originally") else 1 if ("updated" in label or "modified" in label) else 0
+            if best is None or rank < best[0]:
+                best = (rank, when)
+        elif (when := _date_line(line)) is not None and (best is None or best[0] > 0) and not _REPOST.search(line):
+            best = (0, when)
+    return best
 
 
 def _prose(line: str) -> bool:

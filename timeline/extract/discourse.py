@@ -232,8 +232,6 @@ def readable(text: str, sentences: list[Span], noise: tuple[Span, ...]) -> list[
     return [(s, is_furniture(s, kept, i)) for i, s in enumerate(kept)]
 
 
-
-
 _RANGE_END = re.compile(r"\s*(?:–|—|-|--|to)\s*(?:present|today|now|\d)", re.I)
 
 
@@ -253,8 +251,6 @@ def leading_label(text: str, sent: Span, t: Timex) -> bool:
     """Whether ``t`` opens ``sent`` as a list label or a dated item ("2019: …", "March 3 — …",
     "- 12 May 2024: …"): it dates every event of the item that has no date of its own."""
     return bool(LABEL_HEAD.fullmatch(text, sent.start, t.start)) and bool(LABEL_TAIL.match(text, t.end))
-
-
 
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022>]\s+|#{1,6}\s+|\d{1,3}[.)]\s+)?")

@@ -283,14 +283,14 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     triggers = {c.token.i for c in cands}
     gov = timing.governors(sdoc, offset, body_tx, triggers)
     naming = [t for t in body_tx if not timing.names_a_thing(sdoc, offset, t, lemma_hits)]
-    stated = timing.stated_year([*labels, *naming] + ([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+    here = timing.stated_year([*labels, *naming])  # the year the sentence or its item states
+    above = timing.stated_year(([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+    stated = here if here is not None else above
     # a year from above the sentence places a month told as past no later than the telling: "in December"
     # under a release dated January 14, 2000 is December 1999 (a year the sentence states is its own)
-    told_here = timing.stated_year([*labels, *naming]) is not None
-    limit = None if told_here else doc.published
+    limit = None if here is not None else doc.published
     # "that August" keeps the story's year, unless the sentence states one ("In 2017 … that December")
-    story_months = set() if told_here else anaphoric
-    above = timing.stated_year(([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
+    story_months = set() if here is not None else anaphoric
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
         gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) and t.start not in story_months else t
                    for t in txs]

@@ -251,8 +251,6 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             group += [g, *(m for m in g.children if m.dep_ in ("compound", "nmod", "amod", "conj"))]
-        if tok.lower_ == "what":  # "fired what it claims is a satellite launch vehicle"
-            group += [x for x in tok.head.subtree if x.dep_ in ("attr", "dobj", "compound")]
         if tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass", "obj", "appos", "conj"):
             out.add("@named")  # "arrested Kenneth Bae", "Jang Song Thaek was executed"
         for g in group:

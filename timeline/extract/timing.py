@@ -21,9 +21,9 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from collections.abc import Collection
 from typing import Any
 
 from ..model import InferredTime, Timex
