@@ -91,3 +91,43 @@ def test_no_module_reads_what_the_pipeline_does_not_run():
     readers = [str(p.relative_to(root)) for p in root.rglob("*.py")
                if re.search(r"\.ent_type_?\b|\.ent_iob_?\b|\.ents\b", p.read_text(encoding="utf-8"))]
     assert readers == []
+
+
+def test_numpys_blas_gives_the_parses_of_spacys_own_matrix_products():
+    """The pipeline multiplies through numpy's optimised BLAS (on one thread) where numpy has
+    one: every token of the examples and two dev corpora gets the tag, head and dependency it
+    gets from a pipeline loaded as spaCy loads it (thinc's BLIS)."""
+    from pathlib import Path
+
+    import spacy
+
+    from timeline.documents import read_document
+    from timeline.sentences import split_sentences
+
+    if language._blas() is None:
+        pytest.skip("numpy has no optimised BLAS here: the pipeline keeps thinc's BLIS")
+    ops = {type(node.ops).__name__ + str(getattr(node.ops, "use_blis", "")) for node in language.pipeline().get_pipe("tok2vec").model.walk()}
+    assert ops == {"NumpyOpsFalse"}
+    root = Path(__file__).resolve().parents[1]
+    texts = []
+    for folder in (root / "examples", root / "benchmarks" / "dev", root / "benchmarks" / "dev2"):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".txt", ".md", ".html"):
+                texts.extend(s.text for s in split_sentences(read_document(path).text))
+    stock = spacy.load(language.MODEL, exclude=list(language.EXCLUDED))
+    assert {type(node.ops).__name__ + str(getattr(node.ops, "use_blis", "")) for node in stock.get_pipe("tok2vec").model.walk()} == {"NumpyOpsTrue"}
+
+    def structure(docs):
+        return [[(t.tag_, t.dep_, t.head.i) for t in d] for d in docs]
+
+    assert structure(language.parse(texts)) == structure(stock.pipe(texts))
+
+
+def test_the_blas_runs_on_one_thread_while_parsing_and_as_before_after():
+    blas = language._blas()
+    if blas is None:
+        pytest.skip("numpy has no optimised BLAS here")
+    before = [lib["num_threads"] for lib in blas.info()]
+    with language._one_thread():
+        assert {lib["num_threads"] for lib in blas.info()} == {1}
+    assert [lib["num_threads"] for lib in blas.info()] == before
