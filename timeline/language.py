@@ -160,6 +160,18 @@ def _token_test(spec: dict[str, Any]) -> Callable[[_Sig], bool]:
     return lambda sig: all(test(sig) for test in tests)
 
 
+def _gates(spec: dict[str, Any]) -> list[tuple[int, str]]:
+    """Values one of which a token must have to match ``spec``: its word's (or its tag's, or its
+    dependency's) required value or values, the first field that has them; none when no field does."""
+    for key in ("LOWER", "TAG", "DEP"):
+        want = spec.get(key)
+        if isinstance(want, str):
+            return [(_FIELDS[key], want)]
+        if isinstance(want, dict) and set(want) == {"IN"}:
+            return [(_FIELDS[key], value) for value in want["IN"]]
+    return []
+
+
 class FastAttributeRuler:
     """spaCy's ``attribute_ruler`` of a loaded pipeline, matched by lookup. Call it on a parsed
     ``Doc`` where the ruler would run (after the parser, before the lemmatizer). What one-token
@@ -174,10 +186,20 @@ class FastAttributeRuler:
         self._indices = list(ruler.indices)
         self._single: list[tuple[int, Callable[[_Sig], bool]]] = []
         self._longer: list[tuple[int, list[Callable[[_Sig], bool]]]] = []
+        # one-token rules by a value a token must have to match them ("LOWER" "n't", "TAG" "VBD"):
+        # a word not seen before is tested against the few rules its word, tag or dependency
+        # names, not all of them (a fresh process met ten thousand such words in the dev corpora)
+        self._gated: dict[tuple[int, str], list[int]] = {}
+        self._ungated: list[int] = []
         for rule_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 tests = [_token_test(spec) for spec in pattern]
                 if len(tests) == 1:
+                    gates = _gates(pattern[0])
+                    for gate in gates:
+                        self._gated.setdefault(gate, []).append(len(self._single))
+                    if not gates:
+                        self._ungated.append(len(self._single))
                     self._single.append((rule_id, tests[0]))
                 else:
                     self._longer.append((rule_id, tests))
@@ -188,7 +210,8 @@ class FastAttributeRuler:
         first token it matches (by position in ``_longer``)."""
         found = self._memo.get(sig)
         if found is None:
-            found = (tuple(dict.fromkeys(r for r, test in self._single if test(sig))),
+            maybe = sorted({*self._ungated, *(k for at, value in enumerate(sig[:3]) for k in self._gated.get((at, value), ()))})
+            found = (tuple(dict.fromkeys(r for r, test in (self._single[k] for k in maybe) if test(sig))),
                      tuple(j for j, (_, tests) in enumerate(self._longer) if tests[0](sig)))
             if len(self._memo) > 200_000:  # bounded: a run of odd words never grows it without end
                 self._memo.clear()
