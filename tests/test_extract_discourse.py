@@ -417,3 +417,39 @@ def test_this_morning_names_its_own_day_the_day_of_the_telling():
     text = ("# Weekly digest\n\n**Wednesday, Aug. 21**\n\nPolice in Hyesan arrested three traders on Monday, a source said.\n\n"
             "**Thursday, Aug. 22**\n\nNorth Korea fired two ballistic missiles into the sea early this morning, the military said.\n")
     assert dated(text, date(2024, 8, 22), "MissileTest") == [("MissileTest", "2024-08-22TMO")]
+
+
+def test_a_wiki_year_heading_with_its_edit_link_dates_the_items_under_it():
+    # a wiki page: section headings carry an "[edit]" link; no publication date anywhere
+    text = ("# Timeline of arrests at the border\n\n## 2016 [edit]\n\n"
+            "- **March 3** – Border guards arrested two traders near Manpo.[^1]\n\n"
+            "## 2018 [edit]\n\n- **June 9** – Police in Tumen detained four women at a bus station.[^2]\n\n"
+            "## References\n\n[^1]: A local newspaper, 5 March 2016.\n[^2]: A radio report, 2018.\n")
+    assert [(e.type, e.when.value, e.time_source) for e in run(text) if e.type == "Detention"] == [
+        ("Detention", "2016-03-03", "heading"), ("Detention", "2018-06-09", "heading")]
+
+
+def test_a_footnotes_text_is_a_citation_not_an_event(tmp_path):
+    from timeline.documents import read_document
+
+    path = tmp_path / "page.md"
+    path.write_text("---\npublished: 2020-01-01\n---\nGuards detained a courier in Hyesan in 2019.[^1]\n\n"
+                    "[^1]: The report of the UN inquiry, released in 2014, paragraph 12.\n", encoding="utf-8")
+    doc = read_document(path)
+    events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
+    assert [(e.type, e.when.value) for e in events] == [("Detention", "2019")]
+
+
+def test_prose_after_a_links_heading_resumes_at_a_sentence_that_ends_with_a_footnote_mark():
+    # "See also" opens a link list; the next full sentence ends with a note mark and is prose again
+    text = ("## See also\n\n- Border security\n- Smuggling\n\n"
+            "Guards arrested nine traders near Hyesan in May 2017, a local source said.[^3]\n")
+    assert [(e.type, e.when.value) for e in run(text, date(2018, 1, 1))] == [("Detention", "2017-05")]
+
+
+def test_a_list_items_historic_present_is_an_event_even_where_the_tagger_reads_a_noun():
+    # the small model tags "detain" and "fires" here as nouns; the parse gives them a subject
+    text = ("## 2021\n\n- **May 4** – Guards in Hoeryong detain four women, among them a teenager, at a market.\n"
+            "- **May 9** – The North fires a cruise missile into the sea.\n")
+    assert [(e.type, e.when.value) for e in run(text, date(2021, 6, 1))] == [
+        ("Detention", "2021-05-04"), ("MissileTest", "2021-05-09")]

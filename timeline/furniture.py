@@ -32,6 +32,9 @@ _URL_LINE = re.compile(
     re.I,
 )
 _MD_LINK_LINE = re.compile(r"^[-*\u2022\u00b7]?\s*\[[^\]]{1,300}\]\([^)\s]+\)$")
+# A Markdown footnote's text ("[^3]: Daily NK, 30 April 2019."): the source a claim cites, where
+# its dates are the citation's, not events of the article.
+_FOOTNOTE_LINE = re.compile(r"^\[\^[^\]\s]{1,20}\]:\s")
 # Teaser labels: "Also read:", "🔗 Read more:", "✨ Don't miss:", "Related: …".
 _TEASER = re.compile(
     r"^[^\w\s]{0,4}\s*(?:also\s+read|read\s+(?:more|also|next)|don[’']?t\s+miss|do\s+not\s+miss|"
@@ -181,7 +184,7 @@ def _is_prose(line: str) -> bool:
 def _is_furniture_line(line: str) -> bool:
     if len(line) > 400:
         return False
-    if _URL_LINE.match(line) or _MD_LINK_LINE.match(line):
+    if _URL_LINE.match(line) or _MD_LINK_LINE.match(line) or _FOOTNOTE_LINE.match(line):
         return True
     if _TEASER.match(line) and len(line) <= 250:
         return True

@@ -102,7 +102,39 @@ def parse(texts: Sequence[str]) -> list[Any]:
     nlp = pipeline()
     with nlp.select_pipes(disable=list(_FINISHERS)), _one_thread():
         docs = list(nlp.pipe((text[:MAX_CHARS] for text in texts), batch_size=BATCH))
-    return [lemmatizer(ruler(doc)) for doc in docs]
+    return [lemmatizer(ruler(_verbs_with_subjects(doc))) for doc in docs]
+
+
+def _verbs_with_subjects(doc: Any) -> Any:
+    """The historic present of a headline or a list item, which the small model's tagger reads
+    as a plural noun, made a verb again before the attribute ruler and the lemmatizer run:
+
+    - a "noun" the parser gives a subject before it ("Police in Shenyang detain seven people",
+      "The ministry vehemently denounces …"): a noun never takes a nominal subject;
+    - a plural "noun" that heads a sentence with no verb at all, between a noun phrase and a noun
+      phrase the parser hangs on it as an apposition or object ("The North fires a cruise
+      missile", "the military fires three short-range missiles"): the first phrase becomes its
+      subject, the second its object.
+    """
+    verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc)
+    for tok in doc:
+        if tok.tag_ not in ("NN", "NNS"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
+            tok.tag_ = "VBZ" if tok.lower_.endswith("s") and not tok.lower_.endswith("ss") else "VBP"
+        elif verbless and tok.tag_ == "NNS" and tok.dep_ == "ROOT":
+            left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "det", "nmod", "poss")]
+            subject = next((c for c in reversed(left) if c.dep_ in ("compound", "amod") and c.tag_ in ("NNP", "NNPS", "NN", "JJ")), None)
+            obj = next((c for c in tok.rights if c.dep_ in ("appos", "dobj") and c.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
+            if subject is None or obj is None or subject.i != tok.i - 1:
+                continue
+            tok.tag_ = "VBZ"
+            for c in left:
+                if c is not subject:
+                    c.head = subject
+            subject.dep_ = "nsubj"
+            obj.dep_ = "dobj"
+    return doc
 
 
 def meta() -> dict[str, Any]:

@@ -3,7 +3,7 @@
 A sentence ends at a line break (news text puts each paragraph, heading or headline on a line
 of its own; a single break between a lower-case word or comma and a lower-case word is a hard
 wrap inside a sentence, as in text from a PDF) or at ``.``, ``!``, ``?`` or an ellipsis, together with any closing quotes,
-brackets or footnote marks (superscript digits) after it, when whitespace and a capital letter, an opening quote or a digit follow.
+brackets or footnote marks (superscript digits, ``[^3]``, ``[12]``) after it, when whitespace and a capital letter, an opening quote or a digit follow.
 Abbreviations (``U.S.``, ``Mr.``, ``Oct. 2``, ``e.g.``), initials (``J. Smith``) and decimals
 (``4.77``) do not end a sentence; an ellipsis inside an open quotation does not either.
 
@@ -24,7 +24,7 @@ __all__ = ["split_sentences"]
 # punctuation (with closing quotes/brackets) followed by horizontal whitespace and a word.
 _CANDIDATE = re.compile(
     r"(?P<nl>[\n\r\u2028\u2029\x0b\x0c\x85]+)"
-    r"|(?<![.!?\u2026])(?P<punct>[.!?\u2026]++)(?P<close>[\"'\u201d\u2019)\]\u00bb\u00b9\u00b2\u00b3\u2070\u2074-\u2079]*+)"
+    r"|(?<![.!?\u2026])(?P<punct>[.!?\u2026]++)(?P<close>(?:[\"'\u201d\u2019)\]\u00bb\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|\[\^?\w{1,4}\])*+)"
     r"(?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]++)"
     r"(?=[\"'\u201c\u2018(\[\u00ab*_]*(?P<next>\w+))"
 )

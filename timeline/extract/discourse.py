@@ -24,7 +24,9 @@ _LINK_LINE = re.compile(
     r"photo|image|caption|copyright|©|follow us)\b",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.!?\"”’:;)…]\s*$")
+# closing punctuation, then any footnote marks ("… a safe house.[^4]", "… in 2019.[12]", "…².")
+_NOTE_MARKS = r"(?:\[\^?\w{1,4}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079])*"
+_TERMINAL = re.compile(r"[.!?\"”’:;)…]" + _NOTE_MARKS + r"\s*$")
 # A reader comment thread ("Comments (12)", "3 Comments", "Leave a comment"): the rest of the page
 # is furniture. A link list ("Related articles", "Read more") runs until the next prose sentence.
 _COMMENTS_HEAD = re.compile(
@@ -48,7 +50,7 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'-]+")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"”’]?\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’]?" + _NOTE_MARKS + r"\s*$")
 _CONDITION_START = re.compile(r"\W{0,2}(?:if|unless|whether)\b", re.I)
 _DATELINE = re.compile(
     r"^\W{0,3}[A-Z][\w .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*\((?P<src>[A-Za-z .-]{2,40})\)"
@@ -138,7 +140,7 @@ def is_heading(t: str) -> bool:
     return caps / len(words) >= 0.6
 
 
-_YEAR_HEADING = re.compile(r"[#*_=\s]*((?:1[89]|2[01])\d\d)[*_=:\s]*")
+_YEAR_HEADING = re.compile(r"[#*_=\s]*((?:1[89]|2[01])\d\d)[*_=:\s]*(?:\[\s*edit(?:\s*\|\s*edit source)?\s*\]\s*)?")
 
 
 def year_heading(sent: Span) -> Timex | None:
