@@ -672,3 +672,24 @@ def test_a_reposts_originally_published_line_dates_the_text_not_the_copys_metada
     plain.write_text(page.read_text(encoding="utf-8").replace("Originally published October 14, 2020 · Border Monitor", "Border Monitor"),
                      encoding="utf-8")
     assert read_document(plain).published == date(2025, 6, 30)
+
+
+def test_an_archived_emails_sent_line_dates_the_text_not_the_archive_page(tmp_path: Path) -> None:
+    """A newsletter archive shows an old e-mail under the page's own, later date; the masthead's
+    "Sent …" field (or a line of its own) is when the text was written."""
+    page = tmp_path / "issue.html"
+    page.write_text(
+        '<html><head><title>Archive</title><meta property="article:published_time" content="2023-02-01T09:00:00+00:00"></head>'
+        "<body><div>Past issues · Archived 1 February 2023</div><h1>Border Weekly</h1>"
+        "<p>Issue 12 · Sent Friday, June 5, 2020</p>"
+        "<p>Guards detained two traders near Hyesan on Monday, sources told us this week.</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert (doc.published, doc.published_source) == (date(2020, 6, 5), "original")
+    alone = tmp_path / "alone.html"
+    alone.write_text(page.read_text(encoding="utf-8").replace("Issue 12 · Sent Friday, June 5, 2020", "Sent: June 5, 2020"), encoding="utf-8")
+    assert read_document(alone).published == date(2020, 6, 5)
+    plain = tmp_path / "plain.html"
+    plain.write_text(page.read_text(encoding="utf-8").replace("Issue 12 · Sent Friday, June 5, 2020", "Issue 12"), encoding="utf-8")
+    assert read_document(plain).published == date(2023, 2, 1)

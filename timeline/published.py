@@ -154,19 +154,23 @@ _TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}(?!\d).*)
 
 
 _REPOST = re.compile(r"^\s*originally\s+(?:published|posted)\b", re.I)
+# An e-mail newsletter's send line, alone or a field of its masthead line: the text was written
+# then, whatever an archive page that shows it later says of itself ("Archived 12 January 2022").
+_SENT = re.compile(r"\s*(?:e-?mail\s+)?sent(?:\s+on)?\s*[:\-\u2013\u2014]?\s*(?P<date>\S.*)", re.I)
 
 
 def original_date(text: str, noise: Iterable[Span] = (), *, body_start: int = 0) -> date | None:
     """The date a repost gives for the text it copies ("Originally published October 14, 2020 ·
-    Border Monitor") near its top, or None: the text was written then, whatever the page's own
-    metadata says of the copy."""
+    Border Monitor"), or an archived e-mail its sending ("Sent Tuesday, March 31, 2020"), near
+    its top, or None: the text was written then, whatever the page's own metadata says of the copy."""
     found = _byline(_top_lines(text, body_start, SpanIndex((s.start, s.end) for s in noise)))
     return found[1] if found is not None and found[0] < 0 else None
 
 
 def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
     """The best dated byline or stamp line among the first lines, with its rank: -1 for a
-    repost's "Originally published …" (it dates the text itself; its posting date only the copy),
+    repost's "Originally published …" or an e-mail's "Sent …" (it dates the text itself; the
+    page's own date only the copy),
     0 for a publication date, 1 for an update."""
     best: tuple[int, date] | None = None
     prose_seen = 0
@@ -175,6 +179,10 @@ def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
             prose_seen += 1  # a standfirst may come before the byline; the body may not
             if prose_seen >= 2:
                 break
+            continue
+        sent = next((f for f in _FIELDS.split(line) if _SENT.match(f)), None) if len(line) <= 160 else None
+        if sent is not None and (when := _parse_date(_strip_time(_SENT.match(sent).group("date")))) is not None:
+            best = (-1, when)  # "Monthly Briefing · Issue 27 · Sent Tuesday, March 31, 2020": an e-mail's own date
             continue
         m = _BYLINE.match(line)
         if m is not None:
