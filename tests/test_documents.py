@@ -693,3 +693,10 @@ def test_an_archived_emails_sent_line_dates_the_text_not_the_archive_page(tmp_pa
     plain = tmp_path / "plain.html"
     plain.write_text(page.read_text(encoding="utf-8").replace("Issue 12 · Sent Friday, June 5, 2020", "Issue 12"), encoding="utf-8")
     assert read_document(plain).published == date(2023, 2, 1)
+
+
+def test_a_date_stamp_in_brackets_under_the_headline_is_the_publication_date(tmp_path: Path) -> None:
+    page = tmp_path / "story.txt"
+    page.write_text("Border Daily\n\nTwo traders detained in Hyesan\n\n[2019-08-21 09:05]\nBy a staff reporter\n\n"
+                    "Guards detained two traders near Hyesan last week, a source said on Tuesday.\n", encoding="utf-8")
+    assert read_document(page).published == date(2019, 8, 21)

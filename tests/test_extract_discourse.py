@@ -453,3 +453,20 @@ def test_a_list_items_historic_present_is_an_event_even_where_the_tagger_reads_a
             "- **May 9** – The North fires a cruise missile into the sea.\n")
     assert [(e.type, e.when.value) for e in run(text, date(2021, 6, 1))] == [
         ("Detention", "2021-05-04"), ("MissileTest", "2021-05-09")]
+
+
+def test_a_posts_clock_stamped_heading_dates_the_post_in_a_text_without_a_publication_date():
+    # an exported thread: each post under its own time stamp; the export itself is undated
+    text = ("=== Exported posts ===\n\n"
+            "(1)  3 Apr 2024, 09:10 UTC\nGuards arrested two couriers near Hyesan, a source told us.\n\n"
+            "(2)  5 Apr 2024, 18:40 UTC\nIn November police detained a broker in Yanji, the same source said.\n")
+    assert [(e.type, e.when.value[:10] if e.when else None) for e in run(text) if e.type == "Detention"] == [
+        ("Detention", "2024-04-03"), ("Detention", "2023-11")]
+
+
+def test_a_clock_stamped_line_under_a_headline_stays_the_pages_stamp():
+    text = ("Guards detain traders at the border\n\nMonday, May 6, 2024 10:15 AM\n\n"
+            "Guards detained two traders near Hyesan last week, a source said.\n\n"
+            "Officials have said little about smuggling.\n")
+    (det,) = [e for e in run(text, date(2024, 5, 6)) if e.type == "Detention"]
+    assert (det.when.earliest, det.when.latest) == (date(2024, 4, 29), date(2024, 5, 5))

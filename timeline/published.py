@@ -210,11 +210,13 @@ _DATE_LABEL = re.compile(r"(?:^|\s)date\s*:\s*", re.I)
 
 def _date_line(line: str) -> date | None:
     """The date of a line near the top that is a date stamp: the date alone ("October 2, 2025
-    9:30AM EDT", "2025/10/02 18:02"), a field among short labels ("WORLD NEWS | Thu Oct 2, 2025
+    9:30AM EDT", "2025/10/02 18:02", in brackets or not), a field among short labels ("WORLD NEWS | Thu Oct 2, 2025
     | 3:41am EST", "2 October 2025   Human rights"), or after a "Date:" label among a notice's
     reference numbers ("UA: 12/25 Index: ASA 24/0001/2025 Date: 2 October 2025"), else None."""
     if len(line) > 120:
         return None
+    if line[:1] in "[(" and line[-1:] in "])":
+        line = line[1:-1].strip()  # "[2005-03-16 17:40]": a stamp in brackets
     if _FOOT_STAMP.fullmatch(line):
         return _parse_date(line)
     fields = [f for f in _FIELDS.split(line) if f]

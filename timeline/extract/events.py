@@ -122,7 +122,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         if furniture:
             if discourse.is_heading(sent.text):
                 year = discourse.year_heading(sent)
-                dates = [t for t in stx if t.type == "DATE"] or ([year] if year is not None else [])
+                dates = [t for t in stx if t.type == "DATE" or doc.published is None and _a_day_or_more(t)] or (
+                    [year] if year is not None else [])
                 _heading(ctx, dates, doc, started, sent.text)  # a headline's events do not start the body
                 if not started and doc.published is None and ctx.title_day is None:
                     ctx.title_day = next((t for t in dates if t.resolved and t.granularity == "day"), None)
@@ -139,6 +140,13 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
         events.extend(found)
     return _link_denials(told_once(events))
+
+
+def _a_day_or_more(t: Timex) -> bool:
+    """A clock time on a stated day ("[2/9]  21 Feb 2025, 16:48 UTC"): in a text with no
+    publication date (an exported thread of posts), a heading of one dates the post under it;
+    where the text has a publication date, such a line is its stamp."""
+    return t.type == "TIME" and t.earliest is not None and t.earliest == t.latest
 
 
 _STAMP = re.compile(r"\b(?:published|updated|posted|modified|last edited|filed)\b", re.I)
@@ -159,6 +167,8 @@ def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, he
         return  # the stamp above the body dates the document
     ctx.section_years = [t for t in dated if t.anchor == "absolute" and t.granularity in ("year", "month", "day", "season")]
     ctx.narrative.heading = timing.best(dated) if dated else None
+    if ctx.narrative.heading is not None and ctx.narrative.heading.type == "TIME":
+        ctx.entry_day = ctx.narrative.heading  # "[2/9]  21 Feb 2025, 16:48 UTC": a post written then
 
 
 def _page_stamp(dates: list[Timex], doc: Document, started: bool) -> bool:
@@ -287,8 +297,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     above = timing.stated_year(([ctx.narrative.heading] if ctx.narrative.heading else []) + ctx.section_years)
     stated = here if here is not None else above
     # a year from above the sentence places a month told as past no later than the telling: "in December"
-    # under a release dated January 14, 2000 is December 1999 (a year the sentence states is its own)
-    limit = None if here is not None else doc.published
+    # under a release dated January 14, 2000 is December 1999 (a year the sentence states is its own);
+    # with no publication date, an entry's own time is its telling ("[9/9]  1 Mar 2025, 13:52 UTC")
+    limit = None if here is not None else doc.published or (ctx.entry_day.earliest if ctx.entry_day is not None else None)
     # "that August" keeps the story's year, unless the sentence states one ("In 2017 … that December")
     story_months = set() if here is not None else anaphoric
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
