@@ -470,3 +470,32 @@ def test_a_clock_stamped_line_under_a_headline_stays_the_pages_stamp():
             "Officials have said little about smuggling.\n")
     (det,) = [e for e in run(text, date(2024, 5, 6)) if e.type == "Detention"]
     assert (det.when.earliest, det.when.latest) == (date(2024, 4, 29), date(2024, 5, 5))
+
+
+def test_in_a_text_with_no_publication_date_a_month_without_a_year_follows_the_story():
+    text = ("Guards arrested her in October 2016 near the river. Then in November they sent her back to the North.\n\n"
+            "Police detained her again in December 2017.\n\n"
+            "In January they sentenced her to a year in a labour camp.\n")
+    assert [(e.type, e.when.value) for e in run(text) if e.type in ("Repatriation", "Sentencing")] == [
+        ("Repatriation", "2016-11"), ("Sentencing", "2018-01")]
+
+
+def test_the_story_moves_on_with_a_dated_main_clause_that_is_no_event():
+    # "found a way" is no event, but the story is in 2022 when "in October" is told
+    text = ("Police detained him in March 2019.\n\n"
+            "In August 2022 a smuggler found a way across the river for his wife.\n\n"
+            "In October Chinese police sent back dozens of people from Tumen.\n")
+    assert [(e.type, e.when.value) for e in run(text) if e.type == "Repatriation"] == [("Repatriation", "2022-10")]
+
+
+def test_a_date_of_a_thing_described_does_not_set_the_story():
+    # the monument's year dates no telling: "in December" stays without a year
+    text = ("SEOUL (Wire) - The North tore down a monument that was built in 2004, images showed.\n\n"
+            "It also fired a new cruise missile in December, officials said.\n")
+    assert [e.when.value if e.when else None for e in run(text) if e.type == "MissileTest"] in ([None], ["XXXX-12"])
+
+
+def test_a_transcripts_time_answer_dates_what_the_next_sentence_tells():
+    text = ("[00:01:10] HOST: When did you leave?\n\n"
+            "[00:01:14] GUEST: It was in May 2015. I crossed the river at night with my brother.\n")
+    assert [(e.type, e.when.value if e.when else None) for e in run(text) if e.type == "Defection"] == [("Defection", "2015-05")]

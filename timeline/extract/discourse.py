@@ -237,6 +237,20 @@ def readable(text: str, sentences: list[Span], noise: tuple[Span, ...]) -> list[
 _RANGE_END = re.compile(r"\s*(?:–|—|-|--|to)\s*(?:present|today|now|\d)", re.I)
 
 
+_FRAME_HEAD = re.compile(r"\W{0,3}(?:\[[\d:.]+\]\s*)?(?:[A-Z][\w .'’-]{0,40}:\s+)?(?i:(?:back\s+|early\s+|late\s+)?(?:in|on|during|by|around|at\s+the\s+end\s+of)\s+)?")
+
+
+def framing_date(text: str, sent: Span, timexes: list[Timex]) -> Timex | None:
+    """A resolved date that opens a sentence ("In August 2023, a broker …", "On 3 May 2019 the
+    court …", after a transcript's speaker label too): it sets the time the story has reached,
+    whatever the sentence tells."""
+    for t in timexes:
+        if t.start >= sent.start and t.resolved and t.anchor in ("absolute", "expression") and t.earliest is not None:
+            m = _FRAME_HEAD.match(text, sent.start, t.start)
+            return t if m is not None and m.end() == t.start else None
+    return None
+
+
 def range_follows(text: str, t: Timex) -> bool:
     """Whether ``t`` opens a range ("2000s–present", "1959–1970s") rather than a label."""
     return bool(_RANGE_END.match(text, t.end))

@@ -130,6 +130,9 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
                 ctx.seen.extend(m.entity for m in index.actors_in(sent))
             continue
         started = started or (bool(discourse._TERMINAL.search(sent.text.strip())) and len(sent.text.split()) >= 6)
+        frame = discourse.framing_date(text, sent, stx)
+        if frame is not None:
+            ctx.narrative.story = frame  # "In August 2023, a broker found a place": the story has moved on, event or not
         sdoc = parsed.get(sent.start)
         found = _sentence(doc, sent, sdoc, stx, frames, index, ctx) if sdoc is not None else []
         ctx.narrative.mentioned(stx)  # in text order, as the index keeps them
@@ -138,6 +141,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         ctx.topic = _topic(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
         ctx.topic_age = 0 if sdoc is not None else ctx.topic_age + 1
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
+        if not found and _TIME_ANSWER.search(sent.text) and (dated := [t for t in stx if t.resolved]):
+            ctx.narrative.told(timing.best(dated))  # "When did you first leave?" "It was in March 2017. I crossed …"
         events.extend(found)
     return _link_denials(told_once(events))
 
@@ -149,6 +154,9 @@ def _a_day_or_more(t: Timex) -> bool:
     return t.type == "TIME" and t.earliest is not None and t.earliest == t.latest
 
 
+# A sentence that only gives a time, for the next to tell what happened then: "It was in March
+# 2017.", "That was back in 2019.", after a speaker's label in a transcript too.
+_TIME_ANSWER = re.compile(r"(?:^|:\s+)\W{0,3}(?:it|that|this)\s+(?:was|happened)\s+(?:back\s+)?(?:in|on|at|around|during|early|late)\b[^.!?]{0,40}[.!]?\s*$", re.I)
 _STAMP = re.compile(r"\b(?:published|updated|posted|modified|last edited|filed)\b", re.I)
 
 
@@ -305,6 +313,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
         gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) and t.start not in story_months else t
                    for t in txs]
+               for i, txs in gov.items()}
+    if stated is None and doc.published is None and (ref := ctx.narrative.story) is not None:
+        # nothing to count from but the story: "In October 2018 … Then in November" is November 2018
+        gov = {i: [timing.following(t, ref) if t.anchor == "unresolved" and timing.names_month(t) else t for t in txs]
                for i, txs in gov.items()}
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
     dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"

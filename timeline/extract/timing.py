@@ -347,6 +347,19 @@ def in_year(tx: Timex, year: int, limit: date | None = None) -> Timex:
     return placed
 
 
+def following(tx: Timex, ref: Timex) -> Timex:
+    """A month or day the text gives without a year, in a text with no publication date, placed
+    as a narrative goes on from the last date it told (``ref``): the first such month or day
+    that does not end before ``ref`` begins ("In October 2018 … Then in November" is November
+    2018; "In December 2018 … In January" is January 2019)."""
+    if ref.earliest is None:
+        return tx
+    placed = _in_year(tx, ref.earliest.year)
+    if placed.latest is not None and placed.latest < ref.earliest:
+        return _in_year(tx, ref.earliest.year + 1)
+    return placed
+
+
 def _in_year(tx: Timex, year: int) -> Timex:
     m = _MONTH_VALUE.fullmatch(tx.value)
     if m is None or tx.anchor == "absolute":
@@ -485,6 +498,7 @@ class Narrative:
     last: Timex | None = None
     day: Timex | None = None  # the last day the text told, in any paragraph ("that night" refers to it)
     told_at: Timex | None = None  # the last date of any precision it told ("at the same trial")
+    story: Timex | None = None  # the last date an event was told at, in any paragraph (a text with no publication date goes on from it)
 
     def new_paragraph(self, index: int) -> None:
         if index != self.paragraph:
@@ -495,7 +509,7 @@ class Narrative:
         """A date the text just told: any date is the referent of a later 'since then'; one told
         with a verb in the simple past carries the story on to the next sentences."""
         if tx.resolved and tx.anchor in ("absolute", "expression") and (tx.granularity or "") in ("day", "week", "month", "season", "quarter", "half", "year"):
-            self.last = tx
+            self.last = self.story = tx
             self.age = 0
             if verbal:
                 self.thread = tx
