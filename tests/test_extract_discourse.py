@@ -499,3 +499,17 @@ def test_a_transcripts_time_answer_dates_what_the_next_sentence_tells():
     text = ("[00:01:10] HOST: When did you leave?\n\n"
             "[00:01:14] GUEST: It was in May 2015. I crossed the river at night with my brother.\n")
     assert [(e.type, e.when.value if e.when else None) for e in run(text) if e.type == "Defection"] == [("Defection", "2015-05")]
+
+
+def test_two_dates_on_one_predicate_are_two_occasions_but_a_range_or_decades_are_one():
+    def dates(text: str) -> list[str]:
+        return [e.when.value for e in run(text, date(2021, 6, 1)) if e.type == "MissileTest" and e.when is not None]
+
+    assert dates("North Korea fired missiles on May 4 and May 11, and again on May 20.\n") == [
+        "2021-05-04", "2021-05-11", "2021-05-20"]
+    assert dates("North Korea fired missiles on May 4 and May 11.\n") == ["2021-05-04", "2021-05-11"]
+    assert len(dates("North Korea fired missiles between May 4 and May 11.\n")) == 1
+    assert len(dates("North Korea fired missiles in the 1990s and 2000s.\n")) == 1
+    # told on May 1: both days are last year's
+    assert [e.when.value for e in run("North Korea fired two missiles on May 4 and May 11.\n", date(2024, 5, 1))] == [
+        "2023-05-04", "2023-05-11"]

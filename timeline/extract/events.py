@@ -443,6 +443,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         for conj, tx in _gapped(c.token, gov, text, own) if not c.frame.claim else ():
             # "stole $620 million in March, and $100 million from Harmony in June": a second theft
             span = Span(conj.idx + offset, conj.idx + offset + len(conj.text), conj.text)
+            if timing.after_publication(tx, doc.published) and told_by.pos_ == "VERB" and timing.reported_as_news(told_by):
+                tx = timing.in_year(tx, tx.earliest.year - 1)  # as the first date of the list: told as past
             out.append(replace(ev, trigger=span, when=tx, time_source="clause", inferred=None, quantities=()))
         if c.frame.claim:
             statements[c.token.i] = ev

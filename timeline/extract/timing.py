@@ -173,14 +173,18 @@ def gap_of(tx: Timex, t: Token) -> Token | None:
     return max(before, key=lambda g: g.i) if before else None
 
 
-_LIST_GAP = re.compile(r"^[\s,;]*(?:and|or)?[\s,;]*$")
+_LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|or)(?:\s+(?:again|also|once\s+more))?(?:\s+(?:on|in))?)?[\s,;]*$")
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:on\s+)?$", re.I)
 
 
 def date_list(timexes: list[Timex], text: str, offset: int) -> list[Timex]:
-    """Three or more resolved dates one predicate governs, written as a list (only commas,
-    semicolons and a last 'and' between them), in text order; else nothing."""
+    """Two or more resolved dates one predicate governs, written as a list (only commas,
+    semicolons and a last 'and', 'and again on', between them; not "between X and Y"), in text
+    order; else nothing."""
     dates = sorted((t for t in timexes if t.resolved), key=lambda t: t.start)
-    if len(dates) < 3:
+    if any(t.granularity in ("decade", "century") for t in dates):
+        return []  # "in the 1970s and 1980s": a span of years, not two occasions
+    if len(dates) < 2 or _RANGE_OPEN.search(text[max(0, dates[0].start - offset - 14) : dates[0].start - offset]):
         return []
     for a, b in zip(dates, dates[1:]):
         if not _LIST_GAP.match(text[a.end - offset : b.start - offset]):
