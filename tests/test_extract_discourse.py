@@ -513,3 +513,8 @@ def test_two_dates_on_one_predicate_are_two_occasions_but_a_range_or_decades_are
     # told on May 1: both days are last year's
     assert [e.when.value for e in run("North Korea fired two missiles on May 4 and May 11.\n", date(2024, 5, 1))] == [
         "2023-05-04", "2023-05-11"]
+
+
+def test_a_when_clause_right_after_a_date_tells_what_happened_on_that_date():
+    text = "It was the regime's first long-range launch since Nov. 18 last year, when it fired a Hwasong-17.\n"
+    assert [(e.type, e.when.value if e.when else None) for e in run(text, date(2024, 5, 1))] == [("MissileTest", "2023-11-18")]

@@ -320,14 +320,17 @@ def medium_time(t: Token, gov: dict[int, list[Timex]], triggers: set[int]) -> Ti
 
 def when_clause_time(t: Token, date_of: dict[int, Timex], gov: dict[int, list[Timex]]) -> Timex | None:
     """"In 2014, when the inquiry concluded …", "admitted an outbreak on May 12, when Kim
-    ordered a lockdown": a 'when' clause holds its events at the date it hangs from, or at the
-    date of the clause it hangs from. ``date_of`` maps tokens to the time expression they are
+    ordered a lockdown", "its first launch since Dec. 18, when it fired …": a 'when' clause holds
+    its events at the date it follows or hangs from, or at the date of the clause it hangs from. ``date_of`` maps tokens to the time expression they are
     part of; ``gov`` maps tokens to the dates hanging from them."""
     node = t
     for _ in range(3):  # the trigger, or the verb of its clause ("when Kim ordered a lockdown")
-        if node.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in node.children):
+        when = next((c for c in node.children if c.lower_ == "when" and c.dep_ in ("advmod", "mark")), None)
+        if node.dep_ in ("relcl", "advcl") and when is not None:
             head = node.head
-            tx = date_of.get(head.i) or (best(gov[head.i]) if gov.get(head.i) else None) or next(
+            before = when.i - 1 if when.i > 0 and when.nbor(-1).is_punct else when.i
+            # "since Dec. 18 last year, when it test-fired …": the clause right after a date is that date's
+            tx = date_of.get(before - 1) or date_of.get(head.i) or (best(gov[head.i]) if gov.get(head.i) else None) or next(
                 (best(gov[c.i]) for c in head.children if c.i in gov and c.i != node.i and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
             tx = closed(tx) if tx is not None else None  # "since December 2023, when it flew a Hwasong-18": then, not since
             return tx if tx is not None and tx.resolved else None
