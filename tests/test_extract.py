@@ -1019,3 +1019,15 @@ def test_on_one_verb_the_frame_its_direct_object_satisfies_wins():
     assert [e.type for e in sentence] == ["Sentencing"]
     over = run("Chinese police handed the seven refugees over to North Korean border guards on December 30.", date(2024, 5, 1))
     assert [e.type for e in over] == ["Repatriation"]
+
+
+def test_only_a_person_is_condemned_to_a_punishment():
+    """'condemn … to' is a sentencing when a person is condemned ("condemned two men to death");
+    an act condemned in words is none, whatever 'to' phrase follows ("condemned the dispatch of
+    troops to Russia"). The sentence is read even without a named actor in it."""
+    def types(text: str) -> list[str]:
+        doc = Document(id="d", path="d.txt", text=text, sha256="0", published=date(2024, 5, 1))
+        return [e.type for e in extract_events(doc, find_timexes(text, doc.published), split_sentences(text))]
+
+    assert "Sentencing" in types("A provincial court condemned two men to death for smuggling last week.")
+    assert "Sentencing" not in types("The defence ministers condemned the North's dispatch of troops to Russia last week.")

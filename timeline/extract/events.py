@@ -203,13 +203,14 @@ def _scanner(frames: Frames) -> _Scan:
     if cached is not None and cached[0] is frames:
         return cached[1]
     speech = {t.lemma for f in frames.frames if f.claim for t in (*f.verbs, *f.nouns)}
+    deeds = {t.lemma for f in frames.frames if not f.claim for t in (*f.verbs, *f.nouns)}  # "condemned two men to death"
     verbs = {t.lemma for f in frames.frames for t in f.verbs}
     owners: dict[str, set[str]] = {}
     for lemma in verbs:
         for form in inflections.forms(lemma):
             owners.setdefault(form.lower(), set()).add(lemma)
     scan = _Scan(
-        WordScan(_forms(frames.trigger_words() - speech), [i.pattern.pattern for i in frames.instruments]),
+        WordScan(_forms((frames.trigger_words() - speech) | deeds), [i.pattern.pattern for i in frames.instruments]),
         WordScan(_forms(speech)),
         {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1},
         frozenset(frames.trigger_words()),
