@@ -518,3 +518,14 @@ def test_two_dates_on_one_predicate_are_two_occasions_but_a_range_or_decades_are
 def test_a_when_clause_right_after_a_date_tells_what_happened_on_that_date():
     text = "It was the regime's first long-range launch since Nov. 18 last year, when it fired a Hwasong-17.\n"
     assert [(e.type, e.when.value if e.when else None) for e in run(text, date(2024, 5, 1))] == [("MissileTest", "2023-11-18")]
+
+
+def test_the_occasion_of_speaking_dates_the_saying():
+    text = "Speaking to reporters in Geneva on Monday, South Korea's foreign minister Park Jin said the North had rejected the offer.\n"
+    assert [(e.type, e.when.value) for e in run(text, date(2024, 5, 1)) if e.type == "Statement"] == [("Statement", "2024-04-29")]
+
+
+def test_earlier_this_week_ends_the_day_before_the_telling():
+    text = "Earlier this week, the North's foreign ministry said it would not return to talks.\n"
+    (st,) = [e for e in run(text, date(2019, 5, 31)) if e.type == "Statement"]
+    assert (st.when.earliest, st.when.latest) == (date(2019, 5, 27), date(2019, 5, 30))

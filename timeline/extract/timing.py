@@ -308,13 +308,18 @@ def complement_time(t: Token, gov: dict[int, list[Timex]], triggers: set[int], r
 
 def medium_time(t: Token, gov: dict[int, list[Timex]], triggers: set[int]) -> Timex | None:
     """"In a message delivered on Sept. 25, Kim said …", "said in a statement issued Tuesday":
-    the participle that dates the medium of a speech act dates the act."""
+    the participle that dates the medium of a speech act dates the act; so does a participle
+    before it that tells the occasion ("Speaking to reporters on Monday, the minister said …")."""
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ == "in":
             for noun in (g for g in c.children if g.dep_ == "pobj"):
                 told = next((g for g in noun.children if g.dep_ == "acl" and g.tag_ == "VBN" and g.i in gov and g.i not in triggers), None)
                 if told is not None:
                     return best(gov[told.i])
+    for c in t.children:  # "Speaking in Berlin on Friday, Pompeo said …": the occasion of speaking is the saying's
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < t.i and c.i in gov and c.i not in triggers and not any(
+                g.dep_ == "mark" for g in c.children):
+            return best(gov[c.i])
     return None
 
 
@@ -403,14 +408,20 @@ def anaphoric_month(tx: Timex, text: str) -> bool:
     return tx.anchor == "publication" and names_month(tx) and bool(_ANAPHORIC_BEFORE.search(text, max(0, tx.start - 12), tx.start))
 
 
+_EARLIER = re.compile(r"earlier\s+this\b", re.I)
+
+
 def so_far(tx: Timex, published: date | None) -> Timex:
     """A period counted from the publication date that holds it ("this year", "this week", "this
     month"), for an event told as past: from its start to the publication date, since what is
-    told as done cannot come after the telling. Other expressions unchanged."""
+    told as done cannot come after the telling ("earlier this week": to the day before). Other
+    expressions unchanged."""
     if (published is None or tx.anchor != "publication" or tx.earliest is None or tx.latest is None
-            or not tx.earliest <= published < tx.latest):
+            or not tx.earliest <= published <= tx.latest):
         return tx
-    return replace(tx, latest=published)
+    if _EARLIER.match(tx.text) and tx.earliest < published:
+        return replace(tx, latest=published - timedelta(days=1))  # "earlier this week": before the day of the telling
+    return replace(tx, latest=published) if published < tx.latest else tx
 
 
 def after_publication(tx: Timex, published: date | None) -> bool:
