@@ -1031,3 +1031,20 @@ def test_only_a_person_is_condemned_to_a_punishment():
 
     assert "Sentencing" in types("A provincial court condemned two men to death for smuggling last week.")
     assert "Sentencing" not in types("The defence ministers condemned the North's dispatch of troops to Russia last week.")
+
+
+@pytest.mark.parametrize("text", [
+    "Execution by firing squad is the usual punishment for such crimes.",
+    "Detention in a holding centre usually follows a return.",
+])
+def test_an_act_on_people_that_names_no_one_no_time_and_no_source_is_the_kind_of_act(text):
+    """No person, place, time or source: the mention names a kind of act, not one to place on a timeline."""
+    doc = Document(id="d", path="d.txt", text=text, sha256="0", published=date(2024, 5, 1))
+    assert extract_events(doc, find_timexes(text, doc.published), split_sentences(text)) == []
+
+
+def test_an_act_on_people_with_someone_a_time_or_a_source_stays():
+    texts = ["Police detained two traders in Hyesan.", "An execution took place in March 2021."]
+    for text in texts:
+        doc = Document(id="d", path="d.txt", text=text, sha256="0", published=date(2024, 5, 1))
+        assert extract_events(doc, find_timexes(text, doc.published), split_sentences(text)), text

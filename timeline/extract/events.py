@@ -423,6 +423,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
         speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
         participants = _participants(c, agent, sdoc, offset, text, places, index, ctx)
+        if when is None and not c.themes and not participants and speaker is None and "People" in c.frame.theme_sets:
+            continue  # "detention in a holding centre": an act on people done to no one, told with no time and no source — the kind of act
         ev = Event(
             doc_id=doc.id,
             type=etype,
