@@ -237,6 +237,22 @@ def readable(text: str, sentences: list[Span], noise: tuple[Span, ...]) -> list[
 _RANGE_END = re.compile(r"\s*(?:–|—|-|--|to)\s*(?:present|today|now|\d)", re.I)
 
 
+def clock_on_a_day(t: Timex) -> bool:
+    """A clock time on a stated day ("[2/9]  21 Feb 2025, 16:48 UTC"): in a text with no
+    publication date (an exported thread of posts), a heading of one dates the post under it;
+    where the text has a publication date, such a line is its stamp."""
+    return t.type == "TIME" and t.earliest is not None and t.earliest == t.latest
+
+
+# A sentence that only gives a time, for the next to tell what happened then: "It was in March
+# 2017.", "That was back in 2019.", after a speaker's label in a transcript too.
+_TIME_ANSWER = re.compile(r"(?:^|:\s+)\W{0,3}(?:it|that|this)\s+(?:was|happened)\s+(?:back\s+)?(?:in|on|at|around|during|early|late)\b[^.!?]{0,40}[.!]?\s*$", re.I)
+
+
+def time_answer(text: str) -> bool:
+    return _TIME_ANSWER.search(text) is not None
+
+
 _FRAME_HEAD = re.compile(r"\W{0,3}(?:\[[\d:.]+\]\s*)?(?:[A-Z][\w .'’-]{0,40}:\s+)?(?i:(?:back\s+|early\s+|late\s+)?(?:in|on|during|by|around|at\s+the\s+end\s+of)\s+)?")
 
 

@@ -122,7 +122,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         if furniture:
             if discourse.is_heading(sent.text):
                 year = discourse.year_heading(sent)
-                dates = [t for t in stx if t.type == "DATE" or doc.published is None and _a_day_or_more(t)] or (
+                dates = [t for t in stx if t.type == "DATE" or doc.published is None and discourse.clock_on_a_day(t)] or (
                     [year] if year is not None else [])
                 _heading(ctx, dates, doc, started, sent.text)  # a headline's events do not start the body
                 if not started and doc.published is None and ctx.title_day is None:
@@ -141,22 +141,12 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         ctx.topic = _topic(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
         ctx.topic_age = 0 if sdoc is not None else ctx.topic_age + 1
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
-        if not found and _TIME_ANSWER.search(sent.text) and (dated := [t for t in stx if t.resolved]):
+        if not found and discourse.time_answer(sent.text) and (dated := [t for t in stx if t.resolved]):
             ctx.narrative.told(timing.best(dated))  # "When did you first leave?" "It was in March 2017. I crossed …"
         events.extend(found)
     return _link_denials(told_once(events))
 
 
-def _a_day_or_more(t: Timex) -> bool:
-    """A clock time on a stated day ("[2/9]  21 Feb 2025, 16:48 UTC"): in a text with no
-    publication date (an exported thread of posts), a heading of one dates the post under it;
-    where the text has a publication date, such a line is its stamp."""
-    return t.type == "TIME" and t.earliest is not None and t.earliest == t.latest
-
-
-# A sentence that only gives a time, for the next to tell what happened then: "It was in March
-# 2017.", "That was back in 2019.", after a speaker's label in a transcript too.
-_TIME_ANSWER = re.compile(r"(?:^|:\s+)\W{0,3}(?:it|that|this)\s+(?:was|happened)\s+(?:back\s+)?(?:in|on|at|around|during|early|late)\b[^.!?]{0,40}[.!]?\s*$", re.I)
 _STAMP = re.compile(r"\b(?:published|updated|posted|modified|last edited|filed)\b", re.I)
 
 
@@ -203,14 +193,15 @@ def _scanner(frames: Frames) -> _Scan:
     if cached is not None and cached[0] is frames:
         return cached[1]
     speech = {t.lemma for f in frames.frames if f.claim for t in (*f.verbs, *f.nouns)}
-    deeds = {t.lemma for f in frames.frames if not f.claim for t in (*f.verbs, *f.nouns)}  # "condemned two men to death"
+    # a deed's trigger is read wherever it occurs, even one a speech act shares ("condemned two men to death")
+    deeds = {t.lemma for f in frames.frames if not f.claim for t in (*f.verbs, *f.nouns)}
     verbs = {t.lemma for f in frames.frames for t in f.verbs}
     owners: dict[str, set[str]] = {}
     for lemma in verbs:
         for form in inflections.forms(lemma):
             owners.setdefault(form.lower(), set()).add(lemma)
     scan = _Scan(
-        WordScan(_forms((frames.trigger_words() - speech) | deeds), [i.pattern.pattern for i in frames.instruments]),
+        WordScan(_forms(deeds), [i.pattern.pattern for i in frames.instruments]),
         WordScan(_forms(speech)),
         {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1},
         frozenset(frames.trigger_words()),
