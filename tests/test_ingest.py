@@ -245,7 +245,7 @@ def test_an_ingest_that_loads_in_bulk_optimises_the_database_and_a_small_one_doe
     from timeline import ingest as ingest_module
 
     optimised = []
-    monkeypatch.setattr(ingest_module, "_optimize", lambda target: optimised.append(target) or True)
+    monkeypatch.setattr(ingest_module, "_optimize", lambda target: optimised.append(target))
     docs, events = corpus()
     with store.open_store(tmp_path / "small") as target:
         ingest_module.ingest(target, docs, lambda d: events[d.id])
