@@ -18,7 +18,9 @@ Sections:
   round), each with the load average and a control: two spinning processes against one.
 - ``store``: a store grown in ``--batches`` batches of ``--batch`` documents; then an unchanged
   re-ingest, a 1 % change, every shipped query kept and another 1 % change that refreshes them,
-  ``--prune``, and a full ingest of the same files into a new store.
+  ``--prune``, and a full ingest of the same files into a new store; each batch's compaction
+  CPU, the batches' CPU with each compaction spread over the batches it compacted, and each named
+  query in the engine on the grown store against a compacted copy of it.
 - ``queries``: a store of about 10⁶ triples (synthetic model objects, no extraction; 15 % of
   the events undated, 5 % of the mentions negative, so every named query has rows); each
   named query in the engine (in process, from its text; and the plain form it replaced, where it
@@ -178,8 +180,9 @@ def child_ingest(store_dir: str, folder: str, jobs: int, prune: bool) -> dict:
 
     def timed_optimize(target):  # the database's compaction after a bulk load: it costs in proportion to the whole store
         before = _cpu()
-        optimize(target)
+        done = optimize(target)
         spent[0] += _cpu() - before
+        return done
 
     ingest._optimize = timed_optimize
     started, cpu = time.perf_counter(), _cpu()
@@ -401,6 +404,7 @@ def section_store(work: Path, batches: int, batch: int) -> list[str]:
         spent.append(r["optimize_cpu_s"])
         rows.append(f"| {index + 1} | {(index + 1) * batch} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['optimize_cpu_s']:.1f} | "
                     f"{r['merged_mentions']} / {r['mentions']} | {_load()} |")
+    pending_cpu, queries = _store_queries(work, kg)
     again = _child("child_ingest", str(kg), str(folder), 1, False)
     step = max(1, total // max(1, total // 100))
     changed = files[::step][: max(1, total // 100)]
@@ -420,6 +424,7 @@ def section_store(work: Path, batches: int, batch: int) -> list[str]:
         "",
         f"- last batch / first batch, CPU: {cpu[-1] / cpu[0]:.2f}× (wall times move with the load); without the compaction "
         f"(`Store.optimize()` after the bulk load): {(cpu[-1] - spent[-1]) / (cpu[0] - spent[0]):.2f}×.",
+        *_amortised(cpu, spent, pending_cpu),
         f"- unchanged re-ingest of {total} documents: {again['wall_s']:.2f} s ({again['skipped']} skipped, {again['merged_mentions']} mentions merged)",
         f"- {len(changed)} documents changed (1 %): {one_percent['wall_s']:.1f} s wall, {one_percent['cpu_s']:.1f} CPU s, "
         f"{one_percent['merged_mentions']} of {one_percent['mentions']} mentions merged again (load {load_one}); a full ingest of the same "
@@ -429,8 +434,63 @@ def section_store(work: Path, batches: int, batch: int) -> list[str]:
         f"refreshed by the ingest: {refreshed['wall_s']:.1f} s wall, {refreshed['cpu_s']:.1f} CPU s "
         f"({refreshed['merged_mentions']} mentions merged again)",
         f"- `--prune` after deleting one file: {pruned['wall_s']:.1f} s, {pruned['removed']} removed",
+        "", *queries,
     ]
     return rows
+
+
+def _amortised(cpu: list[float], spent: list[float], pending_cpu: float) -> list[str]:
+    """The batches' CPU with each compaction's cost spread over the batches whose loads it
+    compacted (those since the one before, itself included); the batches after the last
+    compaction carry the one still due, priced by compacting a copy of the grown store."""
+    shared, since = [c - s for c, s in zip(cpu, spent)], []
+    for index, cost in enumerate(spent):
+        since.append(index)
+        if cost > 0:
+            for batch in since:
+                shared[batch] += cost / len(since)
+            since = []
+    for batch in since:
+        shared[batch] += pending_cpu / len(since)
+    three = min(3, len(cpu))
+    return [
+        f"- mean CPU of the last {three} batches / the first {three}: {sum(cpu[-three:]) / sum(cpu[:three]):.2f}× as measured; "
+        f"{sum(shared[-three:]) / sum(shared[:three]):.2f}× with each compaction's CPU spread over the batches it compacted "
+        f"(after the last compaction, the {len(since)} batches carry the one due: {pending_cpu:.1f} CPU s, compacting a copy). "
+        f"Batches that compacted: {', '.join(str(i + 1) for i, s in enumerate(spent) if s > 0) or 'none'}.",
+        "- amortised CPU per batch: " + ", ".join(f"{value:.1f}" for value in shared),
+    ]
+
+
+def _store_queries(work: Path, kg: Path, rounds: int = 2) -> tuple[float, list[str]]:
+    """Each named query in the engine on the grown store as the ingests left it, and on a copy
+    compacted (as compacting after every bulk load leaves it), side by side in ``rounds``
+    rounds, the order swapped each round (the lower CPU shown); and the copy's compaction CPU."""
+    from timeline.sparql import named_queries
+
+    copy = work / "store-kg-compacted"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(kg, copy)
+    shutil.rmtree(copy / "results", ignore_errors=True)
+    cost = _child("child_optimize", str(copy))
+    bound = {"in-range": {"from": "2015-01-01", "to": "2015-12-31"}}
+    rows = [f"Named queries on the grown store as left by its ingests and on a compacted copy (compacting it: {cost['cpu_s']:.1f} CPU s, "
+            f"{cost['wall_s']:.1f} s wall, load {_load()}); engine CPU s, the lower of {rounds} rounds:", "",
+            "| named query | as left | compacted | compacted / as left |", "|---|---:|---:|---:|"]
+    totals = [0.0, 0.0]
+    for name in named_queries():
+        found: dict[Path, list[float]] = {kg: [], copy: []}
+        for index in range(rounds):
+            for folder in ((kg, copy) if index % 2 == 0 else (copy, kg)):
+                found[folder].append(_child("child_engine_query", str(folder), name, bound.get(name, {}))["cpu_s"])
+        was, now = min(found[kg]), min(found[copy])
+        totals[0] += was
+        totals[1] += now
+        rows.append(f"| {name} | {was:.2f} | {now:.2f} | {now / was:.2f} |")
+    rows.append(f"| all ten | {totals[0]:.2f} | {totals[1]:.2f} | {totals[1] / totals[0]:.2f} |")
+    rows.append(f"(load after the queries: {_load()})")
+    shutil.rmtree(copy, ignore_errors=True)
+    return cost["cpu_s"], rows
 
 
 def _fastest(repeat: int, name: str, *args) -> dict:
