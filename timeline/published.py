@@ -79,7 +79,7 @@ _DATELINE_PAREN_DATE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:(?P<label>(?:originally|first)\s+(?:published|posted)|published|posted|updated|(?:page\s+)?last\s+updated|(?:page\s+)?last\s+modified|modified|date"
+    r"^(?:(?P<label>first\s+(?:published|posted)|published|posted|updated|(?:page\s+)?last\s+updated|(?:page\s+)?last\s+modified|modified|date"
     r"|release\s+date|date\s+of\s+(?:issue|release)|issued|released)"
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
     r"|by\s+[^|\n]{2,80}?(?:\s*[|\u2022\u00b7,]\s*|\s+[\u2013\u2014-]{1,2}\s+)(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
@@ -153,10 +153,11 @@ _FOOT_STAMP = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+\d{1,2}:\d{2}(?
 _TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}(?!\d).*)$")  # "12:01AM EDT" too
 
 
-_REPOST = re.compile(r"^\s*originally\s+(?:published|posted)\b", re.I)
-# An e-mail newsletter's send line, alone or a field of its masthead line: the text was written
-# then, whatever an archive page that shows it later says of itself ("Archived 12 January 2022").
-_SENT = re.compile(r"\s*(?:e-?mail\s+)?sent(?:\s+on)?\s*[:\-\u2013\u2014]?\s*(?P<date>\S.*)", re.I)
+# The text's own date where a page shows a copy of it: a repost's "Originally published …", an
+# archived e-mail newsletter's "Sent …" — a line of its own or a field of a masthead line. The
+# text was written then, whatever the page says of itself ("Archived 12 January 2022").
+_OWN_DATE = re.compile(
+    r"\s*(?:originally\s+(?:published|posted)|(?:e-?mail\s+)?sent)(?:\s+on)?\s*[:\-\u2013\u2014]?\s*(?P<date>\S.*)", re.I)
 
 
 def original_date(text: str, noise: Iterable[Span] = (), *, body_start: int = 0) -> date | None:
@@ -170,8 +171,7 @@ def original_date(text: str, noise: Iterable[Span] = (), *, body_start: int = 0)
 def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
     """The best dated byline or stamp line among the first lines, with its rank: -1 for a
     repost's "Originally published …" or an e-mail's "Sent …" (it dates the text itself; the
-    page's own date only the copy),
-    0 for a publication date, 1 for an update."""
+    page's own date only the copy), 0 for a publication date, 1 for an update."""
     best: tuple[int, date] | None = None
     prose_seen = 0
     for _start, line in lines[:8]:
@@ -180,9 +180,10 @@ def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
             if prose_seen >= 2:
                 break
             continue
-        sent = next((f for f in _FIELDS.split(line) if _SENT.match(f)), None) if len(line) <= 160 else None
-        if sent is not None and (when := _parse_date(_strip_time(_SENT.match(sent).group("date")))) is not None:
-            best = (-1, when)  # "Monthly Briefing · Issue 27 · Sent Tuesday, March 31, 2020": an e-mail's own date
+        own = next((m for f in _FIELDS.split(line) if (m := _OWN_DATE.match(f))), None) if len(line) <= 160 else None
+        if own is not None and (when := _parse_date(_strip_time(own.group("date")))) is not None:
+            if best is None or best[0] > -1:
+                best = (-1, when)  # "Monthly Briefing · Issue 27 · Sent Tuesday, March 31, 2020": the text's own date
             continue
         m = _BYLINE.match(line)
         if m is not None:
@@ -191,10 +192,10 @@ def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
             if when is None:
                 continue
             label = (m.group("label") or "").lower()
-            rank = -1 if label.startswith("originally") else 1 if ("updated" in label or "modified" in label) else 0
+            rank = 1 if ("updated" in label or "modified" in label) else 0
             if best is None or rank < best[0]:
                 best = (rank, when)
-        elif (when := _date_line(line)) is not None and (best is None or best[0] > 0) and not _REPOST.search(line):
+        elif (when := _date_line(line)) is not None and (best is None or best[0] > 0):
             best = (0, when)
     return best
 

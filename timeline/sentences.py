@@ -18,13 +18,15 @@ import re
 from timeline.linear import QuoteBalance
 from timeline.model import Span
 
-__all__ = ["split_sentences"]
+__all__ = ["NOTE_MARK", "split_sentences"]
 
 # One pass over the text finds every candidate boundary: a run of line breaks, or terminal
 # punctuation (with closing quotes/brackets) followed by horizontal whitespace and a word.
+# A footnote mark after a sentence's end: a superscript digit, "[^3]" (Markdown) or "[12]".
+NOTE_MARK = r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|\[\^?\w{1,4}\]"
 _CANDIDATE = re.compile(
     r"(?P<nl>[\n\r\u2028\u2029\x0b\x0c\x85]+)"
-    r"|(?<![.!?\u2026])(?P<punct>[.!?\u2026]++)(?P<close>(?:[\"'\u201d\u2019)\]\u00bb\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|\[\^?\w{1,4}\])*+)"
+    r"|(?<![.!?\u2026])(?P<punct>[.!?\u2026]++)(?P<close>(?:[\"'\u201d\u2019)\]\u00bb]|" + NOTE_MARK + r")*+)"
     r"(?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]++)"
     r"(?=[\"'\u201c\u2018(\[\u00ab*_]*(?P<next>\w+))"
 )

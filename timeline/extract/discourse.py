@@ -14,6 +14,7 @@ from typing import Any
 
 from ..linear import SpanIndex
 from ..model import Entity, Span, Timex
+from ..sentences import NOTE_MARK
 from ..temporal.lexicon import LABEL_HEAD, LABEL_TAIL
 from .entities import Gazetteer, slug
 
@@ -25,7 +26,7 @@ _LINK_LINE = re.compile(
     re.IGNORECASE,
 )
 # closing punctuation, then any footnote marks ("… a safe house.[^4]", "… in 2019.[12]", "…².")
-_NOTE_MARKS = r"(?:\[\^?\w{1,4}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079])*"
+_NOTE_MARKS = f"(?:{NOTE_MARK})*"
 _TERMINAL = re.compile(r"[.!?\"”’:;)…]" + _NOTE_MARKS + r"\s*$")
 # A reader comment thread ("Comments (12)", "3 Comments", "Leave a comment"): the rest of the page
 # is furniture. A link list ("Related articles", "Read more") runs until the next prose sentence.

@@ -404,7 +404,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         ):
             when, source = dateline, "dateline"  # "SEOUL, May 12 (Yonhap) -- X fired …": the lead's main event
         told_by = c.token if c.token.pos_ == "VERB" else c.token.head  # a noun event is told by its verb ("took place")
-        if when is not None and timing.after_publication(when, doc.published) and (label or told_by.pos_ == "VERB" and timing.reported_as_news(told_by)):
+        told_past = told_by.pos_ == "VERB" and timing.reported_as_news(told_by)
+        if when is not None and timing.after_publication(when, doc.published) and (label or told_past):
             back = ctx.story_year if not label and ctx.story_year is not None and ctx.story_year < doc.published.year else when.earliest.year - 1
             when = timing.in_year(when, back)  # "the breach took place on March 23" in a February story: last March, or the story's year
         if when is not None and told_by.pos_ == "VERB" and timing.told_as_done(told_by):
@@ -437,7 +438,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         for conj, tx in _gapped(c.token, gov, text, own) if not c.frame.claim else ():
             # "stole $620 million in March, and $100 million from Harmony in June": a second theft
             span = Span(conj.idx + offset, conj.idx + offset + len(conj.text), conj.text)
-            if timing.after_publication(tx, doc.published) and told_by.pos_ == "VERB" and timing.reported_as_news(told_by):
+            if told_past and timing.after_publication(tx, doc.published):
                 tx = timing.in_year(tx, tx.earliest.year - 1)  # as the first date of the list: told as past
             out.append(replace(ev, trigger=span, when=tx, time_source="clause", inferred=None, quantities=()))
         if c.frame.claim:

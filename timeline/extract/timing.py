@@ -333,9 +333,11 @@ def when_clause_time(t: Token, date_of: dict[int, Timex], gov: dict[int, list[Ti
         when = next((c for c in node.children if c.lower_ == "when" and c.dep_ in ("advmod", "mark")), None)
         if node.dep_ in ("relcl", "advcl") and when is not None:
             head = node.head
-            before = when.i - 1 if when.i > 0 and when.nbor(-1).is_punct else when.i
+            prev = when.i - 1  # the word before "when", past a comma
+            if prev > 0 and node.doc[prev].is_punct:
+                prev -= 1
             # "since Dec. 18 last year, when it test-fired …": the clause right after a date is that date's
-            tx = date_of.get(before - 1) or date_of.get(head.i) or (best(gov[head.i]) if gov.get(head.i) else None) or next(
+            tx = date_of.get(prev) or date_of.get(head.i) or (best(gov[head.i]) if gov.get(head.i) else None) or next(
                 (best(gov[c.i]) for c in head.children if c.i in gov and c.i != node.i and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
             tx = closed(tx) if tx is not None else None  # "since December 2023, when it flew a Hwasong-18": then, not since
             return tx if tx is not None and tx.resolved else None
