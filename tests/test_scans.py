@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.extract import events, inflections
+from timeline.extract import inflections
+from timeline.extract.scan import forms as trigger_forms
 from timeline.extract.entities import trie_regex
 from timeline.extract.frames import load_frames
 from timeline.extract.wordscan import _FOLD, WordScan
@@ -29,8 +30,8 @@ def _regex(forms: set[str], patterns: list[str]) -> re.Pattern[str]:
 def _shipped() -> list[tuple[set[str], list[str]]]:
     frames = load_frames()
     speech = {t.lemma for f in frames.frames if f.claim for t in (*f.verbs, *f.nouns)}
-    return [(events._forms(frames.trigger_words() - speech), [i.pattern.pattern for i in frames.instruments]),
-            (events._forms(speech), [])]
+    return [(trigger_forms(frames.trigger_words() - speech), [i.pattern.pattern for i in frames.instruments]),
+            (trigger_forms(speech), [])]
 
 
 TRICKY = [

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .. import language
-from ..model import Document, Entity, Event, Participant, Quantity, Span, Timex
-from . import discourse, inflections, timing
+from ..model import Document, Entity, Event, Participant, Span, Timex
+from . import discourse, timing
+from .amounts import duration, quantities
 from .entities import (Gazetteer, Mention, by_surname, definite_actor, find_people, load_gazetteer, named_actor, overlap, slug,
                        with_bare_surnames)
 from .frames import Frames, load_frames
@@ -32,8 +33,8 @@ from .labels import label_of
 from .matcher import Candidate, match
 from .modality import according_to, assess, negated, nobody
 from .repeats import told_once
+from .scan import scanner
 from .tree import heads
-from .wordscan import WordScan
 
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
 _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
@@ -81,7 +82,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     people = [p for p in people if not any(overlap(p, m) for m in mentions)]
     index = _Index(mentions, people, sorted(timexes, key=lambda t: t.start))
     units = discourse.readable(text, sentences, doc.noise)
-    scan = _scanner(frames)
+    scan = scanner(frames)
     wanted = [s for s, furniture in units if not furniture and (
         scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text))))]
     starts = [discourse.clause_start(text, s, index.timexes_in(s)) for s in wanted]
@@ -172,46 +173,6 @@ def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, he
 def _page_stamp(dates: list[Timex], doc: Document, started: bool) -> bool:
     """Dates above the body that are all the publication date: the page's stamp, not a section's."""
     return not started and doc.published is not None and all(t.earliest == doc.published for t in dates)
-
-
-@dataclass(frozen=True)
-class _Scan:
-    """Cheap scans that decide which sentences are worth a parse: one for the inflected forms
-    of event triggers and instrument names, one for those of speech acts, which need a speaker."""
-
-    events: WordScan
-    speech: WordScan
-    lemma_of: dict[str, str]  # an inflected form of exactly one trigger verb → that verb ("waded" → "wade")
-    lemmas: frozenset[str]  # every trigger lemma: a token the lemmatiser gave one of them keeps it
-
-
-_SCANS: dict[int, tuple[Frames, _Scan]] = {}
-
-
-def _scanner(frames: Frames) -> _Scan:
-    cached = _SCANS.get(id(frames))
-    if cached is not None and cached[0] is frames:
-        return cached[1]
-    speech = {t.lemma for f in frames.frames if f.claim for t in (*f.verbs, *f.nouns)}
-    # a deed's trigger is read wherever it occurs, even one a speech act shares ("condemned two men to death")
-    deeds = {t.lemma for f in frames.frames if not f.claim for t in (*f.verbs, *f.nouns)}
-    verbs = {t.lemma for f in frames.frames for t in f.verbs}
-    owners: dict[str, set[str]] = {}
-    for lemma in verbs:
-        for form in inflections.forms(lemma):
-            owners.setdefault(form.lower(), set()).add(lemma)
-    scan = _Scan(
-        WordScan(_forms(deeds), [i.pattern.pattern for i in frames.instruments]),
-        WordScan(_forms(speech)),
-        {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1},
-        frozenset(frames.trigger_words()),
-    )
-    _SCANS[id(frames)] = (frames, scan)
-    return scan
-
-
-def _forms(lemmas: set[str]) -> set[str]:
-    return set().union(*(inflections.forms(lemma) for lemma in lemmas)) if lemmas else set()
 
 
 class _Index:
@@ -425,11 +386,11 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             trigger=Span(c.token.idx + offset, c.token.idx + offset + len(c.token.text), c.token.text),
             when=when,
             participants=participants,
-            quantities=_quantities(c, text, offset),
+            quantities=quantities(c, text, offset),
             attributed_to=speaker,
             certainty=mod.certainty,
             polarity="positive",
-            duration=_duration(c, index.durations_in(sent), offset) if etype == "Sentencing" else None,
+            duration=duration(c, index.durations_in(sent), offset) if etype == "Sentencing" else None,
             time_source=source,
             inferred=inferred,
             claimed_in=claimed_in,
@@ -734,43 +695,6 @@ def _affected(c: Candidate, sdoc: Any, offset: int, text: str, index: _Index, ct
         return Participant(Entity(key=key, label=phrase, kind="actor", category="group"), "affected",
                            Span(words[0].idx + offset, words[-1].idx + offset + len(words[-1].text), phrase))
     return None
-
-
-_MONEY = re.compile(r"(?:US)?\$\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>million|billion|bn|mn|m|b|trillion)?\b", re.I)
-_SCALE = {"million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
-
-
-def _quantities(c: Candidate, text: str, offset: int) -> tuple[Quantity, ...]:
-    """Numbers stated for the event: amounts of money in its theme, counts of people."""
-    out: list[Quantity] = []
-    for tok in c.themes:
-        sub = list(tok.subtree)
-        if not sub:
-            continue
-        a, b = sub[0].idx + offset, sub[-1].idx + offset + len(sub[-1].text)
-        m = _MONEY.search(text, a, b)
-        if m is not None:
-            value = float(m.group("n").replace(",", "")) * _SCALE.get((m.group("s") or "").lower(), 1)
-            out.append(Quantity(value, "USD", m.group(0).strip(), Span(m.start(), m.end(), m.group(0))))
-            continue
-        for n in tok.children:
-            if n.dep_ == "nummod" and n.like_num:
-                try:
-                    value = float(n.text.replace(",", ""))
-                except ValueError:
-                    continue
-                if n.i > tok.i:
-                    continue  # a number after its noun ("China 2025") counts nothing
-                a, b = n.idx + offset, tok.idx + offset + len(tok.text)
-                out.append(Quantity(value, tok.lemma_.lower(), text[a:b], Span(a, b, text[a:b])))
-    return tuple(out)
-
-
-def _duration(c: Candidate, durations: list[Timex], offset: int) -> Timex | None:
-    """The term of a sentence: a duration in the trigger's own phrase ("to 15 years")."""
-    sub = list(c.token.subtree)
-    a, b = sub[0].idx + offset, sub[-1].idx + offset + len(sub[-1].text)
-    return next((t for t in durations if a <= t.start and t.end <= b and t.start >= c.token.idx + offset), None)
 
 
 def _link_denials(events: list[Event]) -> list[Event]:
