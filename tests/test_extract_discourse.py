@@ -529,3 +529,16 @@ def test_earlier_this_week_ends_the_day_before_the_telling():
     text = "Earlier this week, the North's foreign ministry said it would not return to talks.\n"
     (st,) = [e for e in run(text, date(2019, 5, 31)) if e.type == "Statement"]
     assert (st.when.earliest, st.when.latest) == (date(2019, 5, 27), date(2019, 5, 30))
+
+
+def test_a_date_on_a_main_verb_in_the_past_carries_the_story_though_the_event_is_a_gerund():
+    # the date belongs to "emerged" (simple past, the sentence's main verb), not to the gerund that
+    # names the event: the story is told in the past from that date on
+    text = ("In the spring of 2022, accounts emerged of a teacher receiving ten years of labour for keeping a Bible. "
+            "His wife received five years.\n")
+    sentencing = of_type(run(text, date(2022, 9, 1)), "Sentencing")
+    assert [e.when.value if e.when else None for e in sentencing] == ["2022-SP", "2022-SP"]
+    # a gerund under a verb in the present is no past story
+    text = ("Since 2022, accounts describe a teacher receiving ten years of labour for keeping a Bible. "
+            "His wife received five years.\n")
+    assert [e.when for e in of_type(run(text, date(2022, 9, 1)), "Sentencing")][1] is None

@@ -351,7 +351,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if when is None and ctx.narrative.last is not None and _SINCE_THEN.search(sent.text):
             when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
         if when is not None and source in ("clause", "sentence"):
-            ctx.narrative.told(when, verbal=timing.past_tense(c.token) and not c.nominal)
+            # a date on the main verb in the simple past carries the story on, though the event is a gerund under it
+            # ("In spring 2022, accounts emerged of a teacher receiving ten years … His wife received five years")
+            ctx.narrative.told(when, verbal=(timing.past_tense(c.token) and not c.nominal) or any(
+                when in txs and sdoc[i].dep_ == "ROOT" and timing.past_tense(sdoc[i]) for i, txs in gov.items()))
         label = when is not None and when in labels  # a list item's day: its year is the page's, not another event's in the item
         if when is not None and source != "clause" and (above if label else year) is not None and when.anchor != "absolute" and timing.names_month(when):
             when = timing.in_year(when, above if label else year)
