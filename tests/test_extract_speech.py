@@ -43,3 +43,16 @@ def test_the_same_verbs_without_a_predicate_say_nothing():
 def test_a_document_that_characterises_is_no_speaker():
     events = speech(run("The report, released on Monday, called the camps a system of slavery.\n"))
     assert events == []
+
+
+def test_expressive_and_informing_speech_acts_are_statements_of_their_speaker():
+    # apologising and regretting express the speaker's attitude; notifying and conveying tell someone:
+    # each is a speech act of its subject, dated by its own clause
+    events = speech(run("Japan's foreign ministry apologized to the families on Monday.\n\n"
+                        "South Korea's unification ministry said on Tuesday it regretted the verdict.\n\n"
+                        "The Chinese government notified Seoul of the transfer on Wednesday.\n\n"
+                        "On Thursday, Japan conveyed its concerns to Beijing through diplomatic channels.\n"))
+    assert [(e.trigger.text, e.when.value) for e in events if e.trigger.text != "said"] == [
+        ("apologized", "2024-06-10"), ("regretted", "2024-06-11"), ("notified", "2024-06-12"), ("conveyed", "2024-06-13")]
+    # with no known speaker they name no statement
+    assert speech(run("Someone apologized to the families on Monday.\n")) == []
