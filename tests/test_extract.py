@@ -786,6 +786,14 @@ def test_a_gerund_subject_names_a_kind_of_act():
     assert "MissileTest" not in types(run("Firing a ballistic missile over a neighbour is a grave provocation."))
 
 
+def test_an_infinitive_an_expletive_it_judges_names_a_kind_of_act():
+    # "it is rare / unusual for X to do Y": the speaker judges a kind of act, none is told
+    assert "Execution" not in types(run("It is rare for the security services to execute a woman in public."))
+    assert "Statement" not in types(run("It was unusual for China's foreign ministry to apologize for anything."))
+    # a subject that is no expletive, or a verb other than the copula, tells the act
+    assert "BorderClosure" in types(run("It took two years for the authorities to close the border in 2020."))
+
+
 def test_a_noun_event_under_a_modal_did_not_happen():
     assert "MissileTest" not in types(run("A new nuclear test would likely be used to check a smaller warhead."))
 

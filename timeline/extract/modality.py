@@ -184,6 +184,13 @@ def according_to(doc: Any) -> Token | None:
     return None
 
 
+def _judged_kind(node: Token) -> bool:
+    """'It is rare', 'it was unusual': a copula with an adjective and the expletive 'it' as
+    subject, whose infinitive ('for X to do Y') names a kind of act the speaker judges."""
+    return (node.lemma_ == "be" and any(k.dep_ == "acomp" and k.pos_ == "ADJ" for k in node.children)
+            and any(k.dep_ in ("nsubj", "expl") and k.lower_ == "it" for k in node.children))
+
+
 def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: bool = False) -> Modality:
     """The modality of the event whose trigger is ``t`` (a claim frame's own verb is ``t`` too)."""
     reporting = frames.sets.get("ReportingVerbs", frozenset())
@@ -226,6 +233,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
                 reporter = node
                 break
             continue
+        if child.dep_ in ("advcl", "xcomp", "ccomp") and any(k.dep_ == "aux" and k.lower_ == "to" for k in child.children) and _judged_kind(node):
+            return Modality("habitual")  # "it is rare for the authorities to execute a woman": a judgement of a kind of act
         if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
             return Modality("irrealis")  # "it was not clear whether other cities had imposed restrictions": a question
         lemma = node.lemma_.lower()
