@@ -280,6 +280,8 @@ CASES = [
     ("The day before last Tuesday's hearing, he fled.", DCT, "The day before last Tuesday", "DATE", "2025-09-29", D(2025, 9, 29), D(2025, 9, 29), "day", "publication"),
     ("They met on the day after May 3, 2024.", None, "the day after May 3, 2024", "DATE", "2024-05-04", D(2024, 5, 4), D(2024, 5, 4), "day", "absolute"),
     ("He was killed last October. His name was crossed out that same day.", DCT, "that same day", "DATE", "2024-10-XX", D(2024, 10, 1), D(2024, 10, 31), ANY, "expression"),
+    # a month told after a day in the day's own sentence describes something else; "the same day" is that day
+    ("On May 6, 2024, prosecutors unsealed an indictment, drafted in March, against two brokers. The same day, police raided their office.", DCT, "The same day", "DATE", "2024-05-06", D(2024, 5, 6), D(2024, 5, 6), "day", "expression"),
     ("The offer had been scheduled to expire at midnight Friday.", DCT, "midnight Friday", "TIME", "2025-09-26T24:00", D(2025, 9, 26), D(2025, 9, 26), "day", "publication"),
     ("Officials postponed the vote until Tuesday.", DCT, "Tuesday", "DATE", "2025-10-07", None, D(2025, 10, 7), "day", "publication"),
     ("The relatives have until 9 a.m. Tuesday to sign.", DCT, "9 a.m. Tuesday", "TIME", "2025-10-07T09:00", D(2025, 10, 7), D(2025, 10, 7), "day", "publication"),

@@ -59,6 +59,7 @@ class Context:
         self._last_by_gran: dict[str, tuple[int, Val]] = {}
         self.last_quarter: tuple[int, int] | None = None
         self.last_end = -1  # where the last expression found ends
+        self.at: dict[int, int] = {}  # where each remembered expression starts (by identity)
         self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text) + 1]
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -67,6 +68,11 @@ class Context:
         i = bisect.bisect_right(self._bounds, pos) - 1
         i = max(0, min(i, len(self._bounds) - 2))
         return self._bounds[i], min(self._bounds[i + 1], len(self.text))
+
+    def same_sentence(self, a: Val, b: Val) -> bool:
+        """Whether two remembered expressions stand in one sentence."""
+        pa, pb = self.at.get(id(a), -1), self.at.get(id(b), -1)
+        return pa >= 0 and pb >= 0 and self.sentence(pa) == self.sentence(pb)
 
     def tense(self, start: int, end: int) -> str | None:
         """``past``/``future`` from the tense markers of the clause around ``start:end``.
@@ -122,9 +128,10 @@ class Context:
             return left[1]
         return right[1] if right else None
 
-    def add(self, v: Val) -> None:
+    def add(self, v: Val, start: int = -1) -> None:
         """Remember a resolved expression for the ones after it (constant time per call)."""
         self.prev.append(v)
+        self.at[id(v)] = start
         if v.earliest is not None and v.type in ("DATE", "TIME") and v.anchor != "unresolved":
             self._last_any = v
             self._last_by_gran[v.granularity or ""] = (len(self.prev), v)

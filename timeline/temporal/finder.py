@@ -126,7 +126,7 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
         if t.earliest is None and t.latest is None and t.anchor != "unresolved" and not (t.open_start or t.open_end):
             t = replace(t, anchor="unresolved")
         out.append(t)
-        ctx.add(val)
+        ctx.add(val, s)
         ctx.last_end = e
         if val.quarter is not None:
             ctx.last_quarter = val.quarter

@@ -305,8 +305,11 @@ def h_anchored_day(m: re.Match[str], ctx: Context) -> Val | None:
     lv = ctx.last_resolved(("day",))
     near = ctx.last_resolved()
     if (near is not None and near is not lv and near.granularity == "month" and near.ref is not None
-            and re.fullmatch(r"that\s+(?:same\s+)?day|the\s+same\s+day", w)):
+            and re.fullmatch(r"that\s+(?:same\s+)?day|the\s+same\s+day", w)
+            and not (lv is not None and ctx.same_sentence(lv, near))):
         # "killed last October ... crossed out that same day": a day of that month, which one unsaid
+        # (a month told after a day in the day's own sentence describes something else: "On May 6 it
+        # unsealed a complaint, filed in June, … The same day" is May 6)
         v = month_val(near.ref.year, near.ref.month, "expression")
         v.value = v.value + "-XX"  # bounds (and granularity) stay those of the month
         return v
