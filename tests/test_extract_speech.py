@@ -56,3 +56,22 @@ def test_expressive_and_informing_speech_acts_are_statements_of_their_speaker():
         ("apologized", "2024-06-10"), ("regretted", "2024-06-11"), ("notified", "2024-06-12"), ("conveyed", "2024-06-13")]
     # with no known speaker they name no statement
     assert speech(run("Someone apologized to the families on Monday.\n")) == []
+
+
+def test_words_of_a_person_named_with_an_office_are_a_statement_even_undated():
+    # a title before the name, an apposition giving a post or a body, a post the name stands beside
+    for text in ["Defence Minister Hana Morita said the launch was a grave threat.\n",
+                 "Min-jun Park, Asia director at Human Rights Watch, said the trial was a sham.\n",
+                 "The envoy, Ri Song-ho, said his government rejected the findings.\n"]:
+        assert [e.type for e in speech(run(text))] == ["Statement"], text
+
+
+def test_a_witness_or_relative_quoted_with_no_time_of_their_own_is_the_storys_source():
+    # "Everyone was afraid," said a private person: the story's source, not a statement event
+    text = ("Seo-yeon Han, 52, fled across the river in 2011.\n\n"
+            "\"We were always afraid of the night patrols,\" said Seo-yeon Han.\n\n"
+            "She said guards had beaten her brother.\n")
+    assert speech(run(text)) == []
+    # the same words with a time of their own are dated speech
+    (st,) = speech(run("Seo-yeon Han told reporters on Monday that she feared for her brother.\n"))
+    assert st.when.value == "2024-06-10"

@@ -64,6 +64,7 @@ class _Context:
     item_end: int = 0  # where that item's line ends
     dated_headings: int = 0
     title_day: Timex | None = None  # the day a title above an undated text states ("Press Conference on March 6, 2025")
+    officials: set[str] = field(default_factory=set)  # people who speak for a body: the gazetteer's, or named with an office
 
 
 def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -> list[Event]:
@@ -81,6 +82,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     people = with_bare_surnames(text, by_surname(find_people(text), mentions), mentions)
     people = [p for p in people if not any(overlap(p, m) for m in mentions)]
     index = _Index(mentions, people, sorted(timexes, key=lambda t: t.start))
+    ctx.officials = {m.entity.key for m in mentions if m.entity.category == "person"}
     units = discourse.readable(text, sentences, doc.noise)
     scan = scanner(frames)
     wanted = [s for s, furniture in units if not furniture and (
@@ -277,6 +279,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
     cited = according_to(sdoc)
     places = _places_by_clause(sdoc, offset, index)
+    _note_officials(sdoc, offset, sent, index, ctx, frames.sets.get("Offices", frozenset()))
     out: list[Event] = []
     statements: dict[int, Event] = {}
     # "that night", "at the same trial", "said at the time" (once a sentence; a date of its own comes first)
@@ -359,10 +362,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if when is not None and source != "clause" and (above if label else year) is not None and when.anchor != "absolute" and timing.names_month(when):
             when = timing.in_year(when, above if label else year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
-            (source not in ("clause", "sentence", "heading") and again is None and (agent.category != "person" or _reports_event(c, cands) or aside))
+            (source not in ("clause", "sentence", "heading") and again is None and (agent.key not in ctx.officials or _reports_event(c, cands) or aside))
             or (source == "sentence" and _reports_event(c, cands))
         ):
-            continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news
+            continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news (but an official's is)
         if when is None and dateline is not None and timing.reported_as_news(c.token) and (
             c.token.dep_ == "ROOT" or (c.token.dep_ in ("ccomp", "parataxis") and c.token.head.dep_ == "ROOT")
         ):
@@ -621,6 +624,26 @@ def _claimant(c: Candidate, mod: Any, sdoc: Any, offset: int, index: _Index, ctx
             speaker = speaker or ctx.report_author
             claimed_in = claimed_in or ctx.report_key
     return speaker or ctx.source, claimed_in
+
+
+def _note_officials(sdoc: Any, offset: int, sent: Span, index: _Index, ctx: _Context, offices: frozenset[str]) -> None:
+    """Remember the people a sentence names with an office: a title before the name ("Defence
+    Minister Gen Nakatani"), an apposition that gives a post or a body ("Brad Adams, Asia director
+    at Human Rights Watch"), or a post the name is in apposition to ("the envoy, Ri Song Ho")."""
+    mentions = index.in_span(sent.start, sent.end)
+    bodies = [(a.start - offset, a.end - offset) for a in mentions if a.entity.kind == "actor" and a.entity.category != "person"]
+    for m in mentions:
+        if m.entity.category != "person" or m.entity.key in ctx.officials:
+            continue
+        toks = timing.tokens_between(sdoc, m.start - offset, m.end - offset)
+        name = next((t for t in toks if t.head not in toks or t.head is t), None)
+        if name is None:
+            continue
+        words = [t for t in name.children if t.dep_ in ("compound", "amod", "nmod") and t not in toks]
+        for t in [*(t for t in name.children if t.dep_ == "appos"), *([name.head] if name.dep_ == "appos" else [])]:
+            words.extend(t.subtree if t is not name.head else [t])
+        if any(w.lemma_.lower() in offices or any(lo <= w.idx < hi for lo, hi in bodies) for w in words):
+            ctx.officials.add(m.entity.key)
 
 
 def _remember_report(sdoc: Any, offset: int, index: _Index, ctx: _Context, frames: Frames) -> None:
