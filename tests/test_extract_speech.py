@@ -75,3 +75,12 @@ def test_a_witness_or_relative_quoted_with_no_time_of_their_own_is_the_storys_so
     # the same words with a time of their own are dated speech
     (st,) = speech(run("Seo-yeon Han told reporters on Monday that she feared for her brother.\n"))
     assert st.when.value == "2024-06-10"
+
+
+def test_a_negated_verb_of_knowing_or_finding_under_a_saying_verb_denies_nothing():
+    # "said they had found no evidence", "said she had not heard": what the speaker knows, not a deed denied
+    events = run("South Korea's coast guard said on Thursday that it had found no evidence of a defection.\n\n"
+                 "China's foreign ministry said on Friday that it had not heard of the case.\n")
+    assert [e.type for e in speech(events)] == ["Statement", "Statement"]
+    (denial,) = speech(run("China's foreign ministry said on Friday that it had not sent anyone back.\n"))
+    assert denial.type == "Denial"
