@@ -542,3 +542,13 @@ def test_a_date_on_a_main_verb_in_the_past_carries_the_story_though_the_event_is
     text = ("Since 2022, accounts describe a teacher receiving ten years of labour for keeping a Bible. "
             "His wife received five years.\n")
     assert [e.when for e in of_type(run(text, date(2022, 9, 1)), "Sentencing")][1] is None
+
+
+def test_a_first_line_in_the_present_is_a_headline_though_it_ends_with_a_full_stop():
+    text = ("Authorities execute smugglers for selling foreign films.\n"
+            "Security officials in Hyesan shot three smugglers in front of a crowd, a resident said.\n")
+    assert [e.trigger.text for e in of_type(run(text), "Execution")] == ["execute", "shot"]
+    # the same words further down are a generic present: no event
+    text = ("Security officials in Hyesan shot three smugglers in front of a crowd, a resident said.\n"
+            "Authorities execute smugglers for selling foreign films.\n")
+    assert [e.trigger.text for e in of_type(run(text), "Execution")] == ["shot"]

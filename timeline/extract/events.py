@@ -276,7 +276,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     in_sentence = timing.sentence_time(gov, sdoc, triggers, reporting)
     dateline = next((t for t in index.timexes_in(sent) if t.resolved and t.granularity == "day"
                      and discourse.in_dateline(text, sent, t)), None)
-    headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels)  # a chronicle item tells the past in the present
+    # a chronicle item tells the past in the present, as a headline does
+    headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels) or _stopped_headline(text, sent, sdoc)
     cited = according_to(sdoc)
     places = _places_by_clause(sdoc, offset, index)
     _note_officials(sdoc, offset, sent, index, ctx, frames.sets.get("Offices", frozenset()))
@@ -420,6 +421,15 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
 
 
 _ANAPHORIC = frozenset({"the", "that", "this", "these", "those", "its", "his", "her", "their"})
+
+
+def _stopped_headline(text: str, sent: Span, sdoc: Any) -> bool:
+    """A text's first line, a short sentence alone on its line in the present simple, is its
+    headline though it ends with a full stop ("Court jails two traders for selling films."): a
+    lead tells its news in the past."""
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    return (not text[: sent.start].strip() and discourse.whole_line(text, sent) and len(sent.text.split()) <= 15
+            and root is not None and root.tag_ in ("VBZ", "VBP"))
 
 
 def _refers_back(noun: Any) -> bool:
