@@ -890,6 +890,17 @@ def test_two_events_of_a_type_in_a_sentence_stay_apart_when_they_differ():
     assert sorted(e.when.value for e in evs if e.type == "MissileTest") == ["2024-03-04", "2024-03-07"]
 
 
+def test_one_speakers_coordinated_speech_acts_are_one_act_told_as_its_most_specific_type():
+    # "rejected … as … and said …": one act of speaking, a rebuttal
+    evs = run("China's foreign ministry on Monday rejected the report as a fabrication and said the returnees were criminals.",
+              date(2024, 3, 9))
+    assert [e.type for e in evs if e.type in ("Statement", "Denial", "Rebuttal")] == ["Rebuttal"]
+    # two speakers, or two days, are two acts
+    evs = run("China's foreign ministry on Monday rejected the report as a fabrication, and Japan said on Tuesday that it was concerned.",
+              date(2024, 3, 9))
+    assert sorted(e.type for e in evs if e.type in ("Statement", "Denial", "Rebuttal")) == ["Rebuttal", "Statement"]
+
+
 def test_a_claim_links_only_to_statements_that_are_kept():
     texts = ["On May 3, 2021, Amnesty International said: \u201cWe condemn the execution of three men in Hyesan on May 2.\u201d",
              "Seoul said police detained two men, and the ministry said on Monday that the detention was lawful.",
