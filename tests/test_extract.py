@@ -901,6 +901,15 @@ def test_one_speakers_coordinated_speech_acts_are_one_act_told_as_its_most_speci
     assert sorted(e.type for e in evs if e.type in ("Statement", "Denial", "Rebuttal")) == ["Rebuttal", "Statement"]
 
 
+def test_an_undated_who_clause_tells_who_someone_is_not_an_event():
+    # "a broker who had fled to the South": the broker's past, named to say who he is
+    evs = run("Police in Hyesan arrested a broker who had fled to the South years ago and came back.", date(2024, 3, 9))
+    assert types(evs) == {"Detention"}
+    # dated, the who clause is an event of its own
+    evs = run("Police in Hyesan arrested a broker who had fled to the South in 2019.", date(2024, 3, 9))
+    assert sorted(types(evs)) == ["Defection", "Detention"]
+
+
 def test_a_claim_links_only_to_statements_that_are_kept():
     texts = ["On May 3, 2021, Amnesty International said: \u201cWe condemn the execution of three men in Hyesan on May 2.\u201d",
              "Seoul said police detained two men, and the ministry said on Monday that the detention was lawful.",
