@@ -552,3 +552,12 @@ def test_a_first_line_in_the_present_is_a_headline_though_it_ends_with_a_full_st
     text = ("Security officials in Hyesan shot three smugglers in front of a crowd, a resident said.\n"
             "Authorities execute smugglers for selling foreign films.\n")
     assert [e.trigger.text for e in of_type(run(text), "Execution")] == ["shot"]
+
+
+def test_a_references_sections_citations_are_no_events_to_the_next_heading():
+    text = ("# Hoeryong market\n\nPolice detained two traders at the market in March 2021.[1]\n\n"
+            "## References\n\n1. Report of the special investigation into the market arrests (2021).\n"
+            "2. Statement of the ministry on the detention of traders, 2021.\n\n"
+            "## Aftermath\n\nIn April 2021, the court sentenced both traders to five years.\n")
+    events = run(text, date(2022, 1, 5))
+    assert [(e.type, e.when.value) for e in events] == [("Detention", "2021-03"), ("Sentencing", "2021-04")]

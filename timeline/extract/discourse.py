@@ -41,6 +41,9 @@ _LINKS_HEAD = re.compile(
     r"more (?:stories|news|on this story)|trending|see also|top stories)\W{0,4}$",
     re.IGNORECASE,
 )
+# A references section ("References", "Notes", "Sources"): citations, to the next heading.
+_REFS_HEAD = re.compile(r"^\W{0,4}(?:references|notes|end ?notes|foot ?notes|sources|bibliography|works cited|citations)\W{0,4}$",
+                        re.IGNORECASE)
 # A list item that is a linked headline with its date: "Two teenagers sentenced … (Jan. 12, 2024)"
 _DATED_HEADLINE = re.compile(
     r"(?:\(|\|\s*|[–—-]\s+)(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\)?\s*$"
@@ -103,12 +106,20 @@ def in_noise(s: Span, noise: SpanIndex) -> bool:
 
 def drop_threads(text: str, sentences: list[Span], spans: list[tuple[int, int]]) -> list[Span]:
     """The sentences outside page furniture: not in ``noise``, not after a reader-comment thread
-    starts, not items of a link list ("Related articles" and the headlines under it)."""
+    starts, not items of a link list ("Related articles" and the headlines under it), not the
+    citations of a references section (to the next heading)."""
     noise = SpanIndex(spans)
     out: list[Span] = []
-    in_links = False
+    in_links = in_refs = False
     for s in sentences:
         t = s.text.strip().strip("*#_ ").strip()
+        if _REFS_HEAD.match(t):
+            in_refs = True
+            continue
+        if in_refs:
+            if not (is_heading(t) and whole_line(text, s)):
+                continue
+            in_refs = False  # the next section
         if in_noise(s, noise):
             if _COMMENTS_HEAD.match(t):
                 break
