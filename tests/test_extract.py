@@ -794,6 +794,13 @@ def test_an_infinitive_an_expletive_it_judges_names_a_kind_of_act():
     assert "BorderClosure" in types(run("It took two years for the authorities to close the border in 2020."))
 
 
+def test_a_that_clause_of_no_ones_claim_or_rumour_is_told_not_asserted():
+    assert "Execution" not in types(run("The claim that a general was executed last year remains unproven."))
+    assert "Execution" not in types(run("Rumours that two smugglers were shot in Hyesan spread quickly."))
+    # someone's claim is theirs to make: the event is reported, attributed to them
+    assert "Lockdown" in types(run("Pyongyang's claim that it locked down the county in May drew scepticism."))
+
+
 def test_a_noun_event_under_a_modal_did_not_happen():
     assert "MissileTest" not in types(run("A new nuclear test would likely be used to check a smaller warhead."))
 
