@@ -184,9 +184,6 @@ def according_to(doc: Any) -> Token | None:
     return None
 
 
-_HEARSAY = frozenset({"claim", "rumor", "rumour", "speculation", "suggestion", "hearsay", "myth"})
-
-
 def _judged_kind(node: Token) -> bool:
     """'It is rare', 'it was unusual': a copula with an adjective and the expletive 'it' as
     subject, whose infinitive ('for X to do Y') names a kind of act the speaker judges."""
@@ -216,7 +213,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         return Modality("habitual")  # "camps holding 120,000 people": a description, not an event
     if not claim and not has_time and t.dep_ == "relcl" and _generic(t.head):
         return Modality("habitual")  # "defectors who fled": a kind of people, not an event
-    if t.dep_ == "acl" and t.head.lemma_.lower() in _HEARSAY and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and not any(
+    hearsay = frames.sets.get("Hearsay", frozenset())
+    if t.dep_ == "acl" and t.head.lemma_.lower() in hearsay and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and not any(
             c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.head.children):
         return Modality("irrealis")  # "the claim that a man was executed", "rumours that he was shot": no one's claim, told, not asserted
     to = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"), None)
