@@ -801,6 +801,14 @@ def test_a_that_clause_of_no_ones_claim_or_rumour_is_told_not_asserted():
     assert "Lockdown" in types(run("Pyongyang's claim that it locked down the county in May drew scepticism."))
 
 
+def test_an_object_it_stands_for_the_noun_before_it():
+    # "sealing it": the frontier patrolled before; the closing act takes its own date
+    evs = run("The army patrolled the frontier for weeks before sealing it in May 2020.", date(2021, 1, 5))
+    assert [(e.type, e.when.value) for e in evs if e.type == "BorderClosure"] == [("BorderClosure", "2020-05")]
+    # an "it" that stands for something else closes nothing
+    assert "BorderClosure" not in types(run("The army built a new road for weeks before sealing it in May 2020.", date(2021, 1, 5)))
+
+
 def test_a_noun_event_under_a_modal_did_not_happen():
     assert "MissileTest" not in types(run("A new nuclear test would likely be used to check a smaller warhead."))
 

@@ -236,6 +236,15 @@ def noun_agent(t: Token, light_verbs: frozenset[str]) -> Token | None:
     return None
 
 
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun an object "it" stands for: the nearest common singular noun before it in its
+    sentence that heads an argument ("began fortifying its border after sealing it")."""
+    for tok in reversed(pronoun.doc[: pronoun.i]):
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+            return tok
+    return None
+
+
 def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
     out: set[str] = set()
     for tok in themes:
@@ -253,6 +262,8 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
                             group += [g, *(m for m in g.children if m.dep_ in ("compound", "nmod", "amod", "conj"))]
         if tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass", "obj", "appos", "conj"):
             out.add("@named")  # "arrested Kenneth Bae", "Jang Song Thaek was executed"
+        if tok.lower_ == "it" and tok.dep_ == "dobj" and (before := _antecedent(tok)) is not None:
+            group.append(before)  # "fortified its border after sealing it": "it" is the border
         for g in group:
             out.add(g.lemma_.lower())
             out.add(g.lower_)
