@@ -809,6 +809,13 @@ def test_an_object_it_stands_for_the_noun_before_it():
     assert "BorderClosure" not in types(run("The army built a new road for weeks before sealing it in May 2020.", date(2021, 1, 5)))
 
 
+def test_a_main_clause_the_parser_hangs_under_a_later_time_clause_keeps_its_modality():
+    # the parser reads "voted" as the root and the launch as its complement; "hours after" makes
+    # that clause subordinate, so the vote's irrealis does not reach back to the launch
+    text = "The North fired six rockets into the sea on Monday, the ministry said, hours after the council voted to impose sanctions."
+    assert [e.when.value for e in run(text, date(2024, 3, 9)) if e.type == "MissileTest"] == ["2024-03-04"]
+
+
 def test_a_noun_event_under_a_modal_did_not_happen():
     assert "MissileTest" not in types(run("A new nuclear test would likely be used to check a smaller warhead."))
 

@@ -228,6 +228,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
         child, node = node, node.head
+        if child.i < node.i and child.dep_ in ("ccomp", "parataxis") and any(c.dep_ == "mark" and c.i < node.i and c.lower_ in _TIME_MARKS for c in node.children):
+            break  # "X fired …, the ministry said, hours after the council voted to …": the parser hung the main clause under a subordinate one
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in child.children):
             return Modality("conditional")
         if child.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
