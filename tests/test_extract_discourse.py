@@ -561,3 +561,10 @@ def test_a_references_sections_citations_are_no_events_to_the_next_heading():
             "## Aftermath\n\nIn April 2021, the court sentenced both traders to five years.\n")
     events = run(text, date(2022, 1, 5))
     assert [(e.type, e.when.value) for e in events] == [("Detention", "2021-03"), ("Sentencing", "2021-04")]
+
+
+def test_an_event_noun_in_the_by_phrase_of_a_dated_participle_takes_its_date():
+    # the parser hangs "in March 2021" on "pushed"; the closure that pushed prices up is dated by it
+    (closure,) = of_type(run("Prices rose sharply, pushed up by the closure of the border with China in March 2021.\n", date(2022, 1, 5)),
+                         "BorderClosure")
+    assert closure.when.value == "2021-03"

@@ -290,12 +290,12 @@ _RELATIVE_TIME = frozenset({"after", "before", "since", "until", "till", "follow
 
 def complement_time(t: Token, gov: dict[int, list[Timex]], triggers: set[int], reporting: frozenset[str]) -> Timex | None:
     """An event inside the complements of a predicate that is no event ("in 2010 she was ordered
-    to watch the shooting of two men", "was made in 1996 to attend the hanging"): the predicate's
-    date is the event's. The climb stays in the clause (objects, prepositions, infinitives) and
+    to watch the shooting of two men", "was made in 1996 to attend the hanging", "pushed up by the
+    closure of the border in March 2021"): the predicate's date is the event's. The climb stays in the clause (objects, prepositions, infinitives) and
     stops at another event and at a verb of saying, whose date is the telling's."""
     node = t
     for _ in range(4):
-        if node.dep_ not in ("dobj", "pobj", "prep", "xcomp") or node.head.i == node.i:
+        if node.dep_ not in ("dobj", "pobj", "prep", "agent", "xcomp") or node.head.i == node.i:
             return None
         node = node.head
         if node.i in triggers or node.lemma_.lower() in reporting or (node.dep_ in ("prep", "advmod") and node.lower_ in _RELATIVE_TIME):
