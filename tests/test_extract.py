@@ -816,6 +816,12 @@ def test_a_main_clause_the_parser_hangs_under_a_later_time_clause_keeps_its_moda
     assert [e.when.value for e in run(text, date(2024, 3, 9)) if e.type == "MissileTest"] == ["2024-03-04"]
 
 
+def test_computers_taken_are_things_carried_off_funds_taken_are_a_cyber_theft():
+    assert "CyberTheft" not in types(run("The burglars took two computers and a safe from the trading office in May.", date(2024, 6, 1)))
+    assert "CyberTheft" in types(run("Hackers took $40 million in crypto from the exchange in May.", date(2024, 6, 1)))
+    assert "CyberTheft" in types(run("Hackers broke into the exchange's servers in May.", date(2024, 6, 1)))
+
+
 def test_a_noun_event_under_a_modal_did_not_happen():
     assert "MissileTest" not in types(run("A new nuclear test would likely be used to check a smaller warhead."))
 
