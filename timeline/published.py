@@ -204,7 +204,7 @@ def _prose(line: str) -> bool:
     return len(line) >= 100 and line[-1] in ".!?\"'\u201d\u2019"
 
 
-_FIELDS = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+/\s+|\s{3,}|\t")  # " / " as in "May 9, 2018 / 10:41 PM / Updated …"
+_FIELDS = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+[/\u2013\u2014-]\s+|\s{3,}|\t")  # " / " as in "May 9, 2018 / 10:41 PM / Updated …"
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?", re.I)
 _DATE_LABEL = re.compile(r"(?:^|\s)date\s*:\s*", re.I)
 
