@@ -568,3 +568,14 @@ def test_an_event_noun_in_the_by_phrase_of_a_dated_participle_takes_its_date():
     (closure,) = of_type(run("Prices rose sharply, pushed up by the closure of the border with China in March 2021.\n", date(2022, 1, 5)),
                          "BorderClosure")
     assert closure.when.value == "2021-03"
+
+
+def test_an_agency_dateline_without_brackets_dates_the_story_not_its_first_event():
+    # "TOKYO, March 5 Wire -": the date is the dateline's; "said Friday" counts from the publication date
+    text = ("WIRE NEWS - Mar 5, 2022 - 10:20 | Asia\n\nTOKYO, March 5 Wire - North Korea said Friday it had closed the "
+            "inquiry, and Japan condemned the decision on Saturday.\n")
+    from timeline.documents import document_from_bytes
+    doc = document_from_bytes(text.encode(), path="wire.txt")
+    assert doc.published == date(2022, 3, 5)
+    events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
+    assert [e.when.value for e in events if e.trigger.text == "said"] == ["2022-03-04"]

@@ -57,7 +57,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’]?" + _NOTE_MARKS + r"\s*$")
 _CONDITION_START = re.compile(r"\W{0,2}(?:if|unless|whether)\b", re.I)
 _DATELINE = re.compile(
-    r"^\W{0,3}[A-Z][\w .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*\((?P<src>[A-Za-z .-]{2,40})\)"
+    r"^\W{0,3}[A-Z][\w .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*"
+    r"(?:\((?P<src>[A-Za-z .-]{2,40})\)|(?P<bare>[A-Z][A-Za-z]{2,15})\s+[\u2013\u2014-])"  # "(Yonhap) --", "Kyodo -"
 )
 
 
@@ -207,9 +208,8 @@ def dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | None
     for line in head.splitlines()[:6]:
         m = _DATELINE.match(line)
         if m:
-            return gaz.lookup(m.group("src").strip()) or Entity(
-                key=slug(m.group("src")), label=m.group("src").strip(), kind="actor", category="media"
-            )
+            src = (m.group("src") or m.group("bare")).strip()
+            return gaz.lookup(src) or Entity(key=slug(src), label=src, kind="actor", category="media")
     return None
 
 
@@ -217,7 +217,7 @@ def dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | None
 
 
 _DATELINE_HEAD = re.compile(r"\(?(?:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3},\s*)?$")
-_DATELINE_TAIL = re.compile(r"\)?\s*(?:\([A-Za-z][\w .&/-]{1,30}\)\s*)?(?:--|[\u2013\u2014-]|:)\s")
+_DATELINE_TAIL = re.compile(r"\)?\s*(?:\([A-Za-z][\w .&/-]{1,30}\)\s*|[A-Z][A-Za-z]{2,15}\s+(?=[\u2013\u2014-]))?(?:--|[\u2013\u2014-]|:)\s")
 
 
 _CITED_BY = re.compile(r"(?:[(;]\s*|,\s+)(?:see\s+|cf\.\s+|e\.g\.,?\s+)?[A-Z][\w'’.-]+(?:\s+(?:and|&)\s+[A-Z][\w'’.-]+|\s+et\s+al\.?|\s+[A-Z][\w'’.-]+)?,?\s*$")
