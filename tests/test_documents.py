@@ -626,6 +626,7 @@ def test_a_wire_time_stamp_alone_on_the_last_line_dates_the_story():
     ("Courtwatch (March 4, 2022, 6:12 PM EST) -- Prosecutors said the crossing was closed.", date(2022, 3, 4)),
     ("March 4, 2022 / 9:41 AM / Updated 3 hours ago", date(2022, 3, 4)),  # fields between slashes
     ("WIRE NEWS - Mar 4, 2022 - 09:41 | Asia, All", date(2022, 3, 4)),  # an agency's masthead, fields between dashes
+    ("March 4, 2022 (Daily Courier Asia)", date(2022, 3, 4)),  # the outlet in brackets after its stamp
 ])
 def test_a_date_stamp_in_the_forms_news_pages_use_dates_the_page(head, expected):
     text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"
@@ -638,6 +639,7 @@ def test_a_date_stamp_in_the_forms_news_pages_use_dates_the_page(head, expected)
     "Date: sometime in March 2022",
     "Talks ended / on March 4, 2022 / officials said the crossing would stay closed for the rest of the year.",
     "Seoul - officials said on March 4, 2022 that the crossing was closed - and would stay shut for the rest of the year",
+    "The crossing was closed on March 4, 2022 (Reuters)",
 ])
 def test_a_date_inside_a_sentence_or_a_long_field_is_no_page_stamp(head):
     text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"

@@ -207,6 +207,7 @@ def _prose(line: str) -> bool:
 _FIELDS = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+[/\u2013\u2014-]\s+|\s{3,}|\t")  # " / " as in "May 9, 2018 / 10:41 PM / Updated …"
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?", re.I)
 _DATE_LABEL = re.compile(r"(?:^|\s)date\s*:\s*", re.I)
+_SOURCE_AFTER = re.compile(r"(?<=\d)\s*\([A-Z][\w .&'-]{1,40}\)$")
 
 
 def _date_line(line: str) -> date | None:
@@ -218,6 +219,7 @@ def _date_line(line: str) -> date | None:
         return None
     if line[:1] in "[(" and line[-1:] in "])":
         line = line[1:-1].strip()  # "[2005-03-16 17:40]": a stamp in brackets
+    line = _SOURCE_AFTER.sub("", line)  # "September 15, 2017 (Mainichi Japan)": the outlet after its stamp
     if _FOOT_STAMP.fullmatch(line):
         return _parse_date(line)
     fields = [f for f in _FIELDS.split(line) if f]
