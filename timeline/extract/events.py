@@ -41,6 +41,7 @@ _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
 _REPORTISH = re.compile(r"report|review|assessment|stud(?:y|ies)", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|we|its|their)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_BLANK = re.compile(r"\s*")
 # "before the closure", "after the executions": an event named as the time of another; the
 # sentence's date is the other's
 _TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "following", "prior"})
@@ -429,9 +430,9 @@ def _stopped_headline(text: str, sent: Span, sdoc: Any) -> bool:
     """A text's first line, a short sentence alone on its line in the present simple, is its
     headline though it ends with a full stop ("Court jails two traders for selling films."): a
     lead tells its news in the past."""
-    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
-    return (not text[: sent.start].strip() and discourse.whole_line(text, sent) and len(sent.text.split()) <= 15
-            and root is not None and root.tag_ in ("VBZ", "VBP"))
+    if not _BLANK.fullmatch(text, 0, sent.start) or not discourse.whole_line(text, sent) or len(sent.text.split()) > 15:
+        return False  # (a match of blanks stops at the text's first word: no copy of what precedes the sentence)
+    return any(t.dep_ == "ROOT" and t.tag_ in ("VBZ", "VBP") for t in sdoc)
 
 
 def _refers_back(noun: Any) -> bool:
