@@ -658,18 +658,21 @@ def test_a_press_release_dateline_under_its_banner_lines_dates_it():
     assert infer_published(banner + title + prose + prose + body) is None
 
 
+def _dated_page(path: Path, title: str, published_time: str, body: str) -> Path:
+    """An HTML page whose metadata gives ``published_time`` and whose body is ``body``."""
+    path.write_text(f'<html><head><title>{title}</title><meta property="article:published_time" content="{published_time}"></head>'
+                    f"<body>{body}</body></html>", encoding="utf-8")
+    return path
+
+
 def test_a_reposts_originally_published_line_dates_the_text_not_the_copys_metadata(tmp_path: Path) -> None:
     """A page that reposts an old article carries its own posting date in its metadata; the text
     was written on the date its "Originally published" line gives, and its relative dates count
     from that one."""
-    page = tmp_path / "repost.html"
-    page.write_text(
-        '<html><head><title>Repost</title><meta property="article:published_time" content="2025-06-30T21:14:00+09:00"></head>'
-        "<body><h1>[Repost] Traders arrested at the border</h1><p>Posted by a reader, 30 June 2025</p>"
-        "<p>Originally published October 14, 2020 · Border Monitor</p>"
-        "<p>Police arrested three traders near the river last week, a source said on Tuesday.</p></body></html>",
-        encoding="utf-8",
-    )
+    page = _dated_page(tmp_path / "repost.html", "Repost", "2025-06-30T21:14:00+09:00",
+                       "<h1>[Repost] Traders arrested at the border</h1><p>Posted by a reader, 30 June 2025</p>"
+                       "<p>Originally published October 14, 2020 · Border Monitor</p>"
+                       "<p>Police arrested three traders near the river last week, a source said on Tuesday.</p>")
     doc = read_document(page)
     assert (doc.published, doc.published_source) == (date(2020, 10, 14), "original")
     plain = tmp_path / "plain.html"
@@ -681,14 +684,10 @@ def test_a_reposts_originally_published_line_dates_the_text_not_the_copys_metada
 def test_an_archived_emails_sent_line_dates_the_text_not_the_archive_page(tmp_path: Path) -> None:
     """A newsletter archive shows an old e-mail under the page's own, later date; the masthead's
     "Sent …" field (or a line of its own) is when the text was written."""
-    page = tmp_path / "issue.html"
-    page.write_text(
-        '<html><head><title>Archive</title><meta property="article:published_time" content="2023-02-01T09:00:00+00:00"></head>'
-        "<body><div>Past issues · Archived 1 February 2023</div><h1>Border Weekly</h1>"
-        "<p>Issue 12 · Sent Friday, June 5, 2020</p>"
-        "<p>Guards detained two traders near Hyesan on Monday, sources told us this week.</p></body></html>",
-        encoding="utf-8",
-    )
+    page = _dated_page(tmp_path / "issue.html", "Archive", "2023-02-01T09:00:00+00:00",
+                       "<div>Past issues · Archived 1 February 2023</div><h1>Border Weekly</h1>"
+                       "<p>Issue 12 · Sent Friday, June 5, 2020</p>"
+                       "<p>Guards detained two traders near Hyesan on Monday, sources told us this week.</p>")
     doc = read_document(page)
     assert (doc.published, doc.published_source) == (date(2020, 6, 5), "original")
     alone = tmp_path / "alone.html"

@@ -193,6 +193,11 @@ class Event:
     def places(self) -> tuple[Entity, ...]:
         return tuple(p.entity for p in self.participants if p.entity.kind == "place")
 
+    @property
+    def agent(self) -> Entity | None:
+        """Who did it: the participant in the agent role, if any."""
+        return next((p.entity for p in self.participants if p.role == "agent"), None)
+
 
 @dataclass(frozen=True)
 class MergedEvent:

@@ -328,7 +328,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             continue  # "people caught distributing dramas": a description of who, not an event
         when, source = own, "clause" if own is not None else None
         # "Koreans who fled …", "the anniversary of the adoption": what names someone or a past day is no news of the sentence's time
-        background = timing.describes_someone(c.token) or timing.commemorated(c.token, frames.sets.get("Commemorations", ()))
+        someone = timing.describes_someone(c.token)
+        background = someone or timing.commemorated(c.token, frames.sets.get("Commemorations", ()))
         aside = c.frame.claim and c.token.dep_ == "parataxis"  # "Her father, Lee said, died in 1998": the date is what was said
         if when is None and mod.reporter is not None and mod.reporter.i in gov and timing.reported_as_news(c.token) and not background:
             when, source = timing.best(gov[mod.reporter.i]), "sentence"  # "said on Monday it had sealed the border"
@@ -380,7 +381,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when = timing.in_year(when, back)  # "the breach took place on March 23" in a February story: last March, or the story's year
         if when is not None and told_by.pos_ == "VERB" and timing.told_as_done(told_by):
             when = timing.so_far(when, doc.published)  # "executed this year": January to the publication date
-        if when is None and not c.frame.claim and timing.describes_someone(c.token) and source is None and mod.reporter is None:
+        if when is None and not c.frame.claim and someone and source is None and mod.reporter is None:
             continue  # "a man who had fled to the South crossed back": who he is, not an event the text tells
         if when is None and (c.nominal and _refers_back(c.token) or timing.time_clause(c.token)):
             continue  # "before the launch", "its illegal launches", "since the laws took effect": an event told before, named again
@@ -744,7 +745,7 @@ def _link_denials(events: list[Event]) -> list[Event]:
     for i, ev in enumerate(out):
         if ev.type not in ("Denial", "Rebuttal"):
             continue
-        denier = next((p.entity.key for p in ev.participants if p.role == "agent"), None)
+        denier = ev.agent and ev.agent.key
         targets: list[str] = []
         for j, other in enumerate(out):
             if j == i or other.type in ("Statement", "Denial", "Rebuttal"):
@@ -753,7 +754,7 @@ def _link_denials(events: list[Event]) -> list[Event]:
                 targets.append(other.key)
                 out[j] = replace(other, polarity="negative", attributed_to=ev.attributed_to or other.attributed_to)
             elif ev.type == "Rebuttal" and other.type in ("ReportRelease", "Resolution", "Investigation"):
-                author = next((p.entity.key for p in other.participants if p.role == "agent"), None)
+                author = other.agent and other.agent.key
                 if author != denier:
                     targets.append(other.key)
         if targets:

@@ -50,7 +50,7 @@ def _third_person(lemma: str) -> str:
 def label_of(ev: Event, cand: Any, frames: Frames, sdoc: Any, offset: int, text: str) -> str:
     """The label of ``ev`` from its frame's templates."""
     slots: dict[str, str] = {}
-    agent = next((p.entity for p in ev.participants if p.role == "agent"), None)
+    agent = ev.agent
     if agent is not None:
         slots["agent"] = agent.label
     affected = next((p for p in ev.participants if p.role == "affected"), None)

@@ -46,7 +46,7 @@ _CLAIMS = frozenset({"Statement", "Denial", "Rebuttal"})
 
 
 def _agent(e: Event) -> str | None:
-    return next((p.entity.key for p in e.participants if p.role == "agent"), None)
+    return e.agent.key if e.agent is not None else None
 
 
 def _places(e: Event) -> frozenset[str]:

@@ -24,7 +24,7 @@ def told_once(events: list[Event]) -> list[Event]:
     told: dict[str, Event] = {}  # the key of a mention dropped → the mention that tells it
     groups: dict[tuple[int, str], list[Event]] = {}  # only mentions of one sentence and type can repeat each other
     for e in events:
-        group = groups.setdefault((e.sentence.start, _SPEECH.get(e.type, e.type)), [])
+        group = groups.setdefault((e.sentence.start, _kind(e.type)), [])
         first = next((o for o in group if _told_again(e, o)), None)
         if first is not None and _SPEECH_RANK.get(e.type, 0) <= _SPEECH_RANK.get(first.type, 0):
             told[e.key] = first
@@ -52,17 +52,20 @@ def _teller(key: str | None, told: dict[str, Event], own: str) -> str | None:
 
 # Speech acts are one kind of event: one speaker's "rejected the report as a smear and said no one
 # had died" is one act of speaking, told as its most specific type.
-_SPEECH = {"Statement": "speech", "Denial": "speech", "Rebuttal": "speech"}
 _SPEECH_RANK = {"Statement": 0, "Denial": 1, "Rebuttal": 2}
+
+
+def _kind(etype: str) -> str:
+    return "speech" if etype in _SPEECH_RANK else etype
 
 
 def _told_again(e: Event, first: Event) -> bool:
     """Whether ``e`` adds nothing to ``first``: same sentence and type (or both speech acts of one
     speaker), no other date, the same people befallen (where both name any) and no other term or
     sum."""
-    if e.sentence.start != first.sentence.start or _SPEECH.get(e.type, e.type) != _SPEECH.get(first.type, first.type):
+    if e.sentence.start != first.sentence.start or _kind(e.type) != _kind(first.type):
         return False  # (a statement quoted inside another of its kind is its content: one statement)
-    if e.type != first.type and _agent(e) != _agent(first):
+    if e.type != first.type and (e.agent and e.agent.key) != (first.agent and first.agent.key):
         return False
     if e.when is not None and (first.when is None or _span(e.when) != _span(first.when)):
         return False
@@ -71,10 +74,6 @@ def _told_again(e: Event, first: Event) -> bool:
         return False
     return not ((e.duration and first.duration and e.duration != first.duration)
                 or (e.quantities and first.quantities and e.quantities != first.quantities))
-
-
-def _agent(e: Event) -> str | None:
-    return next((p.entity.key for p in e.participants if p.role == "agent"), None)
 
 
 def _befallen(e: Event) -> frozenset[str]:
