@@ -239,6 +239,17 @@ def test_an_event_adjunct_dates_its_predicate():
     assert one(evs, "Flood").when.value == "2024"
 
 
+def test_a_date_that_opens_the_sentence_sets_the_scene_of_its_main_clause():
+    """"In March 2018, after the guards fled, …": the parser may hang the opening date from the
+    time clause after the comma; the clause's marker follows the date, so the date is the main
+    clause's."""
+    for text, year in [
+        ("In the spring of 2019, after a trader returning from China developed a cough, the market district was sealed off for ten days.", "2019"),
+        ("In the summer of 2021, after two workers at the mine fell sick with a fever, their village was locked down for two weeks.", "2021"),
+    ]:
+        assert one(run(text), "Lockdown").when.value.startswith(year)
+
+
 def test_coordinated_verbs_share_their_date_unless_one_comes_later():
     text = "In 2019 she was arrested and sentenced to ten years."
     assert {e.type: e.when.value for e in run(text)} == {"Detention": "2019", "Sentencing": "2019"}

@@ -102,8 +102,30 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
                 break
         if gov is None:
             gov = node  # the root
+        gov = _frame_setting(toks, gov)
         out.setdefault(gov.i, []).append(tx)
     return out
+
+
+_OPENERS = frozenset({"in", "on", "at", "during", "by", "then", "but", "and", "so", "later", "early", "late", "that", "this"})
+
+
+def _frame_setting(toks: list[Token], gov: Token) -> Token:
+    """A date that opens the sentence before a comma sets the scene of its main clause: "In the
+    autumn of 2020, after a soldier fell ill, her district was sealed off" — the parser may hang
+    the date from the subordinate clause that follows the comma, whose marker comes after the
+    date; the date is the main clause's, as the clause's own date would come after its marker."""
+    first, last = toks[0], toks[-1]
+    doc = first.doc
+    if any(doc[j].is_alpha and doc[j].lower_ not in _OPENERS for j in range(first.sent.start, first.i)):
+        return gov
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+        return gov
+    while gov.dep_ in ("advcl", "ccomp") and gov.head.i != gov.i and gov.head.i > gov.i and any(
+        c.dep_ == "mark" and c.i > last.i and c.lower_ in _RELATIVE_TIME | {"when", "as", "while", "once"} for c in gov.children
+    ):
+        gov = gov.head
+    return gov
 
 
 def nominal_gerund(t: Token) -> bool:
