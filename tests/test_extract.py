@@ -250,6 +250,19 @@ def test_a_date_that_opens_the_sentence_sets_the_scene_of_its_main_clause():
         assert one(run(text), "Lockdown").when.value.startswith(year)
 
 
+def test_the_occasion_an_act_happened_at_dates_it():
+    """"At a public trial held last Tuesday, … was sentenced": the occasion's participle dates it."""
+    evs = run("At a mass rally held on March 4 in the city stadium, the two smugglers were sentenced to death.", date(2024, 3, 20))
+    assert one(evs, "Sentencing").when.value == "2024-03-04"
+
+
+def test_an_event_noun_takes_the_date_of_its_own_copular_predicate():
+    """"The sentencing of … today is a travesty": the date hangs from the copula whose subject is
+    the event noun, and is the event's."""
+    evs = run("The execution of the two brothers by a firing squad yesterday was a grave crime, the group said.", date(2024, 3, 20))
+    assert one(evs, "Execution").when.value == "2024-03-19"
+
+
 def test_coordinated_verbs_share_their_date_unless_one_comes_later():
     text = "In 2019 she was arrested and sentenced to ten years."
     assert {e.type: e.when.value for e in run(text)} == {"Detention": "2019", "Sentencing": "2019"}

@@ -97,7 +97,8 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
                 continue  # "adopted the Law on Rejecting Reactionary Ideology in December 2020": a name's word is no predicate
             if node.i not in triggers and by_means(node):
                 continue  # "executed by firing squad last month": the means is the act, the date the act's
-            if node.i in triggers or (node.pos_ == "VERB" and not nominal_gerund(node)) or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
+            if node.i in triggers or (node.pos_ == "VERB" and not nominal_gerund(node)) or (node.pos_ == "AUX" and (
+                    node.dep_ == "ROOT" or any(c.dep_ == "nsubj" and c.i in triggers for c in node.children))):
                 gov = node
                 break
         if gov is None:
@@ -237,8 +238,8 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
         verb = head.head if head.dep_ == "prep" else head
         if verb.lemma_.lower() in light_verbs and verb.i not in triggers and verb.i in gov:
             return best(gov[verb.i])
-        if t.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.i not in triggers:
-            return best(gov[head.i])  # its own predicate: "a UN inquiry concluded in 2014", "the test failed on Monday"
+        if t.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i not in triggers:
+            return best(gov[head.i])  # its own predicate: "a UN inquiry concluded in 2014", "the sentencing today is a travesty"
         if head.lemma_.lower() in light_verbs and head.i not in triggers:
             return best(gov[head.i])
     if t.pos_ == "NOUN" and t.dep_ == "dobj" and head.lemma_.lower() in light_verbs and head.i not in triggers and head.dep_ == "conj":
@@ -263,6 +264,11 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
             noun = next((g for g in c.children if g.dep_ == "pobj"), None)
             if noun is not None and noun.i in triggers and noun.i in gov:
                 return best(gov[noun.i])
+            # the occasion it happened at, dated by its participle: "at a public trial held last Tuesday"
+            held = next((g for g in noun.children if g.dep_ == "acl" and g.tag_ == "VBN" and g.i in gov and g.i not in triggers),
+                        None) if noun is not None and c.lower_ in ("at", "during") else None
+            if held is not None:
+                return best(gov[held.i])
 
     # a noun's own dated participle: "an indictment unsealed today", "a report released on Monday"
     if t.pos_ in ("NOUN", "PROPN"):
