@@ -55,6 +55,15 @@ def test_a_person_named_after_a_title_is_found(text, name):
     assert not any(m.text.startswith("By ") for m in find_people("By Lee Min-ji | Published May 2, 2024"))
 
 
+def test_the_holder_of_an_office_speaks_for_the_body_named_before_it():
+    """"An Elysee spokesman said on Tuesday …": the gazetteer need not know the body; the holder of
+    an office speaks for it. A plural ("Lao officials put them on a flight") is a body's people."""
+    (st,) = [e for e in run("An Elysee spokesman said on Tuesday that the talks with Pyongyang had ended.", date(2024, 5, 9))
+             if e.type == "Statement"]
+    assert role(st, "agent") == "Elysee" and st.when.value == "2024-05-07"
+    assert not [e for e in run("An Elysee spokesman's car said nothing on Tuesday.", date(2024, 5, 9)) if e.type == "Statement"]
+
+
 @pytest.mark.parametrize("sentence, etype", [
     ("On March 2, 2021, a grand jury indicted three hackers over the bank heist.", "Investigation"),
     ("On Nov. 15, 1978, a fisherman vanished from the beach near his home.", "Abduction"),

@@ -17,6 +17,7 @@ time. Actors and places come from the gazetteer, people from their names.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -66,6 +67,7 @@ class _Context:
     dated_headings: int = 0
     title_day: Timex | None = None  # the day a title above an undated text states ("Press Conference on March 6, 2025")
     officials: set[str] = field(default_factory=set)  # people who speak for a body: the gazetteer's, or named with an office
+    offices: frozenset[str] = frozenset()  # the ontology's tl:Offices
 
 
 def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -> list[Event]:
@@ -84,10 +86,12 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     people = [p for p in people if not any(overlap(p, m) for m in mentions)]
     index = _Index(mentions, people, sorted(timexes, key=lambda t: t.start))
     ctx.officials = {m.entity.key for m in mentions if m.entity.category == "person"}
+    ctx.offices = frames.sets.get("Offices", frozenset())
+    office_of_name = _office_of_name(ctx.offices)
     units = discourse.readable(text, sentences, doc.noise)
     scan = scanner(frames)
     wanted = [s for s, furniture in units if not furniture and (
-        scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text))))]
+        scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text) or office_of_name.search(s.text))))]
     starts = [discourse.clause_start(text, s, index.timexes_in(s)) for s in wanted]
     parsed = dict(zip((s.start for s in wanted), language.parse([text[a : s.end] for a, s in zip(starts, wanted)])))
     for a, s in zip(starts, wanted):
@@ -569,9 +573,25 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None and tok.pos_ in ("NOUN", "PROPN"):  # "its foreign ministry": the body of the state the text is about
             return _entity(owner, sdoc, offset, index, ctx)
-        return definite_actor(tok, ctx.seen) or named_actor(tok)
+        return definite_actor(tok, ctx.seen) or named_actor(tok) or _body_of_office(tok, ctx.offices)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
+
+
+def _body_of_office(tok: Any, offices: frozenset[str]) -> Entity | None:
+    """"A White House spokesman", "a Pentagon official": the holder of an office speaks for the
+    body the name before the office word names, though the gazetteer does not know it."""
+    if tok.tag_ != "NN" or tok.lemma_.lower() not in offices:
+        return None  # "Lao officials put them on a flight": a body's people, not one who speaks for it
+    name = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    return named_actor(name) if name is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _office_of_name(offices: frozenset[str]) -> re.Pattern[str]:
+    """A capitalised name before an office word: a sentence that may name a speaker no gazetteer knows."""
+    words = "|".join(sorted((re.escape(w) for w in offices), key=len, reverse=True))
+    return re.compile(rf"\b[A-Z][\w.'-]*\s+(?:{words})s?\b")
 
 
 def _topic(sdoc: Any, index: _Index, ctx: _Context) -> Entity | None:
