@@ -121,6 +121,15 @@ def test_a_subject_pronoun_goes_on_with_the_person_the_last_sentence_was_about()
     assert role(ev, "agent") == "Moon Jae-in"
 
 
+def test_it_in_a_clause_coordinated_with_a_speakers_goes_on_with_that_speaker():
+    """"The Thai government said …, and it denied …": "it" continues the first conjunct's subject,
+    not the last actor the text named."""
+    text = ("Vietnam was blamed for the returns. On Friday, the Lao government said the transfer had been lawful "
+            "because the group had no visas, and it denied having handed them over to North Korea.")
+    (denial,) = [e for e in run(text, date(2024, 5, 9)) if e.type == "Denial"]
+    assert role(denial, "agent") == "Lao"
+
+
 def test_a_return_of_ones_own_is_no_repatriation():
     """Repatriation is declared transitive: its theme is what was returned, never who returned."""
     assert "Repatriation" not in types(run("In 2019, three defectors returned to North Korea of their own accord."))

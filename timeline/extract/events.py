@@ -627,6 +627,11 @@ def _reporting_subject(pronoun: Any) -> Any:
     """The subject of the saying verb whose reported clause a pronoun is the subject of, when
     that subject is no pronoun itself: reported speech keeps its speaker as "they"/"it"."""
     clause = pronoun.head
+    while clause.dep_ == "conj" and pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and clause.head.i < clause.i:
+        clause = clause.head  # "said the deportation was lawful, and it denied handing them over": one subject goes on
+        first = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if first is not None and first.lower_ not in _PRONOUNS and first.tag_ in ("NN", "NNP"):
+            return first
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
         return None
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
