@@ -121,6 +121,16 @@ def test_a_subject_pronoun_goes_on_with_the_person_the_last_sentence_was_about()
     assert role(ev, "agent") == "Moon Jae-in"
 
 
+@pytest.mark.parametrize("sentence, body", [
+    ("A spokeswoman for the Mongolian Embassy in Seoul said on Tuesday that the group had been sent on to a third country.",
+     "Mongolian Embassy"),
+    ("Kazakhstan's deputy foreign minister on Tuesday dismissed reports that the group had been handed over as groundless.", "Kazakhstan"),
+])
+def test_an_office_holder_speaks_for_the_body_of_its_for_phrase_or_possessor(sentence, body):
+    (act,) = [e for e in run(sentence, date(2024, 5, 9)) if e.type in ("Statement", "Rebuttal", "Denial")]
+    assert role(act, "agent") == body and act.when.value == "2024-05-07"
+
+
 def test_it_in_a_clause_coordinated_with_a_speakers_goes_on_with_that_speaker():
     """"The Thai government said …, and it denied …": "it" continues the first conjunct's subject,
     not the last actor the text named."""

@@ -573,16 +573,25 @@ def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> E
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None and tok.pos_ in ("NOUN", "PROPN"):  # "its foreign ministry": the body of the state the text is about
             return _entity(owner, sdoc, offset, index, ctx)
-        return definite_actor(tok, ctx.seen) or named_actor(tok) or _body_of_office(tok, ctx.offices)
+        return definite_actor(tok, ctx.seen) or named_actor(tok) or _body_of_office(tok, sdoc, offset, index, ctx)
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
 
 
-def _body_of_office(tok: Any, offices: frozenset[str]) -> Entity | None:
-    """"A White House spokesman", "a Pentagon official": the holder of an office speaks for the
-    body the name before the office word names, though the gazetteer does not know it."""
-    if tok.tag_ != "NN" or tok.lemma_.lower() not in offices:
+def _body_of_office(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> Entity | None:
+    """"A White House spokesman", "a spokesman for the Chinese embassy", "North Korea's vice
+    foreign minister": the holder of an office speaks for the body or state it is the office of —
+    the name before the office word (though the gazetteer does not know it), its "for", "of" or
+    "at" phrase, or its possessor."""
+    if tok.tag_ != "NN" or tok.lemma_.lower() not in ctx.offices:
         return None  # "Lao officials put them on a flight": a body's people, not one who speaks for it
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in ("his", "her", "my", "our", "your"):  # "his government": whose, the parse cannot tell
+        return _entity(owner, sdoc, offset, index, ctx)
+    body = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for g in c.children
+                 if g.dep_ == "pobj"), None)
+    if body is not None:
+        return _entity(body, sdoc, offset, index, ctx)
     name = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     return named_actor(name) if name is not None else None
 
