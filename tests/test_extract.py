@@ -140,6 +140,28 @@ def test_it_in_a_clause_coordinated_with_a_speakers_goes_on_with_that_speaker():
     assert role(denial, "agent") == "Lao"
 
 
+@pytest.mark.parametrize("sentence", [
+    "On March 2, Thai police loaded the eleven women onto a bus, and the next day Chinese guards marched them across the bridge to Sinuiju.",
+    "The group was put on a train to Dandong on March 2 and handed on to Pyongyang by road the following day.",
+    "Chinese border police trucked the detainees back across the river to Namyang on March 3.",
+])
+def test_any_verb_that_moves_people_to_the_north_is_a_forced_return(sentence):
+    """The caused-motion construction (a frame with tl:goalIn): what moves the people there is no
+    matter, the goal is; the verb is in no frame's list."""
+    rep = [e for e in run(sentence, date(2024, 3, 20)) if e.type == "Repatriation"]
+    assert rep and all(e.when is not None for e in rep)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The diplomats flew back to Pyongyang on March 3.",  # their own going: they are the subject, not what is moved
+    "North Korea flew its athletes to Pyongyang on March 3.",  # a state bringing its own people home
+    "Agents took Yoko Tanaka to Pyongyang in 1978.",  # a named person taken there: an abduction, not a return
+    "Traders carried the phones across the river to Hyesan on March 3.",  # things, not people
+])
+def test_what_the_caused_motion_frame_of_a_return_rules_out(sentence):
+    assert "Repatriation" not in types(run(sentence, date(2024, 3, 20)))
+
+
 def test_a_return_of_ones_own_is_no_repatriation():
     """Repatriation is declared transitive: its theme is what was returned, never who returned."""
     assert "Repatriation" not in types(run("In 2019, three defectors returned to North Korea of their own accord."))

@@ -55,6 +55,7 @@ class Frame:
     denial: bool  # negated, it is a denial
     findings: bool  # nouns count only with a relative clause reporting what they found
     labels: tuple[str, ...]  # most specific first
+    goal_sets: tuple[str, ...] = ()  # a caused-motion frame: any verb that moves its theme to a goal in these sets
 
     @property
     def constrained(self) -> bool:
@@ -92,6 +93,15 @@ class Frames:
     def trigger_words(self) -> set[str]:
         """Every trigger lemma (first word), for the cheap scan that decides what to parse."""
         return set(self.by_verb) | set(self.by_noun)
+
+    @property
+    def goal_frames(self) -> list[Frame]:
+        """The caused-motion frames: any verb, told by where it moves its theme."""
+        return [f for f in self.frames if f.goal_sets]
+
+    def goal_ok(self, frame: Frame, words: set[str]) -> bool:
+        """Whether one of ``words`` (a goal's lemma, form or full name) is in the frame's goal sets."""
+        return any(words & self.sets.get(name, frozenset()) for name in frame.goal_sets)
 
 
 def _local(iri: object) -> str:
@@ -144,7 +154,7 @@ def _read(path: Path) -> Frames:
         raise TimelineError(f"{path}: cannot read the ontology's event frames: {exc}") from exc
     p = {name: TL + name for name in (
         "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "transitive", "claim", "denial",
-        "labelTemplate", "findings", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf")}
+        "labelTemplate", "findings", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf", "goalIn")}
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label"
 
@@ -177,7 +187,8 @@ def _read(path: Path) -> Frames:
         frame_nodes = sorted(nodes(cls, p["frame"]), key=lambda n: sorted(strings(n, p["verb"]) + strings(n, p["noun"])))
         for i, node in enumerate(frame_nodes):
             theme_sets = tuple(sorted(_local(o) for o in nodes(node, p["themeIn"])))
-            unknown = [name for name in theme_sets if name not in sets]
+            goal_sets = tuple(sorted(_local(o) for o in nodes(node, p["goalIn"])))
+            unknown = [name for name in (*theme_sets, *goal_sets) if name not in sets]
             if unknown:
                 raise TimelineError(f"{path}: the frame of {etype} names an unknown lemma set: {', '.join(unknown)}")
             frame = Frame(
@@ -194,9 +205,10 @@ def _read(path: Path) -> Frames:
                 denial=flag(node, p["denial"]),
                 findings=flag(node, p["findings"]),
                 labels=tuple(sorted(strings(node, p["labelTemplate"]), key=lambda t: (-t.count("{"), t))),
+                goal_sets=goal_sets,
             )
-            if not frame.verbs and not frame.nouns:
-                raise TimelineError(f"{path}: a frame of {etype} has no tl:verb and no tl:noun")
+            if not frame.verbs and not frame.nouns and not frame.goal_sets:
+                raise TimelineError(f"{path}: a frame of {etype} has no tl:verb, no tl:noun and no tl:goalIn")
             frames.append(frame)
     if not frames:
         raise TimelineError(f"{path}: no event class has a tl:frame")

@@ -173,6 +173,37 @@ def named_by_free_relative(c: Token, t: Token) -> list[Token]:
     return named + [p for g in c.children if g.dep_ == "prep" and g.lower_ == "as" for p in g.children if p.dep_ == "pobj"]
 
 
+_GOAL_PREPS = frozenset({"to", "into", "across", "over", "toward", "towards", "onto"})
+
+
+def _goal_words(noun: Token) -> set[str]:
+    words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
+    return {noun.lemma_.lower(), noun.lower_, " ".join(w.lower_ for w in words)}
+
+
+def moved_to(t: Token, frame: Frame, frames: Frames) -> bool:
+    """Whether the verb ``t`` moves something to a goal of the caused-motion ``frame``: its own
+    "to", "into" or "across" phrase, or one on the vehicle or route it moves by ("put them on a
+    flight to Pyongyang", "taken across the bridge to Sinuiju", "sent to a prison camp")."""
+    for c in t.children:
+        if c.dep_ not in ("prep", "prt", "advmod"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ in _GOAL_PREPS and frames.goal_ok(frame, _goal_words(g)):
+                return True
+            for p in g.children:  # "on a flight to Pyongyang", "across the bridge to Sinuiju"
+                if p.dep_ == "prep" and p.lower_ in _GOAL_PREPS and any(
+                        x.dep_ == "pobj" and frames.goal_ok(frame, _goal_words(x)) for x in p.children):
+                    return True
+        if c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "back"):  # "taken on to Pyongyang", "sent back to"
+            if any(p.dep_ == "prep" and p.lower_ in _GOAL_PREPS and any(
+                    x.dep_ == "pobj" and frames.goal_ok(frame, _goal_words(x)) for x in p.children) for p in c.children):
+                return True
+    return False
+
+
 def predicative(t: Token) -> bool:
     """Whether a verb says what its object is: a secondary predicate ("called the claim
     groundless", "called it a criminal act") or an "as" phrase ("dismissed the report as a
@@ -357,6 +388,14 @@ def match(
                 direct = [x for x in themes if x.dep_ in ("dobj", "nsubjpass") and x.head.i == t.i]
                 by_object = frame.constrained and bool(direct) and frames.theme_ok(frame, _theme_lemmas(direct, marks))
                 out.append(Candidate(frame, t, False, themes, agent, is_passive(t), frame.constrained, by_object=by_object))
+            for frame in frames.goal_frames:
+                if not any(c.token.i == t.i for c in out) and moved_to(t, frame, frames):
+                    themes = verb_themes(t, transitive=True)
+                    agent = verb_agent(t)
+                    if agent is not None and frames.goal_ok(frame, _goal_words(agent)):
+                        continue  # "North Korea flew its athletes to Pyongyang": brought home by their own side
+                    if themes and frames.theme_ok(frame, _theme_lemmas(themes, marks)):
+                        out.append(Candidate(frame, t, False, themes, agent, is_passive(t), True, by_object=True))
         elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(f.findings for f in frames.by_noun.get(lemma, ()))):
             seen = set()
             dated_act = _dated_participle(t, dated, frames)
