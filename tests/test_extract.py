@@ -114,6 +114,19 @@ def test_an_order_to_act_on_anyone_is_a_standing_order_not_an_act():
     assert one(run("On May 12, 2022, Kim Jong Un ordered every city to lock down its districts."), "Lockdown").when.value == "2022-05-12"
 
 
+def test_an_order_to_shoot_is_a_border_measure_and_no_killing():
+    """A directive whose complement is to shoot or kill is a standing order that tightens the
+    border (a frame of its own); the shooting it orders has no victim yet. One sentence that
+    names two measures of one date tells one border closure."""
+    evs = run("In March 2021 the security ministry instructed guards to kill intruders near the fence.")
+    assert one(evs, "BorderClosure").when.value == "2021-03" and "Execution" not in types(evs)
+    evs = run("Guards along the river have been ordered to shoot anybody who tries to cross.")
+    assert "Execution" not in types(evs)
+    assert "BorderClosure" not in types(run("On May 3, 2021, the general ordered the gunners to fire shells into the sea."))
+    both = run("In April 2021 the regime declared a buffer zone along the river and ordered sentries to shoot anyone approaching it.")
+    assert len([e for e in both if e.type == "BorderClosure"]) == 1
+
+
 def test_a_subject_pronoun_goes_on_with_the_person_the_last_sentence_was_about():
     text = ("On May 3, 2019, Moon Jae-in said Kim Jong Un had sent a letter. "
             "On May 4, 2019, he told reporters that the talks would resume.")

@@ -745,8 +745,8 @@ _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "deca
 
 
 def _affected(c: Candidate, sdoc: Any, offset: int, text: str, index: _Index, ctx: _Context) -> Participant | None:
-    if c.frame.claim or c.frame.theme_sets and "People" not in c.frame.theme_sets and c.frame.constrained:
-        return None
+    if c.frame.claim or c.frame.constrained and "People" not in c.frame.theme_sets and "@named" not in c.frame.themes:
+        return None  # what a frame of things takes ("declared a buffer zone", "ordered guards to shoot") befalls no one
     for tok in c.themes:
         if tok.lemma_.lower() in _TIME_UNITS:
             continue
