@@ -64,6 +64,11 @@ def test_the_holder_of_an_office_speaks_for_the_body_named_before_it():
     assert not [e for e in run("An Elysee spokesman's car said nothing on Tuesday.", date(2024, 5, 9)) if e.type == "Statement"]
 
 
+def test_a_resolution_forced_through_is_adopted_in_a_rejecting_voice():
+    evs = run('On November 4, the hostile forces again rammed a so-called "resolution" through the committee.', date(2024, 11, 6))
+    assert one(evs, "Resolution").when.value == "2024-11-04"
+
+
 @pytest.mark.parametrize("sentence, etype", [
     ("On March 2, 2021, a grand jury indicted three hackers over the bank heist.", "Investigation"),
     ("On Nov. 15, 1978, a fisherman vanished from the beach near his home.", "Abduction"),
