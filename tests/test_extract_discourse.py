@@ -89,6 +89,11 @@ def test_the_participle_that_dates_the_medium_dates_the_speech_act():
     # a place described with a date is no medium: the detention keeps no date of the camp's building
     (det,) = of_type(run("He was held in a camp built in 1982.", date(2019, 6, 1)), "Detention")
     assert det.when is None
+    # the parser may hang the medium from the speech act's object: it is the act's all the same
+    text = ("Cuba, which had refused to receive the envoy, rejected the report in a statement issued by its embassy "
+            "in Seoul on May 3, 2019, calling it biased.")
+    (reb,) = [e for e in run(text, date(2019, 6, 1)) if e.type in ("Rebuttal", "Denial", "Statement")]
+    assert reb.when.value == "2019-05-03"
 
 
 def test_an_event_in_the_complements_of_a_dated_predicate_that_is_no_event_takes_its_date():

@@ -338,8 +338,9 @@ def medium_time(t: Token, gov: dict[int, list[Timex]], triggers: set[int]) -> Ti
     """"In a message delivered on Sept. 25, Kim said …", "said in a statement issued Tuesday":
     the participle that dates the medium of a speech act dates the act; so does a participle
     before it that tells the occasion ("Speaking to reporters on Monday, the minister said …")."""
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "in":
+    objects = [g for g in t.children if g.dep_ in ("dobj", "obj")]
+    for c in [*t.children, *(g for o in objects for g in o.children)]:  # "rejected the report in a statement issued Monday":
+        if c.dep_ == "prep" and c.lower_ == "in":  # the parser may hang the medium from the object
             for noun in (g for g in c.children if g.dep_ == "pobj"):
                 told = next((g for g in noun.children if g.dep_ == "acl" and g.tag_ == "VBN" and g.i in gov and g.i not in triggers), None)
                 if told is not None:
