@@ -64,6 +64,14 @@ def test_the_holder_of_an_office_speaks_for_the_body_named_before_it():
     assert not [e for e in run("An Elysee spokesman's car said nothing on Tuesday.", date(2024, 5, 9)) if e.type == "Statement"]
 
 
+def test_an_offer_to_act_is_a_statement_and_an_offer_of_a_thing_is_none():
+    """Commissive speech acts take an act as complement (the pseudo-theme @infinitive)."""
+    evs = run("South Korea's foreign ministry on Tuesday offered to host talks on the missing fishermen.", date(2024, 5, 9))
+    (st,) = [e for e in evs if e.type == "Statement"]
+    assert st.when.value == "2024-05-07"
+    assert "Statement" not in types(run("South Korea's foreign ministry on Tuesday offered a reward for information.", date(2024, 5, 9)))
+
+
 def test_a_resolution_forced_through_is_adopted_in_a_rejecting_voice():
     evs = run('On November 4, the hostile forces again rammed a so-called "resolution" through the committee.', date(2024, 11, 6))
     assert one(evs, "Resolution").when.value == "2024-11-04"

@@ -382,6 +382,9 @@ def match(
                 lemmas = _theme_lemmas(themes, marks)
                 if predicative(t):
                     lemmas.add("@predicative")
+                if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                       for c in t.children):
+                    lemmas.add("@infinitive")  # "offered to send relief supplies": what is offered is an act
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok:
                     continue
