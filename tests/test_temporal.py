@@ -73,6 +73,9 @@ CASES = [
     ("The rapporteur visited last March.", DCT, "last March", "DATE", "2025-03", D(2025, 3, 1), D(2025, 3, 31), "month", "publication"),
     ("Talks resume next January.", DCT, "next January", "DATE", "2026-01", D(2026, 1, 1), D(2026, 1, 31), "month", "publication"),
     ("The border reopened in late November.", D(2025, 12, 10), "late November", "DATE", "2025-11", D(2025, 11, 21), D(2025, 11, 30), "month", "publication"),
+    # the calendar's thirds of a month, whatever its length: late July is the 21st to the 31st, mid-May the 11th to the 20th
+    ("Floods struck in late July.", D(2025, 9, 10), "late July", "DATE", "2025-07", D(2025, 7, 21), D(2025, 7, 31), "month", "publication"),
+    ("Crews were mobilised in mid-May.", D(2025, 9, 10), "mid-May", "DATE", "2025-05", D(2025, 5, 11), D(2025, 5, 20), "month", "publication"),
     ("The law passed in early March 2023.", None, "early March 2023", "DATE", "2023-03", D(2023, 3, 1), ANY, "month", "absolute"),
     ("It was adopted in June last year.", DCT, "June last year", "DATE", "2024-06", D(2024, 6, 1), D(2024, 6, 30), "month", "publication"),
     ("It was adopted in January this year.", DCT, "January this year", "DATE", "2025-01", D(2025, 1, 1), D(2025, 1, 31), "month", "publication"),

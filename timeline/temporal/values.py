@@ -147,6 +147,11 @@ def apply_position(v: Val, pos: str | None) -> Val:
             else:
                 ne, nl = add_months(e, third), add_months(e, months - third) - timedelta(days=1)
             return replace(v, earliest=ne, latest=nl, mod=mod)
+    if v.granularity == "month" and e.day == 1 and l.month == e.month:
+        # the calendar's thirds of a month: early is the 1st to the 10th, mid the 11th to the 20th,
+        # late the 21st to the month's end ("late July" is July 21-31, in any month's length)
+        lo, hi = [(e, e.replace(day=10)), (e.replace(day=11), e.replace(day=20)), (e.replace(day=21), l)][part]
+        return replace(v, earliest=lo, latest=hi, mod=mod)
     span = (l - e).days + 1
     if span >= 3:
         third = span // 3
