@@ -458,6 +458,14 @@ def overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+@lru_cache(maxsize=4)
+def office_pattern(offices: frozenset[str]) -> re.Pattern[str]:
+    """A capitalised name before an office word ("White House spokesman"): a sentence that may
+    name a speaker the gazetteer does not know."""
+    words = "|".join(sorted((re.escape(w) for w in offices), key=len, reverse=True))
+    return re.compile(rf"\b[A-Z][\w.'-]*\s+(?:{words})s?\b")
+
+
 def named_actor(tok: Any) -> Entity | None:
     """An actor the gazetteer does not know, named by a proper noun ("the White House")."""
     if tok.pos_ != "PROPN":

@@ -17,7 +17,6 @@ time. Actors and places come from the gazetteer, people from their names.
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -27,8 +26,8 @@ from .. import language
 from ..model import Document, Entity, Event, Participant, Span, Timex
 from . import discourse, timing
 from .amounts import duration, quantities
-from .entities import (Gazetteer, Mention, by_surname, definite_actor, find_people, load_gazetteer, named_actor, overlap, slug,
-                       with_bare_surnames)
+from .entities import (Gazetteer, Mention, by_surname, definite_actor, find_people, load_gazetteer, named_actor, office_pattern,
+                       overlap, slug, with_bare_surnames)
 from .frames import Frames, load_frames
 from .labels import label_of
 from .matcher import Candidate, match
@@ -87,7 +86,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     index = _Index(mentions, people, sorted(timexes, key=lambda t: t.start))
     ctx.officials = {m.entity.key for m in mentions if m.entity.category == "person"}
     ctx.offices = frames.sets.get("Offices", frozenset())
-    office_of_name = _office_of_name(ctx.offices)
+    office_of_name = office_pattern(ctx.offices)
     units = discourse.readable(text, sentences, doc.noise)
     scan = scanner(frames)
     wanted = [s for s, furniture in units if not furniture and (
@@ -596,13 +595,6 @@ def _body_of_office(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Conte
     return named_actor(name) if name is not None else None
 
 
-@functools.lru_cache(maxsize=4)
-def _office_of_name(offices: frozenset[str]) -> re.Pattern[str]:
-    """A capitalised name before an office word: a sentence that may name a speaker no gazetteer knows."""
-    words = "|".join(sorted((re.escape(w) for w in offices), key=len, reverse=True))
-    return re.compile(rf"\b[A-Z][\w.'-]*\s+(?:{words})s?\b")
-
-
 def _topic(sdoc: Any, index: _Index, ctx: _Context) -> Entity | None:
     """The person the main subject of a parsed sentence names (a pronoun keeps the one before),
     else None."""
@@ -634,7 +626,8 @@ def _phrase(tok: Any) -> list[Any]:
 
 def _reporting_subject(pronoun: Any) -> Any:
     """The subject of the saying verb whose reported clause a pronoun is the subject of, when
-    that subject is no pronoun itself: reported speech keeps its speaker as "they"/"it"."""
+    that subject is no pronoun itself: reported speech keeps its speaker as "they"/"it"; a subject
+    "it" of a clause coordinated with another goes on with that clause's subject."""
     clause = pronoun.head
     while clause.dep_ == "conj" and pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and clause.head.i < clause.i:
         clause = clause.head  # "said the deportation was lawful, and it denied handing them over": one subject goes on

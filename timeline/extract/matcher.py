@@ -184,7 +184,7 @@ def _goal_words(noun: Token) -> set[str]:
 def moved_to(t: Token, frame: Frame, frames: Frames) -> bool:
     """Whether the verb ``t`` moves something to a goal of the caused-motion ``frame``: its own
     "to", "into" or "across" phrase, or one on the vehicle or route it moves by ("put them on a
-    flight to Pyongyang", "taken across the bridge to Sinuiju", "sent to a prison camp")."""
+    flight to Pyongyang", "taken across the bridge to Sinuiju", "sent them on to Pyongyang")."""
     for c in t.children:
         if c.dep_ not in ("prep", "prt", "advmod"):
             continue
