@@ -4,6 +4,7 @@ speaker in the sentence to count)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import inflections
@@ -33,15 +34,17 @@ def scanner(frames: Frames) -> Scan:
     speech = {t.lemma for f in frames.frames if f.claim for t in (*f.verbs, *f.nouns)}
     # a deed's trigger is read wherever it occurs, even one a speech act shares ("condemned two men to death")
     deeds = {t.lemma for f in frames.frames if not f.claim for t in (*f.verbs, *f.nouns)}
-    # a caused-motion frame is told by its goal ("put them on a flight to Pyongyang"): its names are read as written
-    goals = {w for f in frames.goal_frames for name in f.goal_sets for w in frames.sets.get(name, ()) if " " not in w}
+    # a caused-motion frame is told by a path to its goal ("put them on a flight to Pyongyang")
+    goals = sorted({w for f in frames.goal_frames for name in f.goal_sets for w in frames.sets.get(name, ())}, key=len, reverse=True)
+    names = "|".join(re.escape(g).replace(r"\ ", r"\s+") for g in goals)
+    paths = [rf"\b(?:to|into|across|over|towards?|onto)\s+(?:the\s+)?(?:{names})\b"] if goals else []
     verbs = {t.lemma for f in frames.frames for t in f.verbs}
     owners: dict[str, set[str]] = {}
     for lemma in verbs:
         for form in inflections.forms(lemma):
             owners.setdefault(form.lower(), set()).add(lemma)
     scan = Scan(
-        WordScan(forms(deeds) | goals, [i.pattern.pattern for i in frames.instruments]),
+        WordScan(forms(deeds), [i.pattern.pattern for i in frames.instruments] + paths),
         WordScan(forms(speech)),
         {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1},
         frozenset(frames.trigger_words()),
