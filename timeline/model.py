@@ -198,6 +198,11 @@ class Event:
         """Who did it: the participant in the agent role, if any."""
         return next((p.entity for p in self.participants if p.role == "agent"), None)
 
+    @property
+    def agent_key(self) -> str | None:
+        """The key of who did it, if any (what merging and repeats compare)."""
+        return next((p.entity.key for p in self.participants if p.role == "agent"), None)
+
 
 @dataclass(frozen=True)
 class MergedEvent:

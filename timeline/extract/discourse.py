@@ -56,9 +56,10 @@ _IMPERATIVE = re.compile(
 _WORD = re.compile(r"[\w’'-]+")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’]?" + _NOTE_MARKS + r"\s*$")
 _CONDITION_START = re.compile(r"\W{0,2}(?:if|unless|whether)\b", re.I)
+_AGENCY = r"[A-Z][A-Za-z]{2,15}"  # an agency named after a dateline's date without brackets: "TOKYO, Feb. 13 Kyodo -"
 _DATELINE = re.compile(
     r"^\W{0,3}[A-Z][\w .'-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*"
-    r"(?:\((?P<src>[A-Za-z .-]{2,40})\)|(?P<bare>[A-Z][A-Za-z]{2,15})\s+[\u2013\u2014-])"  # "(Yonhap) --", "Kyodo -"
+    rf"(?:\((?P<src>[A-Za-z .-]{{2,40}})\)|(?P<bare>{_AGENCY})\s+[\u2013\u2014-])"  # "(Yonhap) --", "Kyodo -"
 )
 
 
@@ -217,7 +218,7 @@ def dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | None
 
 
 _DATELINE_HEAD = re.compile(r"\(?(?:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3},\s*)?$")
-_DATELINE_TAIL = re.compile(r"\)?\s*(?:\([A-Za-z][\w .&/-]{1,30}\)\s*|[A-Z][A-Za-z]{2,15}\s+(?=[\u2013\u2014-]))?(?:--|[\u2013\u2014-]|:)\s")
+_DATELINE_TAIL = re.compile(rf"\)?\s*(?:\([A-Za-z][\w .&/-]{{1,30}}\)\s*|{_AGENCY}\s+(?=[\u2013\u2014-]))?(?:--|[\u2013\u2014-]|:)\s")
 
 
 _CITED_BY = re.compile(r"(?:[(;]\s*|,\s+)(?:see\s+|cf\.\s+|e\.g\.,?\s+)?[A-Z][\w'’.-]+(?:\s+(?:and|&)\s+[A-Z][\w'’.-]+|\s+et\s+al\.?|\s+[A-Z][\w'’.-]+)?,?\s*$")

@@ -772,7 +772,7 @@ def _link_denials(events: list[Event]) -> list[Event]:
     for i, ev in enumerate(out):
         if ev.type not in ("Denial", "Rebuttal"):
             continue
-        denier = ev.agent and ev.agent.key
+        denier = ev.agent_key
         targets: list[str] = []
         for j, other in enumerate(out):
             if j == i or other.type in ("Statement", "Denial", "Rebuttal"):
@@ -781,7 +781,7 @@ def _link_denials(events: list[Event]) -> list[Event]:
                 targets.append(other.key)
                 out[j] = replace(other, polarity="negative", attributed_to=ev.attributed_to or other.attributed_to)
             elif ev.type == "Rebuttal" and other.type in ("ReportRelease", "Resolution", "Investigation"):
-                author = other.agent and other.agent.key
+                author = other.agent_key
                 if author != denier:
                     targets.append(other.key)
         if targets:

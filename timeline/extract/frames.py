@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +94,7 @@ class Frames:
         """Every trigger lemma (first word), for the cheap scan that decides what to parse."""
         return set(self.by_verb) | set(self.by_noun)
 
-    @property
+    @cached_property
     def goal_frames(self) -> list[Frame]:
         """The caused-motion frames: any verb, told by where it moves its theme."""
         return [f for f in self.frames if f.goal_sets]

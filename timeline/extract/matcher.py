@@ -181,26 +181,24 @@ def _goal_words(noun: Token) -> set[str]:
     return {noun.lemma_.lower(), noun.lower_, " ".join(w.lower_ for w in words)}
 
 
+def _to_goal(p: Token, frame: Frame, frames: Frames) -> bool:
+    """Whether ``p`` is a "to", "into", "across"… phrase whose object is a goal of ``frame``."""
+    return p.lower_ in _GOAL_PREPS and any(x.dep_ == "pobj" and frames.goal_ok(frame, _goal_words(x)) for x in p.children)
+
+
 def moved_to(t: Token, frame: Frame, frames: Frames) -> bool:
     """Whether the verb ``t`` moves something to a goal of the caused-motion ``frame``: its own
-    "to", "into" or "across" phrase, or one on the vehicle or route it moves by ("put them on a
-    flight to Pyongyang", "taken across the bridge to Sinuiju", "sent them on to Pyongyang")."""
+    "to", "into" or "across" phrase, or one on the vehicle or route it moves by or after its
+    particle ("put them on a flight to Pyongyang", "taken across the bridge to Sinuiju", "sent
+    them on to Pyongyang")."""
     for c in t.children:
         if c.dep_ not in ("prep", "prt", "advmod"):
             continue
-        for g in c.children:
-            if g.dep_ != "pobj":
-                continue
-            if c.lower_ in _GOAL_PREPS and frames.goal_ok(frame, _goal_words(g)):
-                return True
-            for p in g.children:  # "on a flight to Pyongyang", "across the bridge to Sinuiju"
-                if p.dep_ == "prep" and p.lower_ in _GOAL_PREPS and any(
-                        x.dep_ == "pobj" and frames.goal_ok(frame, _goal_words(x)) for x in p.children):
-                    return True
-        if c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "back"):  # "taken on to Pyongyang", "sent back to"
-            if any(p.dep_ == "prep" and p.lower_ in _GOAL_PREPS and any(
-                    x.dep_ == "pobj" and frames.goal_ok(frame, _goal_words(x)) for x in p.children) for p in c.children):
-                return True
+        if _to_goal(c, frame, frames):
+            return True
+        via = [g for g in c.children if g.dep_ == "pobj"] + ([c] if c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "back") else [])
+        if any(p.dep_ == "prep" and _to_goal(p, frame, frames) for v in via for p in v.children):
+            return True
     return False
 
 
@@ -361,6 +359,11 @@ def match(
             if t.dep_ == "amod" or (t.dep_ == "compound"):
                 continue
             seen: set[str] = set()
+            # pseudo-lemmas of the construction, not of a word: "called it a crime", "offered to send aid"
+            construction = {"@predicative"} if predicative(t) else set()
+            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                   for c in t.children):
+                construction.add("@infinitive")  # what is offered is an act
             for frame in frames.by_verb.get(lemma, ()):
                 if frame.id in seen:
                     continue
@@ -379,12 +382,7 @@ def match(
                     frame, _theme_lemmas([agent], marks)
                 ):
                     agent = None  # the subject of an intransitive change is its theme: "the missile flew", "the border closed"
-                lemmas = _theme_lemmas(themes, marks)
-                if predicative(t):
-                    lemmas.add("@predicative")
-                if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                       for c in t.children):
-                    lemmas.add("@infinitive")  # "offered to send relief supplies": what is offered is an act
+                lemmas = _theme_lemmas(themes, marks) | construction
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok:
                     continue

@@ -45,10 +45,6 @@ _PUBLICATIONS = frozenset({"ReportRelease", "Investigation", "Resolution"})
 _CLAIMS = frozenset({"Statement", "Denial", "Rebuttal"})
 
 
-def _agent(e: Event) -> str | None:
-    return e.agent.key if e.agent is not None else None
-
-
 def _places(e: Event) -> frozenset[str]:
     return frozenset(p.entity.key for p in e.participants if p.role == "place")
 
@@ -128,7 +124,7 @@ class _Mention:
 
     @classmethod
     def of(cls, e: Event) -> _Mention:
-        return cls(e.key, e.doc_id, _agent(e), _places(e), interval_of(e.when), _quantities(e),
+        return cls(e.key, e.doc_id, e.agent_key, _places(e), interval_of(e.when), _quantities(e),
                    e.duration.value if e.duration is not None else None, e.label, _affected(e), _is_title(e), e)
 
     def data(self) -> list[Any]:
@@ -386,7 +382,7 @@ def merged_event(etype: str, events: Iterable[Event], mid: str) -> MergedEvent:
     members = tuple(sorted(events, key=_sort_key))
     when = _when(members)
     iv = interval_of(when)
-    best = max(members, key=lambda e: (len(e.participants) + len(e.quantities), _agent(e) is not None, -len(e.key), e.key))
+    best = max(members, key=lambda e: (len(e.participants) + len(e.quantities), e.agent_key is not None, -len(e.key), e.key))
     seen: set[tuple[str, str]] = set()
     participants: list[Participant] = []
     for e in members:

@@ -65,7 +65,7 @@ def _told_again(e: Event, first: Event) -> bool:
     sum."""
     if e.sentence.start != first.sentence.start or _kind(e.type) != _kind(first.type):
         return False  # (a statement quoted inside another of its kind is its content: one statement)
-    if e.type != first.type and (e.agent and e.agent.key) != (first.agent and first.agent.key):
+    if e.type != first.type and e.agent_key != first.agent_key:
         return False
     if e.when is not None and (first.when is None or _span(e.when) != _span(first.when)):
         return False
