@@ -627,6 +627,10 @@ def test_a_wire_time_stamp_alone_on_the_last_line_dates_the_story():
     ("March 4, 2022 / 9:41 AM / Updated 3 hours ago", date(2022, 3, 4)),  # fields between slashes
     ("WIRE NEWS - Mar 4, 2022 - 09:41 | Asia, All", date(2022, 3, 4)),  # an agency's masthead, fields between dashes
     ("March 4, 2022 (Daily Courier Asia)", date(2022, 3, 4)),  # the outlet in brackets after its stamp
+    ("Friday, March 4, 2022; Page B03", date(2022, 3, 4)),  # a printed page's reference after a semicolon
+    ("Date: 2022-03-04    Views: 1,208", date(2022, 3, 4)),  # a labelled date among a portal's counters
+    ("Date 04.03.2022", date(2022, 3, 4)),  # a dotted date with the year last is day first
+    ("04.03.2022 | Asia", date(2022, 3, 4)),
 ])
 def test_a_date_stamp_in_the_forms_news_pages_use_dates_the_page(head, expected):
     text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"
@@ -644,6 +648,22 @@ def test_a_date_stamp_in_the_forms_news_pages_use_dates_the_page(head, expected)
 def test_a_date_inside_a_sentence_or_a_long_field_is_no_page_stamp(head):
     text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"
     assert infer_published(text) is None
+
+
+def test_a_state_agency_juche_era_stamp_dates_its_text():
+    """KCNA closes an item with the Juche year and, in brackets, the common era's: the stamp is
+    the item's date, and a dateline with no year takes its day from it."""
+    text = "Pyongyang, March 4 (KCNA) -- A spokesman rejected the report.\n\nMore follows.\n\nJuche 111(2022).3.4.\n"
+    assert infer_published(text) == (date(2022, 3, 4), "stamp", "high")
+
+
+def test_a_dateline_without_a_year_below_a_dated_page_head_takes_the_heads_year():
+    """A paper prints the next morning what its dateline says was written the day before: the
+    dateline's day, in the week before the head's date, is when "today" in the story is."""
+    head = "paper.example.com\nBorder guards fire on a boat\nBy A. Writer\nForeign Service\nFriday, March 4, 2022; Page A12\n"
+    assert infer_published(head + "SEOUL, March 3 -- Guards opened fire today, officials said.\n") == (
+        date(2022, 3, 3), "dateline", "medium")
+    assert infer_published(head + "SEOUL, June 3 -- Guards opened fire today, officials said.\n")[0] == date(2022, 3, 4)  # not that week: the head's date
 
 
 def test_a_press_release_dateline_under_its_banner_lines_dates_it():
@@ -703,3 +723,16 @@ def test_a_date_stamp_in_brackets_under_the_headline_is_the_publication_date(tmp
     page.write_text("Border Daily\n\nTwo traders detained in Hyesan\n\n[2019-08-21 09:05]\nBy a staff reporter\n\n"
                     "Guards detained two traders near Hyesan last week, a source said on Tuesday.\n", encoding="utf-8")
     assert read_document(page).published == date(2019, 8, 21)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("04.03.2022", date(2022, 3, 4)),  # dotted, year last: day first
+    ("4.3.2022 14:30", date(2022, 3, 4)),
+    ("2022.03.04", date(2022, 3, 4)),  # dotted, year first: ISO order
+    ("31.12.2021", date(2021, 12, 31)),
+    ("12.31.2021", None),  # no thirty-first month: not a date
+])
+def test_dotted_metadata_dates_read_in_the_order_their_form_has(value, expected):
+    from timeline.datestrings import parse_date_string
+
+    assert parse_date_string(value) == expected

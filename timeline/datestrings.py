@@ -11,6 +11,8 @@ language.
 (datetime.date(2025, 10, 2), datetime.date(2025, 10, 2))
 >>> parse_date_string("2025-10-02T23:30:00-05:00"), parse_date_string("yesterday"), parse_date_string("May 2025")
 (datetime.date(2025, 10, 2), None, None)
+>>> parse_date_string("06.02.2026"), parse_date_string("2014.11.20")
+(datetime.date(2026, 2, 6), datetime.date(2014, 11, 20))
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from functools import lru_cache
 __all__ = ["parse_date_string"]
 
 _ISO = re.compile(r"\s*(\d{4})(-|/|\.|)(\d{1,2})\2(\d{1,2})\.?(?:[T\s]\d[\d:.]*\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Za-z]{2,4})?)?\s*")
+# "06.02.2026", "6.2.2026 14:30": a dotted date with the year last is written day first (as in
+# German, Russian or Dutch news); the year-first dotted form ("2014.11.20") is ISO-like above.
+_DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?)?\s*")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _NUMBER = re.compile(r"\d+")
 # Tried after English; dateparser's detection over every language it knows costs seconds a string.
@@ -43,6 +48,12 @@ def parse_date_string(value: str) -> date | None:
     if iso is not None:
         try:
             return date(int(iso.group(1)), int(iso.group(3)), int(iso.group(4)))
+        except ValueError:
+            return None
+    dotted = _DOTTED.fullmatch(text)
+    if dotted is not None:
+        try:
+            return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
         except ValueError:
             return None
     numbers = _NUMBER.findall(text)

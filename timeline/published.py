@@ -42,9 +42,10 @@ def _month(name: str) -> int:
     return _MONTHS.get(name[:4] if name.startswith("sept") else name[:3], 0)
 
 
-_STAMP = re.compile(r"\((\d{4})\.(\d{1,2})\.(\d{1,2})\.?\)")
+_STAMP = re.compile(r"\((\d{4})\.(\d{1,2})\.(\d{1,2})\.?\)"  # KCNA's "(2024.12.19)"
+                    r"|\bJuche\s+\d{1,3}\s*\((\d{4})\)\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\b")  # and its "Juche 113(2024).12.19."
 FULL_DATE = re.compile(
-    rf"\b{_WEEKDAY}(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?)(?!\d)",
+    rf"\b{_WEEKDAY}(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})(?!\d)",
     re.I,
 )
 # "Pyongyang, October 2 (KCNA) –", "SEOUL, Oct. 2, 2025 (Reuters) -", "Oct. 2, 2025 —",
@@ -105,7 +106,7 @@ def infer_published(
         if in_noise(m.start(), m.end()):
             continue
         try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "stamp", _HIGH
+            return date(*_stamp_parts(m)), "stamp", _HIGH
         except ValueError:
             continue
 
@@ -120,10 +121,15 @@ def infer_published(
         )
         if m is None and n >= 4 and _prose(line):
             break  # below the first lines a dateline may follow only furniture (a banner, a contact line)
-        if m is None or not (m.group("city") or m.group("agency") or m.group("year")) or (n >= 4 and not m.group("year")):
+        if m is None or not (m.group("city") or m.group("agency") or m.group("year")):
             continue
         month = _month(m.group("mon") or m.group("mon2"))
         day = int(m.group("day") or m.group("day2"))
+        if n >= 4 and not m.group("year"):
+            written = _written_before(_byline(lines[:n]), month, day)  # below a page's head: only with the head's date
+            if written is not None:
+                return written, "dateline", _MEDIUM
+            continue
         if m.group("year"):
             try:
                 return date(int(m.group("year")), month, day), "dateline", _HIGH
@@ -132,6 +138,9 @@ def infer_published(
         year = _year_for(text, month, day, in_noise)
         if year is not None:
             return date(year, month, day), "dateline", _MEDIUM
+        written = _written_before(_byline(lines), month, day)
+        if written is not None:
+            return written, "dateline", _MEDIUM  # "BEIJING, Feb. 12 --" under "Thursday, February 13, 1997; Page A01"
     # A byline or "Published:" line near the top; published wins over updated.
     best = _byline(lines)
     if best is not None:
@@ -147,7 +156,7 @@ def infer_published(
 
 
 _AFTER_DATE = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+/\s+")
-_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,?\s*", re.I)
+_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?![.:]?\d)\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,?\s*", re.I)
 # "2024/04/29 16:12 KST" alone on the last line: a wire service's time stamp at the foot.
 _FOOT_STAMP = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s+\d{1,2}:\d{2}(?:\s*[A-Z]{2,5})?")
 _TRAILING_TIME = re.compile(r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}(?!\d).*)$")  # "12:01AM EDT" too
@@ -190,6 +199,9 @@ def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
             raw = m.group("date1") or m.group("date2") or ""
             when = _parse_date(_strip_time(raw))
             if when is None:
+                when = _date_line(line)  # "Date: 2023-06-02    Hit: 2,417": the date is one field of the line
+                if when is not None and (best is None or best[0] > 0):
+                    best = (0, when)
                 continue
             label = (m.group("label") or "").lower()
             rank = 1 if ("updated" in label or "modified" in label) else 0
@@ -204,9 +216,10 @@ def _prose(line: str) -> bool:
     return len(line) >= 100 and line[-1] in ".!?\"'\u201d\u2019"
 
 
-_FIELDS = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+[/\u2013\u2014-]\s+|\s{3,}|\t")  # " / " as in "May 9, 2018 / 10:41 PM / Updated …"
+_FIELDS = re.compile(r"\s*[|\u2022\u00b7;]\s*|\s+[/\u2013\u2014-]\s+|\s{3,}|\t")  # " / " as in "May 9, 2018 / 10:41 PM / Updated …"; "…, 1997; Page A01"
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?", re.I)
 _DATE_LABEL = re.compile(r"(?:^|\s)date\s*:\s*", re.I)
+_DATE_FIELD = re.compile(r"^date\s*:\s*(?=\S)", re.I)
 _SOURCE_AFTER = re.compile(r"(?<=\d)\s*\([A-Z][\w .&'-]{1,40}\)$")
 
 
@@ -222,7 +235,7 @@ def _date_line(line: str) -> date | None:
     line = _SOURCE_AFTER.sub("", line)  # "September 15, 2017 (Mainichi Japan)": the outlet after its stamp
     if _FOOT_STAMP.fullmatch(line):
         return _parse_date(line)
-    fields = [f for f in _FIELDS.split(line) if f]
+    fields = [_DATE_FIELD.sub("", f) for f in _FIELDS.split(line) if f]  # "Date: 2023-06-02" among "Hit: 2,417"
     dated = [f for f in fields if FULL_DATE.fullmatch(_strip_time(f).strip())]
     rest = [f for f in fields if f not in dated and not _CLOCK.fullmatch(f)]
     if len(dated) == 1 and len(fields) <= 4 and all(len(f) <= 30 and f[-1] not in ".!?" for f in rest):
@@ -268,8 +281,30 @@ def _year_for(text: str, month: int, day: int, in_noise) -> int | None:  # type:
     for m in _STAMP.finditer(text):
         if in_noise(m.start(), m.end()):
             continue
-        if int(m.group(2)) == month and int(m.group(3)) == day:
-            return int(m.group(1))
+        y, mo, d = _stamp_parts(m)
+        if mo == month and d == day:
+            return y
     return None
+
+
+def _written_before(stamp: tuple[int, date] | None, month: int, day: int) -> date | None:
+    """The day a dateline with no year names, in the week before the page's own date (a paper
+    prints the next morning what its dateline says was written the day before), else None."""
+    if stamp is None:
+        return None
+    for year in (stamp[1].year, stamp[1].year - 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if 0 <= (stamp[1] - when).days <= 7:
+            return when
+    return None
+
+
+def _stamp_parts(m: re.Match[str]) -> tuple[int, int, int]:
+    """Year, month and day of a :data:`_STAMP` match, whichever of its forms matched."""
+    first = 1 if m.group(1) is not None else 4
+    return int(m.group(first)), int(m.group(first + 1)), int(m.group(first + 2))
 
 
