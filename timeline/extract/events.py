@@ -4,7 +4,9 @@ For each sentence outside page furniture that holds a trigger word of some frame
 layer parses it; :mod:`.matcher` applies every frame of the ontology; :mod:`.modality` keeps
 what the text asserts (and says who claims it); :mod:`.timing` dates each event from the
 parse, then from the discourse, else infers a publication-bounded time kept apart from stated
-time. Actors and places come from the gazetteer, people from their names.
+time. Who did, said or suffered it is read by :mod:`.actors` (actors and places from the
+gazetteer, people from their names); what the reading has established so far is a
+:class:`~.context.Context`.
 
 >>> from timeline.model import Document, Span, Timex
 >>> from datetime import date
@@ -19,24 +21,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from .. import language
-from ..model import Document, Entity, Event, Participant, Span, Timex
-from . import discourse, timing
+from ..model import Document, Event, Span, Timex
+from . import actors, discourse, timing
 from .amounts import duration, quantities
-from .entities import (Gazetteer, Mention, by_surname, definite_actor, find_people, load_gazetteer, named_actor, office_pattern,
-                       overlap, slug, with_bare_surnames)
+from .context import Context, Index
+from .entities import by_surname, find_people, load_gazetteer, office_pattern, overlap, with_bare_surnames
 from .frames import Frames, load_frames
 from .labels import label_of
 from .matcher import Candidate, match
 from .modality import according_to, assess, negated, nobody
 from .repeats import told_once
 from .scan import scanner
-from .tree import heads
 
-_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her", "i"})
 _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since)\b", re.I)
 _REPORTISH = re.compile(r"report|review|assessment|stud(?:y|ies)", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|we|its|their)\b", re.I)
@@ -45,28 +45,6 @@ _BLANK = re.compile(r"\s*")
 # "before the closure", "after the executions": an event named as the time of another; the
 # sentence's date is the other's
 _TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "following", "prior"})
-
-
-@dataclass
-class _Context:
-    """What the document establishes as it is read: who speaks, the report under discussion."""
-
-    source: Entity | None = None  # the dateline's agency
-    report_author: Entity | None = None
-    report_key: str | None = None
-    seen: list[Entity] = field(default_factory=list)
-    narrative: timing.Narrative = field(default_factory=timing.Narrative)
-    section_years: list[Timex] = field(default_factory=list)  # the year a heading above states
-    story_year: int | None = None  # the year of the last date the text stated
-    topic: Entity | None = None  # the person the last sentence was about (its main subject)
-    topic_age: int = 0  # sentences read since then without a parse
-    entry_day: Timex | None = None  # the day of the live-blog entry being read (its <time datetime>)
-    item_label: list[Timex] = field(default_factory=list)  # the label of the list item being read
-    item_end: int = 0  # where that item's line ends
-    dated_headings: int = 0
-    title_day: Timex | None = None  # the day a title above an undated text states ("Press Conference on March 6, 2025")
-    officials: set[str] = field(default_factory=set)  # people who speak for a body: the gazetteer's, or named with an office
-    offices: frozenset[str] = frozenset()  # the ontology's tl:Offices
 
 
 def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -> list[Event]:
@@ -79,11 +57,11 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     frames = load_frames()
     gaz = load_gazetteer()
     text = doc.text
-    ctx = _Context(source=discourse.dateline_source(text, doc.body_start, gaz))
+    ctx = Context(source=discourse.dateline_source(text, doc.body_start, gaz))
     mentions = gaz.find(text)
     people = with_bare_surnames(text, by_surname(find_people(text), mentions), mentions)
     people = [p for p in people if not any(overlap(p, m) for m in mentions)]
-    index = _Index(mentions, people, sorted(timexes, key=lambda t: t.start))
+    index = Index(mentions, people, sorted(timexes, key=lambda t: t.start))
     ctx.officials = {m.entity.key for m in mentions if m.entity.category == "person"}
     ctx.offices = frames.sets.get("Offices", frozenset())
     office_of_name = office_pattern(ctx.offices)
@@ -145,7 +123,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         ctx.narrative.mentioned(stx)  # in text order, as the index keeps them
         ctx.story_year = next((t.earliest.year for t in reversed(stx) if t.anchor in ("absolute", "expression") and t.earliest and t.latest
                                and t.earliest.year == t.latest.year), ctx.story_year)  # the year the story last named
-        ctx.topic = _topic(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
+        ctx.topic = actors.topic_of(sdoc, index, ctx) if sdoc is not None else (ctx.topic if ctx.topic_age < 1 else None)
         ctx.topic_age = 0 if sdoc is not None else ctx.topic_age + 1
         ctx.seen.extend(m.entity for m in index.actors_in(sent) if m.entity.category not in ("group", None))
         if not found and discourse.time_answer(sent.text) and (dated := [t for t in stx if t.resolved]):
@@ -157,7 +135,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
 _STAMP = re.compile(r"\b(?:published|updated|posted|modified|last edited|filed)\b", re.I)
 
 
-def _heading(ctx: _Context, dates: list[Timex], doc: Document, started: bool, heading: str) -> None:
+def _heading(ctx: Context, dates: list[Timex], doc: Document, started: bool, heading: str) -> None:
     """A heading that is (mostly) a date dates the section under it; a heading without one
     ends the section; a clock time ("22:58") stays inside the day above it. The date line of a
     byline or stamp above the body dates the document, not a section."""
@@ -181,33 +159,7 @@ def _page_stamp(dates: list[Timex], doc: Document, started: bool) -> bool:
     return not started and doc.published is not None and all(t.earliest == doc.published for t in dates)
 
 
-class _Index:
-    """Entity mentions and time expressions of a document, looked up by sentence."""
-
-    def __init__(self, mentions: list[Mention], people: list[Mention], timexes: list[Timex]):
-        self.mentions = sorted([*mentions, *people], key=lambda m: m.start)
-        self.m_starts = [m.start for m in self.mentions]
-        self.timexes = timexes
-        self.x_starts = [t.start for t in timexes]
-
-    def in_span(self, start: int, end: int) -> list[Mention]:
-        lo = bisect_left(self.m_starts, start)
-        hi = bisect_left(self.m_starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end]
-
-    def actors_in(self, sent: Span) -> list[Mention]:
-        return [m for m in self.in_span(sent.start, sent.end) if m.entity.kind == "actor"]
-
-    def durations_in(self, sent: Span) -> list[Timex]:
-        return [t for t in self.timexes_in(sent) if t.type == "DURATION"]
-
-    def timexes_in(self, sent: Span) -> list[Timex]:
-        lo = bisect_left(self.x_starts, sent.start)
-        hi = bisect_left(self.x_starts, sent.end)
-        return [t for t in self.timexes[lo:hi] if t.end <= sent.end]
-
-
-def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index: _Index) -> dict[int, set[str]]:
+def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index: Index) -> dict[int, set[str]]:
     """Pseudo-lemmas for tokens: ``@Weapons`` on a named missile, ``@People`` on a person."""
     out: dict[int, set[str]] = {}
 
@@ -227,7 +179,7 @@ def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index:
     return out
 
 
-def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Frames, index: _Index, ctx: _Context) -> list[Event]:
+def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Frames, index: Index, ctx: Context) -> list[Event]:
     text = doc.text
     offset = sdoc.user_data["offset"]
     light = frames.sets.get("LightVerbs", frozenset())
@@ -283,8 +235,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     # a chronicle item tells the past in the present, as a headline does
     headline = not discourse._TERMINAL.search(sent.text.strip()) or bool(labels) or _stopped_headline(text, sent, sdoc)
     cited = according_to(sdoc)
-    places = _places_by_clause(sdoc, offset, index)
-    _note_officials(sdoc, offset, sent, index, ctx, frames.sets.get("Offices", frozenset()))
+    places = actors.places_by_clause(sdoc, offset, index)
+    actors.note_officials(sdoc, offset, sent, index, ctx, frames.sets.get("Offices", frozenset()))
     out: list[Event] = []
     statements: dict[int, Event] = {}
     # "that night", "at the same trial", "said at the time" (once a sentence; a date of its own comes first)
@@ -308,14 +260,14 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) and timing.reported_as_news(k) and _own_deed(k)
                                     and k.lemma_.lower() not in reporting for k in c.token.children):
             etype = "Denial"  # "said it had not sent anyone back"; "said the North had not replied", "said they never knew" are no denial
-        if c.nominal and _is_document(c.token, frames) and own is None and _cited(c.token, reporting):
+        if c.nominal and actors.is_document(c.token, frames) and own is None and _cited(c.token, reporting):
             continue  # "the UN report found", "in a report by KCNA": a source cited, not a release
-        agent = _entity(c.agent, sdoc, offset, index, ctx)
+        agent = actors.entity_of(c.agent, sdoc, offset, index, ctx)
         if agent is None and c.frame.claim and c.token.dep_ == "advcl" and c.token.tag_ == "VBG" and c.token.head.lemma_.lower() in publishing:
-            agent = _entity(next((k for k in c.token.head.children if k.dep_ == "nsubj"), None), sdoc, offset, index, ctx)
+            agent = actors.entity_of(next((k for k in c.token.head.children if k.dep_ == "nsubj"), None), sdoc, offset, index, ctx)
             # "KCNA published a commentary, denouncing the report": the publisher speaks
         if agent is None and c.nominal:  # "the OHCHR report": an actor compounded with the event noun is its author
-            agent = next((_entity(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
+            agent = next((actors.entity_of(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
         if c.frame.needs_agent and agent is None:
             continue
         if c.frame.claim and c.agent is not None and c.agent.lower_ in ("we", "i") and not _quoted(text, sent.start, c.token.idx + offset):
@@ -324,7 +276,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             k.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in k.children) for k in c.token.children
         ):
             continue  # "remains it said were hers" (the noun is the gap of what is said): who vouches for a description
-        if c.frame.claim and (_is_document(c.agent, frames) or (c.token.dep_ == "acl" and _is_document(c.token.head, frames)
+        if c.frame.claim and (actors.is_document(c.agent, frames) or (c.token.dep_ == "acl" and actors.is_document(c.token.head, frames)
                                                                  and not _published(c.token.head, frames))):
             continue  # "the report said", "a resolution condemning": a document's content, not a speech act
         if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):
@@ -389,8 +341,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if when is None and (c.nominal and _refers_back(c.token) or timing.time_clause(c.token)):
             continue  # "before the launch", "its illegal launches", "since the laws took effect": an event told before, named again
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
-        speaker, claimed_in = _claimant(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
-        participants = _participants(c, agent, sdoc, offset, text, places, index, ctx)
+        speaker, claimed_in = actors.claimant_of(c, mod, sdoc, offset, index, ctx, frames, cited, statements)
+        participants = actors.participants_of(c, agent, sdoc, offset, text, places, index, ctx)
         if when is None and not c.themes and not participants and speaker is None and "People" in c.frame.theme_sets:
             continue  # "detention in a holding centre": an act on people done to no one, told with no time and no source — the kind of act
         ev = Event(
@@ -423,7 +375,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             ctx.report_author, ctx.report_key = agent, ev.key
         out.append(ev)
     if not any(e.type == "ReportRelease" for e in out) and _REPORTISH.search(sent.text):
-        _remember_report(sdoc, offset, index, ctx, frames)
+        actors.remember_report(sdoc, offset, index, ctx, frames)
     return sorted(out, key=lambda e: e.trigger.start)
 
 
@@ -510,19 +462,6 @@ def _people_head(t: Any, frames: Frames) -> bool:
 _QUESTION = re.compile(r"\?[\"”’'*)\]]*$")
 
 
-def _is_document(tok: Any, frames: Frames) -> bool:
-    return tok is not None and tok.lemma_.lower() in frames.sets.get("Documents", frozenset())
-
-
-def _core_span(tok: Any, offset: int) -> tuple[int, int]:
-    """The characters of a noun phrase's core: the head with its left modifiers and flat names."""
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "flat")]
-    right = [c for c in tok.rights if c.dep_ in ("compound", "flat", "appos") and c.i - tok.i <= 3]
-    first = min([tok, *(x for c in left for x in c.subtree)], key=lambda t: t.i)
-    last = max([tok, *[r for r in right if r.dep_ != "appos"]], key=lambda t: t.i)
-    return first.idx + offset, last.idx + offset + len(last.text)
-
-
 def _own_deed(clause: Any) -> bool:
     """Whether a negated clause under a saying verb denies something of the speaker's own or an
     act with no doer named ("it had not sent", "no one was returned", "had not been forced"),
@@ -531,237 +470,12 @@ def _own_deed(clause: Any) -> bool:
     return subject is None or subject.dep_ == "nsubjpass" or subject.pos_ == "PRON" or nobody(subject)
 
 
-def _reference_day(labels: list[Timex], ctx: _Context) -> Any:
+def _reference_day(labels: list[Timex], ctx: Context) -> Any:
     """The day a dated item, heading or live-blog entry tells of, against which its "on Monday",
     "yesterday" and "last week" count; None where none is a single day."""
     for tx in (timing.best(labels) if labels else None, ctx.narrative.heading, ctx.entry_day, ctx.title_day):
         if tx is not None and tx.resolved and tx.earliest is not None and tx.earliest == tx.latest:
             return tx.earliest
-    return None
-
-
-def _entity(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> Entity | None:
-    """The actor a subject, 'by' phrase or possessor names: a known actor or a person in its
-    core, else in its whole phrase; a pronoun names the last actor the text named."""
-    if tok is None:
-        return None
-    if tok.lower_ in _PRONOUNS:
-        speaker = _reporting_subject(tok)
-        if speaker is not None:  # "the authorities said they locked down …": they are the speakers
-            return _entity(speaker, sdoc, offset, index, ctx)
-        person = tok.lower_ in ("he", "she", "his", "her", "i")
-        if person and tok.dep_ in ("nsubj", "nsubjpass") and ctx.topic is not None:
-            return ctx.topic  # a subject pronoun goes on with the person the last sentence was about
-        for ent in reversed(ctx.seen):
-            if (ent.category == "person") == person:
-                return ent
-        return None  # "we": the author, whom the text does not name
-    start, end = _core_span(tok, offset)
-    found = [m for m in index.in_span(start, end) if m.entity.kind == "actor"]
-    if not found:
-        phrase = _phrase(tok)
-        found = [m for m in index.in_span(phrase[0].idx + offset, phrase[-1].idx + offset + len(phrase[-1].text))
-                 if m.entity.kind == "actor" and any(t.idx + offset <= m.start < t.idx + offset + len(t.text) + 1 for t in phrase)]
-    if not found:
-        for c in tok.children:  # "hackers linked to Pyongyang", "a group backed by the state"
-            if c.dep_ == "acl" and c.lemma_.lower() in _SPONSORED:
-                target = next((g for p in c.children if p.dep_ in ("prep", "agent") for g in p.children if g.dep_ == "pobj"), None)
-                ent = _entity(target, sdoc, offset, index, ctx) if target is not None else None
-                if ent is not None:
-                    return ent
-        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-        if owner is not None and tok.pos_ in ("NOUN", "PROPN"):  # "its foreign ministry": the body of the state the text is about
-            return _entity(owner, sdoc, offset, index, ctx)
-        return definite_actor(tok, ctx.seen) or named_actor(tok) or _body_of_office(tok, sdoc, offset, index, ctx)
-    persons = [m for m in found if m.entity.category == "person"]
-    return (persons or found)[0].entity
-
-
-def _body_of_office(tok: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context) -> Entity | None:
-    """"A White House spokesman", "a spokesman for the Chinese embassy", "North Korea's vice
-    foreign minister": the holder of an office speaks for the body or state it is the office of —
-    the name before the office word (though the gazetteer does not know it), its "for", "of" or
-    "at" phrase, or its possessor."""
-    if tok.tag_ != "NN" or tok.lemma_.lower() not in ctx.offices:
-        return None  # "Lao officials put them on a flight": a body's people, not one who speaks for it
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.lower_ not in ("his", "her", "my", "our", "your"):  # "his government": whose, the parse cannot tell
-        return _entity(owner, sdoc, offset, index, ctx)
-    body = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for g in c.children
-                 if g.dep_ == "pobj"), None)
-    if body is not None:
-        return _entity(body, sdoc, offset, index, ctx)
-    name = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-    return named_actor(name) if name is not None else None
-
-
-def _topic(sdoc: Any, index: _Index, ctx: _Context) -> Entity | None:
-    """The person the main subject of a parsed sentence names (a pronoun keeps the one before),
-    else None."""
-    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if subject is None:
-        return None
-    if subject.lower_ in ("he", "she"):
-        return ctx.topic
-    ent = _entity(subject, sdoc, sdoc.user_data["offset"], index, ctx)
-    return ent if ent is not None and ent.category == "person" else None
-
-
-_SPONSORED = frozenset({"link", "tie", "back", "sponsor", "associate", "affiliate", "connect", "direct", "run", "control"})
-_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
-
-
-def _phrase(tok: Any) -> list[Any]:
-    """A noun phrase without the clauses hanging from it ("the resolution that condemns X"
-    names no X)."""
-    out = [tok]
-    stack = [c for c in tok.children if c.dep_ not in _CLAUSES]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _reporting_subject(pronoun: Any) -> Any:
-    """The subject of the saying verb whose reported clause a pronoun is the subject of, when
-    that subject is no pronoun itself: reported speech keeps its speaker as "they"/"it"; a subject
-    "it" of a clause coordinated with another goes on with that clause's subject."""
-    clause = pronoun.head
-    while clause.dep_ == "conj" and pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and clause.head.i < clause.i:
-        clause = clause.head  # "said the deportation was lawful, and it denied handing them over": one subject goes on
-        first = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if first is not None and first.lower_ not in _PRONOUNS and first.tag_ in ("NN", "NNP"):
-            return first
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
-        return None
-    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    if speaker is None or speaker.lower_ in _PRONOUNS or speaker.i == pronoun.i:
-        return None
-    same_number = (speaker.tag_ in ("NNS", "NNPS")) == (pronoun.lower_ in ("they", "their"))
-    return speaker if same_number and pronoun.lower_ not in ("he", "she", "his", "her") else None
-
-
-def _claimant(c: Candidate, mod: Any, sdoc: Any, offset: int, index: _Index, ctx: _Context, frames: Frames,
-              cited: Any, statements: dict[int, Event]) -> tuple[Entity | None, str | None]:
-    """Who says so, and the act (statement, report release) that asserts it."""
-    claimed_in = None
-    speaker = None
-    if mod.speaker is not None and mod.speaker.lower_ in ("that", "which") and mod.reporter is not None and mod.reporter.dep_ == "relcl":
-        mod = replace(mod, speaker=mod.reporter.head)  # "a report … that says": the report speaks
-    if mod.speaker is not None and mod.speaker.lower_ == "it" and ctx.report_author is not None:
-        return ctx.report_author, ctx.report_key  # "It found that …", of the report under discussion
-    if mod.reporter is not None:
-        said = statements.get(mod.reporter.i)
-        claimed_in = said.key if said is not None else None
-        if _is_document(mod.speaker, frames):
-            speaker = _entity(mod.speaker, sdoc, offset, index, ctx) or ctx.report_author
-            claimed_in = claimed_in or ctx.report_key
-        else:
-            speaker = _entity(mod.speaker, sdoc, offset, index, ctx)
-    if speaker is None and cited is not None:
-        speaker = _entity(cited, sdoc, offset, index, ctx)
-        if _is_document(cited, frames):
-            speaker = speaker or ctx.report_author
-            claimed_in = claimed_in or ctx.report_key
-    return speaker or ctx.source, claimed_in
-
-
-def _note_officials(sdoc: Any, offset: int, sent: Span, index: _Index, ctx: _Context, offices: frozenset[str]) -> None:
-    """Remember the people a sentence names with an office: a title before the name ("Defence
-    Minister Gen Nakatani"), an apposition that gives a post or a body ("Brad Adams, Asia director
-    at Human Rights Watch"), or a post the name is in apposition to ("the envoy, Ri Song Ho")."""
-    mentions = index.in_span(sent.start, sent.end)
-    bodies = [(a.start - offset, a.end - offset) for a in mentions if a.entity.kind == "actor" and a.entity.category != "person"]
-    for m in mentions:
-        if m.entity.category != "person" or m.entity.key in ctx.officials:
-            continue
-        toks = timing.tokens_between(sdoc, m.start - offset, m.end - offset)
-        name = next((t for t in toks if t.head not in toks or t.head is t), None)
-        if name is None:
-            continue
-        words = [t for t in name.children if t.dep_ in ("compound", "amod", "nmod") and t not in toks]
-        for t in [*(t for t in name.children if t.dep_ == "appos"), *([name.head] if name.dep_ == "appos" else [])]:
-            words.extend(t.subtree if t is not name.head else [t])
-        if any(w.lemma_.lower() in offices or any(lo <= w.idx < hi for lo, hi in bodies) for w in words):
-            ctx.officials.add(m.entity.key)
-
-
-def _remember_report(sdoc: Any, offset: int, index: _Index, ctx: _Context, frames: Frames) -> None:
-    """"According to a new report by X", "the X report": the report now under discussion."""
-    docs = frames.sets.get("Documents", frozenset())
-    for tok in sdoc:
-        if tok.lemma_.lower() in docs and tok.pos_ == "NOUN" and tok.lemma_.lower() in ("report", "review", "assessment", "study"):
-            author = None
-            for c in tok.children:
-                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) or c.dep_ == "compound":
-                    target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
-                    author = _entity(target, sdoc, offset, index, ctx)
-                    if author is not None:
-                        break
-            if author is not None:
-                ctx.report_author, ctx.report_key = author, None
-                return
-
-
-def _participants(c: Candidate, agent: Entity | None, sdoc: Any, offset: int, text: str, places: dict[int, list[Mention]],
-                  index: _Index, ctx: _Context) -> tuple[Participant, ...]:
-    out: list[Participant] = []
-    if agent is not None and not c.frame.claim or agent is not None:
-        out.append(Participant(agent, "agent", None))
-    affected = _affected(c, sdoc, offset, text, index, ctx)
-    if affected is not None and (agent is None or affected.entity.key != agent.key):
-        out.append(affected)
-    seen: set[str] = set()
-    for m in places.get(c.token.i, ()):
-        if m.entity.key not in seen:
-            seen.add(m.entity.key)
-            out.append(Participant(m.entity, "place", Span(m.start, m.end, m.text)))
-    return tuple(out)
-
-
-def _places_by_clause(sdoc: Any, offset: int, index: _Index) -> dict[int, list[Mention]]:
-    """The places named in a sentence, under each token whose own clause holds them (the
-    governors up to the first verb, as :func:`.matcher.inside` reads a clause), in text order; one walk per place."""
-    out: dict[int, list[Mention]] = {}
-    for m in index.in_span(sdoc[0].idx + offset, sdoc[-1].idx + offset + len(sdoc[-1].text)):
-        tok = timing.token_at(sdoc, m.start - offset) if m.entity.kind == "place" else None
-        for node in heads(tok) if tok is not None else ():
-            out.setdefault(node.i, []).append(m)
-            if node.pos_ == "VERB":
-                break
-    return out
-
-
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "term", "sentence", "death", "life", "prison"})
-
-
-def _affected(c: Candidate, sdoc: Any, offset: int, text: str, index: _Index, ctx: _Context) -> Participant | None:
-    if c.frame.claim or c.frame.constrained and "People" not in c.frame.theme_sets and "@named" not in c.frame.themes:
-        return None  # what a frame of things takes ("declared a buffer zone", "ordered guards to shoot") befalls no one
-    for tok in c.themes:
-        if tok.lemma_.lower() in _TIME_UNITS:
-            continue
-        if tok.lower_ in ("he", "she", "him", "her"):
-            person = next((e for e in reversed(ctx.seen) if e.category == "person"), None)
-            if person is not None:
-                return Participant(person, "affected", None)
-            continue
-        if tok.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or tok.lower_ in _PRONOUNS | {"which", "that", "who"}:
-            continue
-        start, end = _core_span(tok, offset)
-        persons = [m for m in index.in_span(start, end) if m.entity.category == "person" or m.entity.kind == "actor"]
-        if persons:
-            m = persons[0]
-            return Participant(m.entity, "affected", Span(m.start, m.end, m.text))
-        words = [t for t in timing.tokens_between(sdoc, start - offset, end - offset) if t.dep_ not in ("det", "poss") and t.pos_ != "PUNCT"]
-        if not words:
-            continue
-        phrase = text[words[0].idx + offset : words[-1].idx + offset + len(words[-1].text)]
-        key = slug(phrase)
-        return Participant(Entity(key=key, label=phrase, kind="actor", category="group"), "affected",
-                           Span(words[0].idx + offset, words[-1].idx + offset + len(words[-1].text), phrase))
     return None
 
 
