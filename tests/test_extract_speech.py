@@ -84,3 +84,31 @@ def test_a_negated_verb_of_knowing_or_finding_under_a_saying_verb_denies_nothing
     assert [e.type for e in speech(events)] == ["Statement", "Statement"]
     (denial,) = speech(run("China's foreign ministry said on Friday that it had not sent anyone back.\n"))
     assert denial.type == "Denial"
+
+
+def agents(events: list[Event]) -> list[str]:
+    return [p.entity.label for e in events for p in e.participants if p.role == "agent"]
+
+
+def test_a_state_body_named_bare_is_the_state_the_dateline_places_the_story_in():
+    # "the foreign ministry" with no owner: the ministry of the state whose city the dateline names
+    text = "TOKYO, March 3 (Kyodo) -- The foreign ministry protested the launch on Monday.\n"
+    assert agents(speech(run(text, date(2025, 3, 3)))) == ["Japan"]
+    text = "BEIJING (Reuters) - The government rejected the report on Sunday, calling it biased.\n"
+    assert agents(speech(run(text, date(2025, 3, 3)))) == ["China"]
+
+
+def test_a_state_body_named_bare_is_the_state_of_the_city_its_clause_opens_with():
+    # "In Washington, the government …": the scene the clause is set in names whose body it is
+    events = speech(run("In Washington, the government condemned the executions on Friday.\n"))
+    assert agents(events) == ["United States"]
+
+
+def test_a_bare_body_with_no_place_to_belong_to_or_named_by_another_state_speaks_for_no_one():
+    assert speech(run("The foreign ministry protested the launch on Monday.\n")) == []  # no dateline, no scene
+    # the parse names a state the gazetteer does not know: not the dateline's
+    text = "SEOUL, March 3 (Yonhap) -- The Lao government denied the report on Monday.\n"
+    assert "South Korea" not in agents(speech(run(text, date(2025, 3, 3))))
+    # a body's people, plural, are not the body speaking
+    text = "SEOUL, March 3 (Yonhap) -- Ministry officials condemned the report on Monday.\n"
+    assert "South Korea" not in agents(speech(run(text, date(2025, 3, 3))))

@@ -63,7 +63,8 @@ def entity_of(tok: Any, sdoc: Any, offset: int, index: Index, ctx: Context) -> E
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None and tok.pos_ in ("NOUN", "PROPN"):  # "its foreign ministry": the body of the state the text is about
             return entity_of(owner, sdoc, offset, index, ctx)
-        return definite_actor(tok, ctx.seen) or named_actor(tok) or body_of_office(tok, sdoc, offset, index, ctx)
+        return (definite_actor(tok, ctx.seen) or named_actor(tok) or body_of_office(tok, sdoc, offset, index, ctx)
+                or state_of_body(tok, offset, index, ctx))
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
 
@@ -84,6 +85,25 @@ def body_of_office(tok: Any, sdoc: Any, offset: int, index: Index, ctx: Context)
         return entity_of(body, sdoc, offset, index, ctx)
     name = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     return named_actor(name) if name is not None else None
+
+
+def state_of_body(tok: Any, offset: int, index: Index, ctx: Context) -> Entity | None:
+    """"The foreign ministry", "the government": a state's body named bare is the state where the
+    text tells it — the city its clause opens with ("In Seoul, the foreign ministry …"), else the
+    city of the dateline ("SEOUL, May 28 (Yonhap) -- The foreign ministry …")."""
+    if (tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in ctx.state_bodies
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+        return None  # "Lao officials", "a ministry": not the one body of the state the story is in
+    if any(c.dep_ in ("amod", "compound") and c.pos_ == "PROPN" for c in tok.children):
+        return None  # "the Lao government": a state the parse names, which the gazetteer does not know
+    clause = tok.head
+    for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < tok.i):
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            start, end = core_span(place, offset)
+            state = next((ctx.states[m.entity.key] for m in index.in_span(start, end) if m.entity.key in ctx.states), None)
+            if state is not None:
+                return state
+    return ctx.home
 
 
 def topic_of(sdoc: Any, index: Index, ctx: Context) -> Entity | None:
@@ -259,4 +279,4 @@ def affected_of(c: Candidate, sdoc: Any, offset: int, text: str, index: Index, c
 
 
 __all__ = ["affected_of", "body_of_office", "claimant_of", "core_span", "entity_of", "is_document", "note_officials",
-           "participants_of", "phrase_of", "places_by_clause", "remember_report", "reporting_subject", "topic_of"]
+           "participants_of", "phrase_of", "places_by_clause", "remember_report", "reporting_subject", "state_of_body", "topic_of"]

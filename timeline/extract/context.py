@@ -17,6 +17,9 @@ class Context:
     """What the document establishes as it is read: who speaks, the report under discussion."""
 
     source: Entity | None = None  # the dateline's agency
+    home: Entity | None = None  # the state the dateline's city belongs to
+    states: dict[str, Entity] = field(default_factory=dict)  # the state each city of the gazetteer belongs to, by the city's key
+    state_bodies: frozenset[str] = frozenset()  # the ontology's tl:StateBodies
     report_author: Entity | None = None
     report_key: str | None = None
     seen: list[Entity] = field(default_factory=list)

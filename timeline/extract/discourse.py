@@ -203,6 +203,25 @@ def is_furniture(sent: Span, kept: list[Span], idx: int) -> bool:
     return False
 
 
+# "SEOUL, May 28 (Yonhap) --", "SEOUL, South Korea —", "BEIJING (Reuters) -": the place a story is told from.
+_DATELINE_PLACE = re.compile(
+    r"^\W{0,3}(?P<city>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){0,2})(?:,\s+[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})??"
+    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)?\s*(?:\([A-Za-z .&/-]{2,40}\))?\s*(?:--|[\u2013\u2014-])\s")
+
+
+def dateline_state(text: str, body_start: int, gaz: Gazetteer) -> Entity | None:
+    """The state whose city a dateline names ("SEOUL, May 28 (Yonhap) --" → South Korea): the
+    state its bodies belong to when the story names them bare ("the foreign ministry said")."""
+    head = text[body_start : body_start + 600]
+    for line in head.splitlines()[:6]:
+        m = _DATELINE_PLACE.match(line)
+        if m:
+            place = gaz.lookup(m.group("city").title())
+            key = gaz.stands_for.get(place.key) if place is not None and place.kind == "place" else None
+            return gaz.entities.get(key) if key is not None else None
+    return None
+
+
 def dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | None:
     """The news agency of a dateline ("Pyongyang, October 2 (KCNA) –"), if the text has one."""
     head = text[body_start : body_start + 600]

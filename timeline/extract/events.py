@@ -64,6 +64,9 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     index = Index(mentions, people, sorted(timexes, key=lambda t: t.start))
     ctx.officials = {m.entity.key for m in mentions if m.entity.category == "person"}
     ctx.offices = frames.sets.get("Offices", frozenset())
+    ctx.home = discourse.dateline_state(text, doc.body_start, gaz)
+    ctx.states = {k: gaz.entities[v] for k, v in gaz.stands_for.items() if v in gaz.entities}
+    ctx.state_bodies = frames.sets.get("StateBodies", frozenset())
     office_of_name = office_pattern(ctx.offices)
     units = discourse.readable(text, sentences, doc.noise)
     scan = scanner(frames)
