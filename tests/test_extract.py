@@ -140,6 +140,19 @@ def test_an_order_to_shoot_is_a_border_measure_and_no_killing():
     assert len([e for e in both if e.type == "BorderClosure"]) == 1
 
 
+def test_a_bare_surname_names_the_person_named_in_full_before_whichever_end_the_family_name_is():
+    """Korean names lead with the family name ("Kim Jong Un" → "Kim"); other three-word names end
+    with it ("Dana Marie Holt" → "Holt", not "Dana")."""
+    from timeline.extract.entities import find_people, with_bare_surnames
+
+    text = "Dana Marie Holt ran the scheme. Holt was arrested later. Ri Song Ho met them. Ri said so."
+    found = [(m.text, m.entity.label) for m in with_bare_surnames(text, find_people(text), [])]
+    assert ("Holt", "Dana Marie Holt") in found and ("Ri", "Ri Song Ho") in found
+    evs = run("According to the indictment, Dana Marie Holt, 39, of Denver, hosted the laptops from 2021. "
+              "Holt was arrested in June 2024 after agents searched her home.")
+    assert role(one(evs, "Detention"), "affected") == "Dana Marie Holt"
+
+
 def test_a_subject_pronoun_goes_on_with_the_person_the_last_sentence_was_about():
     text = ("On May 3, 2019, Moon Jae-in said Kim Jong Un had sent a letter. "
             "On May 4, 2019, he told reporters that the talks would resume.")

@@ -28,6 +28,7 @@ from typing import Any
 from ..model import Entity
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv"
+KOREAN_SURNAMES_PATH = GAZETTEER_PATH.with_name("korean-surnames.txt")
 
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|into|around|outside|across|inside|within|of|toward|towards|via|"
@@ -421,7 +422,7 @@ _CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{1,12}(?![\w’'-])(?!\s+[A
 def with_bare_surnames(text: str, people: list[Mention], known: list[Mention]) -> list[Mention]:
     """A surname on its own after the full name names that person: "Kim" after "Kim Jong Un",
     "Chung" after "Chung Eui-yong" (Korean names lead with the surname), "Kirby" after "John
-    Kirby". A surname two people share names neither.
+    Kirby", "Pruitt" after "Derek Allan Pruitt". A surname two people share names neither.
 
     >>> t = "Leader Kim Jong Un spoke. Kim told the assembly to act."
     >>> [(m.text, m.entity.key) for m in with_bare_surnames(t, find_people(t), [])]
@@ -433,7 +434,7 @@ def with_bare_surnames(text: str, people: list[Mention], known: list[Mention]) -
     clash: set[str] = set()
     for m in named:
         words = m.text.split()
-        korean = len(words) == 3 or (len(words) == 2 and _KOREAN_GIVEN.match(words[1]) is not None)
+        korean = (len(words) == 3 and words[0] in korean_surnames()) or (len(words) == 2 and _KOREAN_GIVEN.match(words[1]) is not None)
         surname = words[0] if korean else words[-1]
         if surname in first and first[surname][1].key != m.entity.key:
             clash.add(surname)
@@ -452,6 +453,14 @@ def with_bare_surnames(text: str, people: list[Mention], known: list[Mention]) -
             continue
         extra.append(Mention(hit[1], m.start(), m.end(), name))
     return sorted([*people, *extra], key=lambda x: x.start) if extra else people
+
+
+@lru_cache(maxsize=1)
+def korean_surnames() -> frozenset[str]:
+    """Korean family names (``timeline/data/korean-surnames.txt``): a three-word name that opens
+    with one leads with the family name."""
+    lines = KOREAN_SURNAMES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def overlap(a: Mention, b: Mention) -> bool:
