@@ -35,6 +35,16 @@ def test_the_page_stamp_under_a_headline_dates_the_page_not_the_story():
     assert torture[1].time_source != "heading"
 
 
+def test_a_page_stamp_and_its_last_modified_line_date_the_page_not_the_story():
+    # two dated lines above the body, both the page's own: no section of the story starts there
+    text = ("What former prisoners told a rights group about the camps\n\nJo Writer in Seoul\nTue 4 Mar 2025 10.02 GMT\n"
+            "Last modified on Tue 4 Mar 2025 16.40 GMT\n\n"
+            "A former prisoner said guards had beaten him in the camp in 2019.\n\n"
+            "Another former detainee said guards had beaten her as well.\n")
+    torture = of_type(run(text, date(2025, 3, 4)), "Torture")
+    assert [e.when.value if e.when else None for e in torture] == ["2019", None]
+
+
 def test_a_day_of_the_week_before_a_label_date_is_part_of_the_label():
     text = ("**Wed, Mar. 5** — China's foreign ministry said it would look into the reports.\n\n"
             "**Thu, Mar. 6** — Border guards detained two traders near Sinuiju.\n\n"

@@ -82,8 +82,9 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         parsed[s.start].user_data["text"] = text[a : s.end]  # its text (Doc.text joins every token again)
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     ctx.dated_headings = sum(
-        1 for s, furniture in units if furniture and discourse.is_heading(s.text) and any(t.type == "DATE" and t.resolved for t in index.timexes_in(s))
-    )
+        1 for s, furniture in units if furniture and discourse.is_heading(s.text) and not _STAMP.search(s.text)
+        and any(t.type == "DATE" and t.resolved for t in index.timexes_in(s))
+    )  # "Last modified on …" is the page's own date, no section's
     events: list[Event] = []
     started = False  # whether the body's prose has begun (a date line above it is the stamp)
     stamps = [discourse.stamp_heading(doc, s) for s, _ in units] + [None]  # each line's entry time, once
