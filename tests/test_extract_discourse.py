@@ -45,6 +45,19 @@ def test_a_page_stamp_and_its_last_modified_line_date_the_page_not_the_story():
     assert [e.when.value if e.when else None for e in torture] == ["2019", None]
 
 
+def test_the_stamp_line_the_publication_date_was_read_from_dates_the_page_below_a_standfirst_or_a_year_crumb():
+    # a standfirst (a sentence) before the stamp, a breadcrumb with a year: the stamp is still the page's
+    from timeline.documents import document_from_text
+
+    for head in ("Regional Desk > Releases 2025\n\nBorder crackdown widens\n\n",
+                 "Border crackdown widens\n\nSources say more traders were detained in the border city this spring.\n\n"):
+        doc = document_from_text(head + "March 4, 2025\n\nGuards detained two traders in Hyesan in 2024.\n\n"
+                                 "A third trader was also detained and questioned for days.\n")
+        assert doc.published == date(2025, 3, 4) and doc.published_source == "byline"
+        detained = of_type(extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text)), "Detention")
+        assert [(e.when.value if e.when else None) for e in detained if e.sentence.start > len(head)] == ["2024", None]
+
+
 def test_a_day_of_the_week_before_a_label_date_is_part_of_the_label():
     text = ("**Wed, Mar. 5** — China's foreign ministry said it would look into the reports.\n\n"
             "**Thu, Mar. 6** — Border guards detained two traders near Sinuiju.\n\n"

@@ -150,12 +150,19 @@ def _heading(ctx: Context, dates: list[Timex], doc: Document, started: bool, hea
         if started:
             ctx.narrative.heading = None  # a heading that is no date ends the dated section
         return
-    if ctx.dated_headings < 2 and _page_stamp(dated, doc, started):
+    if _byline_day(dated, doc, ctx) or (ctx.dated_headings < 2 and _page_stamp(dated, doc, started)):
         return  # the stamp above the body dates the document
     ctx.section_years = [t for t in dated if t.anchor == "absolute" and t.granularity in ("year", "month", "day", "season")]
     ctx.narrative.heading = timing.best(dated) if dated else None
     if ctx.narrative.heading is not None and ctx.narrative.heading.type == "TIME":
         ctx.entry_day = ctx.narrative.heading  # "[2/9]  21 Feb 2025, 16:48 UTC": a post written then
+
+
+def _byline_day(dates: list[Timex], doc: Document, ctx: Context) -> bool:
+    """The first dated line of a page whose publication date a byline or stamp line gave, on that
+    day: the line the date was read from, though a standfirst came before it."""
+    return doc.published_source == "byline" and ctx.narrative.heading is None and not ctx.section_years and all(
+        t.earliest == doc.published for t in dates)
 
 
 def _page_stamp(dates: list[Timex], doc: Document, started: bool) -> bool:
