@@ -523,6 +523,29 @@ def test_what_did_not_happen_is_no_event(text):
     assert [e for e in run(text) if e.type not in ("Statement",)] == []
 
 
+_BODY = "Rights groups met in Seoul on Monday. "  # a sentence before: the one under test is no headline
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say the state uses detained foreigners as bargaining chips.",  # a participle describing a kind of people
+    "Foreign prisoners are denied lawyers, and trials are held behind closed doors.",  # present passive, no time
+    "The draft text deplores torture, public executions and the forced repatriation of escapees.",  # nouns of kinds of act
+    "The unit relies on illicit activities, including the theft of cryptocurrency, to raise money.",
+    "The UN estimates that about 100,000 people are held in political prison camps.",
+])
+def test_an_act_told_in_the_simple_present_with_no_time_is_what_happens_as_a_rule(text):
+    assert [e for e in run(_BODY + text, date(2024, 6, 14)) if e.type not in ("Statement", "Rebuttal", "Denial")] == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The UN estimates that about 100,000 people are still held in political prison camps.", "Detention"),  # the present state
+    ("A report released on Friday says the state now executes people for sharing foreign films.", "Execution"),  # a change
+    ("Chinese police are holding the group at a detention centre in Yanji.", "Detention"),  # progressive: under way
+])
+def test_the_present_state_of_things_or_an_act_under_way_is_an_event(text, etype):
+    assert etype in types(run(_BODY + text, date(2024, 6, 14)))
+
+
 def test_an_epistemic_modal_about_the_past_is_a_possible_event():
     ev = one(run("Pyongyang may have executed five officials in 2022."), "Execution")
     assert ev.certainty == "possible"

@@ -535,6 +535,28 @@ def reported_as_news(t: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) and t.tag_ == "VBN"
 
 
+def simple_present(t: Token) -> bool:
+    """Whether the finite verb of the clause ``t`` stands in (the trigger, or the first verb up
+    the tree that has a tense) is in the simple present, active or passive ("uses", "are held",
+    "expresses concern over the forced repatriation"): told with no time of its own, it is what
+    happens as a rule, not an occurrence. Not the perfect, the progressive or a modal, and not
+    with "now", "still" or "currently", which tell the present state of things ("are still held",
+    "now executes people for …"), and not under a saying told in the past."""
+    while not (t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD", "MD")
+               or any(a.dep_ in ("aux", "auxpass") for a in t.children)):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    auxes = [a for a in t.children if a.dep_ in ("aux", "auxpass")]
+    if t.tag_ in ("VBD", "MD", "VBG") or any(a.tag_ in ("MD", "VBD") or a.lemma_ == "have" for a in auxes):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("now", "still", "currently", "presently") for c in t.children):
+        return False
+    if t.dep_ == "ccomp" and t.head.tag_ == "VBD":
+        return False  # "testified that guards beat prisoners": under a past saying, a past the tagger read as present
+    return t.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
 @dataclass
 class Narrative:
     """The reference time of the story thread: the last explicit date told in the past, within
@@ -696,5 +718,6 @@ __all__ = [
     "past_tense",
     "reported_as_news",
     "sentence_time",
+    "simple_present",
     "tokens_of",
 ]
