@@ -58,6 +58,33 @@ def test_the_stamp_line_the_publication_date_was_read_from_dates_the_page_below_
         assert [(e.when.value if e.when else None) for e in detained if e.sentence.start > len(head)] == ["2024", None]
 
 
+def test_a_pages_one_time_element_of_its_own_day_is_its_date_not_an_entrys():
+    # a live blog dates each entry with <time>; an article has one, in its head, on its publication day
+    from timeline.documents import document_from_text
+
+    page = ("<html><head><meta property='article:published_time' content='2025-03-04T10:02:00Z'></head><body><article>\n"
+            "<h1>What former prisoners told a rights group about the camps</h1>\n"
+            "<p class='standfirst'>A rights group gathered what they saw, and what was done to them, in their own words.</p>\n"
+            "<p class='byline'>Jo Writer in Seoul</p>\n"
+            "<p class='dateline'><time datetime='2025-03-04T10:02:00Z'>Tue 4 Mar 2025 10.02 GMT</time></p>\n"
+            "<p>A former prisoner said guards had beaten him in the camp in 2019.</p>\n"
+            "<p>Another former detainee said guards had beaten her as well.</p>\n</article></body></html>")
+    doc = document_from_text(page, media_type="text/html")
+    assert doc.published == date(2025, 3, 4) and len(doc.stamps) == 1
+    torture = of_type(extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text)), "Torture")
+    assert [e.when.value if e.when else None for e in torture] == ["2019", None]
+
+
+def test_a_heading_that_counts_from_the_telling_is_no_dated_section():
+    # a programme's name and a comment's age name no calendar day: they date no section
+    text = ("KOREA THIS WEEK\n\nProgramme transcript\n\n4 March 2025\n\n"
+            "A former prisoner said guards had beaten him in the camp in 2019.\n\n"
+            "Another former detainee said guards had beaten her as well.\n\n"
+            "**Reader A.** · 3 days ago\n\nA good programme.\n")
+    torture = of_type(run(text, date(2025, 3, 4)), "Torture")
+    assert [e.when.value if e.when else None for e in torture] == ["2019", None]
+
+
 def test_a_day_of_the_week_before_a_label_date_is_part_of_the_label():
     text = ("**Wed, Mar. 5** — China's foreign ministry said it would look into the reports.\n\n"
             "**Thu, Mar. 6** — Border guards detained two traders near Sinuiju.\n\n"

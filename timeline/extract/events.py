@@ -83,11 +83,13 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
     ctx.dated_headings = sum(
         1 for s, furniture in units if furniture and discourse.is_heading(s.text) and not _STAMP.search(s.text)
-        and any(t.type == "DATE" and t.resolved for t in index.timexes_in(s))
-    )  # "Last modified on …" is the page's own date, no section's
+        and any(t.type == "DATE" and t.resolved and not _relative(t) for t in index.timexes_in(s))
+    )  # "Last modified on …" is the page's own date, "M. Brandt · 3 days ago" a comment's: no section's
     events: list[Event] = []
     started = False  # whether the body's prose has begun (a date line above it is the stamp)
     stamps = [discourse.stamp_heading(doc, s) for s, _ in units] + [None]  # each line's entry time, once
+    if len(doc.stamps) == 1 and doc.stamps[0][2] == doc.published:
+        stamps = [None] * len(stamps)  # one <time> on the page, of its own day: the page's date, no entry's
     for at, (sent, furniture) in enumerate(units):
         ctx.narrative.new_paragraph(bisect_left(paragraphs, sent.start + 1))
         ctx.narrative.step()
@@ -104,7 +106,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         if stamps[at + 1] is not None and headline_alone:
             ctx.entry_day = stamps[at + 1]  # a teaser's headline above the item's own date line is that item's
         heads = [t for t in stx if t.resolved and discourse.leading_label(text, sent, t) and not discourse.range_follows(text, t)]
-        if heads and not _page_stamp(heads, doc, started) and headline_alone:
+        if heads and not _page_stamp(heads, doc, started and not _first_dated(heads, doc, ctx)) and headline_alone:
             ctx.narrative.heading = timing.best(heads)  # "**Monday, March 25 -- Kim says …**" alone on its line heads that day's section
             if furniture:
                 continue
@@ -143,14 +145,14 @@ def _heading(ctx: Context, dates: list[Timex], doc: Document, started: bool, hea
     """A heading that is (mostly) a date dates the section under it; a heading without one
     ends the section; a clock time ("22:58") stays inside the day above it. The date line of a
     byline or stamp above the body dates the document, not a section."""
-    dated = [t for t in dates if t.resolved]
+    dated = [t for t in dates if t.resolved and not _relative(t)]  # "KOREA THIS WEEK", "· 3 days ago": a name or a comment's age
     if _STAMP.search(heading):
         return  # "Published: Mar. 30, 2023", "Updated 23 Nov": the page's own dates
     if not dated or sum(t.end - t.start for t in dated) * 2 < len(re.sub(r"\W", "", heading)):
         if started:
             ctx.narrative.heading = None  # a heading that is no date ends the dated section
         return
-    if _byline_day(dated, doc, ctx) or (ctx.dated_headings < 2 and _page_stamp(dated, doc, started)):
+    if _byline_day(dated, doc, ctx) or (ctx.dated_headings < 2 and _page_stamp(dated, doc, started and not _first_dated(dated, doc, ctx))):
         return  # the stamp above the body dates the document
     ctx.section_years = [t for t in dated if t.anchor == "absolute" and t.granularity in ("year", "month", "day", "season")]
     ctx.narrative.heading = timing.best(dated) if dated else None
@@ -158,11 +160,20 @@ def _heading(ctx: Context, dates: list[Timex], doc: Document, started: bool, hea
         ctx.entry_day = ctx.narrative.heading  # "[2/9]  21 Feb 2025, 16:48 UTC": a post written then
 
 
+def _relative(t: Timex) -> bool:
+    """A time counted from the telling that names no calendar unit ("this week", "3 days ago")."""
+    return t.anchor == "publication" and not timing.names_month(t)
+
+
 def _byline_day(dates: list[Timex], doc: Document, ctx: Context) -> bool:
     """The first dated line of a page whose publication date a byline or stamp line gave, on that
     day: the line the date was read from, though a standfirst came before it."""
-    return doc.published_source == "byline" and ctx.narrative.heading is None and not ctx.section_years and all(
-        t.earliest == doc.published for t in dates)
+    return doc.published_source == "byline" and _first_dated(dates, doc, ctx)
+
+
+def _first_dated(dates: list[Timex], doc: Document, ctx: Context) -> bool:
+    """No dated heading or section read yet, and ``dates`` all the publication day."""
+    return ctx.narrative.heading is None and not ctx.section_years and all(t.earliest == doc.published for t in dates)
 
 
 def _page_stamp(dates: list[Timex], doc: Document, started: bool) -> bool:
