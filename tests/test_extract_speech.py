@@ -112,3 +112,13 @@ def test_a_bare_body_with_no_place_to_belong_to_or_named_by_another_state_speaks
     # a body's people, plural, are not the body speaking
     text = "SEOUL, March 3 (Yonhap) -- Ministry officials condemned the report on Monday.\n"
     assert "South Korea" not in agents(speech(run(text, date(2025, 3, 3))))
+
+
+def test_it_urging_in_the_present_is_the_content_of_the_text_under_discussion():
+    # a resolution, report or statement goes on in the present ("It also urges …"): what it says, not a speech act
+    text = ("The General Assembly adopted the resolution on Tuesday, condemning the executions.\n\n"
+            "It also urges China to stop returning escapees and calls on the North to open its camps.\n")
+    assert [e for e in speech(run(text)) if e.sentence.start > 0] == []
+    # a speaker's present-tense words with a time of their own, or in the past, stay statements
+    dated = speech(run("The foreign ministry of Japan said on Monday that it urges China to stop the returns.\n"))
+    assert dated and all(e.when is not None for e in dated)

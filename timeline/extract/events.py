@@ -362,6 +362,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             continue  # "a man who had fled to the South crossed back": who he is, not an event the text tells
         if when is None and (c.nominal and _refers_back(c.token) or timing.time_clause(c.token)):
             continue  # "before the launch", "its illegal launches", "since the laws took effect": an event told before, named again
+        if when is None and not headline and c.frame.claim and c.agent is not None and c.agent.lower_ == "it" and timing.simple_present(c.token):
+            continue  # "It also urges China to stop …": the text under discussion speaking in its present, its content
         if when is None and not headline and not c.frame.claim and timing.simple_present(c.token):
             continue  # "trials are held in secret", "the resolution deplores the forced repatriation of …": a kind of act, no occurrence
         inferred = timing.inferred(c.token, doc.published) if when is None and not headline else None
