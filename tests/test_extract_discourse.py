@@ -85,6 +85,18 @@ def test_a_heading_that_counts_from_the_telling_is_no_dated_section():
     assert [e.when.value if e.when else None for e in torture] == ["2019", None]
 
 
+def test_each_item_of_a_feed_counts_its_days_from_its_own_publication_line():
+    # a page of several items, each with its own "Published:" line: no page date, each item its own
+    text = ("Feed: Border Monitor\nItems shown: 2\n\n----\nTitle: Guards detain traders\n"
+            "Published: Mon, 03 Mar 2025 10:12:00 +0900\nCategory: Detention\n\n"
+            "Summary: Border guards detained four traders near Hyesan on Saturday, a source said.\n\n"
+            "----\nTitle: Escapees sent back\nPublished: Fri, 14 Mar 2025 08:00:00 +0900\nCategory: Returns\n\n"
+            "Summary: Chinese police sent 20 escapees back across the Tumen on Wednesday, activists said.\n")
+    events = run(text)
+    assert [e.when.value for e in of_type(events, "Detention")] == ["2025-03-01"]
+    assert [e.when.value for e in of_type(events, "Repatriation")] == ["2025-03-12"]
+
+
 def test_a_day_of_the_week_before_a_label_date_is_part_of_the_label():
     text = ("**Wed, Mar. 5** — China's foreign ministry said it would look into the reports.\n\n"
             "**Thu, Mar. 6** — Border guards detained two traders near Sinuiju.\n\n"

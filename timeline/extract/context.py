@@ -32,6 +32,8 @@ class Context:
     item_label: list[Timex] = field(default_factory=list)  # the label of the list item being read
     item_end: int = 0  # where that item's line ends
     dated_headings: int = 0
+    item_day: Timex | None = None  # the day the item being read was published, in a page of several ("Published: Mon, 04 Nov 2024")
+    item_stamps: bool = False  # whether the page holds several items, each with its own publication line
     title_day: Timex | None = None  # the day a title above an undated text states ("Press Conference on March 6, 2025")
     officials: set[str] = field(default_factory=set)  # people who speak for a body: the gazetteer's, or named with an office
     offices: frozenset[str] = frozenset()  # the ontology's tl:Offices

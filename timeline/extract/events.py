@@ -85,6 +85,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         1 for s, furniture in units if furniture and discourse.is_heading(s.text) and not _STAMP.search(s.text)
         and any(t.type == "DATE" and t.resolved and not _relative(t) for t in index.timexes_in(s))
     )  # "Last modified on …" is the page's own date, "M. Brandt · 3 days ago" a comment's: no section's
+    ctx.item_stamps = sum(1 for s, furniture in units if furniture and _STAMP.search(s.text) and _day_of(index.timexes_in(s))) >= 2
     events: list[Event] = []
     started = False  # whether the body's prose has begun (a date line above it is the stamp)
     stamps = [discourse.stamp_heading(doc, s) for s, _ in units] + [None]  # each line's entry time, once
@@ -147,6 +148,8 @@ def _heading(ctx: Context, dates: list[Timex], doc: Document, started: bool, hea
     byline or stamp above the body dates the document, not a section."""
     dated = [t for t in dates if t.resolved and not _relative(t)]  # "KOREA THIS WEEK", "· 3 days ago": a name or a comment's age
     if _STAMP.search(heading):
+        if ctx.item_stamps and (day := _day_of(dated)) is not None:
+            ctx.item_day = day  # a feed's or an archive's item: its "on Saturday" counts from its own publication
         return  # "Published: Mar. 30, 2023", "Updated 23 Nov": the page's own dates
     if not dated or sum(t.end - t.start for t in dated) * 2 < len(re.sub(r"\W", "", heading)):
         if started:
@@ -158,6 +161,11 @@ def _heading(ctx: Context, dates: list[Timex], doc: Document, started: bool, hea
     ctx.narrative.heading = timing.best(dated) if dated else None
     if ctx.narrative.heading is not None and ctx.narrative.heading.type == "TIME":
         ctx.entry_day = ctx.narrative.heading  # "[2/9]  21 Feb 2025, 16:48 UTC": a post written then
+
+
+def _day_of(dates: list[Timex]) -> Timex | None:
+    """The first of ``dates`` that is one resolved day."""
+    return next((t for t in dates if t.resolved and t.earliest is not None and t.earliest == t.latest), None)
 
 
 def _relative(t: Timex) -> bool:
@@ -499,7 +507,7 @@ def _own_deed(clause: Any) -> bool:
 def _reference_day(labels: list[Timex], ctx: Context) -> Any:
     """The day a dated item, heading or live-blog entry tells of, against which its "on Monday",
     "yesterday" and "last week" count; None where none is a single day."""
-    for tx in (timing.best(labels) if labels else None, ctx.narrative.heading, ctx.entry_day, ctx.title_day):
+    for tx in (timing.best(labels) if labels else None, ctx.narrative.heading, ctx.entry_day, ctx.item_day, ctx.title_day):
         if tx is not None and tx.resolved and tx.earliest is not None and tx.earliest == tx.latest:
             return tx.earliest
     return None
