@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from timeline.model import Document, Event
 from timeline.extract import extract_events
 from timeline.sentences import split_sentences
@@ -35,14 +37,23 @@ def test_the_page_stamp_under_a_headline_dates_the_page_not_the_story():
     assert torture[1].time_source != "heading"
 
 
-def test_a_page_stamp_and_its_last_modified_line_date_the_page_not_the_story():
-    # two dated lines above the body, both the page's own: no section of the story starts there
-    text = ("What former prisoners told a rights group about the camps\n\nJo Writer in Seoul\nTue 4 Mar 2025 10.02 GMT\n"
-            "Last modified on Tue 4 Mar 2025 16.40 GMT\n\n"
-            "A former prisoner said guards had beaten him in the camp in 2019.\n\n"
-            "Another former detainee said guards had beaten her as well.\n")
-    torture = of_type(run(text, date(2025, 3, 4)), "Torture")
-    assert [e.when.value if e.when else None for e in torture] == ["2019", None]
+_TOLD = ("A former prisoner said guards had beaten him in the camp in 2019.\n\n"
+         "Another former detainee said guards had beaten her as well.\n")  # one dated telling, one undated
+
+
+def torture_dates(events: list[Event]) -> list[str | None]:
+    return [e.when.value if e.when else None for e in of_type(events, "Torture")]
+
+
+@pytest.mark.parametrize("head, tail", [
+    # a page stamp and its last-modified line: both the page's own dates
+    ("What former prisoners told a rights group about the camps\n\nJo Writer in Seoul\nTue 4 Mar 2025 10.02 GMT\n"
+     "Last modified on Tue 4 Mar 2025 16.40 GMT\n\n", ""),
+    # a programme's name and a comment's age count from the telling and name no calendar day
+    ("KOREA THIS WEEK\n\nProgramme transcript\n\n4 March 2025\n\n", "\n**Reader A.** · 3 days ago\n\nA good programme.\n"),
+])
+def test_the_pages_own_date_lines_start_no_dated_section_of_the_story(head, tail):
+    assert torture_dates(run(head + _TOLD + tail, date(2025, 3, 4))) == ["2019", None]
 
 
 def test_the_stamp_line_the_publication_date_was_read_from_dates_the_page_below_a_standfirst_or_a_year_crumb():
@@ -67,22 +78,10 @@ def test_a_pages_one_time_element_of_its_own_day_is_its_date_not_an_entrys():
             "<p class='standfirst'>A rights group gathered what they saw, and what was done to them, in their own words.</p>\n"
             "<p class='byline'>Jo Writer in Seoul</p>\n"
             "<p class='dateline'><time datetime='2025-03-04T10:02:00Z'>Tue 4 Mar 2025 10.02 GMT</time></p>\n"
-            "<p>A former prisoner said guards had beaten him in the camp in 2019.</p>\n"
-            "<p>Another former detainee said guards had beaten her as well.</p>\n</article></body></html>")
+            + "".join(f"<p>{line}</p>\n" for line in _TOLD.split("\n\n")) + "</article></body></html>")
     doc = document_from_text(page, media_type="text/html")
     assert doc.published == date(2025, 3, 4) and len(doc.stamps) == 1
-    torture = of_type(extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text)), "Torture")
-    assert [e.when.value if e.when else None for e in torture] == ["2019", None]
-
-
-def test_a_heading_that_counts_from_the_telling_is_no_dated_section():
-    # a programme's name and a comment's age name no calendar day: they date no section
-    text = ("KOREA THIS WEEK\n\nProgramme transcript\n\n4 March 2025\n\n"
-            "A former prisoner said guards had beaten him in the camp in 2019.\n\n"
-            "Another former detainee said guards had beaten her as well.\n\n"
-            "**Reader A.** · 3 days ago\n\nA good programme.\n")
-    torture = of_type(run(text, date(2025, 3, 4)), "Torture")
-    assert [e.when.value if e.when else None for e in torture] == ["2019", None]
+    assert torture_dates(extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))) == ["2019", None]
 
 
 def test_each_item_of_a_feed_counts_its_days_from_its_own_publication_line():

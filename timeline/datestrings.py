@@ -44,18 +44,13 @@ def parse_date_string(value: str) -> date | None:
     text = " ".join(value.split())
     if not text or len(text) > 120:
         return None
-    iso = _ISO.fullmatch(text)
-    if iso is not None:
-        try:
-            return date(int(iso.group(1)), int(iso.group(3)), int(iso.group(4)))
-        except ValueError:
-            return None
-    dotted = _DOTTED.fullmatch(text)
-    if dotted is not None:
-        try:
-            return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
-        except ValueError:
-            return None
+    for pattern, (year, month, day) in ((_ISO, (1, 3, 4)), (_DOTTED, (3, 2, 1))):  # the groups of each form's parts
+        found = pattern.fullmatch(text)
+        if found is not None:
+            try:
+                return date(int(found.group(year)), int(found.group(month)), int(found.group(day)))
+            except ValueError:
+                return None
     numbers = _NUMBER.findall(text)
     if not _YEAR.search(text) or len(numbers) < 2:
         return None  # a full date writes a year and a day
