@@ -134,6 +134,10 @@ def test_a_negation_under_a_saying_verb_is_a_denial_only_of_the_speakers_own_dee
     none_sent = run("China's foreign ministry said on Monday that no one had been sent back.", date(2024, 5, 8))
     assert "Denial" in {e.type for e in mine} and "Denial" in {e.type for e in none_sent}
     assert "Denial" not in {e.type for e in theirs} and "Statement" in {e.type for e in theirs}
+    # having nothing ("no information", "no plans") is a lack the speaker tells, not a deed it denies
+    for lack in ("it had no information on the group's fate", "it had no plans to send a delegation"):
+        said = run(f"China's foreign ministry said on Monday that {lack}.", date(2024, 5, 8))
+        assert [e.type for e in said] == ["Statement"], lack
 
 
 def test_a_partitive_subject_takes_its_light_verbs_dates_one_event_per_listed_date():

@@ -288,7 +288,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         elif not mod.happened:
             continue
         elif c.frame.denial and any(k.dep_ == "ccomp" and negated(k) and timing.reported_as_news(k) and _own_deed(k)
-                                    and k.lemma_.lower() not in reporting for k in c.token.children):
+                                    and k.lemma_.lower() not in reporting and k.lemma_.lower() != "have" for k in c.token.children):
             etype = "Denial"  # "said it had not sent anyone back"; "said the North had not replied", "said they never knew" are no denial
         if c.nominal and actors.is_document(c.token, frames) and own is None and _cited(c.token, reporting):
             continue  # "the UN report found", "in a report by KCNA": a source cited, not a release
