@@ -516,6 +516,7 @@ def test_the_report_said_is_a_source_not_a_statement():
     "If they are caught, defectors will be executed.",  # condition and future
     "North Korea threatened to close the border again.",  # threat
     "Guards regularly beat detainees at the centre.",  # habitual adverb
+    "Tokyo called for the immediate return of the abducted nationals.",  # the object of a demand: "call for"
     "Prisoners are beaten in the camps.",  # generic present passive
     "The regime did not execute anyone for the offence.",  # negated
 ])

@@ -253,7 +253,8 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
             k.dep_ == "dobj" and (k.lower_ in _ANYONE or _generic(k)) for k in child.children
         ):
             return Modality("habitual")  # "ordered guards to shoot anyone approaching": a standing order, no act
-        if child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "acl", "dobj", "nsubj", "nsubjpass", "acomp") and lemma in irrealis and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+        demanded = child.dep_ == "prep" and child.lower_ == "for"  # "called for the immediate return of …", "pressed for their release"
+        if (child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "acl", "dobj", "nsubj", "nsubjpass", "acomp") or demanded) and lemma in irrealis and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             if child.dep_ in ("nsubj", "nsubjpass") and node.pos_ == "VERB":
                 pass  # the event is the subject: "the executions continued"
             elif not (lemma in reporting and child.dep_ == "ccomp"):
