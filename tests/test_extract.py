@@ -591,6 +591,15 @@ def test_a_passive_with_its_date():
     assert ev.when.value == "2023-05"
 
 
+def test_a_permitted_doer_is_no_theme_of_an_active_verb_that_takes_an_object():
+    # "were allowed to return home": they did the returning; a forced return needs them as what is returned
+    assert "Repatriation" not in types(run("Rights groups met on Monday. Five of the abductees were allowed to return home "
+                                           "in October 2002.", date(2024, 6, 14)))
+    ev = one(run("Rights groups met on Monday. Five of the escapees were allowed to be returned to China in October 2002.",
+                 date(2024, 6, 14)), "Repatriation")  # passive: they are what is returned
+    assert ev.when.value == "2002-10"
+
+
 def test_a_raised_subject_is_the_theme():
     ev = one(run("Several officials were said to have been put to death in 2024."), "Execution")
     assert ev.certainty == "probable" and ev.when.value == "2024"

@@ -135,8 +135,9 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
         noun = noun.head if noun.dep_ in ("nummod", "compound", "appos") and noun.head.i < t.i else noun
         if noun.pos_ in ("NOUN", "PROPN"):
             out.append(noun)
-    if t.dep_ == "xcomp" and not any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ in _SUBJECT_DEPS for c in t.children):
+    if t.dep_ == "xcomp" and (passive or not transitive) and not any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ in _SUBJECT_DEPS for c in t.children):
         # "officials were said to have been put to death", "he was made to work": the raised subject
+        # ("were allowed to return home": the doer of an active verb whose theme is its object, no theme)
         out.extend(c for c in t.head.children if c.dep_ in _PASSIVE_SUBJECT_DEPS or (passive and c.dep_ in _SUBJECT_DEPS))
     if t.dep_ in ("acl", "relcl") and out and out[-1].i == t.head.i:
         out.insert(0, out.pop())
