@@ -581,6 +581,9 @@ def test_a_description_is_no_event():
     assert run("The report relied on defectors who fled the country.") == [] or "Defection" not in types(
         run("The report relied on defectors who fled the country."))
     assert "Detention" not in types(run("A network of camps holding 80,000 people was mapped in 2023."))
+    # under a saying verb too: who the witnesses are is no event the speaker tells
+    said = run("The ministry said two students who fled a building site were sentenced to six months in April.", date(2024, 6, 14))
+    assert "Defection" not in types(said) and "Sentencing" in types(said)
 
 
 # --- passive and nominal forms, instruments -------------------------------------------------

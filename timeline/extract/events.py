@@ -366,7 +366,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when = timing.in_year(when, back)  # "the breach took place on March 23" in a February story: last March, or the story's year
         if when is not None and told_by.pos_ == "VERB" and timing.told_as_done(told_by):
             when = timing.so_far(when, doc.published)  # "executed this year": January to the publication date
-        if when is None and not c.frame.claim and someone and source is None and mod.reporter is None:
+        if when is None and not c.frame.claim and someone and source is None:
             continue  # "a man who had fled to the South crossed back": who he is, not an event the text tells
         if when is None and (c.nominal and _refers_back(c.token) or timing.time_clause(c.token)):
             continue  # "before the launch", "its illegal launches", "since the laws took effect": an event told before, named again
