@@ -140,6 +140,16 @@ def test_a_negation_under_a_saying_verb_is_a_denial_only_of_the_speakers_own_dee
         assert [e.type for e in said] == ["Statement"], lack
 
 
+def test_a_date_of_another_predicate_does_not_date_what_a_speaker_says_had_happened():
+    # "went on the radio in March 2019 and said she had been beaten": the beating was before the telling
+    events = run("Rights groups met on Monday. Her brother went on the radio in March 2019 and said she had been beaten "
+                 "in custody.", date(2024, 6, 14))
+    assert [e.when for e in of_type(events, "Torture")] == [None]
+    # told in the simple past, the same date goes on dating it
+    events = run("Rights groups met on Monday. In March 2019 guards beat her in custody, her brother said.", date(2024, 6, 14))
+    assert [e.when.value for e in of_type(events, "Torture")] == ["2019-03"]
+
+
 def test_a_partitive_subject_takes_its_light_verbs_dates_one_event_per_listed_date():
     # "three of the executions" stands for the executions; a day joined by "and" to a dated day shares its year
     text = "Three of the public executions of smugglers were carried out at the stadium, on March 2, 2011; June 14 and August 30, 2013."

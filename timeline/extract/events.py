@@ -323,6 +323,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = Timex(c.token.idx + offset, c.token.idx + offset + len(c.token.text), c.token.text, "DATE",
                                  p.isoformat(), p, p, "day", "publication"), "clause"
         if when is None and in_sentence is not None and not background and not aside and not (
+            mod.reporter is not None and any(a.dep_ == "aux" and a.lower_ == "had" for a in c.token.children)  # "… and said she had been beaten": before the telling
+        ) and not (
             c.nominal and c.token.dep_ == "pobj" and c.token.head.lower_ in _TEMPORAL_PREPS
         ):
             when, source = in_sentence, "sentence"
