@@ -18,7 +18,7 @@ class Context:
 
     source: Entity | None = None  # the dateline's agency
     home: Entity | None = None  # the state the dateline's city belongs to
-    states: dict[str, Entity] = field(default_factory=dict)  # the state each city of the gazetteer belongs to, by the city's key
+    states: dict[str, Entity] = field(default_factory=dict)  # the gazetteer's: the state each city belongs to, by the city's key
     state_bodies: frozenset[str] = frozenset()  # the ontology's tl:StateBodies
     report_author: Entity | None = None
     report_key: str | None = None

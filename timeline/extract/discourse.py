@@ -217,8 +217,7 @@ def dateline_state(text: str, body_start: int, gaz: Gazetteer) -> Entity | None:
         m = _DATELINE_PLACE.match(line)
         if m:
             place = gaz.lookup(m.group("city").title())
-            key = gaz.stands_for.get(place.key) if place is not None and place.kind == "place" else None
-            return gaz.entities.get(key) if key is not None else None
+            return gaz.states.get(place.key) if place is not None and place.kind == "place" else None
     return None
 
 

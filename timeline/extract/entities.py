@@ -176,6 +176,8 @@ class Gazetteer:
         self._slugs = by_slug
         # stands_for holds row keys; resolve them to entity keys
         self.stands_for = {k: by_slug[v].key for k, v in self.stands_for.items() if v in by_slug}
+        self.states: dict[str, Entity] = {k: self.entities[v] for k, v in self.stands_for.items() if v in self.entities}
+        # the actor each city stands for, by the city's key ("Seoul" → South Korea)
         self._aliases = set(self._by_alias_raw(rows))
         self._heads = [(alias, _heads(alias)) for alias in sorted(self._aliases)]
         self._regex: re.Pattern[str] | None = None  # the trie of every alias, once a run has read enough to pay for it

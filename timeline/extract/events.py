@@ -65,7 +65,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     ctx.officials = {m.entity.key for m in mentions if m.entity.category == "person"}
     ctx.offices = frames.sets.get("Offices", frozenset())
     ctx.home = discourse.dateline_state(text, doc.body_start, gaz)
-    ctx.states = {k: gaz.entities[v] for k, v in gaz.stands_for.items() if v in gaz.entities}
+    ctx.states = gaz.states
     ctx.state_bodies = frames.sets.get("StateBodies", frozenset())
     office_of_name = office_pattern(ctx.offices)
     units = discourse.readable(text, sentences, doc.noise)
@@ -81,11 +81,13 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         parsed[s.start].user_data["offset"] = a  # character offset of the parsed clause in the document
         parsed[s.start].user_data["text"] = text[a : s.end]  # its text (Doc.text joins every token again)
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
-    ctx.dated_headings = sum(
-        1 for s, furniture in units if furniture and discourse.is_heading(s.text) and not _STAMP.search(s.text)
-        and any(t.type == "DATE" and t.resolved and not _relative(t) for t in index.timexes_in(s))
-    )  # "Last modified on …" is the page's own date, "M. Brandt · 3 days ago" a comment's: no section's
-    ctx.item_stamps = sum(1 for s, furniture in units if furniture and _STAMP.search(s.text) and _day_of(index.timexes_in(s))) >= 2
+    item_stamps = 0
+    for s in (s for s, furniture in units if furniture):  # the page's dated lines, once
+        if _STAMP.search(s.text):  # "Published: …", "Last modified on …": a page's or an item's own date, no section's
+            item_stamps += _day_of(index.timexes_in(s)) is not None
+        elif discourse.is_heading(s.text) and any(t.type == "DATE" and t.resolved and not _relative(t) for t in index.timexes_in(s)):
+            ctx.dated_headings += 1  # "M. Brandt · 3 days ago", a comment's age, is none
+    ctx.item_stamps = item_stamps >= 2
     events: list[Event] = []
     started = False  # whether the body's prose has begun (a date line above it is the stamp)
     stamps = [discourse.stamp_heading(doc, s) for s, _ in units] + [None]  # each line's entry time, once
@@ -107,7 +109,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
         if stamps[at + 1] is not None and headline_alone:
             ctx.entry_day = stamps[at + 1]  # a teaser's headline above the item's own date line is that item's
         heads = [t for t in stx if t.resolved and discourse.leading_label(text, sent, t) and not discourse.range_follows(text, t)]
-        if heads and not _page_stamp(heads, doc, started and not _first_dated(heads, doc, ctx)) and headline_alone:
+        if heads and not _page_stamp(heads, doc, started, ctx) and headline_alone:
             ctx.narrative.heading = timing.best(heads)  # "**Monday, March 25 -- Kim says …**" alone on its line heads that day's section
             if furniture:
                 continue
@@ -155,7 +157,7 @@ def _heading(ctx: Context, dates: list[Timex], doc: Document, started: bool, hea
         if started:
             ctx.narrative.heading = None  # a heading that is no date ends the dated section
         return
-    if _byline_day(dated, doc, ctx) or (ctx.dated_headings < 2 and _page_stamp(dated, doc, started and not _first_dated(dated, doc, ctx))):
+    if _byline_day(dated, doc, ctx) or (ctx.dated_headings < 2 and _page_stamp(dated, doc, started, ctx)):
         return  # the stamp above the body dates the document
     ctx.section_years = [t for t in dated if t.anchor == "absolute" and t.granularity in ("year", "month", "day", "season")]
     ctx.narrative.heading = timing.best(dated) if dated else None
@@ -184,9 +186,11 @@ def _first_dated(dates: list[Timex], doc: Document, ctx: Context) -> bool:
     return ctx.narrative.heading is None and not ctx.section_years and all(t.earliest == doc.published for t in dates)
 
 
-def _page_stamp(dates: list[Timex], doc: Document, started: bool) -> bool:
-    """Dates above the body that are all the publication date: the page's stamp, not a section's."""
-    return not started and doc.published is not None and all(t.earliest == doc.published for t in dates)
+def _page_stamp(dates: list[Timex], doc: Document, started: bool, ctx: Context) -> bool:
+    """Dates that are all the publication date, above the body or the first dated line though a
+    standfirst came before it: the page's stamp, not a section's."""
+    return doc.published is not None and all(t.earliest == doc.published for t in dates) and (
+        not started or _first_dated(dates, doc, ctx))
 
 
 def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index: Index) -> dict[int, set[str]]:
