@@ -738,6 +738,15 @@ def test_a_past_event_on_a_month_day_after_publication_is_last_year():
     assert ev.when.value == "2023-03-24"  # a year the text states is never moved
 
 
+def test_a_noun_event_told_in_a_past_phrase_takes_no_date_after_the_telling():
+    # the noun hangs from the verb through a preposition: "said in a report in August"
+    ev = one(run("A panel of investigators said in a report in August that the camps held 20,000 people.",
+                 date(2022, 1, 10)), "ReportRelease")
+    assert (ev.when.earliest, ev.when.latest) == (date(2021, 8, 1), date(2021, 8, 31))
+    ev = one(run("The rapporteur said in a report this year that executions had risen.", date(2019, 6, 4)), "ReportRelease")
+    assert (ev.when.earliest, ev.when.latest) == (date(2019, 1, 1), date(2019, 6, 4))  # not the rest of the year
+
+
 def test_a_month_day_with_this_or_last_year_takes_that_year():
     ev = one(run("The country admitted its first outbreak on May 12 last year.", date(2023, 1, 25)), "Outbreak")
     assert ev.when.value == "2022-05-12"

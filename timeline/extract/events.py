@@ -365,7 +365,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             c.token.dep_ == "ROOT" or (c.token.dep_ in ("ccomp", "parataxis") and c.token.head.dep_ == "ROOT")
         ):
             when, source = dateline, "dateline"  # "SEOUL, May 12 (Yonhap) -- X fired …": the lead's main event
-        told_by = c.token if c.token.pos_ == "VERB" else c.token.head  # a noun event is told by its verb ("took place")
+        told_by = timing.telling_verb(c.token)  # a noun event is told by its verb ("took place", "said in a report in March")
         told_past = told_by.pos_ == "VERB" and timing.reported_as_news(told_by)
         if when is not None and timing.after_publication(when, doc.published) and (label or told_past):
             back = ctx.story_year if not label and ctx.story_year is not None and ctx.story_year < doc.published.year else when.earliest.year - 1

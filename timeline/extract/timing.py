@@ -519,6 +519,16 @@ def past_tense(t: Token) -> bool:
     return any(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes) and t.tag_ == "VBN"
 
 
+def telling_verb(t: Token) -> Token:
+    """The verb that tells a noun event: its head ("the launch took place"), or the verb its
+    prepositional phrase hangs from ("said in a report in March", "named in the indictment
+    unsealed last week"). A verb tells itself; with no verb above, the head."""
+    node = t
+    while node.pos_ != "VERB" and node.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ == "VERB" else t.head
+
+
 def told_as_done(t: Token) -> bool:
     """Reported as news ("fired", "has executed"), or a participle with a subject and no
     auxiliary ("the regime executed five men" tagged VBN): a finite past the tagger missed."""
@@ -716,6 +726,7 @@ __all__ = [
     "stated_year",
     "own_time",
     "past_tense",
+    "telling_verb",
     "reported_as_news",
     "sentence_time",
     "simple_present",
