@@ -631,6 +631,9 @@ def test_a_wire_time_stamp_alone_on_the_last_line_dates_the_story():
     ("Date: 2022-03-04    Views: 1,208", date(2022, 3, 4)),  # a labelled date among a portal's counters
     ("Date 04.03.2022", date(2022, 3, 4)),  # a dotted date with the year last is day first
     ("04.03.2022 | Asia", date(2022, 3, 4)),
+    ("Mar. 4, 2022 | Updated Mar. 5, 2022, 7:02 a.m.", date(2022, 3, 4)),  # the update stamp beside the publication date
+    ("No. 41 · Friday, March 4, 2022 · A weekly letter on refugees and the border, written by volunteers in three cities",
+     date(2022, 3, 4)),  # a newsletter's masthead: issue number, date and a long tagline
 ])
 def test_a_date_stamp_in_the_forms_news_pages_use_dates_the_page(head, expected):
     text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"

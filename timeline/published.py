@@ -220,6 +220,9 @@ _FIELDS = re.compile(r"\s*[|\u2022\u00b7;]\s*|\s+[/\u2013\u2014-]\s+|\s{3,}|\t")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?", re.I)
 _DATE_LABEL = re.compile(r"(?:^|\s)date\s*:\s*", re.I)
 _DATE_FIELD = re.compile(r"^date\s*:\s*(?=\S)", re.I)
+_ISSUE = re.compile(r"(?:issue|vol\.?|volume|no\.|number)\s*\d+(?:\s*,\s*(?:issue|no\.|number)\s*\d+)?", re.I)
+# "Dec. 26, 2018 | Updated Dec. 27, 2018, 9:15 a.m.": the update stamp beside the date of publication
+_UPDATE_FIELD = re.compile(r"(?:last\s+)?(?:updated|modified)\s*:?\s*" + FULL_DATE.pattern + r"(?:,?\s*(?:at\s+)?" + _CLOCK.pattern + r")?\.?", re.I)
 _SOURCE_AFTER = re.compile(r"(?<=\d)\s*\([A-Z][\w .&'-]{1,40}\)$")
 
 
@@ -228,8 +231,8 @@ def _date_line(line: str) -> date | None:
     9:30AM EDT", "2025/10/02 18:02", in brackets or not), a field among short labels ("WORLD NEWS | Thu Oct 2, 2025
     | 3:41am EST", "2 October 2025   Human rights"), or after a "Date:" label among a notice's
     reference numbers ("UA: 12/25 Index: ASA 24/0001/2025 Date: 2 October 2025"), else None."""
-    if len(line) > 120:
-        return None
+    if len(line) > 120 and not (len(line) <= 240 and _ISSUE.search(line)):
+        return None  # a masthead's tagline may follow its issue number and date
     if line[:1] in "[(" and line[-1:] in "])":
         line = line[1:-1].strip()  # "[2005-03-16 17:40]": a stamp in brackets
     line = _SOURCE_AFTER.sub("", line)  # "September 15, 2017 (Mainichi Japan)": the outlet after its stamp
@@ -237,8 +240,9 @@ def _date_line(line: str) -> date | None:
         return _parse_date(line)
     fields = [_DATE_FIELD.sub("", f) for f in _FIELDS.split(line) if f]  # "Date: 2023-06-02" among "Hit: 2,417"
     dated = [f for f in fields if FULL_DATE.fullmatch(_strip_time(f).strip())]
-    rest = [f for f in fields if f not in dated and not _CLOCK.fullmatch(f)]
-    if len(dated) == 1 and len(fields) <= 4 and all(len(f) <= 30 and f[-1] not in ".!?" for f in rest):
+    rest = [f for f in fields if f not in dated and not _CLOCK.fullmatch(f) and not _UPDATE_FIELD.fullmatch(f)]
+    issue = any(_ISSUE.fullmatch(f) for f in rest)  # "Issue 112 · Friday, June 12, 2009 · A digest of …"
+    if len(dated) == 1 and len(fields) <= 4 and all((len(f) <= 30 or issue) and f[-1] not in ".!?" for f in rest):
         return _parse_date(_strip_time(dated[0]))
     label = _DATE_LABEL.search(line)
     if label is not None and (m := FULL_DATE.match(line, label.end())) is not None and not line[m.end():].strip():
