@@ -519,12 +519,27 @@ def test_the_report_said_is_a_source_not_a_statement():
     "Tokyo called for the immediate return of the abducted nationals.",  # the object of a demand: "call for"
     "Prisoners are beaten in the camps.",  # generic present passive
     "The regime did not execute anyone for the offence.",  # negated
+    "The assembly will vote on Thursday to adopt the new law.",  # a vote to come, its infinitive hung as a purpose clause
+    "The cabinet did not agree on Tuesday to impose sanctions on the shipping firm.",  # a decision not taken
+    "The bloc plans to decide next week to freeze the assets of three banks.",  # a decision planned
 ])
 def test_what_did_not_happen_is_no_event(text):
     assert [e for e in run(text) if e.type not in ("Statement",)] == []
 
 
 _BODY = "Rights groups met in Seoul on Monday. "  # a sentence before: the one under test is no headline
+
+
+@pytest.mark.parametrize("text, etype, day", [
+    ("The assembly voted on Thursday to adopt a law on the import of foreign films.", "LawEnactment", "2024-05-09"),
+    ("The bloc agreed on Friday to freeze the assets of three shipping firms.", "Sanction", "2024-05-10"),
+    ("The cabinet has decided to impose new sanctions on two banks, the spokesman said.", "Sanction", None),
+])
+def test_a_body_deciding_an_act_of_decision_tells_the_act_as_done(text, etype, day):
+    """A sanction, a law or a resolution is done by a body deciding it: "voted to impose",
+    "decided to adopt", told as done, tells the act, at the decision's time."""
+    ev = one(run(_BODY + text, date(2024, 5, 11)), etype)
+    assert (ev.when.value if ev.when is not None else None) == day
 
 
 @pytest.mark.parametrize("text", [

@@ -285,7 +285,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
         if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own) and own.start not in story_months:
             own = timing.in_year(own, year, limit if year == stated else doc.published)  # told as past: not after the telling
-        mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline)
+        mod = assess(c.token, frames, claim=c.frame.claim, has_time=own is not None, headline=headline, decided=c.frame.decided)
         etype = c.type
         if mod.status == "negated" and c.frame.denial and c.token.lemma_.lower() in frames.sets.get("AdmissionVerbs", ()):
             etype = "Denial"  # "has never acknowledged running camps"

@@ -55,6 +55,7 @@ class Frame:
     denial: bool  # negated, it is a denial
     findings: bool  # nouns count only with a relative clause reporting what they found
     labels: tuple[str, ...]  # most specific first
+    decided: bool = False  # done by a body deciding it: "voted to impose sanctions" tells the sanction
     goal_sets: tuple[str, ...] = ()  # a caused-motion frame: any verb that moves its theme to a goal in these sets
 
     @property
@@ -154,7 +155,7 @@ def _read(path: Path) -> Frames:
         raise TimelineError(f"{path}: cannot read the ontology's event frames: {exc}") from exc
     p = {name: TL + name for name in (
         "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "transitive", "claim", "denial",
-        "labelTemplate", "findings", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf", "goalIn")}
+        "labelTemplate", "findings", "decided", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf", "goalIn")}
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label"
 
@@ -204,6 +205,7 @@ def _read(path: Path) -> Frames:
                 claim=flag(node, p["claim"]),
                 denial=flag(node, p["denial"]),
                 findings=flag(node, p["findings"]),
+                decided=flag(node, p["decided"]),
                 labels=tuple(sorted(strings(node, p["labelTemplate"]), key=lambda t: (-t.count("{"), t))),
                 goal_sets=goal_sets,
             )

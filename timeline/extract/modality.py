@@ -184,6 +184,15 @@ def according_to(doc: Any) -> Token | None:
     return None
 
 
+def _decision_taken(node: Token) -> bool:
+    """A decision told as taken: "voted", "has decided", "was agreed" — not "will vote", "would
+    decide", "did not agree", nor a decision to be taken ("plans to vote")."""
+    if negated(node) or _modal(node) is not None or node.dep_ == "xcomp":
+        return False
+    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    return (node.tag_ == "VBD" and not auxes) or (node.tag_ == "VBN" and any(a.lemma_ in ("have", "be") and a.tag_ != "MD" for a in auxes))
+
+
 def _judged_kind(node: Token) -> bool:
     """'It is rare', 'it was unusual': a copula with an adjective and the expletive 'it' as
     subject, whose infinitive ('for X to do Y') names a kind of act the speaker judges."""
@@ -191,9 +200,11 @@ def _judged_kind(node: Token) -> bool:
             and any(k.dep_ in ("nsubj", "expl") and k.lower_ == "it" for k in node.children))
 
 
-def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: bool = False) -> Modality:
-    """The modality of the event whose trigger is ``t`` (a claim frame's own verb is ``t`` too)."""
+def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: bool = False, decided: bool = False) -> Modality:
+    """The modality of the event whose trigger is ``t`` (a claim frame's own verb is ``t`` too);
+    ``decided``: the event is done by a body deciding it (its frame is ``tl:decided``)."""
     reporting = frames.sets.get("ReportingVerbs", frozenset())
+    deciding = frames.sets.get("DecisionVerbs", frozenset()) if decided else frozenset()
     irrealis = frames.sets.get("IrrealisGovernors", frozenset())
     directive = frames.sets.get("DirectiveVerbs", frozenset())
     verifying = frames.sets.get("VerificationVerbs", frozenset())
@@ -253,8 +264,14 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
             k.dep_ == "dobj" and (k.lower_ in _ANYONE or _generic(k)) for k in child.children
         ):
             return Modality("habitual")  # "ordered guards to shoot anyone approaching": a standing order, no act
+        if (child.dep_ == "xcomp" or to_infinitive) and lemma in deciding and _decision_taken(node):
+            chain.append(node)
+            continue  # "the council voted on Saturday to impose sanctions": the vote is the sanction
         demanded = child.dep_ == "prep" and child.lower_ == "for"  # "called for the immediate return of …", "pressed for their release"
-        if (child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "acl", "dobj", "nsubj", "nsubjpass", "acomp") or demanded) and lemma in irrealis and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+        # an infinitive the parser hung as a purpose clause is the governor's complement all the same
+        # ("will vote on Friday to impose sanctions", "did not agree on Friday to …")
+        if (child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "acl", "dobj", "nsubj", "nsubjpass", "acomp") or demanded
+                or (to_infinitive and node.pos_ == "VERB")) and lemma in irrealis and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             if child.dep_ in ("nsubj", "nsubjpass") and node.pos_ == "VERB":
                 pass  # the event is the subject: "the executions continued"
             elif not (lemma in reporting and child.dep_ == "ccomp"):
@@ -268,10 +285,10 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
             break
         if node.pos_ in ("VERB", "AUX") and node is not t:
             if _modal(node) == "irrealis" and (
-                child.dep_ in ("xcomp", "ccomp", "conj") or (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN")
+                child.dep_ in ("xcomp", "ccomp", "conj") or to_infinitive or (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN")
             ):
-                return Modality("irrealis")  # "… would be sent", "a seventh test would likely be used"
-            if negated(node) and child.dep_ in ("xcomp",):
+                return Modality("irrealis")  # "… would be sent", "a seventh test would likely be used", "will vote to impose"
+            if negated(node) and (child.dep_ == "xcomp" or to_infinitive):
                 return Modality("negated")
         chain.append(node)
     hedge = _hedge(chain, frames)
