@@ -1002,6 +1002,11 @@ def test_a_noun_event_under_a_modal_did_not_happen():
 def test_a_list_of_dates_is_one_event_per_date():
     text = "Engineers launched rockets from the site on March 2, 2019; June 5, 2020; and April 9, 2021."
     assert sorted(e.when.value for e in run(text) if e.type == "MissileTest") == ["2019-03-02", "2020-06-05", "2021-04-09"]
+    # beside a wider time the predicate also holds: the list is the run of dates the event's own date is in
+    text = "Earlier this year, engineers carried out two rocket launches at the site, on March 2 and June 5."
+    assert sorted(e.when.value for e in run(text, date(2019, 8, 1)) if e.type == "MissileTest") == ["2019-03-02", "2019-06-05"]
+    text = "In 2015, the army fired rockets into the sea twice, in May and in October."
+    assert sorted(e.when.value for e in run(text) if e.type == "MissileTest") == ["2015-05", "2015-10"]
 
 
 def test_a_pronoun_in_reported_speech_is_the_speaker():

@@ -475,7 +475,7 @@ def _gapped(t: Any, gov: dict[int, list[Timex]], text: str, own: Timex | None) -
     if not out:  # "on October 9, 2006; May 25, 2009; and September 3, 2017": one event per date of a list
         offset = t.doc.user_data["offset"]
         holder = t.i if t.i in gov else next((i for i, txs in gov.items() if own is not None and own in txs), t.i)
-        listed = timing.date_list(gov.get(holder, []), text, 0)
+        listed = timing.date_list(gov.get(holder, []), text, 0, own)
         out = [(timing.token_at(t.doc, tx.start - offset) or t, tx) for tx in listed[1:]]
     return out
 

@@ -200,18 +200,29 @@ _LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|or)(?:\s+(?:again|also|once\s+more))?
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:on\s+)?$", re.I)
 
 
-def date_list(timexes: list[Timex], text: str, offset: int) -> list[Timex]:
+def date_list(timexes: list[Timex], text: str, offset: int, own: Timex | None = None) -> list[Timex]:
     """Two or more resolved dates one predicate governs, written as a list (only commas,
     semicolons and a last 'and', 'and again on', between them; not "between X and Y"), in text
-    order; else nothing."""
+    order; else nothing. Beside a list the predicate may hold a wider time ("Last month, … two
+    launches, on July 4 and July 28"): the list is the run of dates that holds ``own``, the
+    event's own date (or the only run there is)."""
     dates = sorted((t for t in timexes if t.resolved), key=lambda t: t.start)
+    runs: list[list[Timex]] = []
+    for t in dates:
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end - offset : t.start - offset]):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    lists = [r for r in runs if len(r) >= 2]
+    if own is not None:
+        lists = [r for r in lists if own in r]
+    if len(lists) != 1:
+        return []
+    dates = lists[0]
     if any(t.granularity in ("decade", "century") for t in dates):
         return []  # "in the 1970s and 1980s": a span of years, not two occasions
-    if len(dates) < 2 or _RANGE_OPEN.search(text[max(0, dates[0].start - offset - 14) : dates[0].start - offset]):
+    if _RANGE_OPEN.search(text[max(0, dates[0].start - offset - 14) : dates[0].start - offset]):
         return []
-    for a, b in zip(dates, dates[1:]):
-        if not _LIST_GAP.match(text[a.end - offset : b.start - offset]):
-            return []
     # "January 6 and September 9, 2016": a day joined to a dated day shares its year
     return [in_year(a, b.earliest.year) if a.anchor != "absolute" and b.anchor == "absolute" and b.earliest is not None
             and text[a.end - offset : b.start - offset].strip() == "and" else a for a, b in zip(dates, [*dates[1:], dates[-1]])]
