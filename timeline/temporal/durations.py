@@ -112,6 +112,9 @@ def _h_bare_units(m: re.Match[str], ctx: Context) -> Val | None:
     return Val("DURATION", duration_value(None, unit))
 
 
+_COARSE = frozenset({"year", "half", "decade", "century"})
+
+
 def _h_ago(m: re.Match[str], ctx: Context) -> Val | None:
     nums = m.group("num")
     unit = unit_name(m.group("unit"))
@@ -124,6 +127,12 @@ def _h_ago(m: re.Match[str], ctx: Context) -> Val | None:
     direction = 1 if direction_w in ("later", "after", "from now", "hence", "on") else -1
     if expression:
         lv = ctx.last_resolved()
+        if lv is not None and unit in ("day", "week") and lv.granularity in _COARSE:
+            # "On 21 February … as much as in the whole of last year. Five days later …": days count
+            # from the last day told, never from a year, which has no day to count from
+            lv = ctx.last_resolved(("day",))
+            if lv is None:
+                return Val("DURATION", duration_value(n, unit))  # "In 2019 … Two weeks later": no day to count from
         ref = lv.ref if lv is not None else None
         anchor = "expression"
         if ref is None and direction_w == "earlier" and dct is not None:
