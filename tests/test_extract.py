@@ -201,6 +201,25 @@ def test_what_the_caused_motion_frame_of_a_return_rules_out(sentence):
     assert "Repatriation" not in types(run(sentence, date(2024, 3, 20)))
 
 
+@pytest.mark.parametrize("sentence", [
+    "On March 4, the ministry added three trading firms and a shipping agent to its unilateral sanctions list.",
+    "On March 4 the Treasury put the bank that handled the payments on its sanctions list.",
+    "On March 4 the regulator placed the exchange that laundered the coins onto the SDN list.",  # the goal hung on the object's clause
+])
+def test_whatever_is_put_on_a_sanctions_list_is_designated(sentence):
+    """A second caused-motion frame (tl:SanctionFrame3, goal tl:SanctionLists): the verb is no matter."""
+    ev = one(run(sentence, date(2024, 3, 20)), "Sanction")
+    assert ev.when is not None and ev.when.value == "2024-03-04"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tokyo lifted some of its unilateral sanctions on North Korea on Friday.",  # "some" of sanctions: no people
+    "The ministry added a group of new entries to its list of rules on Friday.",  # a list that is no sanctions list
+])
+def test_a_quantifier_is_what_its_of_phrase_names(sentence):
+    assert types(run(sentence, date(2024, 3, 20))) & {"Repatriation", "Sanction"} == set()
+
+
 def test_a_return_of_ones_own_is_no_repatriation():
     """Repatriation is declared transitive: its theme is what was returned, never who returned."""
     assert "Repatriation" not in types(run("In 2019, three defectors returned to North Korea of their own accord."))

@@ -174,12 +174,15 @@ def named_by_free_relative(c: Token, t: Token) -> list[Token]:
     return named + [p for g in c.children if g.dep_ == "prep" and g.lower_ == "as" for p in g.children if p.dep_ == "pobj"]
 
 
-_GOAL_PREPS = frozenset({"to", "into", "across", "over", "toward", "towards", "onto"})
+_GOAL_PREPS = frozenset({"to", "into", "across", "over", "toward", "towards", "onto", "on"})
 
 
 def _goal_words(noun: Token) -> set[str]:
+    """A goal's lemma, its form, and its name with its modifiers, with and without adjectives
+    ("its unilateral sanctions list": "sanctions list" too)."""
     words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
-    return {noun.lemma_.lower(), noun.lower_, " ".join(w.lower_ for w in words)}
+    compounds = [c for c in words if c.dep_ == "compound"] + [noun]
+    return {noun.lemma_.lower(), noun.lower_, " ".join(w.lower_ for w in words), " ".join(w.lower_ for w in compounds)}
 
 
 def _to_goal(p: Token, frame: Frame, frames: Frames) -> bool:
@@ -200,7 +203,10 @@ def moved_to(t: Token, frame: Frame, frames: Frames) -> bool:
         via = [g for g in c.children if g.dep_ == "pobj"] + ([c] if c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "back") else [])
         if any(p.dep_ == "prep" and _to_goal(p, frame, frames) for v in via for p in v.children):
             return True
-    return False
+    # the parser may hang the goal on a clause inside the object ("added the wallet that received
+    # the funds to its sanctions list"): a goal phrase anywhere under the object is the verb's
+    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    return any(p.dep_ == "prep" and _to_goal(p, frame, frames) for o in objects for p in o.subtree if p.i != o.i)
 
 
 def predicative(t: Token) -> bool:
@@ -294,7 +300,12 @@ def _theme_lemmas(themes: list[Token], marks: dict[int, set[str]]) -> set[str]:
             out.add("@named")  # "arrested Kenneth Bae", "Jang Song Thaek was executed"
         if tok.lower_ == "it" and tok.dep_ == "dobj" and (before := _antecedent(tok)) is not None:
             group.append(before)  # "fortified its border after sealing it": "it" is the border
+        of_what = tok.lemma_.lower() in _QUANTITY and tok.pos_ != "NUM" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
+            for c in tok.children)
         for g in group:
+            if of_what and g.i == tok.i:
+                continue  # "some of its sanctions", "a group of entities": what the "of" phrase names, not the quantifier
             out.add(g.lemma_.lower())
             out.add(g.lower_)
             out |= marks.get(g.i, set())
