@@ -220,6 +220,25 @@ def test_a_quantifier_is_what_its_of_phrase_names(sentence):
     assert types(run(sentence, date(2024, 3, 20))) & {"Repatriation", "Sanction"} == set()
 
 
+@pytest.mark.parametrize("sentence, month", [
+    ("The Border Security Act followed in March 2019, with longer terms for smugglers.", "2019-03"),
+    ("It was followed in March 2019 by the Border Security Act, which lengthened terms for smugglers.", "2019-03"),
+    ("The group's report describes the Border Security Law of March 2019, which lengthened terms for smugglers.", "2019-03"),
+])
+def test_a_law_named_with_a_date_of_its_own_is_its_enactment(sentence, month):
+    """A name headed by a word of tl:Laws (the frame's tl:namedIn) tells the enactment when a
+    date hangs from it or from the light verb it is subject or agent of."""
+    assert one(run(sentence, date(2024, 3, 20)), "LawEnactment").when.value == month
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Border Security Law punishes smugglers with long terms.",  # the name, undated: a thing referred to
+    "Smugglers are charged under the Border Security Act of 2019.",  # a year in the title names the law
+])
+def test_a_law_named_without_a_date_of_its_own_is_no_event(sentence):
+    assert "LawEnactment" not in types(run(sentence, date(2024, 3, 20)))
+
+
 def test_a_return_of_ones_own_is_no_repatriation():
     """Repatriation is declared transitive: its theme is what was returned, never who returned."""
     assert "Repatriation" not in types(run("In 2019, three defectors returned to North Korea of their own accord."))

@@ -71,7 +71,8 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     units = discourse.readable(text, sentences, doc.noise)
     scan = scanner(frames)
     wanted = [s for s, furniture in units if not furniture and (
-        scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text) or office_of_name.search(s.text))))]
+        scan.events.search(s.text) or (scan.speech.search(s.text) and (index.actors_in(s) or _PRONOUN.search(s.text) or office_of_name.search(s.text)))
+        or (scan.names is not None and scan.names.search(s.text)))]
     starts = [discourse.clause_start(text, s, index.timexes_in(s)) for s in wanted]
     parsed = dict(zip((s.start for s in wanted), language.parse([text[a : s.end] for a, s in zip(starts, wanted)])))
     for a, s in zip(starts, wanted):
@@ -220,7 +221,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     reporting = frames.sets.get("ReportingVerbs", frozenset())
     saying = frames.sets.get("SayingVerbs", frozenset())
     publishing = frames.sets.get("PublishingVerbs", frozenset())
-    lemma_hits = {t.i for t in sdoc if t.lemma_.lower() in frames.by_verb or t.lemma_.lower() in frames.by_noun}
+    names = frames.name_lemmas
+    lemma_hits = {t.i for t in sdoc if t.lemma_.lower() in frames.by_verb or t.lemma_.lower() in frames.by_noun
+                  or (t.pos_ == "PROPN" and t.lemma_.lower() in names)}
     labels = [t for t in stx if discourse.leading_label(text, sent, t)]
     body_tx = [t for t in stx if t not in labels]
     anaphoric = {t.start for t in body_tx if timing.anaphoric_month(t, text)} if ctx.story_year is not None else set()
@@ -300,7 +303,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if agent is None and c.frame.claim and c.token.dep_ == "advcl" and c.token.tag_ == "VBG" and c.token.head.lemma_.lower() in publishing:
             agent = actors.entity_of(next((k for k in c.token.head.children if k.dep_ == "nsubj"), None), sdoc, offset, index, ctx)
             # "KCNA published a commentary, denouncing the report": the publisher speaks
-        if agent is None and c.nominal:  # "the OHCHR report": an actor compounded with the event noun is its author
+        if agent is None and c.nominal and not (c.token.pos_ == "PROPN" and c.frame.name_sets):  # "the OHCHR report": its author
             agent = next((actors.entity_of(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
         if c.frame.needs_agent and agent is None:
             continue

@@ -56,6 +56,7 @@ class Frame:
     findings: bool  # nouns count only with a relative clause reporting what they found
     labels: tuple[str, ...]  # most specific first
     decided: bool = False  # done by a body deciding it: "voted to impose sanctions" tells the sanction
+    name_sets: tuple[str, ...] = ()  # a name headed by one of these lemmas, with a date of its own, is the event
     goal_sets: tuple[str, ...] = ()  # a caused-motion frame: any verb that moves its theme to a goal in these sets
 
     @property
@@ -99,6 +100,16 @@ class Frames:
     def goal_frames(self) -> list[Frame]:
         """The caused-motion frames: any verb, told by where it moves its theme."""
         return [f for f in self.frames if f.goal_sets]
+
+    @property
+    def named_frames(self) -> list[Frame]:
+        """The frames whose event a dated name tells ("the Youth Education Guarantee Act of 2021")."""
+        return [f for f in self.frames if f.name_sets]
+
+    @cached_property
+    def name_lemmas(self) -> frozenset[str]:
+        """The head words of names that tell an event (every frame's ``tl:namedIn`` sets)."""
+        return frozenset(w for f in self.named_frames for n in f.name_sets for w in self.sets.get(n, ()))
 
     def goal_ok(self, frame: Frame, words: set[str]) -> bool:
         """Whether one of ``words`` (a goal's lemma, form or full name) is in the frame's goal sets."""
@@ -155,7 +166,7 @@ def _read(path: Path) -> Frames:
         raise TimelineError(f"{path}: cannot read the ontology's event frames: {exc}") from exc
     p = {name: TL + name for name in (
         "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "transitive", "claim", "denial",
-        "labelTemplate", "findings", "decided", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf", "goalIn")}
+        "labelTemplate", "findings", "decided", "namedIn", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf", "goalIn")}
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label"
 
@@ -189,7 +200,8 @@ def _read(path: Path) -> Frames:
         for i, node in enumerate(frame_nodes):
             theme_sets = tuple(sorted(_local(o) for o in nodes(node, p["themeIn"])))
             goal_sets = tuple(sorted(_local(o) for o in nodes(node, p["goalIn"])))
-            unknown = [name for name in (*theme_sets, *goal_sets) if name not in sets]
+            name_sets = tuple(sorted(_local(o) for o in nodes(node, p["namedIn"])))
+            unknown = [name for name in (*theme_sets, *goal_sets, *name_sets) if name not in sets]
             if unknown:
                 raise TimelineError(f"{path}: the frame of {etype} names an unknown lemma set: {', '.join(unknown)}")
             frame = Frame(
@@ -208,6 +220,7 @@ def _read(path: Path) -> Frames:
                 decided=flag(node, p["decided"]),
                 labels=tuple(sorted(strings(node, p["labelTemplate"]), key=lambda t: (-t.count("{"), t))),
                 goal_sets=goal_sets,
+                name_sets=name_sets,
             )
             if not frame.verbs and not frame.nouns and not frame.goal_sets:
                 raise TimelineError(f"{path}: a frame of {etype} has no tl:verb, no tl:noun and no tl:goalIn")

@@ -409,6 +409,8 @@ def match(
                         continue  # "North Korea flew its athletes to Pyongyang": brought home by their own side
                     if themes and frames.theme_ok(frame, _theme_lemmas(themes, marks)):
                         out.append(Candidate(frame, t, False, themes, agent, is_passive(t), True, by_object=True))
+        elif t.pos_ == "PROPN" and (named := _dated_name(t, frames, dated, light)) is not None:
+            out.append(Candidate(named, t, True, [], None, False, True, True))  # "followed in 2021 by the … Law"
         elif t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(f.findings for f in frames.by_noun.get(lemma, ()))):
             seen = set()
             dated_act = _dated_participle(t, dated, frames)
@@ -441,6 +443,27 @@ def match(
                 agent = noun_agent(t, light) or (authors[0] if authors else None)
                 out.append(Candidate(frame, t, True, themes, agent, False, ok and frame.constrained, dated_act))
     return resolve_overlaps(out, dated)
+
+
+def _dated_name(t: Token, frames: Frames, dated: frozenset[int] | set[int], light: frozenset[str]) -> Frame | None:
+    """The frame whose event a proper name tells when a date hangs from it or from the light verb
+    it is the subject or 'by' agent of ("the Culture Rejection Law of December 2020", "the Youth
+    Education Guarantee Act followed in September 2021", "was followed in 2023 by the … Act"):
+    a name headed by a word of the frame's ``tl:namedIn`` set. The name alone, undated, is a
+    thing referred to, not an event."""
+    if t.dep_ == "compound" or not t.is_title:
+        return None
+    head = t.head
+    # "the … Enhancement Act of 2016": a year in the title names the law, it does not date an act
+    titled = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num and len(g.text) == 4 for g in c.children) for c in t.children)
+    if not ((t.i in dated and not titled) or (t.dep_ in ("nsubj", "nsubjpass") and head.i in dated and head.lemma_.lower() in light)
+            or (t.dep_ == "pobj" and head.dep_ == "agent" and head.head.i in dated and head.head.lemma_.lower() in light)):
+        return None
+    lemma = t.lemma_.lower()
+    frame = next((f for f in frames.named_frames if any(lemma in frames.sets.get(n, frozenset()) for n in f.name_sets)), None)
+    if frame is not None and head.pos_ == "VERB" and any(frame.type == f.type for f in frames.by_verb.get(head.lemma_.lower(), ())):
+        return None  # "the Act took effect in 2016", "introduced the … Act": the verb tells it, or rules it out
+    return frame
 
 
 def inside(inner: Token, outer: Token) -> bool:

@@ -21,6 +21,7 @@ class Scan:
     speech: WordScan
     lemma_of: dict[str, str]  # an inflected form of exactly one trigger verb → that verb ("waded" → "wade")
     lemmas: frozenset[str]  # every trigger lemma: a token the lemmatiser gave one of them keeps it
+    names: re.Pattern[str] | None = None  # a name that can tell an event ("the Youth Education Guarantee Act"), case kept
 
 
 _SCANS: dict[int, tuple[Frames, Scan]] = {}
@@ -37,7 +38,9 @@ def scanner(frames: Frames) -> Scan:
     # a caused-motion frame is told by a path to its goal ("put them on a flight to Pyongyang")
     goals = sorted({w for f in frames.goal_frames for name in f.goal_sets for w in frames.sets.get(name, ())}, key=len, reverse=True)
     names = "|".join(re.escape(g).replace(r"\ ", r"\s+") for g in goals)
-    paths = [rf"\b(?:to|into|across|over|towards?|onto)\s+(?:the\s+)?(?:{names})\b"] if goals else []
+    paths = [rf"\b(?:to|into|across|over|towards?|onto|on)\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+\s+)?(?:{names})\b"] if goals else []
+    heads = sorted(frames.name_lemmas)
+    named = re.compile(r"\b[A-Z][\w'-]*\s+(?:" + "|".join(re.escape(w.capitalize()) for w in heads) + r")s?\b") if heads else None
     verbs = {t.lemma for f in frames.frames for t in f.verbs}
     owners: dict[str, set[str]] = {}
     for lemma in verbs:
@@ -48,6 +51,7 @@ def scanner(frames: Frames) -> Scan:
         WordScan(forms(speech)),
         {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1},
         frozenset(frames.trigger_words()),
+        named,
     )
     _SCANS[id(frames)] = (frames, scan)
     return scan
