@@ -560,6 +560,8 @@ def test_the_report_said_is_a_source_not_a_statement():
     "The assembly will vote on Thursday to adopt the new law.",  # a vote to come, its infinitive hung as a purpose clause
     "The cabinet did not agree on Tuesday to impose sanctions on the shipping firm.",  # a decision not taken
     "The bloc plans to decide next week to freeze the assets of three banks.",  # a decision planned
+    "The planned execution of the two smugglers never took place in May.",  # a noun event: planned, and negated light verb
+    "The promised June launch did not happen.",  # a noun event under a negated light verb
 ])
 def test_what_did_not_happen_is_no_event(text):
     assert [e for e in run(text) if e.type not in ("Statement",)] == []
@@ -1320,3 +1322,8 @@ def test_an_act_on_people_with_someone_a_time_or_a_source_stays():
     for text in texts:
         doc = Document(id="d", path="d.txt", text=text, sha256="0", published=date(2024, 5, 1))
         assert extract_events(doc, find_timexes(text, doc.published), split_sentences(text)), text
+
+
+def test_a_date_compounded_with_an_event_noun_is_no_author():
+    ev = one(run("The March launch flew 900 km.", date(2024, 5, 1)), "MissileTest")
+    assert ev.when.value == "2024-03" and role(ev, "agent") is None

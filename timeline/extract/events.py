@@ -304,7 +304,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             agent = actors.entity_of(next((k for k in c.token.head.children if k.dep_ == "nsubj"), None), sdoc, offset, index, ctx)
             # "KCNA published a commentary, denouncing the report": the publisher speaks
         if agent is None and c.nominal and not (c.token.pos_ == "PROPN" and c.frame.name_sets):  # "the OHCHR report": its author
-            agent = next((actors.entity_of(k, sdoc, offset, index, ctx) for k in c.token.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)
+            agent = next((actors.entity_of(k, sdoc, offset, index, ctx) for k in c.token.children
+                          if k.dep_ == "compound" and k.pos_ == "PROPN" and k.i not in in_dates), None)  # "the October launch": a date, no author
         if c.frame.needs_agent and agent is None:
             continue
         if c.frame.claim and c.agent is not None and c.agent.lower_ in ("we", "i") and not _quoted(text, sent.start, c.token.idx + offset):

@@ -211,6 +211,12 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
     certainty = "certain"
     if negated(t) or _negated_disjunct(t):
         return Modality("negated")
+    if t.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "amod" and c.lemma_.lower() in irrealis for c in t.children):
+            return Modality("irrealis")  # "the planned execution", "the promised October launch": not (yet) done
+        head = t.head
+        if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in frames.sets.get("LightVerbs", frozenset()) and negated(head):
+            return Modality("negated")  # "the launch did not happen", "the trial never took place"
     if not claim and t.tag_ == "VBG" and t.dep_ in ("csubj", "csubjpass", "nsubj"):
         return Modality("habitual")  # "Launching a missile over Japan poses a threat": a kind of act
     modal = _modal(t)
