@@ -239,6 +239,17 @@ def test_a_law_named_without_a_date_of_its_own_is_no_event(sentence):
     assert "LawEnactment" not in types(run(sentence, date(2024, 3, 20)))
 
 
+@pytest.mark.parametrize("sentence, returned", [
+    ("The student was returned to the United States in a coma in June 2017.", False),  # home, not to the North
+    ("Seoul sent the two fishermen back to Japan in June 2017.", False),
+    ("China forcibly returned a group of ten people to the Democratic People's Republic of Korea in June 2017.", True),
+    ("China sent the ten back to Sinuiju in June 2017.", True),
+    ("Laos handed the nine over to China in June 2017.", True),  # a handover to anyone stays one
+])
+def test_a_return_to_a_named_place_outside_the_north_is_none(sentence, returned):
+    assert ("Repatriation" in types(run(sentence, date(2024, 3, 20)))) == returned
+
+
 def test_a_return_of_ones_own_is_no_repatriation():
     """Repatriation is declared transitive: its theme is what was returned, never who returned."""
     assert "Repatriation" not in types(run("In 2019, three defectors returned to North Korea of their own accord."))

@@ -57,6 +57,7 @@ class Frame:
     labels: tuple[str, ...]  # most specific first
     decided: bool = False  # done by a body deciding it: "voted to impose sanctions" tells the sanction
     name_sets: tuple[str, ...] = ()  # a name headed by one of these lemmas, with a date of its own, is the event
+    return_sets: tuple[str, ...] = ()  # a return to a named place outside these is none
     goal_sets: tuple[str, ...] = ()  # a caused-motion frame: any verb that moves its theme to a goal in these sets
 
     @property
@@ -166,7 +167,7 @@ def _read(path: Path) -> Frames:
         raise TimelineError(f"{path}: cannot read the ontology's event frames: {exc}") from exc
     p = {name: TL + name for name in (
         "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "transitive", "claim", "denial",
-        "labelTemplate", "findings", "decided", "namedIn", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf", "goalIn")}
+        "labelTemplate", "findings", "decided", "namedIn", "returnTo", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf", "goalIn")}
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label"
 
@@ -201,7 +202,8 @@ def _read(path: Path) -> Frames:
             theme_sets = tuple(sorted(_local(o) for o in nodes(node, p["themeIn"])))
             goal_sets = tuple(sorted(_local(o) for o in nodes(node, p["goalIn"])))
             name_sets = tuple(sorted(_local(o) for o in nodes(node, p["namedIn"])))
-            unknown = [name for name in (*theme_sets, *goal_sets, *name_sets) if name not in sets]
+            return_sets = tuple(sorted(_local(o) for o in nodes(node, p["returnTo"])))
+            unknown = [name for name in (*theme_sets, *goal_sets, *name_sets, *return_sets) if name not in sets]
             if unknown:
                 raise TimelineError(f"{path}: the frame of {etype} names an unknown lemma set: {', '.join(unknown)}")
             frame = Frame(
@@ -221,6 +223,7 @@ def _read(path: Path) -> Frames:
                 labels=tuple(sorted(strings(node, p["labelTemplate"]), key=lambda t: (-t.count("{"), t))),
                 goal_sets=goal_sets,
                 name_sets=name_sets,
+                return_sets=return_sets,
             )
             if not frame.verbs and not frame.nouns and not frame.goal_sets:
                 raise TimelineError(f"{path}: a frame of {etype} has no tl:verb, no tl:noun and no tl:goalIn")

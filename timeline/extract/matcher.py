@@ -18,6 +18,7 @@ executions in May", "China's repatriation of", "carried out an execution"; a bar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -188,6 +189,23 @@ def _goal_words(noun: Token) -> set[str]:
 def _to_goal(p: Token, frame: Frame, frames: Frames) -> bool:
     """Whether ``p`` is a "to", "into", "across"… phrase whose object is a goal of ``frame``."""
     return p.lower_ in _GOAL_PREPS and any(x.dep_ == "pobj" and frames.goal_ok(frame, _goal_words(x)) for x in p.children)
+
+
+def _returned_elsewhere(t: Token, frame: Frame, frames: Frames) -> bool:
+    """Whether a verb of return ("return", "send back": back where one came from) names where to,
+    and that is a named place outside the frame's ``tl:returnTo`` sets ("returned to the United
+    States", "sent back to Japan"); a goal that is no name ("sent back home") or is in them keeps
+    the event, as a handover to anyone does ("handed the nine over to China")."""
+    preps = [c for c in t.children if c.dep_ == "prep"] + [g for c in t.children if c.lower_ == "back" for g in c.children if g.dep_ == "prep"]
+    for c in preps:  # "sent them to Japan", "sent them back to Japan"
+        if c.lower_ in ("to", "into"):
+            for x in c.children:
+                if x.dep_ == "pobj" and x.pos_ == "PROPN":
+                    name = " ".join(w.lower_ for w in x.subtree).replace(" 's", "'s")  # "the Democratic People's Republic of Korea"
+                    places = set().union(*(frames.sets.get(n, frozenset()) for n in frame.return_sets))
+                    if "north" not in name and not any(re.search(rf"\b{re.escape(p)}\b", name) for p in places):
+                        return True
+    return False
 
 
 def moved_to(t: Token, frame: Frame, frames: Frames) -> bool:
@@ -398,6 +416,8 @@ def match(
                 ok = frames.theme_ok(frame, lemmas)
                 if not ok:
                     continue
+                if frame.return_sets and (lemma == "return" or "back" in trig.extra) and _returned_elsewhere(t, frame, frames):
+                    continue  # "he was returned to the United States": home, not back to the North
                 direct = [x for x in themes if x.dep_ in ("dobj", "nsubjpass") and x.head.i == t.i]
                 by_object = frame.constrained and bool(direct) and frames.theme_ok(frame, _theme_lemmas(direct, marks))
                 out.append(Candidate(frame, t, False, themes, agent, is_passive(t), frame.constrained, by_object=by_object))
