@@ -139,6 +139,19 @@ def test_related_block_after_heading_is_furniture() -> None:
     assert marked(f"{PROSE}\n{block}\n{PROSE2}") == [block]
 
 
+@pytest.mark.parametrize("heading", ["Read also:", "Elsewhere this week", "More from our correspondents"])
+def test_a_short_heading_over_bulleted_titles_at_the_end_is_a_link_rail(heading: str) -> None:
+    """Whatever the heading says: after the last prose, a short heading over two or more
+    bulleted titles, with only short lines after them, links other pages."""
+    rail = f"{heading}\n- Seoul urges Beijing not to deport defectors\n- Mass rallies held in provinces to denounce U.S."
+    assert any(rail in span for span in marked(f"{PROSE}\n{PROSE2}\n\n{rail}\n\nShare: Facebook | X\n"))
+
+
+def test_a_closing_chronology_of_dated_bullets_is_kept() -> None:
+    block = "Key dates\n- 2013: the pastor is arrested in October\n- 2014: he is sentenced to life in May"
+    assert marked(f"{PROSE}\n{PROSE2}\n\n{block}\n") == []
+
+
 def test_report_discussion_section_is_kept() -> None:
     """A report's "Discussion" heading late in the text does not turn the rest into furniture."""
     text = f"{PROSE}\n{PROSE2}\nDiscussion\n{PROSE}\n"

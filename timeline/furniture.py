@@ -155,6 +155,7 @@ def find_furniture(text: str) -> list[Span]:
     _mark_chrome_clusters(lines, marks)
     _mark_headline_runs(lines, marks, prose)
     _mark_link_blocks(lines, marks, prose)
+    _mark_trailing_rail(lines, marks, prose)
     thread = _comment_thread_start(lines, prose)
     if thread is not None:
         for i in range(thread, n):
@@ -301,6 +302,41 @@ def _mark_link_blocks(
                 break
             marks[i] = True
             i += 1
+
+
+_BULLET = re.compile(r"^[-*\u2022\u2013]\s+\S")
+
+
+_LABELLED = re.compile(r"^[-*\u2022\u2013]\s+(?:\*\*)?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Ends as a sentence does, not with an abbreviation ("… to Denounce U.S.")."""
+    last = line.split()[-1]
+    return last[-1] in "!?" or (last[-1] == "." and "." not in last[:-1])
+
+
+def _mark_trailing_rail(lines: list[tuple[int, int, str]], marks: list[bool], prose: list[bool]) -> None:
+    """After the article's last line of prose, a short heading over two or more bulleted titles
+    ("Read also:", "Other news of the day:", "More long reads", whatever its words) with nothing
+    but short lines after them: other pages' headlines, linked from this one."""
+    last = max((i for i, p in enumerate(prose) if p), default=None)
+    if last is None:
+        return
+    n = len(lines)
+    i = last + 1
+    while i < n:
+        head = lines[i][2]
+        j = i + 1
+        while j < n and _BULLET.match(lines[j][2]) and len(lines[j][2].split()) <= 25 and not _ends_sentence(lines[j][2]):
+            j += 1
+        short_head = not _BULLET.match(head) and len(head.split()) <= 6 and head[-1] not in ".!?" and not _is_date_line(head)
+        dated = any(_LABELLED.match(lines[k][2]) for k in range(i + 1, j))  # "- 2013: Kim is arrested …": a chronology
+        if short_head and not dated and j - i >= 3 and all(marks[k] or (not prose[k] and len(lines[k][2].split()) <= 10) for k in range(j, n)):
+            for k in range(i, j):
+                marks[k] = True
+            return
+        i += 1
 
 
 def _merge(text: str, lines: list[tuple[int, int, str]], marks: list[bool]) -> list[Span]:
