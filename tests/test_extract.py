@@ -1338,3 +1338,11 @@ def test_an_act_on_people_with_someone_a_time_or_a_source_stays():
 def test_a_date_compounded_with_an_event_noun_is_no_author():
     ev = one(run("The March launch flew 900 km.", date(2024, 5, 1)), "MissileTest")
     assert ev.when.value == "2024-03" and role(ev, "agent") is None
+
+
+def test_a_verbless_fragment_naming_things_by_a_participle_tells_no_event():
+    """A fragment with no finite verb whose participle only qualifies a noun inside a phrase
+    names what it qualifies (the page's list of them, after the news told the designation)."""
+    assert "Sanction" not in types(run("The office acted. Identifying details on the three companies designated today.",
+                                       date(2024, 3, 20)))
+    assert "Sanction" in types(run("The office acted. It listed the three companies designated today.", date(2024, 3, 20)))

@@ -319,6 +319,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             continue  # "the report said", "a resolution condemning": a document's content, not a speech act
         if own is None and c.token.dep_ == "acl" and not c.frame.claim and _people_head(c.token, frames):
             continue  # "people caught distributing dramas": a description of who, not an event
+        if c.token.dep_ == "acl" and c.token.tag_ == "VBN" and c.token.head.dep_ == "pobj" and not any(
+                x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in sdoc):
+            continue  # "Identifying information on the individuals designated today": a fragment that names them, telling nothing
         when, source = own, "clause" if own is not None else None
         # "Koreans who fled …", "the anniversary of the adoption": what names someone or a past day is no news of the sentence's time
         someone = timing.describes_someone(c.token)
