@@ -1346,3 +1346,12 @@ def test_a_verbless_fragment_naming_things_by_a_participle_tells_no_event():
     assert "Sanction" not in types(run("The office acted. Identifying details on the three companies designated today.",
                                        date(2024, 3, 20)))
     assert "Sanction" in types(run("The office acted. It listed the three companies designated today.", date(2024, 3, 20)))
+
+
+def test_an_event_a_speaker_confirms_as_told_before_is_dated_by_no_telling():
+    """'confirmed the capture on Sunday': the definite noun names the capture the text told; the
+    date is the confirming's, a statement's, not a second capture's."""
+    evs = run("Ukraine said its forces had captured two soldiers. The spy agency confirmed the capture on Sunday.",
+              date(2025, 1, 13))
+    assert not [e for e in evs if e.type == "Detention" and e.when is not None and e.when.value == "2025-01-12"]
+    assert "Detention" in types(run("The spy agency confirmed the capture of two soldiers on Sunday.", date(2025, 1, 13)))

@@ -381,6 +381,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when = timing.so_far(when, doc.published)  # "executed this year": January to the publication date
         if when is None and not c.frame.claim and someone and source is None:
             continue  # "a man who had fled to the South crossed back": who he is, not an event the text tells
+        if c.nominal and not c.frame.claim and _refers_back(c.token) and c.token.dep_ == "dobj" and any(
+                f.claim for f in frames.by_verb.get(c.token.head.lemma_.lower(), ())):
+            continue  # "confirmed the capture on Sunday": the telling is dated, the capture was told before
         if when is None and (c.nominal and _refers_back(c.token) or timing.time_clause(c.token)):
             continue  # "before the launch", "its illegal launches", "since the laws took effect": an event told before, named again
         if when is None and not headline and c.frame.claim and c.agent is not None and c.agent.lower_ == "it" and timing.simple_present(c.token):
