@@ -1355,3 +1355,9 @@ def test_an_event_a_speaker_confirms_as_told_before_is_dated_by_no_telling():
               date(2025, 1, 13))
     assert not [e for e in evs if e.type == "Detention" and e.when is not None and e.when.value == "2025-01-12"]
     assert "Detention" in types(run("The spy agency confirmed the capture of two soldiers on Sunday.", date(2025, 1, 13)))
+
+
+def test_an_event_deep_in_a_who_clause_is_the_persons_past():
+    evs = run("Seoul on Thursday deported two fishermen who officials said had killed their captain before fleeing to the South.",
+              date(2019, 11, 8))
+    assert "Defection" not in types(evs) and one(evs, "Repatriation").when.value == "2019-11-07"

@@ -147,8 +147,15 @@ def first_since(t: Token) -> bool:
 
 def describes_someone(t: Token) -> bool:
     """A 'who' clause tells who a participant is ("nine Koreans who fled their country were flown
-    back this week"): its event is the person's past, not dated by the sentence's time."""
-    return t.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") or c.tag_ == "WP$" for c in t.subtree if c.i < t.i)
+    back this week", "fishermen who had killed their crew before fleeing to the South"): its
+    events, however deep in it, are the person's past, not dated by the sentence's time."""
+    node = t
+    while True:
+        if node.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") or c.tag_ == "WP$" for c in node.subtree if c.i < node.i):
+            return True
+        if node.head.i == node.i or node.dep_ in ("parataxis", "ROOT"):
+            return False
+        node = node.head
 
 
 def commemorated(t: Token, commemorations: Collection[str]) -> bool:
