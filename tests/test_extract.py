@@ -1361,3 +1361,11 @@ def test_an_event_deep_in_a_who_clause_is_the_persons_past():
     evs = run("Seoul on Thursday deported two fishermen who officials said had killed their captain before fleeing to the South.",
               date(2019, 11, 8))
     assert "Defection" not in types(evs) and one(evs, "Repatriation").when.value == "2019-11-07"
+
+
+def test_a_passive_relative_clause_with_a_subject_of_its_own_does_not_befall_its_noun():
+    """'the hack, in which most of the money was returned': the money was returned, not the hack;
+    'the men who were returned' are the theme."""
+    evs = run("It was the biggest theft after the Poly Network hack of 2021, in which most of the money was returned.")
+    assert "Repatriation" not in types(evs)
+    assert "Repatriation" in types(run("The nine men who were returned to North Korea in 2013 have not been heard from."))

@@ -127,8 +127,9 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "prt":
             continue
-    if t.dep_ in ("acl", "relcl") and passive or (t.dep_ == "acl" and t.tag_ == "VBN"):
-        out.append(t.head)
+    own_subject = any(c.dep_ in _PASSIVE_SUBJECT_DEPS and c.lower_ not in _RELATIVE for c in t.children)
+    if t.dep_ in ("acl", "relcl") and passive and not own_subject or (t.dep_ == "acl" and t.tag_ == "VBN"):
+        out.append(t.head)  # "the men who were returned"; not "the hack, in which most of the money was returned"
     elif t.dep_ == "advcl" and t.tag_ == "VBN" and t.i >= 2 and t.doc[t.i - 1].text == "," and not any(
         c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in t.children
     ):  # "in Resolution 2270, adopted in March": a participle after a comma describes the noun before it
