@@ -1369,3 +1369,20 @@ def test_a_passive_relative_clause_with_a_subject_of_its_own_does_not_befall_its
     evs = run("It was the biggest theft after the Poly Network hack of 2021, in which most of the money was returned.")
     assert "Repatriation" not in types(evs)
     assert "Repatriation" in types(run("The nine men who were returned to North Korea in 2013 have not been heard from."))
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("It was the first launch since Nov. 5, when it fired a barrage of short-range missiles toward the sea.", "2024-11-05"),
+    ("On Nov. 5 the army fired a salvo of rockets into the sea.", "2024-11-05"),
+])
+def test_a_volley_of_missiles_is_a_launch_and_a_when_clause_after_since_is_the_date_before(sentence, day):
+    """A partitive's 'of' phrase names what is fired; the 'when' clause right after "since DATE"
+    is the launch at that date, however the parser hangs it."""
+    evs = [e for e in run(sentence, date(2025, 1, 6)) if e.type == "MissileTest"]
+    assert any(e.when is not None and e.when.value == day for e in evs)
+
+
+def test_two_acts_each_with_a_date_of_its_own_are_two_events_though_one_hangs_from_the_other():
+    text = ("Since December 2020 the assembly has adopted a series of laws on foreign media, the most recent being "
+            "the Language Protection Act adopted in January 2023.")
+    assert "2023-01" in {e.when.value for e in run(text, date(2024, 3, 1)) if e.type == "LawEnactment" and e.when is not None}

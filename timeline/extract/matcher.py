@@ -35,7 +35,10 @@ _THEME_RANK = {"dobj": 0, "obj": 0, "nsubjpass": 0, "csubjpass": 0, "attr": 1, "
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "dozens", "group", "number", "some", "many", "most",
                        "all", "none", "several", "few", "majority", "rest", "one", "two", "three", "four", "five", "family", "batch",
-                       "use", "introduction", "expansion", "deployment", "installation", "system", "kind", "form", "type"})
+                       "use", "introduction", "expansion", "deployment", "installation", "system", "kind", "form", "type",
+                       # partitives of a volley: "fired a barrage of short-range missiles", "a salvo of rockets"
+                       "barrage", "salvo", "volley", "series", "pair", "couple", "wave", "round", "spate", "string", "flurry",
+                       "handful", "slew", "batch"})
 _TEMPORAL_PREPS = frozenset({"after", "following", "before", "during", "amid", "since", "until", "despite"})
 _HAPPEN = frozenset({"happen", "occur", "take", "come", "begin", "start", "follow", "break", "spread", "continue", "end"})
 _SPECIFIC_ADJ = frozenset({"new", "latest", "recent", "first", "second", "third", "last", "fresh", "annual", "landmark", "final", "initial", "public"})
@@ -511,8 +514,15 @@ def _dated_before_or_after(c: Candidate, dated: frozenset[int] | set[int]) -> bo
     return c.token.i in dated and not c.frame.claim and any(k.dep_ == "mark" and k.lower_ in _SEQUENCE for k in c.token.children)
 
 
-def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate]) -> bool:
-    """Whether a candidate of the same type governs ``c`` through a subordinate clause (one walk up)."""
+def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate], dated: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Whether a candidate of the same type governs ``c`` through a subordinate clause (one walk up);
+    not when each has a date of its own ("has adopted a series of laws since 2020, the latest the
+    … Act adopted in January 2023": two acts)."""
+    when = next((k for k in c.token.children if k.lower_ == "when" and k.dep_ in ("advmod", "mark")), None)
+    if when is not None and when.i > 1:
+        before = c.token.doc[when.i - 2] if c.token.doc[when.i - 1].is_punct else c.token.doc[when.i - 1]
+        if any(n.dep_ == "prep" and n.lower_ == "since" for n in (before, *heads(before))):
+            return False  # "its first test since Nov. 5, when it fired …", however the parser hangs the clause
     child, path = c.token, []
     for node in heads(c.token):
         path.append(child.dep_)
@@ -520,6 +530,8 @@ def _subordinate_to_same(c: Candidate, by_type: dict[tuple[str, int], Candidate]
         if node.dep_ == "prep" and node.lower_ == "since":
             return False  # "its first test since May, when it fired two missiles": the time of the one before
         if (c.type, node.i) in by_type:
+            if c.token.i in dated and node.i in dated:
+                return False
             return "conj" not in path and any(d in ("relcl", "advcl", "acl", "appos") for d in path)
     return False
 
@@ -567,7 +579,7 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
             verbs_of.setdefault(c.token.i, []).append(c)
     out = []
     for c in kept:
-        if _subordinate_to_same(c, by_type) and not _dated_before_or_after(c, dated):
+        if _subordinate_to_same(c, by_type, dated) and not _dated_before_or_after(c, dated):
             continue  # "fired an ICBM in December, when it launched a Hwasong-18": one event told twice
         if c.token.dep_ == "conj" and (c.type, c.token.head.i) in by_type and c.token.i not in dated and not any(
             k.dep_ in _OWN_ARGUMENTS and k.pos_ != "PRON" for k in c.token.children
