@@ -38,7 +38,7 @@ _QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "dozens", "gro
                        "use", "introduction", "expansion", "deployment", "installation", "system", "kind", "form", "type",
                        # partitives of a volley: "fired a barrage of short-range missiles", "a salvo of rockets"
                        "barrage", "salvo", "volley", "series", "pair", "couple", "wave", "round", "spate", "string", "flurry",
-                       "handful", "slew", "batch"})
+                       "handful", "slew"})
 _TEMPORAL_PREPS = frozenset({"after", "following", "before", "during", "amid", "since", "until", "despite"})
 _HAPPEN = frozenset({"happen", "occur", "take", "come", "begin", "start", "follow", "break", "spread", "continue", "end"})
 _SPECIFIC_ADJ = frozenset({"new", "latest", "recent", "first", "second", "third", "last", "fresh", "annual", "landmark", "final", "initial", "public"})
@@ -201,14 +201,14 @@ def _returned_elsewhere(t: Token, frame: Frame, frames: Frames) -> bool:
     States", "sent back to Japan"); a goal that is no name ("sent back home") or is in them keeps
     the event, as a handover to anyone does ("handed the nine over to China")."""
     preps = [c for c in t.children if c.dep_ == "prep"] + [g for c in t.children if c.lower_ == "back" for g in c.children if g.dep_ == "prep"]
-    for c in preps:  # "sent them to Japan", "sent them back to Japan"
-        if c.lower_ in ("to", "into"):
-            for x in c.children:
-                if x.dep_ == "pobj" and x.pos_ == "PROPN":
-                    name = " ".join(w.lower_ for w in x.subtree).replace(" 's", "'s")  # "the Democratic People's Republic of Korea"
-                    places = set().union(*(frames.sets.get(n, frozenset()) for n in frame.return_sets))
-                    if "north" not in name and not any(re.search(rf"\b{re.escape(p)}\b", name) for p in places):
-                        return True
+    goals = [x for c in preps if c.lower_ in ("to", "into") for x in c.children if x.dep_ == "pobj" and x.pos_ == "PROPN"]
+    if not goals:  # "sent them to Japan", "sent them back to Japan"
+        return False
+    places = set().union(*(frames.sets.get(n, frozenset()) for n in frame.return_sets))
+    for x in goals:
+        name = " ".join(w.lower_ for w in x.subtree).replace(" 's", "'s")  # "the Democratic People's Republic of Korea"
+        if "north" not in name and not any(re.search(rf"\b{re.escape(p)}\b", name) for p in places):
+            return True
     return False
 
 
