@@ -304,10 +304,10 @@ def _mark_link_blocks(
             i += 1
 
 
-_BULLET = re.compile(r"^[-*\u2022\u2013]\s+\S")
-
-
-_LABELLED = re.compile(r"^[-*\u2022\u2013]\s+(?:\*\*)?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
+_MARK = r"^[-*\u2022\u2013]\s+"  # a list item's bullet
+_BULLET = re.compile(_MARK + r"\S")
+# an item that opens with its date ("- 2013: …", "- **Oct. 8** …"): a chronology's, no link's
+_LABELLED = re.compile(_MARK + r"(?:\*\*)?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
 
 
 def _ends_sentence(line: str) -> bool:

@@ -32,7 +32,7 @@ from .context import Context, Index
 from .entities import by_surname, find_people, load_gazetteer, office_pattern, overlap, with_bare_surnames
 from .frames import Frames, load_frames
 from .labels import label_of
-from .matcher import Candidate, match
+from .matcher import Candidate, match, refers_back
 from .modality import according_to, assess, negated, nobody
 from .repeats import told_once
 from .scan import scanner
@@ -381,10 +381,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when = timing.so_far(when, doc.published)  # "executed this year": January to the publication date
         if when is None and not c.frame.claim and someone and source is None:
             continue  # "a man who had fled to the South crossed back": who he is, not an event the text tells
-        if c.nominal and not c.frame.claim and _refers_back(c.token) and c.token.dep_ == "dobj" and any(
-                f.claim for f in frames.by_verb.get(c.token.head.lemma_.lower(), ())):
-            continue  # "confirmed the capture on Sunday": the telling is dated, the capture was told before
-        if when is None and (c.nominal and _refers_back(c.token) or timing.time_clause(c.token)):
+        if when is None and (c.nominal and refers_back(c.token) or timing.time_clause(c.token)):
             continue  # "before the launch", "its illegal launches", "since the laws took effect": an event told before, named again
         if when is None and not headline and c.frame.claim and c.agent is not None and c.agent.lower_ == "it" and timing.simple_present(c.token):
             continue  # "It also urges China to stop …": the text under discussion speaking in its present, its content
@@ -429,9 +426,6 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     return sorted(out, key=lambda e: e.trigger.start)
 
 
-_ANAPHORIC = frozenset({"the", "that", "this", "these", "those", "its", "his", "her", "their"})
-
-
 def _stopped_headline(text: str, sent: Span, sdoc: Any) -> bool:
     """A text's first line, a short sentence alone on its line in the present simple, is its
     headline though it ends with a full stop ("Court jails two traders for selling films."): a
@@ -439,16 +433,6 @@ def _stopped_headline(text: str, sent: Span, sdoc: Any) -> bool:
     if not _BLANK.fullmatch(text, 0, sent.start) or not discourse.whole_line(text, sent) or len(sent.text.split()) > 15:
         return False  # (a match of blanks stops at the text's first word: no copy of what precedes the sentence)
     return any(t.dep_ == "ROOT" and t.tag_ in ("VBZ", "VBP") for t in sdoc)
-
-
-def _refers_back(noun: Any) -> bool:
-    """An event noun that names an event already told: a definite or possessive determiner and
-    nothing of its own beside it (no number, name, adjective, compound or 'of' phrase):
-    "before the launch", "condemned its launches", "about the detentions". "The 2014 report",
-    "the execution of three men", "a new test" name an event of their own."""
-    kids = list(noun.children)
-    return (any(k.dep_ in ("det", "poss") and k.lower_ in _ANAPHORIC for k in kids)
-            and not any(k.dep_ in ("nummod", "compound", "amod", "nmod", "prep", "acl", "relcl", "appos") for k in kids))
 
 
 def _cited(t: Any, reporting: frozenset[str]) -> bool:

@@ -102,7 +102,7 @@ class Frames:
         """The caused-motion frames: any verb, told by where it moves its theme."""
         return [f for f in self.frames if f.goal_sets]
 
-    @property
+    @cached_property
     def named_frames(self) -> list[Frame]:
         """The frames whose event a dated name tells ("the Youth Education Guarantee Act of 2021")."""
         return [f for f in self.frames if f.name_sets]

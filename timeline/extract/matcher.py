@@ -475,19 +475,32 @@ def _dated_name(t: Token, frames: Frames, dated: frozenset[int] | set[int], ligh
     Education Guarantee Act followed in September 2021", "was followed in 2023 by the … Act"):
     a name headed by a word of the frame's ``tl:namedIn`` set. The name alone, undated, is a
     thing referred to, not an event."""
-    if t.dep_ == "compound" or not t.is_title:
-        return None
+    lemma = t.lemma_.lower()
+    if lemma not in frames.name_lemmas or t.dep_ == "compound" or not t.is_title:
+        return None  # every proper name of a sentence comes here: the word set first
     head = t.head
     # "the … Enhancement Act of 2016": a year in the title names the law, it does not date an act
     titled = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num and len(g.text) == 4 for g in c.children) for c in t.children)
     if not ((t.i in dated and not titled) or (t.dep_ in ("nsubj", "nsubjpass") and head.i in dated and head.lemma_.lower() in light)
             or (t.dep_ == "pobj" and head.dep_ == "agent" and head.head.i in dated and head.head.lemma_.lower() in light)):
         return None
-    lemma = t.lemma_.lower()
     frame = next((f for f in frames.named_frames if any(lemma in frames.sets.get(n, frozenset()) for n in f.name_sets)), None)
     if frame is not None and head.pos_ == "VERB" and any(frame.type == f.type for f in frames.by_verb.get(head.lemma_.lower(), ())):
         return None  # "the Act took effect in 2016", "introduced the … Act": the verb tells it, or rules it out
     return frame
+
+
+_ANAPHORIC = frozenset({"the", "that", "this", "these", "those", "its", "his", "her", "their"})
+
+
+def refers_back(noun: Any) -> bool:
+    """An event noun that names an event already told: a definite or possessive determiner and
+    nothing of its own beside it (no number, name, adjective, compound or 'of' phrase):
+    "before the launch", "condemned its launches", "about the detentions". "The 2014 report",
+    "the execution of three men", "a new test" name an event of their own."""
+    kids = list(noun.children)
+    return (any(k.dep_ in ("det", "poss") and k.lower_ in _ANAPHORIC for k in kids)
+            and not any(k.dep_ in ("nummod", "compound", "amod", "nmod", "prep", "acl", "relcl", "appos") for k in kids))
 
 
 def inside(inner: Token, outer: Token) -> bool:
@@ -572,6 +585,7 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
                 types.add(c.type)
                 kept.append(c)
     claims = {c.token.i for c in kept if c.frame.claim and c.frame.constrained}
+    said = {c.token.i for c in kept if c.frame.claim}
     by_type: dict[tuple[str, int], Candidate] = {(c.type, c.token.i): c for c in kept}
     verbs_of: dict[int, list[Candidate]] = {}
     for c in kept:
@@ -590,10 +604,12 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
             or (c.token.dep_ == "pobj" and c.token.head.lower_ in _TOPIC_PREPS and c.token.head.head.i in claims)
         ):
             continue  # "dismissed the UN inquiry": what a claim is about, not a new event
+        if c.nominal and not c.frame.claim and c.token.dep_ == "dobj" and c.token.head.i in said and refers_back(c.token):
+            continue  # "confirmed the capture on Sunday": the telling is dated, the capture was told before
         if c.nominal and _inside_verb_of(c, verbs_of) and (c.frame.claim or not c.dated_act):
             continue
         out.append(c)
     return sorted(out, key=lambda c: c.token.i)
 
 
-__all__ = ["Candidate", "inside", "is_passive", "match", "noun_agent", "resolve_overlaps", "verb_agent"]
+__all__ = ["Candidate", "inside", "is_passive", "match", "noun_agent", "refers_back", "resolve_overlaps", "verb_agent"]
