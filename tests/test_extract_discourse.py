@@ -659,3 +659,14 @@ def test_an_agency_dateline_without_brackets_dates_the_story_not_its_first_event
     assert doc.published == date(2022, 3, 5)
     events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
     assert [e.when.value for e in events if e.trigger.text == "said"] == ["2022-03-04"]
+
+
+def test_a_bare_date_and_a_dash_opening_an_entry_is_its_label_not_a_dateline():
+    """A chronology's entries tell the past in the present under their day and the year line
+    above them, with or without a publication date; a place or an agency makes it a dateline."""
+    annex = ("Annex: a chronology\n\n2015\nMar. 3 — Guards detain nine traders near the river.\n\n"
+             "2016\nOct. 20 — A court sentences the traders to labour camps.\n")
+    for published in (None, date(2024, 6, 1)):
+        assert dated(annex, published, "Detention", "Sentencing") == [("Detention", "2015-03-03"), ("Sentencing", "2016-10-20")]
+    wire = "SEOUL, Mar. 3 (Yonhap) — Guards detained nine traders near the river on Monday."
+    assert dated(wire, date(2015, 3, 3), "Detention") == [("Detention", "2015-03-02")]

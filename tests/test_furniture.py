@@ -313,3 +313,12 @@ def test_the_furniture_index_counts_covered_characters_of_overlapping_spans_once
 
     index = SpanIndex([(0, 5), (3, 8), (10, 12), (20, 30)])  # the first two overlap: 0–8 once
     assert [index.covered(*span) for span in [(0, 100), (4, 11), (12, 20), (25, 26), (40, 50)]] == [20, 5, 0, 1, 0]
+
+
+def test_year_lines_heading_a_chronology_are_no_vote_counts() -> None:
+    """Years alone on their lines, one over each entry, head a chronology; a number beside
+    "reply" and "share" is still a comment's chrome."""
+    annex = "Annex: key dates\n\n2008\nMay 3 — Police detain six traders.\n\n2009\nJun. 1 — The court jails them.\n\n2011\nFeb. 9 — Two are freed.\n"
+    assert marked(annex) == []
+    thread = f"{PROSE}\n{PROSE2}\nreply\n2004\nshare\n"
+    assert "reply\n2004\nshare" in marked(thread)

@@ -115,6 +115,7 @@ _CHROME = re.compile(
     r"\d[\d,.]*[km]?\s+(?:shares?|comments?|likes?|views?|reactions?|votes?|points?|upvotes?|replies))$",
     re.I,
 )
+_YEAR_LINE = re.compile(r"(?:1[89]|20)\d\d")
 _COUNTER = re.compile(
     r"^\d[\d,.]*[km]?\s+(?:shares?|comments?|likes?|views?|reactions?|votes?|points?|upvotes?|replies)$",
     re.I,
@@ -205,11 +206,14 @@ def _is_furniture_line(line: str) -> bool:
 def _mark_chrome_clusters(lines: list[tuple[int, int, str]], marks: list[bool]) -> None:
     """Mark chrome words ("link", "arrow-up", "55", "·") that sit next to other chrome."""
     chrome = [bool(_CHROME.match(t) or _AGO.match(t)) for _, _, t in lines]
+    # a year alone on its line beside other years ("2004" … "2006") heads a chronology's entries: a
+    # vote count may read as a year, but only beside other chrome ("reply", "share", "3 hours ago")
+    years = [bool(_YEAR_LINE.fullmatch(t)) for _, _, t in lines]
     for i, is_chrome in enumerate(chrome):
         if not is_chrome:
             continue
         lo, hi = max(0, i - 2), min(len(lines), i + 3)
-        if sum(chrome[lo:hi]) >= 2:
+        if sum(chrome[lo:hi]) >= 2 and not all(years[k] for k in range(lo, hi) if chrome[k]):
             marks[i] = True
 
 

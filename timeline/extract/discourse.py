@@ -253,8 +253,13 @@ def in_citation(text: str, t: Timex) -> bool:
 
 def in_dateline(text: str, sent: Span, t: Timex) -> bool:
     """Whether ``t`` is the date of a dateline opening the sentence ("SEOUL, Jan. 10 (Yonhap) --",
-    "(Seoul, June 2, 2024) –"): it dates the story, never an event in it."""
-    return bool(_DATELINE_HEAD.fullmatch(text, sent.start, t.start) and _DATELINE_TAIL.match(text, t.end))
+    "(Seoul, June 2, 2024) –"): it dates the story, never an event in it. A bare date and a dash
+    with neither a place before it nor an agency after it ("Jan. 22 — The border closes") is a
+    chronicle's label: it dates the entry it opens."""
+    tail = _DATELINE_TAIL.match(text, t.end)
+    if tail is None or not _DATELINE_HEAD.fullmatch(text, sent.start, t.start):
+        return False
+    return bool(text[sent.start : t.start].strip()) or any(c.isalpha() for c in tail.group())
 
 
 def readable(text: str, sentences: list[Span], noise: tuple[Span, ...]) -> list[tuple[Span, bool]]:
