@@ -602,6 +602,7 @@ def test_html_furniture_containers_are_dropped(container: str) -> None:
     ("By Lee Jae-min - March 4, 2022", date(2022, 3, 4)),
     ("Updated 9:05 AM GMT+9, March 4, 2022", date(2022, 3, 4)),  # a time before the date
     ("Updated 21:40 KST, 4 March 2022", date(2022, 3, 4)),
+    ("By Anil Rao (Chennai) | Last Updated: Mar 4 2022 | 10:58 PM IST", date(2022, 3, 4)),  # the update, the only date
 ])
 def test_a_byline_or_stamp_with_hyphenated_names_or_a_leading_time_dates_the_page(head, expected):
     text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"
@@ -651,6 +652,15 @@ def test_a_date_stamp_in_the_forms_news_pages_use_dates_the_page(head, expected)
 def test_a_date_inside_a_sentence_or_a_long_field_is_no_page_stamp(head):
     text = f"A headline about the border\n\n{head}\n\nOfficials said the crossing was closed on Friday.\n"
     assert infer_published(text) is None
+
+
+def test_a_date_line_without_a_year_takes_the_copyright_year_only_when_the_weekday_agrees():
+    """A script's "Air date: Friday, March 4" with its year only in the footer's copyright: the
+    day is dated in that year if it fell on that weekday; a footer's year is otherwise the site's."""
+    body = "\n\nANCHOR: Officials said the crossing was closed last week, residents told us on Tuesday.\n\n"
+    assert infer_published(f"Evening News\nAir date: Friday, March 4{body}Copyright \u00a9 2022 Radio Service")[0] == date(2022, 3, 4)
+    assert infer_published(f"Evening News\nAir date: Monday, March 4{body}Copyright \u00a9 2022 Radio Service") is None
+    assert infer_published(f"Evening News\nAir date: Friday, March 4{body}\u00a9 2010\u20132022 Radio Service") is None
 
 
 def test_a_state_agency_juche_era_stamp_dates_its_text():

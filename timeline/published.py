@@ -83,7 +83,7 @@ _BYLINE = re.compile(
     r"^(?:(?P<label>first\s+(?:published|posted)|published|posted|updated|(?:page\s+)?last\s+updated|(?:page\s+)?last\s+modified|modified|date"
     r"|release\s+date|date\s+of\s+(?:issue|release)|issued|released)"
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*(?P<date1>.+)"
-    r"|by\s+[^|\n]{2,80}?(?:\s*[|\u2022\u00b7,]\s*|\s+[\u2013\u2014-]{1,2}\s+)(?:(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
+    r"|by\s+[^|\n]{2,80}?(?:\s*[|\u2022\u00b7,]\s*|\s+[\u2013\u2014-]{1,2}\s+)(?:(?:last\s+)?(?:published|posted|updated)(?:\s+on)?\s*:?\s*)?(?P<date2>.+))$",
     re.I,
 )
 
@@ -145,6 +145,9 @@ def infer_published(
     best = _byline(lines)
     if best is not None:
         return best[1], "byline", _MEDIUM
+    yearless = _copyright_day(text, lines)
+    if yearless is not None:
+        return yearless, "byline", _MEDIUM
     last = text.rstrip()[-40:].rsplit("\n", 1)[-1].strip()
     m = _FOOT_STAMP.fullmatch(last)
     if m is not None and not in_noise(len(text.rstrip()) - len(last), len(text.rstrip())):
@@ -210,6 +213,33 @@ def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
         elif (when := _date_line(line)) is not None and (best is None or best[0] > 0):
             best = (0, when)
     return best
+
+
+# "Air date: Thursday, Feb. 26" over a script whose year is only in its "Copyright © 2026"
+_YEARLESS_LINE = re.compile(
+    r"(?:(?:air(?:ed)?|broadcast|date|posted|published)(?:\s+date)?\s*(?:on\s+)?[:\-\u2013\u2014]?\s*)?"
+    r"(?P<wd>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s+(?P<mon>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
+_COPYRIGHT_YEAR = re.compile(r"(?:copyright\s*(?:\u00a9|\(c\))?|\u00a9|\(c\))\s*((?:19|20)\d\d)\b(?!\s*[-\u2013]\s*\d)", re.I)
+
+
+def _copyright_day(text: str, lines: list[tuple[int, str]]) -> date | None:
+    """The day a date line near the top names without a year ("Air date: Thursday, Feb. 26"),
+    in the year of the page's copyright line, only when that day of that year is the weekday the
+    line names: a footer's year alone is the site's, not the page's."""
+    years = {int(m.group(1)) for m in _COPYRIGHT_YEAR.finditer(text)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    for _start, line in lines[:8]:
+        m = _YEARLESS_LINE.fullmatch(_TRAILING_TIME.sub("", line).strip().rstrip("."))
+        if m is None:
+            continue
+        try:
+            when = date(year, _month(m.group("mon")), int(m.group("day")))
+        except ValueError:
+            return None
+        return when if when.strftime("%a").lower() == m.group("wd")[:3].lower() else None
+    return None
 
 
 def _prose(line: str) -> bool:
