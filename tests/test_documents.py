@@ -718,6 +718,20 @@ def test_a_reposts_originally_published_line_dates_the_text_not_the_copys_metada
     assert _published_with(page, "Originally published October 14, 2020 · Border Monitor", "Border Monitor") == date(2025, 6, 30)
 
 
+def test_an_editors_note_that_the_text_was_first_published_dates_it_with_its_datelines_day(tmp_path: Path) -> None:
+    """A longform site reposts an old dispatch under its own page date; the editor's note gives
+    the month it first ran, and the dispatch's dateline, which has no year, the day."""
+    page = _dated_page(tmp_path / "archive.html", "From the archive", "2024-02-10T09:00:00+00:00",
+                       "<h1>A winter on the river</h1><p>Posted February 10, 2024</p>"
+                       "<p>Editor's note: This report was first published in March 2003, when the crossings were still common.</p>"
+                       "<p>By a staff correspondent</p><p>YANJI, Mar. 14</p>"
+                       "<p>Police detained eleven North Koreans in a village near the river on Tuesday, residents said.</p>")
+    doc = read_document(page)
+    assert (doc.published, doc.published_source) == (date(2003, 3, 14), "original")
+    assert _published_with(page, "YANJI, Mar. 14", "YANJI") == date(2024, 2, 10)  # a month is no day: the page's date stays
+    assert _published_with(page, "first published in March 2003", "first published on March 12, 2003") == date(2003, 3, 12)
+
+
 def test_an_archived_emails_sent_line_dates_the_text_not_the_archive_page(tmp_path: Path) -> None:
     """A newsletter archive shows an old e-mail under the page's own, later date; the masthead's
     "Sent …" field (or a line of its own) is when the text was written."""

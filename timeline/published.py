@@ -176,8 +176,39 @@ def original_date(text: str, noise: Iterable[Span] = (), *, body_start: int = 0)
     """The date a repost gives for the text it copies ("Originally published October 14, 2020 ·
     Border Monitor"), or an archived e-mail its sending ("Sent Tuesday, March 31, 2020"), near
     its top, or None: the text was written then, whatever the page's own metadata says of the copy."""
-    found = _byline(_top_lines(text, body_start, SpanIndex((s.start, s.end) for s in noise)))
-    return found[1] if found is not None and found[0] < 0 else None
+    lines = _top_lines(text, body_start, SpanIndex((s.start, s.end) for s in noise))
+    found = _byline(lines)
+    return found[1] if found is not None and found[0] < 0 else _first_published(lines)
+
+
+# An editor's note over a reposted text: "This dispatch was first published in August 1997"; the
+# day is its dateline's ("BEIJING, Aug. 20"), which names no year of its own.
+_FIRST_PUBLISHED = re.compile(
+    r"\b(?:first|originally)\s+(?:published|printed|posted|ran|appeared|aired|broadcast)\b(?:\s+[\w'’]+){0,4}?\s+(?:on|in)\s+"
+    rf"(?P<date>{FULL_DATE.pattern[2:]}|(?P<mon>{_MONTH})\.?,?\s+(?P<year>\d{{4}}))", re.I)
+_YEARLESS_DATELINE = re.compile(
+    rf"^(?-i:[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}}),\s+(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)
+
+
+def _first_published(lines: list[tuple[int, str]]) -> date | None:
+    """The day a repost's editor's note says the text was first published, its day from the
+    text's own dateline when the note gives only the month; None when no day can be told."""
+    for _start, line in lines:
+        m = _FIRST_PUBLISHED.search(line)
+        if m is None:
+            continue
+        if m.group("year") is None:
+            return _parse_date(m.group("date"))
+        month, year = _month(m.group("mon")), int(m.group("year"))
+        for _s, other in lines:
+            d = _YEARLESS_DATELINE.match(other)
+            if d is not None and _month(d.group("mon")) == month:
+                try:
+                    return date(year, month, int(d.group("day")))
+                except ValueError:
+                    return None
+        return None
+    return None
 
 
 def _byline(lines: list[tuple[int, str]]) -> tuple[int, date] | None:
