@@ -165,6 +165,8 @@ CASES = [
     # days count from the last day told, not from a year named since; with no day told, from nothing
     ("The raid came on March 3, 2024, the worst since 2019. Two days later, they fled.", None, "Two days later", "DATE", "2024-03-05", D(2024, 3, 5), D(2024, 3, 5), "day", "expression"),
     ("The raid came in 2019. Two days later, they fled.", None, "Two days later", "DURATION", "P2D", None, None, ANY, "unresolved"),
+    # a year told in the same sentence is where the story is: an older day is no anchor
+    ("The raid came on March 3, 2016. In 2019 police found them, and a week later they were sent back.", None, "a week later", "DURATION", "P1W", None, None, ANY, "unresolved"),
     ("The claim was made the day before.", None, "the day before", "DATE", "XXXX-XX-XX", None, None, "day", "unresolved"),
     ("The raid came on Friday, March 8, 2024. The following Monday they fled.", None, "The following Monday", "DATE", "2024-03-11", D(2024, 3, 11), D(2024, 3, 11), "day", "expression"),
     ("He was arrested in 2019 and released that year.", None, "that year", "DATE", "2019", D(2019, 1, 1), D(2019, 12, 31), "year", "expression"),

@@ -74,6 +74,11 @@ class Context:
         pa, pb = self.at.get(id(a), -1), self.at.get(id(b), -1)
         return pa >= 0 and pb >= 0 and self.sentence(pa) == self.sentence(pb)
 
+    def same_sentence_as(self, a: Val, pos: int) -> bool:
+        """Whether the remembered ``a`` was found in the sentence holding ``pos``."""
+        pa = self.at.get(id(a), -1)
+        return pa >= 0 and self.sentence(pa) == self.sentence(pos)
+
     def tense(self, start: int, end: int) -> str | None:
         """``past``/``future`` from the tense markers of the clause around ``start:end``.
 

@@ -129,7 +129,11 @@ def _h_ago(m: re.Match[str], ctx: Context) -> Val | None:
         lv = ctx.last_resolved()
         if lv is not None and unit in ("day", "week") and lv.granularity in _COARSE:
             # "On 21 February … as much as in the whole of last year. Five days later …": days count
-            # from the last day told, never from a year, which has no day to count from
+            # from the last day told, never from a year, which has no day to count from; but a
+            # year told in the same sentence is the time the story has reached ("In 2000 police
+            # found me, and a week later …"): no older day is counted from
+            if ctx.same_sentence_as(lv, m.start()):
+                return Val("DURATION", duration_value(n, unit))
             lv = ctx.last_resolved(("day",))
             if lv is None:
                 return Val("DURATION", duration_value(n, unit))  # "In 2019 … Two weeks later": no day to count from
