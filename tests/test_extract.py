@@ -1386,3 +1386,11 @@ def test_two_acts_each_with_a_date_of_its_own_are_two_events_though_one_hangs_fr
     text = ("Since December 2020 the assembly has adopted a series of laws on foreign media, the most recent being "
             "the Language Protection Act adopted in January 2023.")
     assert "2023-01" in {e.when.value for e in run(text, date(2024, 3, 1)) if e.type == "LawEnactment" and e.when is not None}
+
+
+def test_a_person_named_by_the_office_held_is_someone_an_execution_or_arrest_takes():
+    """'a vice premier', 'the provincial governor': an office names a person, as 'a worker' does."""
+    events = run("Officials said a vice premier had been executed by firing squad in July 2016. "
+                     "Police arrested the provincial governor in May 2017.")
+    assert {(e.type, e.when.value) for e in events if e.type in ("Execution", "Detention")} == {
+        ("Execution", "2016-07"), ("Detention", "2017-05")}
