@@ -1394,3 +1394,12 @@ def test_a_person_named_by_the_office_held_is_someone_an_execution_or_arrest_tak
                      "Police arrested the provincial governor in May 2017.")
     assert {(e.type, e.when.value) for e in events if e.type in ("Execution", "Detention")} == {
         ("Execution", "2016-07"), ("Detention", "2017-05")}
+
+
+def test_a_participle_after_a_comma_describes_the_whole_noun_phrase_before_it():
+    """'the Regulation on Banning Private Phones and Radios, adopted in March 2019': what was
+    adopted is the regulation, whose name ends in a coordination; each of two such laws keeps its
+    own date."""
+    events = run("Intro line. The trial was based on the Regulation on Banning Private Phones and Radios, adopted in March 2019, "
+                 "and the Youth Discipline Act, passed in May 2021.", date(2023, 1, 1))
+    assert sorted(e.when.value for e in events if e.type == "LawEnactment") == ["2019-03", "2021-05"]

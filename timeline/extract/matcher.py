@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .frames import Frame, Frames, Trigger
-from .tree import heads
+from .tree import MAX_CLIMB, heads
 
 Token = Any  # a spaCy Token (the language layer owns spaCy)
 
@@ -140,6 +140,7 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
         noun = noun.head if noun.dep_ in ("nummod", "compound", "appos") and noun.head.i < t.i else noun
         if noun.pos_ in ("NOUN", "PROPN"):
             out.append(noun)
+            out.extend(_phrase_heads(noun))  # "the Law on Rejecting … Ideology and Culture, adopted in 2020": the law
     if t.dep_ == "xcomp" and (passive or not transitive) and not any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ in _SUBJECT_DEPS for c in t.children):
         # "officials were said to have been put to death", "he was made to work": the raised subject
         # ("were allowed to return home": the doer of an active verb whose theme is its object, no theme)
@@ -160,6 +161,31 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
     head = out[0] if out and out[0].i == t.head.i else None
     rest = sorted((x for x in out if x is not head), key=lambda x: _THEME_RANK.get(x.dep_, 5))
     return ([head] if head is not None else []) + rest
+
+
+_INSIDE_PHRASE = frozenset({"conj", "pobj", "prep", "pcomp", "compound", "appos"})
+
+
+def _phrase_heads(noun: Token) -> list[Token]:
+    """The nouns a noun is part of, up to the head of its noun phrase ("Culture" in "the Law on
+    Rejecting Reactionary Ideology and Culture": "Ideology", then "Law"), through coordination,
+    prepositions and a gerund's object; never past a finite verb or the clause. Only a noun
+    that is itself coordinated or a gerund's object climbs: "the Note on North Korea, published
+    in July" is said of the place before the comma or of nothing."""
+    out: list[Token] = []
+    if noun.dep_ != "conj" and not (noun.dep_ == "dobj" and noun.head.tag_ == "VBG"):
+        return out
+    node = noun
+    for _ in range(MAX_CLIMB):
+        if node.dep_ == "dobj" and node.head.tag_ == "VBG" and node.head.dep_ == "pcomp":
+            node = node.head  # "on Rejecting … Ideology": the gerund's object, inside the phrase
+        elif node.dep_ in _INSIDE_PHRASE and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+        if node.pos_ in ("NOUN", "PROPN"):
+            out.append(node)
+    return out
 
 
 def free_relative(t: Token) -> bool:
