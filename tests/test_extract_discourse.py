@@ -670,3 +670,13 @@ def test_a_bare_date_and_a_dash_opening_an_entry_is_its_label_not_a_dateline():
         assert dated(annex, published, "Detention", "Sentencing") == [("Detention", "2015-03-03"), ("Sentencing", "2016-10-20")]
     wire = "SEOUL, Mar. 3 (Yonhap) — Guards detained nine traders near the river on Monday."
     assert dated(wire, date(2015, 3, 3), "Detention") == [("Detention", "2015-03-02")]
+
+
+def test_an_event_in_an_after_or_before_clause_does_not_take_the_storys_date():
+    """'months after the border was sealed': the sealing is placed against the shooting, not at
+    the time the story last told; with no date of its own it is not dated by that story."""
+    text = ("Kim fled to China in 2009. That December, a court in Hyesan sentenced her brother to ten years. "
+            "In March 2015, months after the border was sealed, guards shot a man near the river.")
+    found = dated(text, date(2020, 5, 1), "Sentencing", "Execution", "BorderClosure")
+    assert ("Sentencing", "2009-12") in found and ("Execution", "2015-03") in found
+    assert all(value is None for etype, value in found if etype == "BorderClosure")

@@ -351,7 +351,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = ctx.narrative.heading, "heading"
         if when is None and ctx.entry_day is not None:
             when, source = ctx.entry_day, "heading"
-        if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token):
+        if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token) and not timing.in_sequence_clause(c.token):
             when, source = ctx.narrative.thread, "narrative"
         if when is None and ctx.narrative.last is not None and _SINCE_THEN.search(sent.text):
             when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
