@@ -680,3 +680,13 @@ def test_an_event_in_an_after_or_before_clause_does_not_take_the_storys_date():
     found = dated(text, date(2020, 5, 1), "Sentencing", "Execution", "BorderClosure")
     assert ("Sentencing", "2009-12") in found and ("Execution", "2015-03") in found
     assert all(value is None for etype, value in found if etype == "BorderClosure")
+
+
+def test_a_season_without_a_year_is_in_the_year_the_story_tells_as_a_month_is():
+    """'In the spring' after a year told in the past is that year's spring, not the spring of the
+    publication year cut short at the publication date; 'in the winter' after 'In 2021' runs into 2022."""
+    text = ("Choi was arrested in Hoeryong in 2011 for selling Chinese phones. He was beaten during questioning. "
+            "In the spring, a court sentenced him to two years in a labour camp.")
+    assert dated(text, date(2024, 3, 1), "Sentencing") == [("Sentencing", "2011-SP")]
+    later = "In 2021 police detained six traders in Hyesan; in the winter, a court sentenced them to labour camps."
+    assert [e.when.earliest for e in run(later, date(2024, 3, 1)) if e.type == "Sentencing"] == [date(2021, 12, 1)]

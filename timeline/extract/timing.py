@@ -438,7 +438,17 @@ def following(tx: Timex, ref: Timex) -> Timex:
     return placed
 
 
+_SEASON_VALUE = re.compile(r"(?:XXXX|\d{4})-(SP|SU|FA|WI)")
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
 def _in_year(tx: Timex, year: int) -> Timex:
+    season = _SEASON_VALUE.fullmatch(tx.value)
+    if season is not None and tx.anchor != "absolute":  # "in the spring": the spring of that year, as the engine reads it
+        (placed,) = find_timexes(f"the {_SEASONS[season.group(1)]} of {year}", None) or (None,)
+        if placed is None or not placed.resolved:
+            return tx
+        return replace(tx, value=placed.value, earliest=placed.earliest, latest=placed.latest, anchor="expression")
     m = _MONTH_VALUE.fullmatch(tx.value)
     if m is None or tx.anchor == "absolute":
         return tx
@@ -457,6 +467,7 @@ def _in_year(tx: Timex, year: int) -> Timex:
 
 
 _DEICTIC = re.compile(r"\b(?:last|next|this|coming|past|previous|ago|year)\b", re.I)
+_SEASON_NAME = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.I)  # "in the spring": a season, named as a month is
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$|,)", re.I)
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same)\s+$", re.I)
 
@@ -465,7 +476,7 @@ def names_month(tx: Timex) -> bool:
     """Whether an expression names its month ("in March", "May 3") rather than pointing from
     the moment of writing ("on Sunday", "last week", "last May", "in July last year"): only the
     former takes a year stated around it."""
-    return bool(_MONTH_NAME.search(tx.text + " ")) and not _DEICTIC.search(tx.text)
+    return bool(_MONTH_NAME.search(tx.text + " ") or _SEASON_NAME.search(tx.text)) and not _DEICTIC.search(tx.text)
 
 
 def anaphoric_month(tx: Timex, text: str) -> bool:
