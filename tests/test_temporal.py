@@ -165,6 +165,13 @@ CASES = [
     # days count from the last day told, not from a year named since; with no day told, from nothing
     ("The raid came on March 3, 2024, the worst since 2019. Two days later, they fled.", None, "Two days later", "DATE", "2024-03-05", D(2024, 3, 5), D(2024, 3, 5), "day", "expression"),
     ("The raid came in 2019. Two days later, they fled.", None, "Two days later", "DURATION", "P2D", None, None, ANY, "unresolved"),
+    # "the next month" told in the past counts on from the story, as "the following" does; "the
+    # following February" is the first February after the last time told
+    ("She crossed in March 2013. The next month, police arrested her.", DCT, "The next month", "DATE", "2013-04", D(2013, 4, 1), D(2013, 4, 30), "month", "expression"),
+    ("She crossed in March 2013. Talks will be held the next month.", DCT, "the next month", "DATE", "2025-11", D(2025, 11, 1), D(2025, 11, 30), "month", "publication"),
+    ("In late 2017 she escaped and reached Seoul the following February.", None, "the following February", "DATE", "2018-02", D(2018, 2, 1), D(2018, 2, 28), "month", "expression"),
+    ("She was arrested in April 2013. The following spring she was sentenced.", None, "The following spring", "DATE", "2014-SP", D(2014, 3, 1), D(2014, 5, 31), "season", "expression"),
+    ("The following May he left.", None, "The following May", "DATE", "XXXX-05", None, None, "month", "unresolved"),
     # a year told in the same sentence is where the story is: an older day is no anchor
     ("The raid came on March 3, 2016. In 2019 police found them, and a week later they were sent back.", None, "a week later", "DURATION", "P1W", None, None, ANY, "unresolved"),
     ("The claim was made the day before.", None, "the day before", "DATE", "XXXX-XX-XX", None, None, "day", "unresolved"),

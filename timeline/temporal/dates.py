@@ -393,6 +393,25 @@ def h_season(m: re.Match[str], ctx: Context) -> Val | None:
     return apply_position(v, group_or_none(m, "pos"))
 
 
+def h_following_named(m: re.Match[str], ctx: Context) -> Val | None:
+    """"the following February", "the next spring": the first such month or season that begins
+    after the last time the text told ("In late 2017 … the following February" is February 2018);
+    with no time told before, unresolved."""
+    name = m.group("name").lower()
+    code = SEASONS.get(name)
+    lv = ctx.last_resolved()
+    if lv is None or lv.latest is None:
+        return unresolved(f"XXXX-{code}" if code else f"XXXX-{month_number(name):02d}", granularity="season" if code else "month")
+    after = lv.latest
+    if code is not None:
+        v = season_val(after.year - 1, code, "expression")
+        while v.earliest is not None and v.earliest <= after:
+            v = season_val(int(v.value[:4]) + 1, code, "expression")
+        return v
+    mo = month_number(name)
+    return month_val(after.year if date(after.year, mo, 1) > after else after.year + 1, mo, "expression")
+
+
 def _h_range(m: re.Match[str], ctx: Context) -> Val | None:
     a, b = m.group("y1"), m.group("y2")
     ya = int(a)

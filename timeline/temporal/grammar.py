@@ -14,6 +14,7 @@ from .context import Context
 from .dates import (
     h_century,
     h_day_coord,
+    h_following_named,
     h_decade_guard,
     h_holiday,
     h_month,
@@ -155,6 +156,10 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
     ("range",
      rf"(?:between\s+|from\s+)?(?P<y1>{YEAR4})\s*(?:[-–—]|\s+(?:and|to|through|until|till)\s+)\s*(?P<y2>{YEAR4}|\d\d)(?![\d%])",
      lambda m, c: h_range_guard(m, c), 8),
+    # "the following February", "the next spring": the first such month or season after the last time told
+    ("following_named",
+     rf"(?P<rel>the\s+(?:following|next))\s+(?P<name>{MONTH_ALONE}|spring|summer|fall|autumn|winter)(?![a-z])(?!\s+(?:of\s+)?\d)",
+     h_following_named, 7),
     # seasons
     ("season",
      rf"(?:(?P<rel>last|next|this|past|coming|previous|this\s+past|this\s+coming)\s+|(?P<det>the)\s+)?"

@@ -49,7 +49,11 @@ def _h_relunit(m: re.Match[str], ctx: Context) -> Val | None:
     if step is None:
         return None
     expression = rel in ("the following", "following", "the preceding", "preceding", "the previous",
-                         "the same", "that")
+                         "the same", "that") or (
+        # "She crossed in March 2013. The next month, police arrested her": told in the past, "the
+        # next" counts on from the story, as "the following" does; "will meet the next month" from now
+        rel == "the next" and unit in ("week", "month", "year") and ctx.last_resolved() is not None
+        and ctx.tense(m.start(), m.end()) == "past")
     ref: date | None
     anchor = "publication"
     if expression:

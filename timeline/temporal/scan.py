@@ -40,7 +40,7 @@ _trig("current now nowadays currently presently present moment days recently lat
 _trig("every each per", ("set",))
 _trig("daily weekly monthly annually yearly hourly quarterly nightly biweekly bimonthly "
       "biannually semiannually", ("set",))
-_trig("spring summer fall autumn winter", ("season",))
+_trig("spring summer fall autumn winter", ("season", "following_named"))
 _trig("twenties thirties forties fifties sixties seventies eighties nineties", ("decade",))
 _trig("christmas new thanksgiving halloween valentine independence election easter holy good", ("holiday",))
 _trig("eve", ("anchored_day",))
@@ -55,7 +55,7 @@ _trig("year", ("fiscal_year",))
 _trig("nineteen two", ("spelled_year",))
 _trig("q", ("quarter_q",))
 _trig("mondays tuesdays wednesdays thursdays fridays saturdays sundays", ("weekday_set",))
-_MONTH_PATS = ("month_day", "month_year", "month", "day_time", "set", "spelled_year")
+_MONTH_PATS = ("month_day", "month_year", "month", "day_time", "set", "spelled_year", "following_named")
 _WEEKDAY_PATS = ("weekday", "month_day", "day_month", "day_time", "set")
 _CASED_TRIG: dict[str, tuple[str, ...]] = {}
 for _n in MONTH_NAMES + [a.capitalize() for a in MONTH_ABBR]:
