@@ -122,3 +122,13 @@ def test_it_urging_in_the_present_is_the_content_of_the_text_under_discussion():
     # a speaker's present-tense words with a time of their own, or in the past, stay statements
     dated = speech(run("The foreign ministry of Japan said on Monday that it urges China to stop the returns.\n"))
     assert dated and all(e.when is not None for e in dated)
+
+
+def test_a_date_between_a_saying_verb_and_its_clauses_subject_dates_the_saying():
+    """'said on Wednesday it would close the office': the date comes before the clause's
+    subject, so it is the saying's, however the parser hangs it; 'said that on Monday police had
+    arrested …' opens the clause and is the arrest's."""
+    said = run("Intro line. South Korea's unification ministry said on Wednesday it would close the liaison office.", date(2016, 2, 10))
+    assert [(e.type, e.when.value if e.when else None) for e in said if e.type == "Statement"] == [("Statement", "2016-02-10")]
+    clause = run("Intro line. The ministry said that on Monday police had arrested two traders.", date(2016, 2, 10))
+    assert [(e.type, e.when.value) for e in clause if e.type == "Detention"] == [("Detention", "2016-02-08")]

@@ -104,8 +104,25 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
         if gov is None:
             gov = node  # the root
         gov = _frame_setting(toks, gov)
+        if gov.i not in triggers and not any(c.i in triggers for c in gov.children):
+            gov = _before_complement(toks, gov)
         out.setdefault(gov.i, []).append(tx)
     return out
+
+
+def _before_complement(toks: list[Token], gov: Token) -> Token:
+    """"South Korea said on Wednesday it would halt …": a date between a verb and the subject of
+    the clause it takes, with no "that" before the date, is the verb's; the parser may hang it
+    from the clause's verb, whose own dates come after its subject. (A clause that tells an event
+    of its own keeps the date: what is said to have happened is dated by the saying anyway.)"""
+    if gov.dep_ != "ccomp" or gov.head.i == gov.i or not gov.head.i < toks[0].i < gov.i:
+        return gov
+    subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.i <= toks[-1].i:
+        return gov
+    if any(c.dep_ == "mark" and c.i < toks[0].i for c in gov.children):
+        return gov  # "said that on Wednesday it would …": the clause's own opening date
+    return gov.head
 
 
 _OPENERS = frozenset({"in", "on", "at", "during", "by", "then", "but", "and", "so", "later", "early", "late", "that", "this"})
