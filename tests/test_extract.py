@@ -1403,3 +1403,19 @@ def test_a_participle_after_a_comma_describes_the_whole_noun_phrase_before_it():
     events = run("Intro line. The trial was based on the Regulation on Banning Private Phones and Radios, adopted in March 2019, "
                  "and the Youth Discipline Act, passed in May 2021.", date(2023, 1, 1))
     assert sorted(e.when.value for e in events if e.type == "LawEnactment") == ["2019-03", "2021-05"]
+
+
+def test_a_speakers_rebuttal_that_tells_its_statement_again_is_told_when_the_statement_is():
+    """'On Monday the ministry declared the report false, rejecting it': one act of speaking, told
+    as its most specific type, on the day the sentence gives it."""
+    from timeline.extract.repeats import told_once
+    from timeline.model import Entity, Participant, Timex
+
+    text = "On Monday the ministry declared the report false, rejecting it."
+    sent = Span(0, len(text), text)
+    monday = Timex(3, 9, "Monday", "DATE", "2021-05-03", date(2021, 5, 3), date(2021, 5, 3), "day", "publication")
+    ministry = (Participant(entity=Entity(key="ministry", label="Ministry", kind="actor"), role="agent"),)
+    declared = Event("doc", "Statement", "", sent, Span(23, 31, "declared"), when=monday, participants=ministry)
+    rejecting = Event("doc", "Rebuttal", "", sent, Span(50, 59, "rejecting"), participants=ministry)
+    kept = told_once([declared, rejecting])
+    assert [(e.type, e.when) for e in kept] == [("Rebuttal", monday)]

@@ -132,3 +132,12 @@ def test_a_date_between_a_saying_verb_and_its_clauses_subject_dates_the_saying()
     assert [(e.type, e.when.value if e.when else None) for e in said if e.type == "Statement"] == [("Statement", "2016-02-10")]
     clause = run("Intro line. The ministry said that on Monday police had arrested two traders.", date(2016, 2, 10))
     assert [(e.type, e.when.value) for e in clause if e.type == "Detention"] == [("Detention", "2016-02-08")]
+
+
+
+def test_it_stands_for_the_actor_its_own_sentence_named_before_it():
+    """'The Treasury imposed sanctions on officials it accused of …': 'it' is the sentence's
+    subject, not the last actor of the sentences before."""
+    events = run("China returned fifty people last week, a rights group said.\n\n"
+                 "The U.S. Treasury on Thursday imposed sanctions on three officials it accused of running labour camps.")
+    assert [e.agent_key for e in events if e.type == "Statement"] == ["us-treasury"]

@@ -43,6 +43,10 @@ def entity_of(tok: Any, sdoc: Any, offset: int, index: Index, ctx: Context) -> E
         person = tok.lower_ in ("he", "she", "his", "her", "i")
         if person and tok.dep_ in ("nsubj", "nsubjpass") and ctx.topic is not None:
             return ctx.topic  # a subject pronoun goes on with the person the last sentence was about
+        if tok.lower_ in ("it", "its"):
+            earlier = _antecedent_in_sentence(tok, offset, index)
+            if earlier is not None:
+                return earlier  # "the Treasury imposed sanctions on officials it accused of …"
         for ent in reversed(ctx.seen):
             if (ent.category == "person") == person:
                 return ent
@@ -67,6 +71,24 @@ def entity_of(tok: Any, sdoc: Any, offset: int, index: Index, ctx: Context) -> E
                 or state_of_body(tok, offset, index, ctx))
     persons = [m for m in found if m.entity.category == "person"]
     return (persons or found)[0].entity
+
+
+def _antecedent_in_sentence(tok: Any, offset: int, index: Index) -> Entity | None:
+    """The actor an "it" of a sentence stands for when the sentence names one before it: the
+    subject of its main clause, else the nearest actor named before the pronoun ("the North's
+    first launch since January, when it tested …"); None when the sentence names none."""
+    before = [m for m in index.in_span(offset + tok.sent.start_char, offset + tok.idx)
+              if m.entity.kind == "actor" and m.entity.category != "person"]
+    if not before:
+        return None
+    root = tok.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.i < tok.i:
+        lo, hi = offset + subject.left_edge.idx, offset + subject.right_edge.idx + len(subject.right_edge.text)
+        named = [m for m in before if lo <= m.start and m.end <= hi]
+        if named:
+            return named[0].entity
+    return before[-1].entity
 
 
 def body_of_office(tok: Any, sdoc: Any, offset: int, index: Index, ctx: Context) -> Entity | None:

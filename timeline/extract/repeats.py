@@ -32,6 +32,8 @@ def told_once(events: list[Event]) -> list[Event]:
         for o in group:
             if o is first or _told_again(o, e):  # a dated telling replaces an undated one, a rebuttal a plain statement
                 told[o.key] = e
+                if e.when is None and o.when is not None:  # one act of speaking: the rebuttal is told when the statement is
+                    e = replace(e, when=o.when, time_source=o.time_source, inferred=None)
         group[:] = [o for o in group if o.key not in told]
         group.append(e)
         kept.append(e)
