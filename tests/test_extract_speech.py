@@ -141,3 +141,12 @@ def test_it_stands_for_the_actor_its_own_sentence_named_before_it():
     events = run("China returned fifty people last week, a rights group said.\n\n"
                  "The U.S. Treasury on Thursday imposed sanctions on three officials it accused of running labour camps.")
     assert [e.agent_key for e in events if e.type == "Statement"] == ["us-treasury"]
+
+
+def test_what_a_speaker_called_it_inside_a_phrase_is_no_speech_act():
+    """'…, the ministry said, in what it called the worst crackdown in years': the free relative
+    names the event, as 'fired what it called a new missile' does; nobody made a statement."""
+    events = run("Police in Hyesan detained forty traders in May, South Korea's unification ministry said, "
+                 "in what it called the worst crackdown in years.",
+                 date(2024, 6, 14))
+    assert [e.type for e in events] == ["Detention"]

@@ -190,8 +190,9 @@ def _phrase_heads(noun: Token) -> list[Token]:
 
 def free_relative(t: Token) -> bool:
     """Whether a verb heads a free relative of naming: "what it called a new missile", "what
-    state media described as a test" — a noun phrase, not a clause of its own."""
-    return t.dep_ == "ccomp" and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children)
+    state media described as a test", "in what they called the largest return in years" — a noun
+    phrase, not a clause of its own."""
+    return t.dep_ in ("ccomp", "pcomp") and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children)
 
 
 def named_by_free_relative(c: Token, t: Token) -> list[Token]:
