@@ -150,3 +150,11 @@ def test_what_a_speaker_called_it_inside_a_phrase_is_no_speech_act():
                  "in what it called the worst crackdown in years.",
                  date(2024, 6, 14))
     assert [e.type for e in events] == ["Detention"]
+
+
+def test_a_source_after_a_comma_tells_what_the_clause_before_says_not_its_subject():
+    """'… executed a man last week, a source in the province told reporters': the parser may
+    join 'told' to 'executed' with no 'and'; the teller is the source, not the police."""
+    events = run("North Korean authorities publicly executed a man in his 40s in Hoeryong last week for selling Chinese phones, "
+                 "a source in North Hamgyong province told reporters.", date(2024, 6, 14))
+    assert [e.type for e in events] == ["Execution"]

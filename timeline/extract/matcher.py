@@ -301,12 +301,30 @@ def verb_agent(t: Token) -> Token | None:
         return verb_agent(verb) if verb.pos_ in ("VERB", "AUX") and verb.i != t.i else None
     if t.dep_ in ("relcl", "acl") and not is_passive(t):
         return None
+    unjoined = _unjoined_subject(t)
+    if unjoined is not None:
+        return unjoined
     partner = _coordinated_head(t)
     if partner is not None:
         return verb_agent(partner)
     if t.dep_ == "xcomp":  # "began executing", "decided to close": the controller's subject
         return verb_agent(t.head) if t.head.pos_ in ("VERB", "AUX") else None
     return None
+
+
+def _unjoined_subject(t: Token) -> Token | None:
+    """"Police executed a man …, a source in the province told Daily NK": a verb the parser joins
+    to the main clause with no "and" or "or" has its own subject, the noun phrase after the comma
+    before it (which the parser hangs in the clause before)."""
+    if t.dep_ != "conj" or t.i < 2 or any(c.dep_ in ("cc", "preconj") for c in (*t.head.children, *t.children) if c.i < t.i):
+        return None
+    node = t.doc[t.i - 1]
+    while node.dep_ in ("pobj", "prep", "compound", "amod", "nummod") and node.head.i < t.i and node.head.i != node.i:
+        node = node.head
+    if node.pos_ not in ("NOUN", "PROPN") or node.dep_ not in ("appos", "conj", "npadvmod"):
+        return None
+    before = node.left_edge.i - 1
+    return node if before >= 0 and t.doc[before].text == "," else None
 
 
 def noun_agent(t: Token, light_verbs: frozenset[str]) -> Token | None:
