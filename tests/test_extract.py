@@ -1419,3 +1419,12 @@ def test_a_speakers_rebuttal_that_tells_its_statement_again_is_told_when_the_sta
     rejecting = Event("doc", "Rebuttal", "", sent, Span(50, 59, "rejecting"), participants=ministry)
     kept = told_once([declared, rejecting])
     assert [(e.type, e.when) for e in kept] == [("Rebuttal", monday)]
+
+
+def test_people_moved_into_a_place_of_detention_are_detained_whatever_the_verb():
+    """'were sent to a political prison camp', 'took her to a detention centre': the caused-motion
+    construction into a prison holds them there; a labour camp is forced labour's."""
+    events = run("Intro line. In 2015 his wife and two sons were sent to a political prison camp. "
+                 "In March 2016 police took his sister to a detention centre in Onsong. "
+                 "In 2019 his brother was sent to a labour camp.", date(2024, 10, 28))
+    assert [(e.type, e.when.value) for e in events] == [("Detention", "2015"), ("Detention", "2016-03"), ("ForcedLabor", "2019")]
