@@ -158,3 +158,14 @@ def test_a_source_after_a_comma_tells_what_the_clause_before_says_not_its_subjec
     events = run("North Korean authorities publicly executed a man in his 40s in Hoeryong last week for selling Chinese phones, "
                  "a source in North Hamgyong province told reporters.", date(2024, 6, 14))
     assert [e.type for e in events] == ["Execution"]
+
+
+def test_the_body_named_again_by_its_head_noun_is_the_actor_named_before():
+    """'North Korea's foreign ministry … a spokesperson for the ministry said': the ministry is
+    North Korea's, as the text said one sentence before; and a main verb the parser leaves with
+    no subject ('In a statement carried by KCNA, a spokesperson … said') has the phrase after the comma."""
+    events = run("North Korea's foreign ministry dismissed the report as a smear campaign on Saturday.\n\n"
+                 "In a statement carried by KCNA on Sunday, a spokesperson for the ministry said the report was a fabrication.",
+                 date(2024, 6, 17))
+    assert {(e.agent_key, e.when.value) for e in events if e.type in ("Statement", "Rebuttal", "Denial")} == {
+        ("Q423", "2024-06-15"), ("Q423", "2024-06-16")}

@@ -67,9 +67,14 @@ def entity_of(tok: Any, sdoc: Any, offset: int, index: Index, ctx: Context) -> E
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None and tok.pos_ in ("NOUN", "PROPN"):  # "its foreign ministry": the body of the state the text is about
             return entity_of(owner, sdoc, offset, index, ctx)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children) and (
+                again := ctx.by_head.get(tok.lemma_.lower())) is not None:
+            return again  # "North Korea's foreign ministry … a spokesperson for the ministry": the ministry named before
         return (definite_actor(tok, ctx.seen) or named_actor(tok) or body_of_office(tok, sdoc, offset, index, ctx)
                 or state_of_body(tok, offset, index, ctx))
     persons = [m for m in found if m.entity.category == "person"]
+    if not persons and (tok.lemma_.lower() in ctx.offices or tok.lemma_.lower() in ctx.state_bodies):
+        ctx.by_head[tok.lemma_.lower()] = found[0].entity  # what "the ministry" names again later
     return (persons or found)[0].entity
 
 

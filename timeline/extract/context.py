@@ -23,6 +23,7 @@ class Context:
     report_author: Entity | None = None
     report_key: str | None = None
     seen: list[Entity] = field(default_factory=list)
+    by_head: dict[str, Entity] = field(default_factory=dict)  # the actor a phrase with this head noun last named ("ministry")
     narrative: timing.Narrative = field(default_factory=timing.Narrative)
     section_years: list[Timex] = field(default_factory=list)  # the year a heading above states
     story_year: int | None = None  # the year of the last date the text stated

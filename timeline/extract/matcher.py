@@ -315,8 +315,10 @@ def verb_agent(t: Token) -> Token | None:
 def _unjoined_subject(t: Token) -> Token | None:
     """"Police executed a man …, a source in the province told Daily NK": a verb the parser joins
     to the main clause with no "and" or "or" has its own subject, the noun phrase after the comma
-    before it (which the parser hangs in the clause before)."""
-    if t.dep_ != "conj" or t.i < 2 or any(c.dep_ in ("cc", "preconj") for c in (*t.head.children, *t.children) if c.i < t.i):
+    before it (which the parser hangs in the clause before); so has a main verb left with none
+    ("In a statement carried by KCNA, a spokesperson for the ministry said …")."""
+    if t.i < 2 or t.dep_ not in ("conj", "ROOT") or any(
+            c.dep_ in ("cc", "preconj") for c in (*t.head.children, *t.children) if c.i < t.i):
         return None
     node = t.doc[t.i - 1]
     while node.dep_ in ("pobj", "prep", "compound", "amod", "nummod") and node.head.i < t.i and node.head.i != node.i:
