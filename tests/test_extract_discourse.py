@@ -690,3 +690,14 @@ def test_a_season_without_a_year_is_in_the_year_the_story_tells_as_a_month_is():
     assert dated(text, date(2024, 3, 1), "Sentencing") == [("Sentencing", "2011-SP")]
     later = "In 2021 police detained six traders in Hyesan; in the winter, a court sentenced them to labour camps."
     assert [e.when.earliest for e in run(later, date(2024, 3, 1)) if e.type == "Sentencing"] == [date(2021, 12, 1)]
+
+
+def test_a_date_the_parser_hangs_under_according_to_or_an_as_clause_dates_the_main_event():
+    """'He was shot that November, according to his sister': 'according' is a preposition, not a
+    predicate the date could belong to; 'that April she watched as the commission adopted its
+    first resolution': the 'as' clause happens at the time of the clause it hangs from."""
+    text = ("Han was arrested in Chongjin in 2012. He was shot in front of the port's workers that November, according to his sister.\n\n"
+            "In 2003 she was seconded to the mission in Geneva, and that April she watched from the gallery as the "
+            "UN Commission on Human Rights adopted its first resolution on North Korea.")
+    found = dated(text, date(2026, 1, 17), "Execution", "Resolution")
+    assert found == [("Execution", "2012-11"), ("Resolution", "2003-04")]

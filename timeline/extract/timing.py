@@ -97,6 +97,8 @@ def governors(doc: Any, offset: int, timexes: list[Timex], triggers: set[int]) -
                 continue  # "adopted the Law on Rejecting Reactionary Ideology in December 2020": a name's word is no predicate
             if node.i not in triggers and by_means(node):
                 continue  # "executed by firing squad last month": the means is the act, the date the act's
+            if node.i not in triggers and node.dep_ == "prep":
+                continue  # "according to", "following": a preposition the tagger reads as a verb is no predicate
             if node.i in triggers or (node.pos_ == "VERB" and not nominal_gerund(node)) or (node.pos_ == "AUX" and (
                     node.dep_ == "ROOT" or any(c.dep_ == "nsubj" and c.i in triggers for c in node.children))):
                 gov = node
@@ -394,7 +396,8 @@ def when_clause_time(t: Token, date_of: dict[int, Timex], gov: dict[int, list[Ti
     part of; ``gov`` maps tokens to the dates hanging from them."""
     node = t
     for _ in range(3):  # the trigger, or the verb of its clause ("when Kim ordered a lockdown")
-        when = next((c for c in node.children if c.lower_ == "when" and c.dep_ in ("advmod", "mark")), None)
+        when = next((c for c in node.children if c.dep_ in ("advmod", "mark") and (
+            c.lower_ == "when" or (c.lower_ in ("as", "while") and c.dep_ == "mark" and c.i == node.left_edge.i))), None)
         if node.dep_ in ("relcl", "advcl") and when is not None:
             head = node.head
             prev = when.i - 1  # the word before "when", past a comma
