@@ -172,6 +172,7 @@ CASES = [
     ("In late 2017 she escaped and reached Seoul the following February.", None, "the following February", "DATE", "2018-02", D(2018, 2, 1), D(2018, 2, 28), "month", "expression"),
     ("She was arrested in April 2013. The following spring she was sentenced.", None, "The following spring", "DATE", "2014-SP", D(2014, 3, 1), D(2014, 5, 31), "season", "expression"),
     ("The following May he left.", None, "The following May", "DATE", "XXXX-05", None, None, "month", "unresolved"),
+    ("The reform of November 2009 wiped out savings overnight. She was arrested the following March.", DCT, "the following March", "DATE", "2010-03", D(2010, 3, 1), D(2010, 3, 31), "month", "expression"),
     # a year told in the same sentence is where the story is: an older day is no anchor
     ("The raid came on March 3, 2016. In 2019 police found them, and a week later they were sent back.", None, "a week later", "DURATION", "P1W", None, None, ANY, "unresolved"),
     ("The claim was made the day before.", None, "the day before", "DATE", "XXXX-XX-XX", None, None, "day", "unresolved"),

@@ -400,6 +400,8 @@ def h_following_named(m: re.Match[str], ctx: Context) -> Val | None:
     name = m.group("name").lower()
     code = SEASONS.get(name)
     lv = ctx.last_resolved()
+    if lv is not None and "T" in lv.value:  # "wiped out their savings overnight": a time of day is no season's or month's reference
+        lv = ctx.last_resolved(("month", "season", "quarter", "half", "year"))
     if lv is None or lv.latest is None:
         return unresolved(f"XXXX-{code}" if code else f"XXXX-{month_number(name):02d}", granularity="season" if code else "month")
     after = lv.latest
