@@ -701,3 +701,14 @@ def test_a_date_the_parser_hangs_under_according_to_or_an_as_clause_dates_the_ma
             "UN Commission on Human Rights adopted its first resolution on North Korea.")
     found = dated(text, date(2026, 1, 17), "Execution", "Resolution")
     assert found == [("Execution", "2012-11"), ("Resolution", "2003-04")]
+
+
+def test_a_length_after_an_event_told_before_is_that_events_time_moved_by_the_length():
+    """'A week after his arrest he was handed back': the arrest was told in March 2003, so the
+    handover falls between March 8 and April 7; with no arrest dated before, nothing is made up."""
+    text = ("Park was arrested by Chinese police in Yanji in March 2003. "
+            "A week after his arrest he was handed back to North Korean guards at Namyang.")
+    found = [(e.type, e.when.earliest, e.when.latest) for e in run(text, date(2017, 6, 24)) if e.type == "Repatriation"]
+    assert found == [("Repatriation", date(2003, 3, 8), date(2003, 4, 7))]
+    alone = run("A week after his arrest he was handed back to North Korean guards at Namyang.", date(2017, 6, 24))
+    assert all(e.when is None or e.when.earliest is None for e in alone if e.type == "Repatriation")

@@ -218,6 +218,8 @@ def edtf(timex: Timex) -> str | None:
     '2025-04'
     >>> edtf(Timex(0, 11, "summer 2021", "DATE", "2021-SU"))
     '2021-22'
+    >>> edtf(Timex(0, 9, "1999–2001", "DATE", "1999/2001"))
+    '1999/2001'
     """
     if timex.type != "DATE":
         return None
@@ -233,6 +235,8 @@ def edtf(timex: Timex) -> str | None:
         out = f"{value}XX"
     elif re.fullmatch(r"[\dX]{4}(-[\dX]{2}){0,2}", value):
         out = value
+    elif re.fullmatch(r"\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}", value):
+        return value  # an interval: "1999/2001", "1999-03-08/1999-04-07" (a week after an arrest in March 1999)
     else:
         return None
     if timex.open_end and not timex.open_start:

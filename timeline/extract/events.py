@@ -26,7 +26,7 @@ from typing import Any
 
 from .. import language
 from ..model import Document, Event, Span, Timex
-from . import actors, discourse, timing
+from . import actors, anchored, discourse, timing
 from .amounts import duration, quantities
 from .context import Context, Index
 from .entities import by_surname, find_people, load_gazetteer, office_pattern, overlap, with_bare_surnames
@@ -67,6 +67,7 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     ctx.home = discourse.dateline_state(text, doc.body_start, gaz)
     ctx.states = gaz.states
     ctx.state_bodies = frames.sets.get("StateBodies", frozenset())
+    ctx.noun_types = {lemma: tuple(dict.fromkeys(f.type for f in fs)) for lemma, fs in frames.by_noun.items()}
     office_of_name = office_pattern(ctx.offices)
     units = discourse.readable(text, sentences, doc.noise)
     scan = scanner(frames)
@@ -322,6 +323,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if c.token.dep_ == "acl" and c.token.tag_ == "VBN" and c.token.head.dep_ == "pobj" and not any(
                 x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in sdoc):
             continue  # "Identifying information on the individuals designated today": a fragment that names them, telling nothing
+        if own is None or not own.resolved:
+            own = anchored.after_event(c.token, offset, ctx.noun_types, ctx.dated_types) or own  # "a week after his arrest"
         when, source = own, "clause" if own is not None else None
         # "Koreans who fled …", "the anniversary of the adoption": what names someone or a past day is no news of the sentence's time
         someone = timing.describes_someone(c.token)
@@ -351,7 +354,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             when, source = ctx.narrative.heading, "heading"
         if when is None and ctx.entry_day is not None:
             when, source = ctx.entry_day, "heading"
-        if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token) and not timing.in_sequence_clause(c.token):
+        if when is None and ctx.narrative.thread is not None and not headline and timing.past_tense(c.token) and not anchored.in_sequence_clause(c.token):
             when, source = ctx.narrative.thread, "narrative"
         if when is None and ctx.narrative.last is not None and _SINCE_THEN.search(sent.text):
             when, source = timing.since(ctx.narrative.last), "narrative"  # "Since then, … has adopted new laws"
@@ -418,6 +421,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             out.append(replace(ev, trigger=span, when=tx, time_source="clause", inferred=None, quantities=()))
         if c.frame.claim:
             statements[c.token.i] = ev
+        if ev.when is not None and ev.when.resolved:
+            ctx.dated_types[etype] = ev.when  # what "after his arrest" counts from, later in the text
         if etype == "ReportRelease" and agent is not None:
             ctx.report_author, ctx.report_key = agent, ev.key
         out.append(ev)

@@ -414,23 +414,6 @@ def when_clause_time(t: Token, date_of: dict[int, Timex], gov: dict[int, list[Ti
     return None
 
 
-_SEQUENCE_MARKS = frozenset({"after", "before", "until", "till", "since", "once"})
-
-
-def in_sequence_clause(t: Token) -> bool:
-    """Whether the event of ``t`` is told in a clause that places it before or after another
-    ("months after the border was sealed", "before he was sent back"): its time is relative to
-    that other event, not the time the story has reached."""
-    node = t
-    for _ in range(3):  # the trigger, or the verb of its clause
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in node.children):
-            return True
-        if node.head.i == node.i or node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "dobj", "nsubjpass", "nsubj", "pobj", "prep"):
-            return False
-        node = node.head
-    return False
-
-
 _MONTH_VALUE = re.compile(r"(?:XXXX|\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
@@ -787,7 +770,6 @@ __all__ = [
     "describes_someone",
     "governors",
     "in_year",
-    "in_sequence_clause",
     "inferred",
     "is_date",
     "stated_year",
