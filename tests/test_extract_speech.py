@@ -169,3 +169,28 @@ def test_the_body_named_again_by_its_head_noun_is_the_actor_named_before():
                  date(2024, 6, 17))
     assert {(e.agent_key, e.when.value) for e in events if e.type in ("Statement", "Rebuttal", "Denial")} == {
         ("Q423", "2024-06-15"), ("Q423", "2024-06-16")}
+
+
+
+def test_a_clause_before_a_verb_that_reports_nothing_is_not_its_complement():
+    """'The council adopted a resolution, and later rulings banned exports': when the parser hangs
+    'adopted' under 'banned' as its complement, the adoption is no thing banned; only what is said
+    comes before its verb ('… adopted a resolution, officials said')."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from timeline.extract.frames import load_frames
+    from timeline.extract.modality import assess
+
+    words = ["The", "council", "adopted", "a", "resolution", ",", "and", "later", "rulings", "banned", "exports", "."]
+    heads = [1, 2, 9, 4, 2, 9, 9, 8, 9, 9, 9, 9]
+    deps = ["det", "nsubj", "ccomp", "det", "dobj", "punct", "cc", "amod", "nsubj", "ROOT", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "NN", ",", "CC", "JJ", "NNS", "VBD", "NNS", "."]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "CCONJ", "ADJ", "NOUN", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["the", "council", "adopt", "a", "resolution", ",", "and", "later", "ruling", "ban", "export", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    frames = load_frames()
+    assert assess(doc[2], frames, claim=False, has_time=True).status == "asserted"
+    said = Doc(Vocab(), words=[*words[:9], "said", *words[10:]], heads=heads, deps=deps,
+               tags=tags, pos=pos, lemmas=[*lemmas[:9], "say", *lemmas[10:]])
+    assert assess(said[2], frames, claim=False, has_time=True).reporter is not None  # what is said: the saying governs it

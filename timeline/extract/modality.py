@@ -247,6 +247,9 @@ def assess(t: Token, frames: Frames, *, claim: bool, has_time: bool, headline: b
         child, node = node, node.head
         if child.i < node.i and child.dep_ in ("ccomp", "parataxis") and any(c.dep_ == "mark" and c.i < node.i and c.lower_ in _TIME_MARKS for c in node.children):
             break  # "X fired …, the ministry said, hours after the council voted to …": the parser hung the main clause under a subordinate one
+        if child.i < node.i and child.dep_ == "ccomp" and node.lemma_.lower() not in reporting and any(
+                k.dep_ in ("nsubj", "nsubjpass") for k in child.children):
+            break  # "the council adopted Resolution 2270, …, and later resolutions banned …": only what is said comes before its verb
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in child.children):
             return Modality("conditional")
         if child.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
