@@ -1428,3 +1428,9 @@ def test_people_moved_into_a_place_of_detention_are_detained_whatever_the_verb()
                  "In March 2016 police took his sister to a detention centre in Onsong. "
                  "In 2019 his brother was sent to a labour camp.", date(2024, 10, 28))
     assert [(e.type, e.when.value) for e in events] == [("Detention", "2015"), ("Detention", "2016-03"), ("ForcedLabor", "2019")]
+
+
+def test_a_law_reauthorized_on_listed_dates_is_enacted_again_on_each():
+    """'reauthorized the act in 2009, 2013 and 2019': a verb of law-making, one enactment per date."""
+    events = run("Intro line. Parliament reauthorized the refugee act in 2009, 2013 and 2019 with few changes.", date(2024, 10, 18))
+    assert [e.when.value for e in events if e.type == "LawEnactment"] == ["2009", "2013", "2019"]
