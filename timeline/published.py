@@ -183,9 +183,10 @@ def original_date(text: str, noise: Iterable[Span] = (), *, body_start: int = 0)
 
 # An editor's note over a reposted text: "This dispatch was first published in August 1997"; the
 # day is its dateline's ("BEIJING, Aug. 20"), which names no year of its own.
+_A_FULL_DATE = FULL_DATE.pattern.removeprefix(r"\b")
 _FIRST_PUBLISHED = re.compile(
     r"\b(?:first|originally)\s+(?:published|printed|posted|ran|appeared|aired|broadcast)\b(?:\s+[\w'’]+){0,4}?\s+(?:on|in)\s+"
-    rf"(?P<date>{FULL_DATE.pattern[2:]}|(?P<mon>{_MONTH})\.?,?\s+(?P<year>\d{{4}}))", re.I)
+    rf"(?P<date>{_A_FULL_DATE}|(?P<mon>{_MONTH})\.?,?\s+(?P<year>\d{{4}}))", re.I)
 _YEARLESS_DATELINE = re.compile(
     rf"^(?-i:[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}}),\s+(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)
 
