@@ -712,3 +712,14 @@ def test_a_length_after_an_event_told_before_is_that_events_time_moved_by_the_le
     assert found == [("Repatriation", date(2003, 3, 8), date(2003, 4, 7))]
     alone = run("A week after his arrest he was handed back to North Korean guards at Namyang.", date(2017, 6, 24))
     assert all(e.when is None or e.when.earliest is None for e in alone if e.type == "Repatriation")
+
+
+def test_the_year_a_told_clause_states_does_not_date_its_telling():
+    """'Hackers stole $900 million in 2022, the firm said in a report released in January': the
+    year is the theft's; the report, in a story of July 2023, came out in January 2023. A year
+    framing the sentence still dates its months ('In 2021, the ministry said Kim was arrested in March')."""
+    text = ("Intro line. Hackers tied to Pyongyang stole about $900 million in digital assets in 2022, "
+            "the firm said in a report released in January.\n\n"
+            "In 2021, the ministry said Kim was arrested in March.")
+    found = dated(text, date(2023, 7, 20), "CyberTheft", "ReportRelease", "Detention")
+    assert found == [("CyberTheft", "2022"), ("ReportRelease", "2023-01"), ("Detention", "2021-03")]

@@ -259,8 +259,10 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     limit = None if here is not None else doc.published or (ctx.entry_day.earliest if ctx.entry_day is not None else None)
     # "that August" keeps the story's year, unless the sentence states one ("In 2017 … that December")
     story_months = set() if here is not None else anaphoric
+    told = _telling_of(gov, sdoc, here, reporting) if here is not None else set()  # "stole … in 2023, the firm said in a report in January"
     if stated is not None:  # "In 2021, … in March and … in October": the months are in 2021
-        gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) and t.start not in story_months else t
+        gov = {i: [timing.in_year(t, stated, limit) if t.anchor != "absolute" and timing.names_month(t) and t.start not in story_months
+                   and i not in told else t
                    for t in txs]
                for i, txs in gov.items()}
     if stated is None and doc.published is None and (ref := ctx.narrative.story) is not None:
@@ -284,8 +286,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             timing.medium_time(c.token, gov, triggers) if c.frame.claim else timing.complement_time(c.token, gov, triggers, reporting))
         if own is not None:
             own = timing.not_until(c.token, own)
-        year = stated
-        if own is not None and year is None and own.anchor == "publication" and ctx.narrative.thread is not None:
+        telling = bool(told) and (c.token.i in told or timing.telling_verb(c.token).i in told)
+        year = None if telling else stated
+        if own is not None and year is None and not telling and own.anchor == "publication" and ctx.narrative.thread is not None:
             year = ctx.narrative.thread.earliest.year if ctx.narrative.thread.earliest else None  # the story's year
         if own is not None and year is not None and own.anchor != "absolute" and timing.names_month(own) and own.start not in story_months:
             own = timing.in_year(own, year, limit if year == stated else doc.published)  # told as past: not after the telling
@@ -484,6 +487,21 @@ def _progressive_now(t: Any, headline: bool) -> bool:
     return not headline and t.tag_ == "VBG" and t.dep_ == "ROOT" and any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in t.children
     )
+
+
+def _telling_of(gov: dict[int, list[Timex]], sdoc: Any, year: int, reporting: frozenset[str]) -> set[int]:
+    """The tokens of a telling whose told clause states the sentence's year: "hackers stole $1
+    billion in 2023, the firm said in a report released in January" — the saying verb and its own
+    phrases (the report, its release) are not in 2023, since the year is what is told."""
+    owners = {i for i, txs in gov.items() if any(t.anchor == "absolute" and t.earliest is not None and t.latest is not None
+                                                 and t.earliest.year == year == t.latest.year for t in txs)}
+    out: set[int] = set()
+    for verb in (t for t in sdoc if t.lemma_.lower() in reporting):
+        told = [k for k in verb.children if k.dep_ in ("ccomp", "parataxis") and any(t.i in owners for t in k.subtree)]
+        if told and verb.i not in owners:
+            inside = {t.i for k in told for t in k.subtree}
+            out |= {t.i for t in verb.subtree if t.i not in inside}
+    return out
 
 
 def _reports_event(c: Candidate, cands: list[Candidate]) -> bool:
