@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..model import Timex
+from ..temporal.lexicon import number_value
 
 Token = Any
 
@@ -31,7 +32,6 @@ def in_sequence_clause(t: Token) -> bool:
 
 
 _UNITS = {"day": 1, "week": 7}
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def after_event(t: Token, offset: int, event_types: dict[str, tuple[str, ...]], told: dict[str, Timex]) -> Timex | None:
@@ -47,8 +47,7 @@ def after_event(t: Token, offset: int, event_types: dict[str, tuple[str, ...]], 
             if noun is None or measure is None or not any(d.dep_ in ("poss", "det") and d.lower_ not in ("a", "an") for d in noun.children):
                 continue
             unit = _UNITS.get(measure.lemma_.lower())
-            count = next((_COUNTS.get(d.lower_) or (int(d.text) if d.text.isdigit() else None)
-                          for d in measure.children if d.dep_ in ("det", "nummod")), None)
+            count = next((number_value(d.text) for d in measure.children if d.dep_ in ("det", "nummod")), None)
             ref = next((told[k] for k in event_types.get(noun.lemma_.lower(), ()) if k in told), None)
             if unit is None or count is None or ref is None or ref.earliest is None or ref.latest is None:
                 continue

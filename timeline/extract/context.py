@@ -23,7 +23,6 @@ class Context:
     report_author: Entity | None = None
     report_key: str | None = None
     seen: list[Entity] = field(default_factory=list)
-    noun_types: dict[str, tuple[str, ...]] = field(default_factory=dict)  # an event noun's types ("arrest": Detention)
     dated_types: dict[str, Timex] = field(default_factory=dict)  # each type's last date told ("after his arrest")
     by_head: dict[str, Entity] = field(default_factory=dict)  # the actor a phrase with this head noun last named ("ministry")
     narrative: timing.Narrative = field(default_factory=timing.Narrative)

@@ -67,7 +67,6 @@ def extract_events(doc: Document, timexes: list[Timex], sentences: list[Span]) -
     ctx.home = discourse.dateline_state(text, doc.body_start, gaz)
     ctx.states = gaz.states
     ctx.state_bodies = frames.sets.get("StateBodies", frozenset())
-    ctx.noun_types = {lemma: tuple(dict.fromkeys(f.type for f in fs)) for lemma, fs in frames.by_noun.items()}
     office_of_name = office_pattern(ctx.offices)
     units = discourse.readable(text, sentences, doc.noise)
     scan = scanner(frames)
@@ -327,7 +326,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
                 x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in sdoc):
             continue  # "Identifying information on the individuals designated today": a fragment that names them, telling nothing
         if own is None or not own.resolved:
-            own = anchored.after_event(c.token, offset, ctx.noun_types, ctx.dated_types) or own  # "a week after his arrest"
+            own = anchored.after_event(c.token, offset, frames.noun_types, ctx.dated_types) or own  # "a week after his arrest"
         when, source = own, "clause" if own is not None else None
         # "Koreans who fled …", "the anniversary of the adoption": what names someone or a past day is no news of the sentence's time
         someone = timing.describes_someone(c.token)

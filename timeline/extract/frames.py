@@ -98,6 +98,11 @@ class Frames:
         return set(self.by_verb) | set(self.by_noun)
 
     @cached_property
+    def noun_types(self) -> dict[str, tuple[str, ...]]:
+        """The event types each trigger noun names ("arrest": Detention), once per load."""
+        return {lemma: tuple(dict.fromkeys(f.type for f in frames)) for lemma, frames in self.by_noun.items()}
+
+    @cached_property
     def goal_frames(self) -> list[Frame]:
         """The caused-motion frames: any verb, told by where it moves its theme."""
         return [f for f in self.frames if f.goal_sets]

@@ -28,6 +28,8 @@ from typing import Any
 
 from ..model import InferredTime, Timex
 from ..temporal import find_timexes
+from ..temporal.lexicon import SEASONS
+from ..temporal.values import season_val
 from .modality import until_phrase
 
 Token = Any
@@ -442,15 +444,12 @@ def following(tx: Timex, ref: Timex) -> Timex:
 
 
 _SEASON_VALUE = re.compile(r"(?:XXXX|\d{4})-(SP|SU|FA|WI)")
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
 def _in_year(tx: Timex, year: int) -> Timex:
     season = _SEASON_VALUE.fullmatch(tx.value)
     if season is not None and tx.anchor != "absolute":  # "in the spring": the spring of that year, as the engine reads it
-        (placed,) = find_timexes(f"the {_SEASONS[season.group(1)]} of {year}", None) or (None,)
-        if placed is None or not placed.resolved:
-            return tx
+        placed = season_val(year, season.group(1), "expression")
         return replace(tx, value=placed.value, earliest=placed.earliest, latest=placed.latest, anchor="expression")
     m = _MONTH_VALUE.fullmatch(tx.value)
     if m is None or tx.anchor == "absolute":
@@ -470,7 +469,7 @@ def _in_year(tx: Timex, year: int) -> Timex:
 
 
 _DEICTIC = re.compile(r"\b(?:last|next|this|coming|past|previous|ago|year)\b", re.I)
-_SEASON_NAME = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.I)  # "in the spring": a season, named as a month is
+_SEASON_NAME = re.compile(rf"\b(?:{'|'.join(SEASONS)})\b", re.I)  # "in the spring": a season, named as a month is
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$|,)", re.I)
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same)\s+$", re.I)
 
