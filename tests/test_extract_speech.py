@@ -105,7 +105,8 @@ def test_a_state_body_named_bare_is_the_state_of_the_city_its_clause_opens_with(
 
 
 def test_a_bare_body_with_no_place_to_belong_to_or_named_by_another_state_speaks_for_no_one():
-    assert speech(run("The foreign ministry protested the launch on Monday.\n")) == []  # no dateline, no scene
+    # no dateline, no scene: a statement on its day (its speaker described by office), but of no state
+    assert agents(speech(run("The foreign ministry protested the launch on Monday.\n"))) == []
     # the parse names a state the gazetteer does not know: not the dateline's
     text = "SEOUL, March 3 (Yonhap) -- The Lao government denied the report on Monday.\n"
     assert "South Korea" not in agents(speech(run(text, date(2025, 3, 3))))
@@ -194,3 +195,26 @@ def test_a_clause_before_a_verb_that_reports_nothing_is_not_its_complement():
     said = Doc(Vocab(), words=[*words[:9], "said", *words[10:]], heads=heads, deps=deps,
                tags=tags, pos=pos, lemmas=[*lemmas[:9], "say", *lemmas[10:]])
     assert assess(said[2], frames, claim=False, has_time=True).reporter is not None  # what is said: the saying governs it
+
+
+def test_an_office_holder_described_not_named_speaks_on_the_day_the_text_gives():
+    # "a ministry official", "a presidential spokesman", "prison authorities": a speaker the text
+    # describes by office or body, not by a name it resolves; a speech act when dated in its own clause
+    events = speech(run("A ministry official said on Monday that the two fishermen would be questioned.\n\n"
+                        "Provincial prosecutors told reporters on Wednesday that the case had been closed.\n"))
+    assert [(e.trigger.text, e.when.value) for e in events] == [("said", "2024-06-10"), ("told", "2024-06-12")]
+    assert events[0].label.startswith("A ministry official says")
+    assert not any(p.role == "agent" for e in events for p in e.participants)  # no actor invented for them
+    # undated, such a speaker is the story's source, not news of its own
+    assert speech(run("A ministry official said the two fishermen would be questioned.\n")) == []
+    # a witness is no office: a source quoted, not a statement event
+    assert speech(run("A resident told reporters on Monday that the market had been closed.\n")) == []
+
+
+def test_naming_verbs_rebut_only_with_a_secondary_predicate():
+    # "called the decision regrettable" characterises what it names (a rebuttal); "called a vote",
+    # "called an emergency meeting on Friday" convenes: a body's act, no rejection of anything, and
+    # "on Friday" is a time, not the particle of "call on"
+    (rb,) = speech(run("South Korea called the decision regrettable on Monday.\n"))
+    assert (rb.type, rb.when.value) == ("Rebuttal", "2024-06-10")
+    assert speech(run("Japan called an emergency meeting of the council on Friday.\n")) == []

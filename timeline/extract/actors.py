@@ -96,6 +96,15 @@ def _antecedent_in_sentence(tok: Any, offset: int, index: Index) -> Entity | Non
     return before[-1].entity
 
 
+def described_speaker(tok: Any, frames: Frames, ctx: Context) -> bool:
+    """"A ministry official", "the victims' families", "Malaysian police": a subject that names
+    people or a body by what they are, not by a name the text resolves — someone who can speak."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or is_document(tok, frames):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in ctx.offices or lemma in ctx.state_bodies
+
+
 def body_of_office(tok: Any, sdoc: Any, offset: int, index: Index, ctx: Context) -> Entity | None:
     """"A White House spokesman", "a spokesman for the Chinese embassy", "North Korea's vice
     foreign minister": the holder of an office speaks for the body or state it is the office of —

@@ -195,7 +195,8 @@ def _page_stamp(dates: list[Timex], doc: Document, started: bool, ctx: Context) 
 
 
 def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index: Index) -> dict[int, set[str]]:
-    """Pseudo-lemmas for tokens: ``@Weapons`` on a named missile, ``@People`` on a person."""
+    """Pseudo-lemmas for tokens: ``@Weapons`` on a named missile, ``@People`` on a person (and, added
+    by the caller, ``@Time`` on a time expression's words)."""
     out: dict[int, set[str]] = {}
 
     def mark(start: int, end: int, tag: str) -> None:
@@ -241,9 +242,12 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     if day is not None and day != doc.published:  # "**March 3** — … on Monday": that Monday is March 3's
         body_tx = timing.reanchored(body_tx, text, sent, day)
     gov = timing.governors(sdoc, offset, body_tx, lemma_hits)
-    cands = match(sdoc, frames, _marks(sdoc, offset, text, sent, frames, index), set(gov))
     date_of = {t.i: tx for tx in [*index.timexes_in(sent), *body_tx] for t in timing.tokens_of(sdoc, offset, tx)}
     in_dates = set(date_of)
+    marks = _marks(sdoc, offset, text, sent, frames, index)
+    for i in in_dates:
+        marks.setdefault(i, set()).add("@Time")
+    cands = match(sdoc, frames, marks, set(gov))
     for c in cands:  # a date is never what an event was done to ("the floods of 2024")
         c.themes = [t for t in c.themes if t.i not in in_dates]
     triggers = {c.token.i for c in cands}
@@ -309,7 +313,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if agent is None and c.nominal and not (c.token.pos_ == "PROPN" and c.frame.name_sets):  # "the OHCHR report": its author
             agent = next((actors.entity_of(k, sdoc, offset, index, ctx) for k in c.token.children
                           if k.dep_ == "compound" and k.pos_ == "PROPN" and k.i not in in_dates), None)  # "the October launch": a date, no author
-        if c.frame.needs_agent and agent is None:
+        if c.frame.needs_agent and agent is None and not (c.frame.claim and actors.described_speaker(c.agent, frames, ctx)):
             continue
         if c.frame.claim and c.agent is not None and c.agent.lower_ in ("we", "i") and not _quoted(text, sent.start, c.token.idx + offset):
             continue  # "We urge governments to …": the document's own voice, which is its publication, not an event in it
@@ -369,9 +373,9 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
         if when is not None and source != "clause" and (above if label else year) is not None and when.anchor != "absolute" and timing.names_month(when):
             when = timing.in_year(when, above if label else year)
         if c.frame.claim and c.token.lemma_.lower() in saying and etype == "Statement" and (
-            (source not in ("clause", "sentence", "heading") and again is None and (agent.key not in ctx.officials or _reports_event(c, cands) or aside))
+            (source not in ("clause", "sentence", "heading") and again is None and (agent is None or agent.key not in ctx.officials or _reports_event(c, cands) or aside))
             or (source == "sentence" and _reports_event(c, cands))
-        ):
+        ) or (c.frame.needs_agent and agent is None and source != "clause"):
             continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news (but an official's is)
         if when is None and dateline is not None and timing.reported_as_news(c.token) and (
             c.token.dep_ == "ROOT" or (c.token.dep_ in ("ccomp", "parataxis") and c.token.head.dep_ == "ROOT")

@@ -59,6 +59,7 @@ class Frame:
     name_sets: tuple[str, ...] = ()  # a name headed by one of these lemmas, with a date of its own, is the event
     return_sets: tuple[str, ...] = ()  # a return to a named place outside these is none
     goal_sets: tuple[str, ...] = ()  # a caused-motion frame: any verb that moves its theme to a goal in these sets
+    constructions: frozenset[str] = frozenset()  # constructions the verb must show besides its theme ("@predicative")
 
     @property
     def constrained(self) -> bool:
@@ -171,7 +172,7 @@ def _read(path: Path) -> Frames:
     except (SyntaxError, ValueError, OSError) as exc:
         raise TimelineError(f"{path}: cannot read the ontology's event frames: {exc}") from exc
     p = {name: TL + name for name in (
-        "frame", "verb", "noun", "theme", "themeIn", "themeNot", "needsAgent", "transitive", "claim", "denial",
+        "frame", "verb", "noun", "theme", "themeIn", "themeNot", "construction", "needsAgent", "transitive", "claim", "denial",
         "labelTemplate", "findings", "decided", "namedIn", "returnTo", "lemma", "LemmaSet", "InstrumentName", "namePattern", "memberOf", "goalIn")}
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -219,6 +220,7 @@ def _read(path: Path) -> Frames:
                 themes=frozenset(w.lower() for w in strings(node, p["theme"])),
                 theme_sets=theme_sets,
                 themes_not=frozenset(w.lower() for w in strings(node, p["themeNot"])),
+                constructions=frozenset(strings(node, p["construction"])),
                 needs_agent=flag(node, p["needsAgent"]),
                 transitive=flag(node, p["transitive"]),
                 claim=flag(node, p["claim"]),

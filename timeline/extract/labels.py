@@ -53,6 +53,8 @@ def label_of(ev: Event, cand: Any, frames: Frames, sdoc: Any, offset: int, text:
     agent = ev.agent
     if agent is not None:
         slots["agent"] = agent.label
+    elif cand.frame.needs_agent and cand.agent is not None:  # "a ministry official": who speaks, as the text describes them
+        slots["agent"] = _short(list(cand.agent.subtree))
     affected = next((p for p in ev.participants if p.role == "affected"), None)
     if affected is not None:
         slots["affected"] = affected.mention.text if affected.mention else affected.entity.label

@@ -82,12 +82,16 @@ def _extra_objects(t: Token, trig: Trigger) -> list[Token]:
     return [g for c in t.children if c.dep_ in ("prep", "prt") and c.lower_ in trig.extra for g in c.children if g.dep_ == "pobj"]
 
 
-def _extra_ok(t: Token, trig: Trigger) -> bool:
+def _extra_ok(t: Token, trig: Trigger, marks: dict[int, set[str]]) -> bool:
     if not trig.extra:
         return True
-    near = {c.lower_ for c in t.children} | {c.lemma_.lower() for c in t.children}
-    for c in t.children:
-        near |= {g.lower_ for g in c.children} | {g.lemma_.lower() for g in c.children}
+    # a preposition heading a time ("called a meeting on Friday") is an adjunct, not the verb's particle ("called on Beijing")
+    kids = [c for c in t.children if not (c.dep_ == "prep" and any(g.dep_ == "pobj" and "@Time" in marks.get(g.i, ())
+                                                                      for g in c.children))]
+    near = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
+    for c in kids:
+        if c.dep_ not in ("dobj", "obj"):  # "called a meeting on the report": the object's own modifier is no particle
+            near |= {g.lower_ for g in c.children} | {g.lemma_.lower() for g in c.children}
     return all(w in near for w in trig.extra)
 
 
@@ -430,7 +434,7 @@ def match(
     """Every frame candidate in a parsed sentence.
 
     ``marks`` adds pseudo-lemmas to tokens (``@Weapons`` for a named missile, ``@Instrument`` for any
-    named instrument, ``@People`` for a person's name); ``dated`` holds the indices of tokens a time expression hangs from.
+    named instrument, ``@People`` for a person's name, ``@Time`` on a time expression's words); ``dated`` holds the indices of tokens a time expression hangs from.
     """
     light = frames.sets.get("LightVerbs", frozenset())
     out: list[Candidate] = []
@@ -448,7 +452,7 @@ def match(
             for frame in frames.by_verb.get(lemma, ()):
                 if frame.id in seen:
                     continue
-                trig = next((tr for tr in frame.verbs if tr.lemma == lemma and _extra_ok(t, tr)), None)
+                trig = next((tr for tr in frame.verbs if tr.lemma == lemma and _extra_ok(t, tr, marks)), None)
                 if trig is None:
                     continue
                 seen.add(frame.id)
@@ -464,7 +468,7 @@ def match(
                 ):
                     agent = None  # the subject of an intransitive change is its theme: "the missile flew", "the border closed"
                 lemmas = _theme_lemmas(themes, marks) | construction
-                ok = frames.theme_ok(frame, lemmas)
+                ok = frames.theme_ok(frame, lemmas) and frame.constructions <= construction
                 if not ok:
                     continue
                 if frame.return_sets and (lemma == "return" or "back" in trig.extra) and _returned_elsewhere(t, frame, frames):
