@@ -408,6 +408,29 @@ def test_coordinated_verbs_share_their_date_unless_one_comes_later():
     assert one(later, "Sentencing").when is None or one(later, "Sentencing").time_source != "clause"
 
 
+def test_a_date_closing_a_coordination_of_verbs_with_one_subject_dates_each():
+    """Parsers hang a trailing date on the nearest verb; coordinated verbs sharing a subject share it
+    ("detained … and deported them on Friday"), while a date inside the second conjunct, a second
+    subject or a "later" keeps it to its own verb."""
+    both = run("Border police detained the two women and deported them to the North on 4 May 2023.")
+    assert {e.type: e.when.value for e in both} == {"Detention": "2023-05-04", "Repatriation": "2023-05-04"}
+    inside = run("Border police detained the two women and in May 2023 deported them to the North.")
+    assert one(inside, "Detention").when is None
+    later = run("Border police detained the two women and later deported them to the North on 4 May 2023.")
+    assert one(later, "Detention").when is None
+
+
+def test_a_relative_clause_telling_an_event_noun_happening_or_seen_dates_it():
+    """"an execution that took place in 1998", "an execution she said she witnessed in May 2019":
+    the relative clause tells the event's own time; one that says something else about it does not."""
+    took = run("The refugee described an execution that took place in a market in 1998.")
+    assert one(took, "Execution").when.value == "1998"
+    saw = run("A former guard described a public execution he said he had watched in May 2019.")
+    assert one(saw, "Execution").when.value == "2019-05"
+    told = run("The report describes the public execution of a teacher, which residents recounted to investigators in 2021.")
+    assert all(e.when is None or e.when.value != "2021" for e in told if e.type == "Execution")
+
+
 def test_a_bare_participial_adjunct_shares_the_time_of_its_clause():
     """"…, flooding the valleys and destroying homes": a participle with no subject, perfect or
     marker tells part of its clause's act and takes its date, the coordinated one too."""

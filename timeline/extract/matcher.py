@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .frames import Frame, Frames, Trigger
-from .tree import MAX_CLIMB, heads
+from .tree import MAX_CLIMB, heads, witnessed
 
 Token = Any  # a spaCy Token (the language layer owns spaCy)
 
@@ -412,6 +412,8 @@ def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool
         return True  # a partitive stands for its noun: "three of the executions were carried out"
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in _HAPPEN and t.head.i in dated:
         return True  # "the breach took place on March 23"
+    if any(v.i in dated for v in witnessed(t)):
+        return True  # "an execution that took place in 1998", "an execution he said he saw in May"
     if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in t.children
     ) and t.tag_ != "NNS":

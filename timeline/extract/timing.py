@@ -31,6 +31,7 @@ from ..temporal import find_timexes
 from ..temporal.lexicon import SEASONS
 from ..temporal.values import season_val
 from .modality import until_phrase
+from .tree import witnessed
 
 Token = Any
 
@@ -283,6 +284,14 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
             return best(gov[head.i])
     if t.pos_ == "NOUN" and t.dep_ == "dobj" and head.lemma_.lower() in light_verbs and head.i not in triggers and head.dep_ == "conj":
         return own_time(head, gov, light_verbs, triggers)  # "acknowledged an outbreak in May 2022 and ordered a lockdown"
+    # a date closing a coordination of verbs with one subject dates each ("declared an emergency and
+    # ordered a lockdown at a meeting on Saturday"); one inside the second conjunct does not
+    for c in t.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in gov and not any(
+                g.dep_ in ("nsubj", "nsubjpass") or (g.dep_ == "advmod" and g.lower_ in _SEQUENCE) for g in c.children):
+            trailing = [x for x in gov[c.i] if x.start > c.idx + (c.doc.user_data.get("offset") or 0)]
+            if trailing:
+                return best(trailing)
     # coordination shares the first verb's date, unless the second is "later" or "then"
     if t.dep_ == "conj" and not any(c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in t.children):
         if head.i in gov:
@@ -309,9 +318,12 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
             if held is not None:
                 return best(gov[held.i])
 
-    # a noun's own dated participle: "an indictment unsealed today", "a report released on Monday"
+    # a noun's own dated participle: "an indictment unsealed today", "a report released on Monday";
+    # a relative clause that tells it happening: "an execution he said he witnessed in May"
     if t.pos_ in ("NOUN", "PROPN"):
         told = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i in gov and c.i not in triggers), None)
+        if told is None:
+            told = next((v for v in witnessed(t) if v.i in gov and v.i not in triggers), None)
         if told is not None:
             return best(gov[told.i])
     # a resultative complement's date is its verb's: "has kept its border closed since 2020"
