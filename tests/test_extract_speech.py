@@ -218,3 +218,16 @@ def test_naming_verbs_rebut_only_with_a_secondary_predicate():
     (rb,) = speech(run("South Korea called the decision regrettable on Monday.\n"))
     assert (rb.type, rb.when.value) == ("Rebuttal", "2024-06-10")
     assert speech(run("Japan called an emergency meeting of the council on Friday.\n")) == []
+
+
+def test_saying_in_a_report_is_the_reports_release_and_what_is_said_is_claimed_in_it():
+    # "said in a report in March that …": the medium of the speech act is a report, so the act is its
+    # release, by the speaker; what it says is claimed in that release. "said in a statement" stays a statement.
+    events = run("A blockchain analytics firm, Chainalysis, said in a report in March that hackers had stolen $600 million.\n")
+    (release,) = [e for e in events if e.type == "ReportRelease"]
+    assert speech(events) == []
+    assert (release.when.value, agents([release])) == ("2024-03", ["Chainalysis"])
+    (theft,) = [e for e in events if e.type == "CyberTheft"]
+    assert theft.claimed_in == release.key
+    said = speech(run("The ministry said in a statement on Monday that it regretted the verdict.\n"))
+    assert [(e.type, e.when.value) for e in said] == [("Statement", "2024-06-10")]

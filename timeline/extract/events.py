@@ -427,6 +427,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             out.append(replace(ev, trigger=span, when=tx, time_source="clause", inferred=None, quantities=()))
         if c.frame.claim:
             statements[c.token.i] = ev
+        elif etype == "ReportRelease" and c.nominal and c.token.dep_ == "pobj" and c.token.head.lower_ == "in":
+            statements.setdefault(c.token.head.head.i, ev)  # "said in a report that …": what is said is claimed in the release
         if ev.when is not None and ev.when.resolved:
             ctx.dated_types[etype] = ev.when  # what "after his arrest" counts from, later in the text
         if etype == "ReportRelease" and agent is not None:

@@ -619,6 +619,8 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
     - On the same trigger, a frame whose theme constraint matched beats an unconstrained one
       ("rejected the report" is a rebuttal, not a mere statement); two constrained frames of
       different types both stand.
+    - A statement made in a report ("said in a report in January that …") is the report's release,
+      whose author is the speaker.
     - A noun trigger of the same type inside a verb trigger's clause is the same event
       ("said in a statement", "carried out the execution"); so is a verb of the same type
       coordinated with another that has no subject, object or date of its own.
@@ -644,8 +646,14 @@ def resolve_overlaps(cands: list[Candidate], dated: frozenset[int] | set[int] = 
     for c in kept:
         if not c.nominal:
             verbs_of.setdefault(c.token.i, []).append(c)
+    releases = {c.token.i: c for c in kept if c.type == "ReportRelease" and c.nominal}
     out = []
     for c in kept:
+        medium = next((releases[g.i] for p in c.token.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                       if g.i in releases), None) if c.type == "Statement" and not c.nominal else None
+        if medium is not None:
+            medium.agent = medium.agent or c.agent
+            continue  # "said in a report in January that …": the release is the act that says it, by the speaker
         if _subordinate_to_same(c, by_type, dated) and not _dated_before_or_after(c, dated):
             continue  # "fired an ICBM in December, when it launched a Hwasong-18": one event told twice
         if c.token.dep_ == "conj" and (c.type, c.token.head.i) in by_type and c.token.i not in dated and not any(
