@@ -1457,3 +1457,12 @@ def test_a_law_reauthorized_on_listed_dates_is_enacted_again_on_each():
     """'reauthorized the act in 2009, 2013 and 2019': a verb of law-making, one enactment per date."""
     events = run("Intro line. Parliament reauthorized the refugee act in 2009, 2013 and 2019 with few changes.", date(2024, 10, 18))
     assert [e.when.value for e in events if e.type == "LawEnactment"] == ["2009", "2013", "2019"]
+
+
+def test_a_month_placed_in_the_year_told_around_it_keeps_its_stated_part():
+    """"In 2019 … in late July": the month takes the sentence's year and stays the part of the month
+    the text states (July 21-31), as the time engine reads it with a year."""
+    (flood,) = [e for e in run("In 2019, heavy rain in late July flooded hundreds of homes in the province.") if e.type == "Flood"]
+    assert (flood.when.earliest, flood.when.latest) == (date(2019, 7, 21), date(2019, 7, 31))
+    (arrest,) = [e for e in run("In 2021, police arrested the two traders in mid-March.") if e.type == "Detention"]
+    assert (arrest.when.earliest, arrest.when.latest) == (date(2021, 3, 11), date(2021, 3, 20))

@@ -28,8 +28,8 @@ from typing import Any
 
 from ..model import InferredTime, Timex
 from ..temporal import find_timexes
-from ..temporal.lexicon import SEASONS
-from ..temporal.values import season_val
+from ..temporal.lexicon import POS, SEASONS
+from ..temporal.values import apply_position, season_val
 from .modality import until_phrase
 from .tree import witnessed
 
@@ -476,8 +476,13 @@ def _in_year(tx: Timex, year: int) -> Timex:
         d = date(year, month, day)
         return replace(tx, value=d.isoformat(), earliest=d, latest=d, anchor="expression")
     last = calendar.monthrange(year, month)[1]
-    return replace(tx, value=f"{year:04d}-{month:02d}", earliest=date(year, month, 1), latest=date(year, month, last),
-                   anchor="expression")
+    placed = replace(tx, value=f"{year:04d}-{month:02d}", earliest=date(year, month, 1), latest=date(year, month, last),
+                     anchor="expression")
+    position = _POSITION.match(tx.text)  # "late July" placed in a year stays July 21-31, as the engine reads it
+    return apply_position(placed, position.group(0)) if position is not None else placed
+
+
+_POSITION = re.compile(rf"(?i:{POS})")
 
 
 _DEICTIC = re.compile(r"\b(?:last|next|this|coming|past|previous|ago|year)\b", re.I)
