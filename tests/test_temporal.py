@@ -399,6 +399,8 @@ TRAPS = [
     ("Executions, most recently last October, continue.", "recently"),
     ("Posted by staff writer | 6 min read", "6 min"),
     ("Hackers stole more than in any previous year.", "previous year"),
+    ("The 8th Army crossed the river on the 20th anniversary of the armistice.", "8th"),
+    ("The delegation met on the 2nd floor of the ministry.", "2nd"),
     ("In 2019, ten were shot; the year before the famine, seven.", "the year before"),
 ]
 
@@ -671,3 +673,17 @@ def test_a_month_alone_as_a_lines_label_is_a_date(text, month):
     or an adjective; in running text "they march" and "an august body" stay words."""
     assert [t.value for t in find_timexes(text, None) if t.text in ("August", "March", "May")] == [month]
     assert not [t for t in find_timexes("Thousands march in Seoul. An august body met: it may rule.", None) if t.type == "DATE"]
+
+
+def test_a_day_of_the_month_by_its_ordinal_alone_is_the_last_such_day_not_after_the_dct():
+    """"On the 8th", "on the afternoon of the 8th", "the 23rd of last month", "this month 14th" (the
+    English of Korean wires and ministries): a day of the month named, else of the DCT's month; a
+    day after the DCT's day told in the past is last month's, told as future next month's."""
+    dct = D(2025, 11, 20)
+    assert one("Police detained them on the 8th.", dct, "on the 8th").value == "2025-11-08"
+    assert one("Police detained them on the 28th.", dct, "on the 28th").value == "2025-10-28"
+    assert one("The talks will resume on the 3rd.", dct, "on the 3rd").value == "2025-12-03"
+    assert one("They were dragged out on the afternoon of the 8th.", dct, "on the afternoon of the 8th").value == "2025-11-08TAF"
+    assert one("He arrived on the 23rd of last month.", dct, "on the 23rd of last month").value == "2025-10-23"
+    assert one("They were arrested on this month 14th, at dawn.", dct, "this month 14th").value == "2025-11-14"
+    assert one("Police detained them on the 8th.", None, "on the 8th").anchor == "unresolved"

@@ -58,6 +58,7 @@ from .periods import (
 )
 from .relative import (
     h_anchored_day,
+    h_day_of_month,
     h_mid_part,
     h_part_of_day_guard,
     h_ref_guard,
@@ -233,6 +234,14 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR4}(?![0-9]))?))?|the\s+(?:previous|next|following|preceding|same)\s+day|that\s+(?:same\s+)?day"
      r"|a\s+day\s+(?:earlier|later)|the\s+eve(?=\s+of\b))(?![\w-])",
      h_anchored_day, 6),
+    # a day of the month by its ordinal alone: "on the 8th", "on the afternoon of the 8th", "the 23rd of
+    # last month", "this month 14th" (Korean wires in English); "the 8th Army", "the 20th anniversary" are none
+    ("day_of_month",
+     rf"(?:(?P<mrel2>this|last|next|previous)\s+month\s+(?P<nth2>\d{{1,2}})(?:st|nd|rd|th)"
+     rf"|(?<![\w-])on\s+(?:the\s+{_PART}\s+of\s+)?the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)"
+     rf"(?:\s+of\s+(?P<mrel>this|last|next|the\s+previous)\s+month)?)"
+     r"(?=\s*(?:[,.;:!?)\"'”’]|$)|\s+(?:at|and|in|to|when|after|before|until|or|from|as|while|but|with|on)\b)",
+     lambda m, c: h_day_of_month(m, c), 7),
     # "the week of March 6": the (ISO) week that holds the day
     ("week_of",
      rf"(?:the\s+)?week\s+of\s+(?P<dayref>{MONTH}\s+{DAY}(?:,?\s+{YEAR4}(?![0-9]))?)",

@@ -20,6 +20,7 @@ from .values import (
     apply_position,
     at_granularity,
     century_val,
+    date_or_none,
     day_val,
     decade_val,
     half_val,
@@ -500,3 +501,31 @@ def h_ref_guard(m: re.Match[str], ctx: Context) -> Val | None:
     if w == "the long term" or w == "the medium term":
         return Val("DATE", "FUTURE_REF")
     return _h_ref(m, ctx)
+
+
+def h_day_of_month(m: re.Match[str], ctx: Context) -> Val | None:
+    """"On the 8th", "on the afternoon of the 8th", "the 23rd of last month", "this month 14th"
+    (the English of Korean wires and ministries): a day of the month named, else of the month of
+    the publication date — the last such day not after it, unless the clause tells the future."""
+    n = int(group_or_none(m, "nth") or m.group("nth2"))
+    rel = (group_or_none(m, "mrel") or group_or_none(m, "mrel2") or "").lower()
+    dct = ctx.dct
+    if dct is None:
+        return unresolved(f"XXXX-XX-{n:02d}", granularity="day")
+    months = dct.year * 12 + dct.month - 1
+    if rel.startswith(("last", "previous")):
+        months -= 1
+    elif rel.startswith("next"):
+        months += 1
+    elif not rel and n > dct.day and ctx.tense(m.start(), m.end()) != "future":
+        months -= 1  # "were arrested on the 28th", told on the 3rd: last month's 28th
+    elif not rel and n < dct.day and ctx.tense(m.start(), m.end()) == "future":
+        months += 1
+    d = date_or_none(months // 12, months % 12 + 1, n)
+    if d is None:
+        return None
+    v = day_val(d, "publication")
+    part = (group_or_none(m, "part") or "").lower()
+    if part in PARTS_OF_DAY:
+        v.type, v.value = "TIME", f"{v.value}T{PARTS_OF_DAY[part]}"
+    return v

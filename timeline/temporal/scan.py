@@ -79,7 +79,7 @@ _WALK = set(
     seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
     nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen couple pair few
     several many numerous single and ago back week month weekend today yesterday tomorrow
-    tonight noon midnight midday est edt cst cdt pst pdt gmt utc a.m p.m am pm m""".split()
+    tonight noon midnight midday morning afternoon evening night est edt cst cdt pst pdt gmt utc a.m p.m am pm m""".split()
 )
 _SEP_OK = re.compile(r"[\s,.'’-]{1,3}$")
 _LAST_WORD = re.compile(r"(?:\d+(?:st|nd|rd|th)?|[A-Za-z]+)$")  # the word before a separator
@@ -87,7 +87,7 @@ _LAST_WORD = re.compile(r"(?:\d+(?:st|nd|rd|th)?|[A-Za-z]+)$")  # the word befor
 
 def _digit_pats(tok: str, text: str, s: int, e: int) -> tuple[str, ...]:
     if not tok.isdigit():
-        return ("century", "duration", "ago", "day_month", "month_day")
+        return ("century", "duration", "ago", "day_month", "month_day", "day_of_month")
     n = len(tok)
     nxt = text[e:e + 1]
     if n == 4:
