@@ -763,3 +763,28 @@ def test_dotted_metadata_dates_read_in_the_order_their_form_has(value, expected)
     from timeline.datestrings import parse_date_string
 
     assert parse_date_string(value) == expected
+
+
+def test_a_spanish_wire_dateline_takes_its_year_from_a_numeric_date_in_either_order() -> None:
+    """"Madrid, Mar 4 (EFE).- …" under a page line "04/03/2011": the agency's stop before the dash
+    closes a dateline, and a slashed numeric date whose two numbers are the dateline's day and
+    month, in either order, gives it its year; with no such agreement there is no date."""
+    text = "Wire archive\n\n04/03/2011\n\nMadrid, Mar 4 (EFE).- Officials said on Thursday that the talks had failed.\n"
+    assert infer_published(text) == (date(2011, 3, 4), "dateline", "medium")
+    other = "Wire archive\n\n05/07/2011\n\nMadrid, Mar 4 (EFE).- Officials said on Thursday that the talks had failed.\n"
+    assert infer_published(other) is None
+
+
+def test_the_page_line_of_that_numeric_date_is_the_stamp_not_a_section_heading(tmp_path) -> None:
+    """The line "04/03/2011" above such a dateline is the page's own date (read day first, as the
+    dateline says), so "on Thursday" counts from March 4, 2011, not from April 3."""
+    from timeline.extract import extract_events
+    from timeline.sentences import split_sentences
+    from timeline.temporal import find_timexes
+
+    path = tmp_path / "efe.txt"
+    path.write_text("Wire archive\n\n04/03/2011\n\nMadrid, Mar 4 (EFE).- The ministry said on Thursday that it "
+                    "had protested the arrests.\n", encoding="utf-8")
+    doc = read_document(path)
+    events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
+    assert [(e.type, e.when.value) for e in events if e.type == "Statement"] == [("Statement", "2011-03-03")]

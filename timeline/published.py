@@ -54,7 +54,7 @@ _DATELINE = re.compile(
     rf"^(?P<paren>\()?(?P<city>[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}},\s+)?"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
     r"(?:,?\s+(?P<year>\d{4}))?(?(paren)\))"
-    r"\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:[\u2013\u2014-]{1,2}|:)\s",
+    r"\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:\.?[\u2013\u2014-]{1,2}|:)\s",  # "(EFE).-": the Spanish wires' stop
     re.I,
 )
 # "Seoul/Geneva, February 16, 2024" on a line of its own (a press release under its banner).
@@ -337,7 +337,8 @@ def _top_lines(text: str, body_start: int, in_noise) -> list[tuple[int, str]]:  
 
 
 def _year_for(text: str, month: int, day: int, in_noise) -> int | None:  # type: ignore[no-untyped-def]
-    """The year of a full date elsewhere in the text with the same month and day."""
+    """The year of a full date elsewhere in the text with the same month and day (a slashed
+    numeric date counts when its two numbers are that day and month in either order)."""
     for m in FULL_DATE.finditer(text):
         if in_noise(m.start(), m.end()):
             continue
@@ -350,7 +351,13 @@ def _year_for(text: str, month: int, day: int, in_noise) -> int | None:  # type:
         y, mo, d = _stamp_parts(m)
         if mo == month and d == day:
             return y
+    for m in _SLASHED.finditer(text):  # "01/09/1995" under "Seoul, Sep 1 (EFE)": either order, the dateline's day
+        if not in_noise(m.start(), m.end()) and {(int(m.group(1)), int(m.group(2)))} & {(day, month), (month, day)}:
+            return int(m.group(3))
     return None
+
+
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")  # read alone, either order could be meant
 
 
 def _written_before(stamp: tuple[int, date] | None, month: int, day: int) -> date | None:

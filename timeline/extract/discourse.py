@@ -236,7 +236,7 @@ def dateline_source(text: str, body_start: int, gaz: Gazetteer) -> Entity | None
 
 
 _DATELINE_HEAD = re.compile(r"\(?(?:[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3},\s*)?$")
-_DATELINE_TAIL = re.compile(rf"\)?\s*(?:\([A-Za-z][\w .&/-]{{1,30}}\)\s*|{_AGENCY}\s+(?=[\u2013\u2014-]))?(?:--|[\u2013\u2014-]|:)\s")
+_DATELINE_TAIL = re.compile(rf"\)?\s*(?:\([A-Za-z][\w .&/-]{{1,30}}\)\.?\s*|{_AGENCY}\s+(?=[\u2013\u2014-]))?(?:--|[\u2013\u2014-]|:)\s")
 
 
 _CITED_BY = re.compile(r"(?:[(;]\s*|,\s+)(?:see\s+|cf\.\s+|e\.g\.,?\s+)?[A-Z][\w'’.-]+(?:\s+(?:and|&)\s+[A-Z][\w'’.-]+|\s+et\s+al\.?|\s+[A-Z][\w'’.-]+)?,?\s*$")

@@ -184,14 +184,26 @@ def _byline_day(dates: list[Timex], doc: Document, ctx: Context) -> bool:
 
 def _first_dated(dates: list[Timex], doc: Document, ctx: Context) -> bool:
     """No dated heading or section read yet, and ``dates`` all the publication day."""
-    return ctx.narrative.heading is None and not ctx.section_years and all(t.earliest == doc.published for t in dates)
+    return ctx.narrative.heading is None and not ctx.section_years and all(_is_day(t, doc.published) for t in dates)
 
 
 def _page_stamp(dates: list[Timex], doc: Document, started: bool, ctx: Context) -> bool:
     """Dates that are all the publication date, above the body or the first dated line though a
     standfirst came before it: the page's stamp, not a section's."""
-    return doc.published is not None and all(t.earliest == doc.published for t in dates) and (
+    return doc.published is not None and all(_is_day(t, doc.published) for t in dates) and (
         not started or _first_dated(dates, doc, ctx))
+
+
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _is_day(t: Timex, day: Any) -> bool:
+    """Whether ``t`` is ``day``, a slashed numeric date in either order ("01/09/1995" above a
+    "Sep 1" dateline: the reader took the day-first reading the page's dateline gives)."""
+    if t.earliest == day:
+        return True
+    m = _SLASHED.fullmatch(t.text.strip())
+    return m is not None and day is not None and (int(m.group(1)), int(m.group(2)), int(m.group(3))) == (day.day, day.month, day.year)
 
 
 def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index: Index) -> dict[int, set[str]]:
