@@ -788,3 +788,11 @@ def test_the_page_line_of_that_numeric_date_is_the_stamp_not_a_section_heading(t
     doc = read_document(path)
     events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
     assert [(e.type, e.when.value) for e in events if e.type == "Statement"] == [("Statement", "2011-03-03")]
+
+
+def test_a_numbered_papers_dated_line_is_its_publication_date() -> None:
+    """"No. 87/2005 dated 7 October 2005" under a think tank's banner: the paper's number and its
+    date; "dated" in a line that is no numbered paper's says nothing of the page."""
+    text = "INSTITUTE COMMENTARIES\n\nNo. 12/2019 dated 4 March 2019\n\nA title\n\nON 10 FEBRUARY this year, the talks collapsed.\n"
+    assert infer_published(text) == (date(2019, 3, 4), "byline", "medium")
+    assert infer_published("A title\n\nThe letter, dated 4 March 2019, was sent to the council.\n") is None

@@ -687,3 +687,5 @@ def test_a_day_of_the_month_by_its_ordinal_alone_is_the_last_such_day_not_after_
     assert one("He arrived on the 23rd of last month.", dct, "on the 23rd of last month").value == "2025-10-23"
     assert one("They were arrested on this month 14th, at dawn.", dct, "this month 14th").value == "2025-11-14"
     assert one("Police detained them on the 8th.", None, "on the 8th").anchor == "unresolved"
+    # a weekday in brackets after it ("on the 6th (Fri)") picks the nearest month in which the day is that weekday
+    assert one("The ministry published on the 6th (Fri) its report.", D(2026, 3, 5), "on the 6th").value == "2026-03-06"

@@ -282,6 +282,7 @@ _FIELDS = re.compile(r"\s*[|\u2022\u00b7;]\s*|\s+[/\u2013\u2014-]\s+|\s{3,}|\t")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?", re.I)
 _DATE_LABEL = re.compile(r"(?:^|\s)date\s*:\s*", re.I)
 _DATE_FIELD = re.compile(r"^date\s*:\s*(?=\S)", re.I)
+_DATED = re.compile(r"\sdated\s+", re.I)
 _ISSUE = re.compile(r"(?:issue|vol\.?|volume|no\.|number)\s*\d+(?:\s*,\s*(?:issue|no\.|number)\s*\d+)?", re.I)
 # "Dec. 26, 2018 | Updated Dec. 27, 2018, 9:15 a.m.": the update stamp beside the date of publication
 _UPDATE_FIELD = re.compile(r"(?:last\s+)?(?:updated|modified)\s*:?\s*" + FULL_DATE.pattern + r"(?:,?\s*(?:at\s+)?" + _CLOCK.pattern + r")?\.?", re.I)
@@ -306,7 +307,7 @@ def _date_line(line: str) -> date | None:
     issue = any(_ISSUE.fullmatch(f) for f in rest)  # "Issue 112 · Friday, June 12, 2009 · A digest of …"
     if len(dated) == 1 and len(fields) <= 4 and all((len(f) <= 30 or issue) and f[-1] not in ".!?" for f in rest):
         return _parse_date(_strip_time(dated[0]))
-    label = _DATE_LABEL.search(line)
+    label = _DATE_LABEL.search(line) or (_DATED.search(line) if _ISSUE.match(line) else None)  # "No. 87/2005 dated 7 October 2005"
     if label is not None and (m := FULL_DATE.match(line, label.end())) is not None and not line[m.end():].strip():
         return _parse_date(m.group())
     return None

@@ -240,7 +240,7 @@ _PATTERNS: list[tuple[str, str, Handler, int]] = [
      rf"(?:(?P<mrel2>this|last|next|previous)\s+month\s+(?P<nth2>\d{{1,2}})(?:st|nd|rd|th)"
      rf"|(?<![\w-])on\s+(?:the\s+{_PART}\s+of\s+)?the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)"
      rf"(?:\s+of\s+(?P<mrel>this|last|next|the\s+previous)\s+month)?)"
-     r"(?=\s*(?:[,.;:!?)\"'”’]|$)|\s+(?:at|and|in|to|when|after|before|until|or|from|as|while|but|with|on)\b)",
+     r"(?=\s*(?:[,.;:!?()\"'”’]|$)|\s+(?:at|and|in|to|when|after|before|until|or|from|as|while|but|with|on)\b)",
      lambda m, c: h_day_of_month(m, c), 7),
     # "the week of March 6": the (ISO) week that holds the day
     ("week_of",

@@ -522,6 +522,12 @@ def h_day_of_month(m: re.Match[str], ctx: Context) -> Val | None:
     elif not rel and n < dct.day and ctx.tense(m.start(), m.end()) == "future":
         months += 1
     d = date_or_none(months // 12, months % 12 + 1, n)
+    named = _WEEKDAY_AFTER.match(ctx.text, m.end())  # "on the 6th (Fri)": the month in which the 6th is a Friday
+    if named is not None and not rel:
+        wd = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(named.group(1).lower())
+        near = [date_or_none((k + dct.month - 1) // 12 + dct.year, (k + dct.month - 1) % 12 + 1, n) for k in (0, -1, 1)]
+        fits = sorted((x for x in near if x is not None and x.weekday() == wd), key=lambda x: (abs((x - dct).days), x > dct))
+        d = fits[0] if fits else d
     if d is None:
         return None
     v = day_val(d, "publication")
@@ -529,3 +535,6 @@ def h_day_of_month(m: re.Match[str], ctx: Context) -> Val | None:
     if part in PARTS_OF_DAY:
         v.type, v.value = "TIME", f"{v.value}T{PARTS_OF_DAY[part]}"
     return v
+
+
+_WEEKDAY_AFTER = re.compile(r"\s*\((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)", re.I)
