@@ -796,3 +796,11 @@ def test_a_numbered_papers_dated_line_is_its_publication_date() -> None:
     text = "INSTITUTE COMMENTARIES\n\nNo. 12/2019 dated 4 March 2019\n\nA title\n\nON 10 FEBRUARY this year, the talks collapsed.\n"
     assert infer_published(text) == (date(2019, 3, 4), "byline", "medium")
     assert infer_published("A title\n\nThe letter, dated 4 March 2019, was sent to the council.\n") is None
+
+
+def test_a_foot_line_saying_when_the_article_was_first_published_dates_it() -> None:
+    """A site whose only date is its foot's "This article was first published on September 7,
+    2023": that day is its publication date (read last, after every dated line at the top)."""
+    text = ("CRYPTO DESK\n\nHackers drain exchange\n\nBy A. Writer\n\nThe exchange said on Monday that its wallets "
+            "had been drained.\n\nTags: hacks\n\n\u00a9 2023 Desk Media. This article was first published on September 7, 2023.\n")
+    assert infer_published(text) == (date(2023, 9, 7), "byline", "medium")

@@ -95,7 +95,7 @@ def infer_published(
 
     Looks for a KCNA stamp, then a dateline at the start of the body, then a byline near the
     top, then a wire service's time stamp alone on the last line, skipping anything inside
-    ``noise`` (page furniture).
+    ``noise`` (page furniture), then a foot line saying when the article was first published.
 
     >>> infer_published("SEOUL, Oct. 2, 2025 (Reuters) - Officials said.")
     (datetime.date(2025, 10, 2), 'dateline', 'high')
@@ -155,6 +155,10 @@ def infer_published(
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "stamp", _MEDIUM
         except ValueError:
             pass
+    for line in text.rstrip().rsplit("\n", 6)[-6:]:  # "© 2023 … This article was first published on September 7, 2023."
+        m = _FIRST_PUBLISHED.search(line)
+        if m is not None and m.group("year") is None and (when := _parse_date(m.group("date"))) is not None:
+            return when, "byline", _MEDIUM
     return None
 
 
