@@ -1466,3 +1466,19 @@ def test_a_month_placed_in_the_year_told_around_it_keeps_its_stated_part():
     assert (flood.when.earliest, flood.when.latest) == (date(2019, 7, 21), date(2019, 7, 31))
     (arrest,) = [e for e in run("In 2021, police arrested the two traders in mid-March.") if e.type == "Detention"]
     assert (arrest.when.earliest, arrest.when.latest) == (date(2021, 3, 11), date(2021, 3, 20))
+
+
+def test_a_saying_verb_in_a_free_relative_names_the_thing_and_tells_nothing():
+    """"Fired what it claimed was a new missile": the claim names what was fired — a launch, no
+    statement of its own."""
+    evs = run("North Korea fired what it claimed was a new cruise missile on 4 May 2023.")
+    assert types(evs) == {"MissileTest"}
+
+
+def test_a_weapons_test_by_detonation_is_a_test():
+    """A device set off by its maker ("detonated what it claimed was a hydrogen bomb", "exploded a
+    nuclear device underground") is a weapons test; a bomb that goes off by itself is none."""
+    test = one(run("North Korea detonated what it described as a hydrogen bomb on 3 September 2017."), "MissileTest")
+    assert test.when.value == "2017-09-03"
+    assert one(run("In October 2006 the North exploded a nuclear device underground."), "MissileTest").when.value == "2006-10"
+    assert "MissileTest" not in types(run("A roadside bomb exploded in the market on 4 May 2023."))

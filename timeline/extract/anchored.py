@@ -1,6 +1,7 @@
 """Times told against another event: "a week after his arrest", "months after the border was
 sealed". The time of such an event is the other event's, moved by the stated length; an event
-told inside such a clause is placed against the other, not at the time the story has reached.
+told inside such a clause is placed against the other, not at the time the story has reached;
+what follows another dated happening at once ("shot immediately after the verdict") shares its day.
 Reads the parse and the dates of events already told; stdlib only.
 """
 
@@ -59,3 +60,27 @@ def after_event(t: Token, offset: int, event_types: dict[str, tuple[str, ...]], 
             return Timex(start, start + len(text), text, "DATE", f"{lo.isoformat()}/{hi.isoformat()}", lo, hi,
                          "day" if lo == hi else None, "expression")
     return None
+
+
+_SOON = frozenset({"immediately", "shortly", "soon", "right", "just", "hour", "minute", "moment"})
+
+
+def _soon(tok: Any) -> bool:
+    return any(g.dep_ in ("advmod", "npadvmod") and g.lemma_.lower() in _SOON for g in tok.children)
+
+
+def right_after(t: Any, gov: dict[int, list[Timex]]) -> list[Timex]:
+    """What follows another dated happening at once shares its day: "was shot immediately after
+    the verdict was read out on Feb. 27", "arrested shortly after the escape on March 3", "hours
+    after the talks ended on Monday, … fired" (the dates of that happening; the caller takes the most
+    precise). A bare "after" (days or years later) dates nothing."""
+    near = [g for c in t.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _SOON for g in c.children]  # "hours after …"
+    for c in [*t.children, *near]:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "after" for g in c.children):
+            if (_soon(t) or _soon(c) or c in near) and c.i in gov:
+                return gov[c.i]
+        if c.dep_ == "prep" and c.lower_ == "after" and (_soon(t) or _soon(c)):
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is not None and noun.i in gov:
+                return gov[noun.i]
+    return []

@@ -451,8 +451,9 @@ def match(
             if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
                    for c in t.children):
                 construction.add("@infinitive")  # what is offered is an act
+            naming = free_relative(t)  # "fired what it claimed was a missile": the claim names the thing fired
             for frame in frames.by_verb.get(lemma, ()):
-                if frame.id in seen:
+                if frame.id in seen or (naming and frame.claim):
                     continue
                 trig = next((tr for tr in frame.verbs if tr.lemma == lemma and _extra_ok(t, tr, marks)), None)
                 if trig is None:

@@ -31,6 +31,8 @@ from ..temporal import find_timexes
 from ..temporal.lexicon import POS, SEASONS
 from ..temporal.values import apply_position, season_val
 from .modality import until_phrase
+from .anchored import right_after
+from .matcher import free_relative
 from .tree import witnessed
 
 Token = Any
@@ -266,6 +268,10 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     if t.i in gov:
         mine = [x for x in gov[t.i] if not _under_conj(x, t)]
         return best(mine or gov[t.i])
+    named = [x for c in t.children if free_relative(c) for k in (c, *(g for g in t.children if g.dep_ == "ccomp" and g.lemma_ == "be"))
+             for g in k.subtree if g.i in gov for x in gov[g.i]]
+    if named:  # "detonated what it described as a hydrogen bomb on Sept. 3": the parser hangs the date inside the naming
+        return best(named)
     head = t.head
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "DET", "PRON") and head.head.i not in triggers:
         # a partitive stands in for its noun: "all six of its tests were carried out on …"
@@ -338,30 +344,8 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     # "began executing", "continued to send back": the aspectual verb's date
     if t.dep_ == "xcomp" and head.i in gov and head.i not in triggers and head.lemma_.lower() in light_verbs:
         return best(gov[head.i])
-    return right_after(t, gov)
-
-
-_SOON = frozenset({"immediately", "shortly", "soon", "right", "just", "hour", "minute", "moment"})
-
-
-def _soon(tok: Token) -> bool:
-    return any(g.dep_ in ("advmod", "npadvmod") and g.lemma_.lower() in _SOON for g in tok.children)
-
-
-def right_after(t: Token, gov: dict[int, list[Timex]]) -> Timex | None:
-    """What follows another dated happening at once shares its day: "was shot immediately after
-    the verdict was read out on Feb. 27", "arrested shortly after the escape on March 3", "hours
-    after the talks ended on Monday, … fired". A bare "after" (days or years later) dates nothing."""
-    near = [g for c in t.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _SOON for g in c.children]  # "hours after …"
-    for c in [*t.children, *near]:
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "after" for g in c.children):
-            if (_soon(t) or _soon(c) or c in near) and c.i in gov:
-                return best(gov[c.i])
-        if c.dep_ == "prep" and c.lower_ == "after" and (_soon(t) or _soon(c)):
-            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if noun is not None and noun.i in gov:
-                return best(gov[noun.i])
-    return None
+    after = right_after(t, gov)
+    return best(after) if after else None
 
 
 _RELATIVE_TIME = frozenset({"after", "before", "since", "until", "till", "following", "prior", "ahead", "amid", "during", "preceding"})
