@@ -1482,3 +1482,10 @@ def test_a_weapons_test_by_detonation_is_a_test():
     assert test.when.value == "2017-09-03"
     assert one(run("In October 2006 the North exploded a nuclear device underground."), "MissileTest").when.value == "2006-10"
     assert "MissileTest" not in types(run("A roadside bomb exploded in the market on 4 May 2023."))
+
+
+def test_a_passive_coordinated_with_an_active_verb_is_done_to_their_subject():
+    """"The family crossed into Russia in May and was detained in June": the passive conjunct
+    shares the coordination's subject as what it is done to, with its own date."""
+    evs = run("The family crossed into Russia in May 2019 and was detained by border guards in June 2019.")
+    assert one(evs, "Detention").when.value == "2019-06"

@@ -154,7 +154,9 @@ def verb_themes(t: Token, *, transitive: bool = False) -> list[Token]:
     if not any(tok.dep_ in _OBJECT_DEPS or tok.dep_ in _PASSIVE_SUBJECT_DEPS for tok in out):
         partner = _coordinated_head(t)
         if partner is not None:
-            out.extend(c for c in partner.children if c.dep_ in _OBJECT_DEPS or (passive and c.dep_ in _PASSIVE_SUBJECT_DEPS))
+            # a passive shares the coordination's subject as what it is done to: "crossed into Russia and was detained"
+            out.extend(c for c in partner.children if c.dep_ in _OBJECT_DEPS or (passive and (c.dep_ in _PASSIVE_SUBJECT_DEPS
+                                                                                                or c.dep_ in _SUBJECT_DEPS)))
         else:  # "arrested and executed three men": the first verb borrows the last one's object
             for c in t.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
