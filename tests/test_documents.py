@@ -804,3 +804,32 @@ def test_a_foot_line_saying_when_the_article_was_first_published_dates_it() -> N
     text = ("CRYPTO DESK\n\nHackers drain exchange\n\nBy A. Writer\n\nThe exchange said on Monday that its wallets "
             "had been drained.\n\nTags: hacks\n\n\u00a9 2023 Desk Media. This article was first published on September 7, 2023.\n")
     assert infer_published(text) == (date(2023, 9, 7), "byline", "medium")
+
+
+def test_an_indian_papers_dateline_under_the_next_mornings_page_date_is_the_day_of_writing() -> None:
+    """"Sunday, April 26, 1998" at the top of the page (a weekday, no place) and "WASHINGTON, APRIL
+    25. The United States …" opening the story: the story was written on the 25th, so its
+    "yesterday" is the 24th; a weekday is never the place of a dateline."""
+    text = ("THE DAILY COURIER\nSunday, April 26, 1998\n\nFront Page | National | International\n\n"
+            "U.S. sanctions two firms\n\nBy Our Correspondent\n\nWASHINGTON, APRIL 25. The United States "
+            "imposed sanctions on two firms, the State Department said yesterday.\n")
+    assert infer_published(text) == (date(1998, 4, 25), "dateline", "medium")
+    assert infer_published("Head\n\nSunday, April 26, 1998\n\nThe council said on Monday that it would meet.\n") == (
+        date(1998, 4, 26), "byline", "medium")
+
+
+def test_the_next_mornings_page_date_over_such_a_dateline_dates_no_section(tmp_path) -> None:
+    """The page's own date a day after the dateline's is its stamp, not a heading over the story:
+    the story's "yesterday" and "today" count from the dateline's day."""
+    from timeline.extract import extract_events
+    from timeline.sentences import split_sentences
+    from timeline.temporal import find_timexes
+
+    path = tmp_path / "courier.txt"
+    path.write_text("THE DAILY COURIER\nSunday, April 26, 1998\n\nFront Page | National | International\n\n"
+                    "U.S. sanctions two firms\n\nBy Our Correspondent\n\nWASHINGTON, APRIL 25. The sanctions, announced "
+                    "by the State Department yesterday, bar two firms from contracts.\n\nPakistan rejected the "
+                    "U.S. decision today.\n", encoding="utf-8")
+    doc = read_document(path)
+    events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
+    assert {(e.type, e.when.value) for e in events} >= {("Sanction", "1998-04-24"), ("Rebuttal", "1998-04-25")}

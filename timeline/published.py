@@ -59,9 +59,16 @@ _DATELINE = re.compile(
 )
 # "Seoul/Geneva, February 16, 2024" on a line of its own (a press release under its banner).
 _DATELINE_LINE = re.compile(
-    rf"^(?!by\s)(?P<city>(?-i:[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}})),\s+"
+    rf"^(?!by\s)(?!(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b)(?P<city>(?-i:[A-Z][\w'’.-]*(?:(?: ?/ ?| )[A-Z][\w'’.-]*){{0,3}})),\s+"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?)"
     r",?\s+(?P<year>\d{4})\s*(?P<agency>\([A-Za-z][\w .&/-]{1,30}\))?\s*$",
+    re.I,
+)
+# "WASHINGTON, APRIL 25. The United States …": an Indian paper's dateline, the place in capitals and a
+# full stop after the day.
+_DATELINE_STOP = re.compile(
+    rf"^(?P<city>(?-i:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){{0,3}})),\s+(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH}))(?:,?\s+(?P<year>\d{{4}}))?(?P<agency>)\.\s+(?=[A-Z])",
     re.I,
 )
 # "Seoul (AFP) – Oct 31, 2024" (the agency before the date, often on a line of its own).
@@ -112,12 +119,13 @@ def infer_published(
 
     lines = _top_lines(text, body_start, in_noise)
     # A dateline opens the first line of the body (or the line after a title).
-    for n, (start, line) in enumerate(lines[:8]):
+    for n, (start, line) in enumerate(lines[:10]):
         m = (
             _DATELINE.match(line)
             or _DATELINE_AGENCY_FIRST.match(line)
             or _DATELINE_LINE.match(line)
             or _DATELINE_PAREN_DATE.match(line)
+            or _DATELINE_STOP.match(line)
         )
         if m is None and n >= 4 and _prose(line):
             break  # below the first lines a dateline may follow only furniture (a banner, a contact line)

@@ -190,8 +190,9 @@ def _first_dated(dates: list[Timex], doc: Document, ctx: Context) -> bool:
 def _page_stamp(dates: list[Timex], doc: Document, started: bool, ctx: Context) -> bool:
     """Dates that are all the publication date, above the body or the first dated line though a
     standfirst came before it: the page's stamp, not a section's."""
-    return doc.published is not None and all(_is_day(t, doc.published) for t in dates) and (
-        not started or _first_dated(dates, doc, ctx))
+    return doc.published is not None and (all(_is_day(t, doc.published) for t in dates) and (
+        not started or _first_dated(dates, doc, ctx)) or not started and doc.published_source == "dateline" and all(
+        t.earliest is not None and 0 < (t.earliest - doc.published).days <= 7 for t in dates))  # the next morning's page date over the dateline's day
 
 
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
