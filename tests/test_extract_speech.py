@@ -231,3 +231,11 @@ def test_saying_in_a_report_is_the_reports_release_and_what_is_said_is_claimed_i
     assert theft.claimed_in == release.key
     said = speech(run("The ministry said in a statement on Monday that it regretted the verdict.\n"))
     assert [(e.type, e.when.value) for e in said] == [("Statement", "2024-06-10")]
+
+
+def test_rejecting_a_demand_or_a_proposal_is_a_rebuttal():
+    # what one actor asks of another (a demand, a request, a proposal, a recommendation) is what a
+    # rebuttal rejects, as a report or a resolution is
+    events = speech(run("On Saturday, North Korea rejected the demand for a joint inquiry.\n\n"
+                        "China on Tuesday rejected the recommendations of the review.\n"))
+    assert [(e.type, e.when.value) for e in events] == [("Rebuttal", "2024-06-08"), ("Rebuttal", "2024-06-11")]
