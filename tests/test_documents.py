@@ -833,3 +833,23 @@ def test_the_next_mornings_page_date_over_such_a_dateline_dates_no_section(tmp_p
     doc = read_document(path)
     events = extract_events(doc, find_timexes(doc.text, doc.published), split_sentences(doc.text))
     assert {(e.type, e.when.value) for e in events} >= {("Sanction", "1998-04-24"), ("Rebuttal", "1998-04-25")}
+
+
+def test_a_page_address_with_the_date_in_its_path_dates_a_page_with_no_other_date() -> None:
+    """A scraped page whose only date is its address above the text (".../world/2003/04/17/…"):
+    that day, found from the URL; a date anywhere else in the page comes first."""
+    text = ("https://news.example.org/world/2003/04/17/rights-body-condemns\n\nWire | World\n\nRights body condemns abuses\n\n"
+            "Geneva (dpa) - The commission on Wednesday adopted a resolution.\n")
+    assert infer_published(text) == (date(2003, 4, 17), "url", "medium")
+    dated = text.replace("Wire | World", "Wire | World\n\nApril 16, 2003")
+    assert infer_published(dated)[1] != "url"
+
+
+def test_a_date_alone_in_brackets_closing_the_story_is_its_date() -> None:
+    """A Japanese daily's English page closes the story with its date in brackets on a line of its
+    own ("(Sep. 14, 2011)"); a month in brackets in a related-headline list says nothing."""
+    story = "".join(f"Paragraph {n} of the story tells what the coast guard found and said.\n\n" for n in range(12))
+    text = ("THE MORNING POST\n\nNine found on a boat off the coast\n\nNine people were found aboard a boat on Tuesday, "
+            "the coast guard said.\n\n" + story + "(Sep. 14, 2011)\n\nRecommended\n- Family reaches port (Jun. 2007)\n")
+    assert infer_published(text)[0] == date(2011, 9, 14)
+    assert infer_published(text.replace("(Sep. 14, 2011)\n", "")) is None

@@ -27,7 +27,7 @@ class Document:
     """One source document, decoded.
 
     ``published`` is the publication date when one is known; ``published_source`` says how it
-    was found (``cli``, ``front-matter``, ``meta``, ``dateline``, ``stamp``, ``byline``, or ``original``:
+    was found (``cli``, ``front-matter``, ``meta``, ``dateline``, ``stamp``, ``byline``, ``url``, or ``original``:
     a repost's "Originally published …" or an archived e-mail's "Sent …" line, which beats the
     copy's own metadata) and
     ``published_confidence`` how sure that is (``high``, ``medium``, ``low``). Without a

@@ -102,7 +102,9 @@ def infer_published(
 
     Looks for a KCNA stamp, then a dateline at the start of the body, then a byline near the
     top, then a wire service's time stamp alone on the last line, skipping anything inside
-    ``noise`` (page furniture), then a foot line saying when the article was first published.
+    ``noise`` (page furniture), then a date alone in brackets closing the story, then a foot line
+    saying when the article was first published, then
+    a page address with the date in its path (".../2003/04/17/...").
 
     >>> infer_published("SEOUL, Oct. 2, 2025 (Reuters) - Officials said.")
     (datetime.date(2025, 10, 2), 'dateline', 'high')
@@ -163,11 +165,25 @@ def infer_published(
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "stamp", _MEDIUM
         except ValueError:
             pass
+    for m in _CLOSING_DATE.finditer(text, body_start):  # "(Sep. 14, 2011)" alone under the story's last paragraph
+        if not in_noise(m.start(), m.end()) and (when := _parse_date(m.group(1))) is not None:
+            return when, "stamp", _MEDIUM
     for line in text.rstrip().rsplit("\n", 6)[-6:]:  # "© 2023 … This article was first published on September 7, 2023."
         m = _FIRST_PUBLISHED.search(line)
         if m is not None and m.group("year") is None and (when := _parse_date(m.group("date"))) is not None:
             return when, "byline", _MEDIUM
+    head = next((start for start, line in lines if _prose(line)), len(text))  # above the story's first sentence
+    m = _URL_DATE.search(text, 0, head)  # the page's address above it: ".../world/2003/04/17/un-rights-body-…"
+    if m is not None:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "url", _MEDIUM
+        except ValueError:
+            pass
     return None
+
+
+_CLOSING_DATE = re.compile(rf"^[ \t]*\(({FULL_DATE.pattern.removeprefix(chr(92) + 'b')})\)[ \t]*$", re.I | re.M)
+_URL_DATE = re.compile(r"(?<![\w/])https?://[^\s/]+/(?:[^\s]*?/)?((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?=/|[-_.]|\s|$)")
 
 
 _AFTER_DATE = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+/\s+")
