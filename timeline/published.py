@@ -103,8 +103,8 @@ def infer_published(
     Looks for a KCNA stamp, then a dateline at the start of the body, then a byline near the
     top, then a wire service's time stamp alone on the last line, skipping anything inside
     ``noise`` (page furniture), then a date alone in brackets closing the story, then a foot line
-    saying when the article was first published, then
-    a page address with the date in its path (".../2003/04/17/...").
+    saying when the article was first published, then a page address above the story with the
+    date in its path (".../2003/04/17/...").
 
     >>> infer_published("SEOUL, Oct. 2, 2025 (Reuters) - Officials said.")
     (datetime.date(2025, 10, 2), 'dateline', 'high')
@@ -182,7 +182,6 @@ def infer_published(
     return None
 
 
-_CLOSING_DATE = re.compile(rf"^[ \t]*\(({FULL_DATE.pattern.removeprefix(chr(92) + 'b')})\)[ \t]*$", re.I | re.M)
 _URL_DATE = re.compile(r"(?<![\w/])https?://[^\s/]+/(?:[^\s]*?/)?((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?=/|[-_.]|\s|$)")
 
 
@@ -212,6 +211,7 @@ def original_date(text: str, noise: Iterable[Span] = (), *, body_start: int = 0)
 # An editor's note over a reposted text: "This dispatch was first published in August 1997"; the
 # day is its dateline's ("BEIJING, Aug. 20"), which names no year of its own.
 _A_FULL_DATE = FULL_DATE.pattern.removeprefix(r"\b")
+_CLOSING_DATE = re.compile(rf"^[ \t]*\(({_A_FULL_DATE})\)[ \t]*$", re.I | re.M)  # "(Sep. 14, 2011)" on its own line
 _FIRST_PUBLISHED = re.compile(
     r"\b(?:first|originally)\s+(?:published|printed|posted|ran|appeared|aired|broadcast)\b(?:\s+[\w'’]+){0,4}?\s+(?:on|in)\s+"
     rf"(?P<date>{_A_FULL_DATE}|(?P<mon>{_MONTH})\.?,?\s+(?P<year>\d{{4}}))", re.I)

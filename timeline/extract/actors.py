@@ -97,8 +97,9 @@ def _antecedent_in_sentence(tok: Any, offset: int, index: Index) -> Entity | Non
 
 
 def described_speaker(tok: Any, frames: Frames, ctx: Context) -> bool:
-    """"A ministry official", "the victims' families", "Malaysian police": a subject that names
-    people or a body by what they are, not by a name the text resolves — someone who can speak."""
+    """"A ministry official", "provincial prosecutors", "Malaysian police": a subject that names an
+    office holder or a state's body by what it is, not by a name the text resolves — someone who
+    speaks for a body (a witness or a relative so described is a story's source, not a speaker)."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN") or is_document(tok, frames):
         return False
     lemma = tok.lemma_.lower()

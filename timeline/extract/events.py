@@ -189,10 +189,15 @@ def _first_dated(dates: list[Timex], doc: Document, ctx: Context) -> bool:
 
 def _page_stamp(dates: list[Timex], doc: Document, started: bool, ctx: Context) -> bool:
     """Dates that are all the publication date, above the body or the first dated line though a
-    standfirst came before it: the page's stamp, not a section's."""
-    return doc.published is not None and (all(_is_day(t, doc.published) for t in dates) and (
-        not started or _first_dated(dates, doc, ctx)) or not started and doc.published_source == "dateline" and all(
-        t.earliest is not None and 0 < (t.earliest - doc.published).days <= 7 for t in dates))  # the next morning's page date over the dateline's day
+    standfirst came before it (or, above the body, the page's date a few days after the dateline's
+    day of writing): the page's stamp, not a section's."""
+    if doc.published is None:
+        return False
+    if all(_is_day(t, doc.published) for t in dates) and (not started or _first_dated(dates, doc, ctx)):
+        return True
+    # the next morning's page date above a dateline that gave the day of writing ("Sunday, April 26" over "WASHINGTON, APRIL 25.")
+    return not started and doc.published_source == "dateline" and all(
+        t.earliest is not None and 0 < (t.earliest - doc.published).days <= 7 for t in dates)
 
 
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -389,7 +394,8 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
             (source not in ("clause", "sentence", "heading") and again is None and (agent is None or agent.key not in ctx.officials or _reports_event(c, cands) or aside))
             or (source == "sentence" and _reports_event(c, cands))
         ) or (c.frame.needs_agent and agent is None and source != "clause"):
-            continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news (but an official's is)
+            continue  # "X said [an event]": the event carries the attribution; an undated "said" is no news (but an official's
+            # is); a speaker described, not named ("a ministry official"), speaks only on a day of the clause's own
         if when is None and dateline is not None and timing.reported_as_news(c.token) and (
             c.token.dep_ == "ROOT" or (c.token.dep_ in ("ccomp", "parataxis") and c.token.head.dep_ == "ROOT")
         ):

@@ -438,7 +438,8 @@ def match(
     """Every frame candidate in a parsed sentence.
 
     ``marks`` adds pseudo-lemmas to tokens (``@Weapons`` for a named missile, ``@Instrument`` for any
-    named instrument, ``@People`` for a person's name, ``@Time`` on a time expression's words); ``dated`` holds the indices of tokens a time expression hangs from.
+    named instrument, ``@People`` for a person's name, ``@Time`` on a time expression's words);
+    ``dated`` holds the indices of tokens a time expression hangs from.
     """
     light = frames.sets.get("LightVerbs", frozenset())
     out: list[Candidate] = []
