@@ -21,12 +21,14 @@ import re
 from datetime import date
 from functools import lru_cache
 
-__all__ = ["parse_date_string"]
+__all__ = ["SLASHED", "parse_date_string", "slashed_readings"]
 
 _ISO = re.compile(r"\s*(\d{4})(-|/|\.|)(\d{1,2})\2(\d{1,2})\.?(?:[T\s]\d[\d:.]*\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Za-z]{2,4})?)?\s*")
 # "06.02.2026", "6.2.2026 14:30": a dotted date with the year last is written day first (as in
 # German, Russian or Dutch news); the year-first dotted form ("2014.11.20") is ISO-like above.
 _DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?)?\s*")
+# "01/09/1995": a slashed numeric date, which either order of day and month could mean read alone
+SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _NUMBER = re.compile(r"\d+")
 # Tried after English; dateparser's detection over every language it knows costs seconds a string.
@@ -64,3 +66,19 @@ def parse_date_string(value: str) -> date | None:
         if found is not None:
             return found.date() if str(found.year) in numbers or not numbers else None
     return None
+
+
+def slashed_readings(value: str) -> tuple[date, ...]:
+    """Both calendar readings of a slashed numeric date standing alone ("01/09/1995": 9 January and
+    1 September), the valid ones; () when ``value`` is none."""
+    found = SLASHED.fullmatch(value.strip())
+    if found is None:
+        return ()
+    a, b, year = (int(g) for g in found.groups())
+    out = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            out.append(date(year, month, day))
+        except ValueError:
+            continue
+    return tuple(dict.fromkeys(out))

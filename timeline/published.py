@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from timeline.datestrings import parse_date_string
+from timeline.datestrings import SLASHED, parse_date_string, slashed_readings
 from timeline.linear import SpanIndex
 from timeline.model import Span
 
@@ -380,13 +380,12 @@ def _year_for(text: str, month: int, day: int, in_noise) -> int | None:  # type:
         y, mo, d = _stamp_parts(m)
         if mo == month and d == day:
             return y
-    for m in _SLASHED.finditer(text):  # "01/09/1995" under "Seoul, Sep 1 (EFE)": either order, the dateline's day
-        if not in_noise(m.start(), m.end()) and {(int(m.group(1)), int(m.group(2)))} & {(day, month), (month, day)}:
+    for m in SLASHED.finditer(text):  # "01/09/1995" under "Seoul, Sep 1 (EFE)": either order, the dateline's day
+        if not in_noise(m.start(), m.end()) and any((d.month, d.day) == (month, day) for d in slashed_readings(m.group())):
             return int(m.group(3))
     return None
 
 
-_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")  # read alone, either order could be meant
 
 
 def _written_before(stamp: tuple[int, date] | None, month: int, day: int) -> date | None:

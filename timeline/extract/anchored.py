@@ -65,11 +65,11 @@ def after_event(t: Token, offset: int, event_types: dict[str, tuple[str, ...]], 
 _SOON = frozenset({"immediately", "shortly", "soon", "right", "just", "hour", "minute", "moment"})
 
 
-def _soon(tok: Any) -> bool:
+def _soon(tok: Token) -> bool:
     return any(g.dep_ in ("advmod", "npadvmod") and g.lemma_.lower() in _SOON for g in tok.children)
 
 
-def right_after(t: Any, gov: dict[int, list[Timex]]) -> list[Timex]:
+def right_after(t: Token, gov: dict[int, list[Timex]]) -> list[Timex]:
     """What follows another dated happening at once shares its day: "was shot immediately after
     the verdict was read out on Feb. 27", "arrested shortly after the escape on March 3", "hours
     after the talks ended on Monday, … fired" (the dates of that happening; the caller takes the most

@@ -25,6 +25,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import language
+from ..datestrings import slashed_readings
 from ..model import Document, Event, Span, Timex
 from . import actors, anchored, discourse, timing
 from .amounts import duration, quantities
@@ -200,22 +201,16 @@ def _page_stamp(dates: list[Timex], doc: Document, started: bool, ctx: Context) 
         t.earliest is not None and 0 < (t.earliest - doc.published).days <= 7 for t in dates)
 
 
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-
-
 def _is_day(t: Timex, day: Any) -> bool:
     """Whether ``t`` is ``day``, a slashed numeric date in either order ("01/09/1995" above a
-    "Sep 1" dateline: the reader took the day-first reading the page's dateline gives)."""
-    if t.earliest == day:
-        return True
-    m = _SLASHED.fullmatch(t.text.strip())
-    return m is not None and day is not None and (int(m.group(1)), int(m.group(2)), int(m.group(3))) == (day.day, day.month, day.year)
+    "Sep 1" dateline: the reader took the reading the page's dateline gives)."""
+    return t.earliest == day or day in slashed_readings(t.text)
 
 
-def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index: Index) -> dict[int, set[str]]:
-    """Pseudo-lemmas for tokens: ``@Weapons`` on a named missile, ``@People`` on a person (and, added
-    by the caller, ``@Time`` on a time expression's words)."""
-    out: dict[int, set[str]] = {}
+def _marks(sdoc: Any, offset: int, text: str, sent: Span, frames: Frames, index: Index, in_dates: set[int]) -> dict[int, set[str]]:
+    """Pseudo-lemmas for tokens: ``@Weapons`` on a named missile, ``@People`` on a person, ``@Time``
+    on a time expression's words (``in_dates``)."""
+    out: dict[int, set[str]] = {i: {"@Time"} for i in in_dates}
 
     def mark(start: int, end: int, tag: str) -> None:
         first = timing.token_at(sdoc, start - offset)
@@ -237,6 +232,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     text = doc.text
     offset = sdoc.user_data["offset"]
     light = frames.sets.get("LightVerbs", frozenset())
+    habitual = frames.sets.get("HabitualAdverbs", frozenset())
     reporting = frames.sets.get("ReportingVerbs", frozenset())
     saying = frames.sets.get("SayingVerbs", frozenset())
     publishing = frames.sets.get("PublishingVerbs", frozenset())
@@ -262,10 +258,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     gov = timing.governors(sdoc, offset, body_tx, lemma_hits)
     date_of = {t.i: tx for tx in [*index.timexes_in(sent), *body_tx] for t in timing.tokens_of(sdoc, offset, tx)}
     in_dates = set(date_of)
-    marks = _marks(sdoc, offset, text, sent, frames, index)
-    for i in in_dates:
-        marks.setdefault(i, set()).add("@Time")
-    cands = match(sdoc, frames, marks, set(gov))
+    cands = match(sdoc, frames, _marks(sdoc, offset, text, sent, frames, index, in_dates), set(gov))
     for c in cands:  # a date is never what an event was done to ("the floods of 2024")
         c.themes = [t for t in c.themes if t.i not in in_dates]
     triggers = {c.token.i for c in cands}
@@ -303,7 +296,7 @@ def _sentence(doc: Document, sent: Span, sdoc: Any, stx: list[Timex], frames: Fr
     # "that night", "at the same trial", "said at the time" (once a sentence; a date of its own comes first)
     referred = timing.same_time(sent.text, ctx.narrative) if not any(t.resolved for t in body_tx) else None
     for c in sorted(cands, key=lambda c: (not c.frame.claim, c.token.i)):  # speech acts first
-        own = timing.own_time(c.token, gov, light, triggers) or timing.when_clause_time(c.token, date_of, gov) or (
+        own = timing.own_time(c.token, gov, light, triggers, habitual) or timing.when_clause_time(c.token, date_of, gov) or (
             timing.medium_time(c.token, gov, triggers) if c.frame.claim else timing.complement_time(c.token, gov, triggers, reporting))
         if own is not None:
             own = timing.not_until(c.token, own)

@@ -396,7 +396,7 @@ def _dated_participle(t: Token, dated: frozenset[int] | set[int], frames: Frames
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i in dated and c.lemma_.lower() not in frames.by_verb for c in t.children)
 
 
-def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool:
+def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int], habitual: frozenset[str]) -> bool:
     """Whether a noun names a particular event rather than a kind of event."""
     if t.i in dated:
         return True
@@ -414,7 +414,7 @@ def _is_specific(t: Token, light_verbs: frozenset[str], dated: set[int]) -> bool
         return True  # a partitive stands for its noun: "three of the executions were carried out"
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in _HAPPEN and t.head.i in dated:
         return True  # "the breach took place on March 23"
-    if any(v.i in dated for v in witnessed(t)):
+    if any(v.i in dated for v in witnessed(t, habitual)):
         return True  # "an execution that took place in 1998", "an execution he said he saw in May"
     if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in t.children
@@ -511,7 +511,7 @@ def match(
                         continue  # "a 2014 UN investigation that detailed abuses", "the inquiry concluded in 2014 that …"
                     out.append(Candidate(frame, t, True, [], noun_agent(t, light), False, True, dated_act))
                     continue
-                if not dated_act and not _is_specific(t, light, dated):
+                if not dated_act and not _is_specific(t, light, dated, frames.sets.get("HabitualAdverbs", frozenset())):
                     continue
                 themes = noun_themes(t)
                 authors = [x for x in themes if x.pos_ == "PROPN" and x.head.lower_ == "of"]

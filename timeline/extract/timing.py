@@ -263,8 +263,10 @@ def _under_conj(tx: Timex, t: Token) -> bool:
     return gap_of(tx, t) is not None
 
 
-def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str], triggers: set[int]) -> Timex | None:
-    """The date attached to the trigger ``t`` in the parse, or to the clause it heads."""
+def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str], triggers: set[int],
+             habitual: frozenset[str] = frozenset()) -> Timex | None:
+    """The date attached to the trigger ``t`` in the parse, or to the clause it heads (``habitual``:
+    the adverbs that make a relative clause a habit, not the noun's occurrence)."""
     if t.i in gov:
         mine = [x for x in gov[t.i] if not _under_conj(x, t)]
         return best(mine or gov[t.i])
@@ -289,7 +291,7 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
         if head.lemma_.lower() in light_verbs and head.i not in triggers:
             return best(gov[head.i])
     if t.pos_ == "NOUN" and t.dep_ == "dobj" and head.lemma_.lower() in light_verbs and head.i not in triggers and head.dep_ == "conj":
-        return own_time(head, gov, light_verbs, triggers)  # "acknowledged an outbreak in May 2022 and ordered a lockdown"
+        return own_time(head, gov, light_verbs, triggers, habitual)  # "acknowledged an outbreak in May 2022 and ordered a lockdown"
     # a date closing a coordination of verbs with one subject dates each ("declared an emergency and
     # ordered a lockdown at a meeting on Saturday"); one inside the second conjunct does not
     for c in t.children:
@@ -303,7 +305,7 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
         if head.i in gov:
             return best(gov[head.i])
         if head.pos_ == "VERB" and head.dep_ == "advcl":  # "…, sending the river over its banks and washing away homes"
-            return own_time(head, gov, light_verbs, triggers)
+            return own_time(head, gov, light_verbs, triggers, habitual)
     # a bare participial adjunct tells part of its clause's act, at its time: "rain fell from Aug. 29
     # to Sept. 2, sending the river over its banks", "held a trial last month, executing a man";
     # a perfect ("having fled in 2019, …"), a subject or a marker ("while", "before") says otherwise
@@ -329,7 +331,7 @@ def own_time(t: Token, gov: dict[int, list[Timex]], light_verbs: frozenset[str],
     if t.pos_ in ("NOUN", "PROPN"):
         told = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i in gov and c.i not in triggers), None)
         if told is None:
-            told = next((v for v in witnessed(t) if v.i in gov and v.i not in triggers), None)
+            told = next((v for v in witnessed(t, habitual) if v.i in gov and v.i not in triggers), None)
         if told is not None:
             return best(gov[told.i])
     # a resultative complement's date is its verb's: "has kept its border closed since 2020"

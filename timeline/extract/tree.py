@@ -32,15 +32,16 @@ def heads(t: Any) -> Iterator[Any]:
 _OCCURRING = frozenset({"take", "occur", "happen", "witness", "see", "watch", "attend"})
 
 
-def witnessed(t: Any) -> list[Any]:
+def witnessed(t: Any, habitual: frozenset[str]) -> list[Any]:
     """The verbs of a relative clause on a noun that tell it happening or being seen, directly or
     under a saying verb: "an execution that took place in 1998", "an execution he said he witnessed
-    in May" (not "an attack which the US attributed to the North in December")."""
+    in May" (not "an attack which the US attributed to the North in December", nor one with an
+    adverb of ``habitual``, the ontology's tl:HabitualAdverbs: "rain, which usually falls in July")."""
     out = []
     for c in t.children:
         if c.dep_ == "relcl":
             out += [v for v in (c, *(k for k in c.children if k.dep_ == "ccomp")) if v.lemma_.lower() in _OCCURRING
-                    and not any(g.dep_ == "advmod" and g.lemma_.lower() in ("usually", "often", "regularly") for g in v.children)]
+                    and not any(g.dep_ == "advmod" and g.lemma_.lower() in habitual for g in v.children)]
     return out
 
 
